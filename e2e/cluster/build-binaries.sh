@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Builds the real cluster parts the tests run — kube-apiserver, kube-controller-manager, kubectl,
+# etcd and kwok — from the Go module proxy with the machine's Go, into an ignored cache folder.
+# A binary already in the cache at the pinned version is not rebuilt.
+set -euo pipefail
+
+KUBE_VERSION=${KUBE_VERSION:-v1.36.3}
+ETCD_VERSION=${ETCD_VERSION:-v3.6.16}
+KWOK_VERSION=${KWOK_VERSION:-v0.8.0}
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+cache=${HOPSCOPE_CACHE:-$repo/.cache}
+bin=$cache/bin
+work=$cache/build
+mkdir -p "$bin" "$work"
+export CGO_ENABLED=0 GOFLAGS=-buildvcs=false
+
+stamp() { echo "$bin/.$1.version"; }
+fresh() { [ -x "$bin/$1" ] && [ "$(cat "$(stamp "$1")" 2>/dev/null)" = "$2" ]; }
+done_with() { echo "$2" >"$(stamp "$1")"; }
+
+build_kubernetes() {
+  local want=("kube-apiserver" "kube-controller-manager" "kubectl") todo=()
+  for b in "${want[@]}"; do fresh "$b" "$KUBE_VERSION" || todo+=("$b"); done
+  [ ${#todo[@]} -eq 0 ] && return 0
+  local dir=$work/kubernetes-$KUBE_VERSION minor=${KUBE_VERSION#v1.}
+  local staging=v0.$minor
+  mkdir -p "$dir"
+  # k8s.io/kubernetes points every staging module at ./staging; the published copies of the same
+  # release stand in for them. The list comes from the release's own go.mod, not from us.
+  local upstream
+  upstream=$(cd "$dir" && go mod download -json "k8s.io/kubernetes@$KUBE_VERSION" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
+  {
+    echo "module hopscope.local/kubernetes-binaries"
+    echo
+    echo "go 1.26.0"
+    echo
+    echo "require k8s.io/kubernetes $KUBE_VERSION"
+    echo
+    echo "replace ("
+    sed -n 's#^\s*\(k8s\.io/[a-z0-9-]*\) => \./staging/src/.*#\t\1 => \1 '"$staging"'#p' "$upstream"
+    echo ")"
+  } >"$dir/go.mod"
+  local ldflags=""
+  for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    ldflags+=" -X $pkg.gitVersion=$KUBE_VERSION -X $pkg.gitMajor=1 -X $pkg.gitMinor=${minor%%.*}"
+    ldflags+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
+  done
+  for b in "${todo[@]}"; do
+    echo "building $b $KUBE_VERSION"
+    (cd "$dir" && go get "k8s.io/kubernetes/cmd/$b@$KUBE_VERSION" && \
+      go build -trimpath -ldflags "-s -w $ldflags" -o "$bin/$b" "k8s.io/kubernetes/cmd/$b")
+    done_with "$b" "$KUBE_VERSION"
+  done
+}
+
+build_etcd() {
+  fresh etcd "$ETCD_VERSION" && return 0
+  local dir=$work/etcd-$ETCD_VERSION
+  mkdir -p "$dir"
+  printf 'module hopscope.local/etcd-binary\n\ngo 1.26.0\n' >"$dir/go.mod"
+  echo "building etcd $ETCD_VERSION"
+  (cd "$dir" && go get "go.etcd.io/etcd/server/v3@$ETCD_VERSION" && \
+    go build -trimpath -ldflags "-s -w" -o "$bin/etcd" go.etcd.io/etcd/server/v3)
+  done_with etcd "$ETCD_VERSION"
+}
+
+build_kwok() {
+  fresh kwok "$KWOK_VERSION" && return 0
+  echo "building kwok $KWOK_VERSION"
+  GOBIN=$bin go install -trimpath -ldflags "-s -w" "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
+  done_with kwok "$KWOK_VERSION"
+}
+
+start=$(date +%s)
+case "${1:-all}" in
+  kubernetes) build_kubernetes ;;
+  etcd) build_etcd ;;
+  kwok) build_kwok ;;
+  all) build_etcd; build_kwok; build_kubernetes ;;
+esac
+echo "binaries ready in $bin ($(( $(date +%s) - start ))s)"

@@ -1,0 +1,90 @@
+// Loads a scenario's manifests into the real test cluster: objects are applied server-side,
+// then each written-down status goes through the status subresource, as a kubelet would.
+// Everything loaded carries a label, so the next load removes exactly what this one made.
+import { stringify } from 'yaml';
+import { kubectl, kubectlJson } from './kubectl';
+import type { KubeObject, Scenario } from './scenario';
+
+export const SCENARIO_LABEL = 'hopscope.dev/scenario';
+const FIELD_MANAGER = 'hopscope-scenario';
+const KWOK_MANAGED = 'kwok.x-k8s.io/node';
+
+const NAMESPACED_KINDS = 'pods,services,deployments,replicasets,daemonsets,configmaps,networkpolicies,ingresses,events,leases,endpointslices,serviceaccounts';
+const CLUSTER_KINDS = 'nodes,ingressclasses';
+
+interface ListOf<T> { items: T[] }
+
+export async function resetCluster(): Promise<void> {
+  const selector = `-l${SCENARIO_LABEL}`;
+  // Pods a scenario keeps Terminating hold finalizers; drop them so the pods can go.
+  const pods = await kubectlJson<ListOf<KubeObject>>(['get', 'pods', '-A', selector]);
+  for (const pod of pods.items) {
+    if (Array.isArray(pod.metadata.finalizers) && pod.metadata.finalizers.length > 0) {
+      await kubectl(['patch', 'pod', '-n', pod.metadata.namespace ?? 'default', pod.metadata.name,
+        '--type=merge', '-p', '{"metadata":{"finalizers":null}}']);
+    }
+  }
+  await kubectl(['delete', 'pods', '-A', selector, '--grace-period=0', '--force', '--ignore-not-found', '--wait=true']);
+  await kubectl(['delete', NAMESPACED_KINDS, '-A', selector, '--ignore-not-found', '--wait=true']);
+  await kubectl(['delete', CLUSTER_KINDS, selector, '--ignore-not-found', '--wait=true']);
+}
+
+function readyStatus(node: KubeObject): string | undefined {
+  const conditions = (node.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions;
+  return conditions?.find((c) => c.type === 'Ready')?.status;
+}
+
+function prepare(object: KubeObject, scenario: string): KubeObject {
+  const { status: _status, ...rest } = object;
+  const metadata = { ...rest.metadata, labels: { ...rest.metadata.labels, [SCENARIO_LABEL]: scenario } };
+  // kwok keeps the heartbeat of nodes whose kubelet is alive; a node the scenario marks
+  // Ready=Unknown has a dead kubelet, so nobody renews its lease.
+  if (object.kind === 'Node' && readyStatus(object) !== 'Unknown') {
+    metadata.annotations = { [KWOK_MANAGED]: 'fake', ...metadata.annotations };
+  }
+  return { ...rest, metadata };
+}
+
+const KIND_ORDER = ['Namespace', 'Node', 'IngressClass', 'ConfigMap', 'Service', 'Deployment', 'DaemonSet', 'ReplicaSet', 'Pod'];
+function order(kind: string): number {
+  const i = KIND_ORDER.indexOf(kind);
+  return i === -1 ? KIND_ORDER.length : i;
+}
+
+function toYamlStream(objects: KubeObject[]): string {
+  return objects.map((o) => stringify(o)).join('---\n');
+}
+
+async function waitForEndpointSlices(objects: KubeObject[]): Promise<void> {
+  const services = objects.filter((o) => o.kind === 'Service' && (o.spec as { selector?: object } | undefined)?.selector);
+  const deadline = Date.now() + 15_000;
+  let previous = '';
+  for (;;) {
+    const seen: string[] = [];
+    for (const svc of services) {
+      const list = await kubectlJson<ListOf<KubeObject>>(['get', 'endpointslices', '-n', svc.metadata.namespace ?? 'default',
+        '-l', `kubernetes.io/service-name=${svc.metadata.name}`]);
+      seen.push(JSON.stringify(list.items.map((s) => s.endpoints ?? [])));
+    }
+    const current = seen.join('|');
+    if (current === previous && seen.every((s) => s !== '[]')) return;
+    if (Date.now() > deadline) return; // a scenario may have Services whose slices never appear
+    previous = current;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+export async function loadCluster(scenario: Scenario): Promise<{ objects: number; statuses: number }> {
+  await resetCluster();
+  const sorted = [...scenario.objects].sort((a, b) => order(a.kind) - order(b.kind));
+  const prepared = sorted.map((o) => prepare(o, scenario.name));
+  await kubectl(['apply', '--server-side', '--force-conflicts', `--field-manager=${FIELD_MANAGER}`, '-f', '-'], toYamlStream(prepared));
+
+  const withStatus = sorted.filter((o) => o.status && o.kind !== 'Namespace');
+  if (withStatus.length > 0) {
+    const statusDocs = withStatus.map((o) => ({ ...prepare(o, scenario.name), status: o.status }));
+    await kubectl(['replace', '--subresource=status', '-f', '-'], toYamlStream(statusDocs));
+  }
+  await waitForEndpointSlices(sorted);
+  return { objects: prepared.length, statuses: withStatus.length };
+}

@@ -1,0 +1,89 @@
+// Reads a scenario directory per ../shared/SCENARIOS.md: cluster.yaml, optional metrics.yaml
+// and probes.yaml, and expect.yaml. Relative times in cluster.yaml (`${now}`, `${now-6m}`)
+// are fixed at load time so a scenario reads back as a cluster would at that moment.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments, parse } from 'yaml';
+import type { InputSeries } from './openmetrics';
+
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; [k: string]: unknown };
+  status?: unknown;
+  [k: string]: unknown;
+}
+
+export interface ScenarioMetrics {
+  interval: string;
+  input_series: InputSeries[];
+}
+
+export interface ScenarioExpectation {
+  path: Record<string, unknown>;
+  hops: Record<string, string>;
+  findings: string[];
+  absent: string[];
+  summaryHop?: string;
+}
+
+export interface Scenario {
+  name: string;
+  dir: string;
+  objects: KubeObject[];
+  metrics?: ScenarioMetrics;
+  probes?: unknown;
+  expect: ScenarioExpectation;
+}
+
+const UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+export function resolveRelativeTimes(text: string, now: Date): string {
+  return text.replace(/\$\{now(?:([-+])(\d+)([smhd]))?\}/g, (_all, sign?: string, amount?: string, unit?: keyof typeof UNITS_MS) => {
+    const offset = sign && amount && unit ? Number(amount) * UNITS_MS[unit] * (sign === '-' ? -1 : 1) : 0;
+    return new Date(Math.floor((now.getTime() + offset) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  });
+}
+
+function readYaml(file: string): unknown {
+  return parse(readFileSync(file, 'utf8'));
+}
+
+export function readScenario(dir: string, now = new Date()): Scenario {
+  const abs = path.resolve(dir);
+  const clusterFile = path.join(abs, 'cluster.yaml');
+  const expectFile = path.join(abs, 'expect.yaml');
+  if (!existsSync(clusterFile)) throw new Error(`${abs}: no cluster.yaml`);
+  if (!existsSync(expectFile)) throw new Error(`${abs}: no expect.yaml`);
+
+  const docs = parseAllDocuments(resolveRelativeTimes(readFileSync(clusterFile, 'utf8'), now));
+  const objects: KubeObject[] = [];
+  for (const doc of docs) {
+    if (doc.errors.length > 0) throw new Error(`${clusterFile}: ${doc.errors[0]?.message}`);
+    const value = doc.toJS() as KubeObject | null;
+    if (!value) continue;
+    if (!value.apiVersion || !value.kind || !value.metadata?.name) {
+      throw new Error(`${clusterFile}: every document needs apiVersion, kind and metadata.name`);
+    }
+    objects.push(value);
+  }
+
+  const expectRaw = readYaml(expectFile) as Partial<ScenarioExpectation> | null;
+  if (!expectRaw?.path) throw new Error(`${expectFile}: needs a path`);
+  const metricsFile = path.join(abs, 'metrics.yaml');
+  const probesFile = path.join(abs, 'probes.yaml');
+  return {
+    name: path.basename(abs),
+    dir: abs,
+    objects,
+    metrics: existsSync(metricsFile) ? (readYaml(metricsFile) as ScenarioMetrics) : undefined,
+    probes: existsSync(probesFile) ? readYaml(probesFile) : undefined,
+    expect: {
+      path: expectRaw.path,
+      hops: expectRaw.hops ?? {},
+      findings: expectRaw.findings ?? [],
+      absent: expectRaw.absent ?? [],
+      summaryHop: expectRaw.summaryHop,
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// The access path an SRE picks, validated at the boundary (API body, URL, scenario).
+import { z } from 'zod';
+
+// RFC 1123 label (namespaces, Service names) and subdomain (pods, nodes, Ingresses).
+const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a valid Kubernetes name (RFC 1123 label)');
+const dnsSubdomain = z.string().max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a valid Kubernetes name (RFC 1123 subdomain)');
+const hostname = z.string().max(253).regex(/^(\*\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i, 'must be a host name');
+const portRef = z.union([z.number().int().min(1).max(65535), dnsLabel]);
+
+export const windowSchema = z.object({
+  minutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
+  end: z.iso.datetime().optional(),
+});
+export type TimeWindow = z.infer<typeof windowSchema>;
+
+const common = {
+  cluster: z.string().min(1).max(253).optional(),
+  namespace: dnsLabel,
+  window: windowSchema.default({ minutes: 30 }),
+};
+
+export const clusterIpPathSchema = z.object({
+  kind: z.literal('clusterip'),
+  ...common,
+  service: dnsLabel,
+  port: portRef.optional(),
+  client: z.object({ namespace: dnsLabel, pod: dnsSubdomain }).optional(),
+});
+
+export const nodePortPathSchema = z.object({
+  kind: z.literal('nodeport'),
+  ...common,
+  service: dnsLabel,
+  port: portRef.optional(),
+  node: dnsSubdomain.optional(),
+});
+
+export const ingressPathSchema = z.object({
+  kind: z.literal('ingress'),
+  ...common,
+  ingress: dnsSubdomain,
+  host: hostname,
+  path: z.string().startsWith('/').max(2048).default('/'),
+});
+
+export const accessPathSchema = z.discriminatedUnion('kind', [clusterIpPathSchema, nodePortPathSchema, ingressPathSchema]);
+
+export type ClusterIpPath = z.infer<typeof clusterIpPathSchema>;
+export type NodePortPath = z.infer<typeof nodePortPathSchema>;
+export type IngressPath = z.infer<typeof ingressPathSchema>;
+export type AccessPath = z.infer<typeof accessPathSchema>;
+export type AccessKind = AccessPath['kind'];
+
+export type PathParseResult = { ok: true; path: AccessPath } | { ok: false; errors: string[] };
+
+export function parseAccessPath(input: unknown): PathParseResult {
+  const result = accessPathSchema.safeParse(input);
+  if (result.success) return { ok: true, path: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)),
+  };
+}
+
+export function describePath(path: AccessPath): string {
+  switch (path.kind) {
+    case 'clusterip':
+      return `ClusterIP ${path.namespace}/${path.service}${path.port ? `:${path.port}` : ''}${path.client ? ` from ${path.client.namespace}/${path.client.pod}` : ''}`;
+    case 'nodeport':
+      return `NodePort ${path.namespace}/${path.service}${path.port ? `:${path.port}` : ''}${path.node ? ` via ${path.node}` : ''}`;
+    case 'ingress':
+      return `Ingress ${path.namespace}/${path.ingress} ${path.host}${path.path}`;
+  }
+}

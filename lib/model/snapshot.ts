@@ -1,0 +1,201 @@
+// The Snapshot: a typed, serialisable record of everything gathered for one path and window.
+// Collectors fill it; checks read only it. Wire types (V1Pod, Prometheus tuples) never reach here.
+import type { HopKind } from './hops';
+import type { AccessPath } from './path';
+
+export const SNAPSHOT_SCHEMA = 1;
+
+/** Why a source could not tell us something; becomes an `unknown` verdict with the reason. */
+export type SourceIssueKind = 'forbidden' | 'unauthorized' | 'timeout' | 'unreachable' | 'server-error' | 'bad-response';
+
+export interface SourceIssue {
+  source: 'kubernetes' | 'prometheus';
+  kind: SourceIssueKind;
+  /** What we tried, in words: "list pods with status.podIP=10.244.1.7". */
+  what: string;
+  message: string;
+  status?: number;
+}
+
+/** A value we asked for, or the reason we could not have it. */
+export type Gathered<T> = { value: T } | { issue: SourceIssue };
+
+export interface LabelSelectorRequirement { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] }
+export interface LabelSelector { matchLabels?: Record<string, string>; matchExpressions?: LabelSelectorRequirement[] }
+
+export interface Condition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+  lastHeartbeatTime?: string;
+}
+
+export interface NodeInfo {
+  name: string;
+  conditions: Condition[];
+  unschedulable: boolean;
+  taints: { key: string; value?: string; effect: string }[];
+  internalIP?: string;
+  /** Renew time of the node's Lease in kube-node-lease; null when it has none. */
+  leaseRenewTime: string | null;
+}
+
+export interface ContainerPort { name?: string; containerPort: number; protocol: string }
+
+export interface ContainerInfo {
+  name: string;
+  ports: ContainerPort[];
+  ready: boolean;
+  restartCount: number;
+  state: 'running' | 'waiting' | 'terminated' | 'unknown';
+  reason?: string;
+  message?: string;
+  startedAt?: string;
+  lastTermination?: { reason?: string; exitCode?: number; finishedAt?: string };
+}
+
+export interface PodInfo {
+  namespace: string;
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  nodeName?: string;
+  phase: string;
+  podIP?: string;
+  hostNetwork: boolean;
+  ready: boolean;
+  conditions: Condition[];
+  containers: ContainerInfo[];
+  createdAt?: string;
+  deletionTimestamp?: string;
+  dnsPolicy: string;
+  dnsNameservers: string[];
+  dnsNdots?: number;
+}
+
+export interface ServicePortInfo { name?: string; port: number; targetPort: number | string; protocol: string; nodePort?: number }
+
+export interface ServiceInfo {
+  namespace: string;
+  name: string;
+  type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+  clusterIP?: string;
+  selector: Record<string, string>;
+  ports: ServicePortInfo[];
+  externalTrafficPolicy?: string;
+  internalTrafficPolicy?: string;
+  publishNotReadyAddresses: boolean;
+  loadBalancerIngress: { ip?: string; hostname?: string }[];
+}
+
+export interface EndpointInfo {
+  addresses: string[];
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+  nodeName?: string;
+  targetRef?: { kind: string; namespace?: string; name: string; uid?: string };
+}
+
+export interface EndpointSliceInfo {
+  name: string;
+  addressType: string;
+  ports: { name?: string; port?: number; protocol?: string }[];
+  endpoints: EndpointInfo[];
+}
+
+/** A pod that holds some IP, as far as we need it to spot leaked and duplicated addresses. */
+export interface PodIpHolder { namespace: string; name: string; uid: string; nodeName?: string; phase: string; deleting: boolean }
+
+/** A pod in the Service's namespace that matches all but one of its selector's labels. */
+export interface NearMissPod { name: string; labelKey: string; want: string; has: string | null }
+
+export interface KubeProxyInfo {
+  /** kube-proxy pods found on each node that matters (kube-system, k8s-app=kube-proxy). */
+  podsByNode: Record<string, PodInfo[]>;
+  daemonSetFound: boolean;
+  /** Proxy mode from the kube-proxy ConfigMap ('' means the default, iptables). */
+  mode: string | null;
+}
+
+export interface NetworkPolicyPeer { podSelector?: LabelSelector; namespaceSelector?: LabelSelector; ipBlock?: { cidr: string; except: string[] } }
+export interface NetworkPolicyPort { protocol: string; port?: number | string; endPort?: number }
+export interface NetworkPolicyInfo {
+  namespace: string;
+  name: string;
+  podSelector: LabelSelector;
+  policyTypes: ('Ingress' | 'Egress')[];
+  ingress: { from: NetworkPolicyPeer[]; ports: NetworkPolicyPort[] }[];
+}
+
+export interface EventInfo { involvedObject: string; reason: string; message: string; count: number; lastTimestamp?: string; type: string }
+
+export interface DnsInfo {
+  service: ServiceInfo | null;
+  endpointSlices: EndpointSliceInfo[];
+  pods: PodInfo[];
+  /** The Corefile from ConfigMap kube-system/coredns, or null when there is none. */
+  corefile: string | null;
+}
+
+export interface IngressBackendRef { service?: { name: string; port: { name?: string; number?: number } }; resource?: { kind: string; name: string } }
+export interface IngressPathRule { path?: string; pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific'; backend: IngressBackendRef }
+
+export interface IngressInfo {
+  namespace: string;
+  name: string;
+  className?: string;
+  /** The legacy `kubernetes.io/ingress.class` annotation. */
+  annotationClass?: string;
+  rules: { host?: string; paths: IngressPathRule[] }[];
+  defaultBackend?: IngressBackendRef;
+  tls: { hosts: string[]; secretName?: string }[];
+  loadBalancer: { ip?: string; hostname?: string }[];
+}
+
+export interface IngressClassInfo { name: string; controller: string; isDefault: boolean }
+
+export interface IngressSide {
+  ingress: Gathered<IngressInfo | null>;
+  /** The class the Ingress names (or the default class), null when absent. */
+  ingressClass: Gathered<IngressClassInfo | null>;
+  controllerPods: Gathered<PodInfo[]>;
+  controllerService: Gathered<ServiceInfo | null>;
+  /** TLS Secret existence by name (metadata only; Secret data is never read). */
+  tlsSecrets: Record<string, Gathered<boolean>>;
+}
+
+/** The Service the path ends at and everything behind it. */
+export interface BackendSide {
+  service: Gathered<ServiceInfo | null>;
+  pods: Gathered<PodInfo[]>;
+  nearMisses: Gathered<NearMissPod[]>;
+  endpointSlices: Gathered<EndpointSliceInfo[]>;
+  /** For each endpoint address: the live pods that hold that IP (field selector status.podIP). */
+  ipHolders: Record<string, Gathered<PodIpHolder[]>>;
+  events: Gathered<EventInfo[]>;
+  networkPolicies: Gathered<NetworkPolicyInfo[]>;
+}
+
+export interface Snapshot {
+  schema: typeof SNAPSHOT_SCHEMA;
+  path: AccessPath;
+  cluster: string;
+  takenAt: string;
+  /** Name of the Service the traffic reaches (for Ingress: the matched rule's backend). */
+  backendServiceName: string | null;
+  backend: BackendSide | null;
+  nodes: Record<string, Gathered<NodeInfo | null>>;
+  kubeProxy: Gathered<KubeProxyInfo>;
+  namespaceLabels: Record<string, Gathered<Record<string, string> | null>>;
+  client?: Gathered<PodInfo | null>;
+  dns?: Gathered<DnsInfo>;
+  ingress?: IngressSide;
+  meta: { apiRequests: number; durationMs: number; hopsTouched?: HopKind[] };
+}
+
+export function isGathered<T>(g: Gathered<T> | undefined): g is { value: T } {
+  return g !== undefined && 'value' in g;
+}
