@@ -8,8 +8,9 @@ import type { KubeObject, Scenario } from './scenario';
 export const SCENARIO_LABEL = 'hopscope.dev/scenario';
 const FIELD_MANAGER = 'hopscope-scenario';
 const KWOK_MANAGED = 'kwok.x-k8s.io/node';
+const PINNED_STATUS = 'hopscope.dev/status';
 
-const NAMESPACED_KINDS = 'pods,services,deployments,replicasets,daemonsets,configmaps,networkpolicies,ingresses,events,leases,endpointslices,serviceaccounts';
+const NAMESPACED_KINDS = 'pods,secrets,services,deployments,replicasets,daemonsets,configmaps,networkpolicies,ingresses,events,leases,endpointslices,serviceaccounts';
 const CLUSTER_KINDS = 'nodes,ingressclasses';
 
 interface ListOf<T> { items: T[] }
@@ -37,6 +38,8 @@ function readyStatus(node: KubeObject): string | undefined {
 function prepare(object: KubeObject, scenario: string): KubeObject {
   const { status: _status, ...rest } = object;
   const metadata = { ...rest.metadata, labels: { ...rest.metadata.labels, [SCENARIO_LABEL]: scenario } };
+  // A status the scenario wrote down is pinned: kwok's stages leave such objects alone.
+  if (object.status) metadata.annotations = { ...metadata.annotations, [PINNED_STATUS]: 'pinned' };
   // kwok keeps the heartbeat of nodes whose kubelet is alive; a node the scenario marks
   // Ready=Unknown has a dead kubelet, so nobody renews its lease.
   if (object.kind === 'Node' && readyStatus(object) !== 'Unknown') {

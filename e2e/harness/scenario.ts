@@ -33,20 +33,24 @@ export interface Scenario {
   objects: KubeObject[];
   metrics?: ScenarioMetrics;
   probes?: unknown;
-  expect: ScenarioExpectation;
+  /** One expectation per path; expect.yaml may hold several YAML documents. */
+  expectations: ScenarioExpectation[];
 }
 
 const UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
+/** `${now-6m}` becomes an RFC 3339 time, `${unix-6m}` Unix seconds (for gauges that hold a time). */
 export function resolveRelativeTimes(text: string, now: Date): string {
-  return text.replace(/\$\{now(?:([-+])(\d+)([smhd]))?\}/g, (_all, sign?: string, amount?: string, unit?: keyof typeof UNITS_MS) => {
+  return text.replace(/\$\{(now|unix)(?:([-+])(\d+)([smhd]))?\}/g, (_all, form: string, sign?: string, amount?: string, unit?: keyof typeof UNITS_MS) => {
     const offset = sign && amount && unit ? Number(amount) * UNITS_MS[unit] * (sign === '-' ? -1 : 1) : 0;
-    return new Date(Math.floor((now.getTime() + offset) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    const seconds = Math.floor((now.getTime() + offset) / 1000);
+    return form === 'unix' ? String(seconds) : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
   });
 }
 
-function readYaml(file: string): unknown {
-  return parse(readFileSync(file, 'utf8'));
+function readYaml(file: string, now?: Date): unknown {
+  const text = readFileSync(file, 'utf8');
+  return parse(now ? resolveRelativeTimes(text, now) : text);
 }
 
 export function readScenario(dir: string, now = new Date()): Scenario {
@@ -68,22 +72,22 @@ export function readScenario(dir: string, now = new Date()): Scenario {
     objects.push(value);
   }
 
-  const expectRaw = readYaml(expectFile) as Partial<ScenarioExpectation> | null;
-  if (!expectRaw?.path) throw new Error(`${expectFile}: needs a path`);
+  const expectations = parseAllDocuments(readFileSync(expectFile, 'utf8'))
+    .map((doc) => doc.toJS() as Partial<ScenarioExpectation> | null)
+    .filter((doc): doc is Partial<ScenarioExpectation> => doc !== null)
+    .map((raw, i): ScenarioExpectation => {
+      if (!raw.path) throw new Error(`${expectFile}: document ${i + 1} needs a path`);
+      return { path: raw.path, hops: raw.hops ?? {}, findings: raw.findings ?? [], absent: raw.absent ?? [], summaryHop: raw.summaryHop };
+    });
+  if (expectations.length === 0) throw new Error(`${expectFile}: no expectation`);
   const metricsFile = path.join(abs, 'metrics.yaml');
   const probesFile = path.join(abs, 'probes.yaml');
   return {
     name: path.basename(abs),
     dir: abs,
     objects,
-    metrics: existsSync(metricsFile) ? (readYaml(metricsFile) as ScenarioMetrics) : undefined,
+    metrics: existsSync(metricsFile) ? (readYaml(metricsFile, now) as ScenarioMetrics) : undefined,
     probes: existsSync(probesFile) ? readYaml(probesFile) : undefined,
-    expect: {
-      path: expectRaw.path,
-      hops: expectRaw.hops ?? {},
-      findings: expectRaw.findings ?? [],
-      absent: expectRaw.absent ?? [],
-      summaryHop: expectRaw.summaryHop,
-    },
+    expectations,
   };
 }

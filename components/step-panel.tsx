@@ -1,0 +1,14 @@
+import type { StepResult } from '@/lib/model/diagnosis';
+import { FindingCard } from './finding-card';
+import { VerdictBadge } from './verdict';
+
+export function StepPanel({ step }: { step: StepResult }) {
+  return (
+    <section className="step" aria-labelledby={`step-${step.id}`} data-step={step.id}>
+      <h2 id={`step-${step.id}`}>{step.id} {step.name} <VerdictBadge verdict={step.verdict} /></h2>
+      {step.reason ? <p className="muted">{step.verdict === 'skipped' ? 'skipped — ' : 'unknown — '}{step.reason}</p> : null}
+      {step.verdict !== 'skipped' && !step.reason && step.findings.length === 0 ? <p className="muted">Checked: nothing wrong found.</p> : null}
+      {step.findings.map((f, i) => <FindingCard key={`${f.code}-${f.member ?? ''}-${i}`} finding={f} />)}
+    </section>
+  );
+}

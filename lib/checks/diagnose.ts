@@ -1,0 +1,36 @@
+// Snapshot → Diagnosis. Pure: the same snapshot and clock give the same diagnosis, so a saved
+// snapshot can be checked again and every check is tested without a cluster.
+import type { Diagnosis, StepResult } from '@/lib/model/diagnosis';
+import type { Finding } from '@/lib/model/finding';
+import { STEP_NAMES } from '@/lib/model/hops';
+import type { Snapshot } from '@/lib/model/snapshot';
+import { severityVerdict, worst } from '@/lib/model/verdict';
+import { STEPS } from './registry';
+import { rankFindings, summarize } from './summary';
+import { buildHops, hopOrder } from './topology';
+
+export function diagnose(snapshot: Snapshot, now: Date): Diagnosis {
+  const started = performance.now();
+  const steps: StepResult[] = STEPS.map((step) => {
+    const name = STEP_NAMES[step.id];
+    const skipped = step.skipReason(snapshot.path);
+    if (skipped) return { id: step.id, name, verdict: 'skipped', reason: skipped, findings: [] };
+    const notRun = step.notRunReason(snapshot);
+    if (notRun) return { id: step.id, name, verdict: 'unknown', reason: notRun, findings: [] };
+    const findings = step.run(snapshot, now);
+    return { id: step.id, name, verdict: worst(findings.map((f) => severityVerdict(f.severity)), 'ok'), findings };
+  });
+  const all: Finding[] = steps.flatMap((s) => s.findings);
+  const ranked = rankFindings(all, hopOrder(snapshot));
+  const hops = buildHops(snapshot, all);
+  return {
+    path: snapshot.path,
+    cluster: snapshot.cluster,
+    takenAt: snapshot.takenAt,
+    hops,
+    steps,
+    findings: ranked,
+    summary: summarize(hops, ranked),
+    meta: { apiRequests: snapshot.meta.apiRequests, collectMs: snapshot.meta.durationMs, checkMs: Math.round((performance.now() - started) * 100) / 100 },
+  };
+}

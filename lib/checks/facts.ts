@@ -1,0 +1,77 @@
+// Facts derived from a snapshot that several checks and the topology share. Pure.
+import type { AccessPath } from '@/lib/model/path';
+import { isGathered, type BackendSide, type Condition, type NodeInfo, type PodInfo, type ServiceInfo, type ServicePortInfo, type Snapshot } from '@/lib/model/snapshot';
+
+export function condition(conditions: Condition[], type: string): Condition | undefined {
+  return conditions.find((c) => c.type === type);
+}
+
+export function nodeReadyStatus(node: NodeInfo): Condition['status'] {
+  return condition(node.conditions, 'Ready')?.status ?? 'Unknown';
+}
+
+export function ageMs(now: Date, iso: string | undefined): number | undefined {
+  if (!iso) return undefined;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? undefined : now.getTime() - t;
+}
+
+export function formatAge(ms: number | undefined): string {
+  if (ms === undefined) return 'an unknown time';
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 120) return `${s}s`;
+  const m = Math.round(s / 60);
+  if (m < 120) return `${m}m`;
+  const h = Math.round(m / 60);
+  return h < 48 ? `${h}h` : `${Math.round(h / 24)}d`;
+}
+
+export function gatheredValue<T>(g: { value: T } | { issue: unknown } | undefined): T | undefined {
+  return g && isGathered(g as never) ? (g as { value: T }).value : undefined;
+}
+
+export function backendService(s: Snapshot): ServiceInfo | null | undefined {
+  return gatheredValue(s.backend?.service);
+}
+
+export function backendPods(s: Snapshot): PodInfo[] {
+  return gatheredValue(s.backend?.pods) ?? [];
+}
+
+/** Addresses the data plane sends traffic to now: ready endpoints (or serving, when not-ready addresses are published). */
+export function readyEndpointIps(backend: BackendSide | null, svc?: ServiceInfo | null): Set<string> {
+  const ips = new Set<string>();
+  for (const slice of gatheredValue(backend?.endpointSlices) ?? []) {
+    for (const e of slice.endpoints) {
+      if (e.ready || (svc?.publishNotReadyAddresses && e.serving)) e.addresses.forEach((a) => ips.add(a));
+    }
+  }
+  return ips;
+}
+
+export function readyEndpointNodes(backend: BackendSide | null): Set<string> {
+  const nodes = new Set<string>();
+  for (const slice of gatheredValue(backend?.endpointSlices) ?? []) {
+    for (const e of slice.endpoints) if (e.ready && e.nodeName) nodes.add(e.nodeName);
+  }
+  return nodes;
+}
+
+/** The Service ports this path goes through: the one it names, or all of them. */
+export function pathServicePorts(path: AccessPath, svc: ServiceInfo, ingressPort?: { name?: string; number?: number }): ServicePortInfo[] {
+  const want = path.kind === 'ingress' ? (ingressPort?.number ?? ingressPort?.name) : path.port;
+  if (want === undefined) return svc.ports;
+  return svc.ports.filter((p) => p.port === want || p.name === want);
+}
+
+export function podRef(pod: PodInfo): string {
+  return `v1 Pod ${pod.namespace}/${pod.name}`;
+}
+
+export function nodeHostsOf(s: Snapshot): { entry: string[]; client?: string; backend: string[]; controller: string[] } {
+  const client = gatheredValue(s.client)?.nodeName;
+  const backend = [...new Set(backendPods(s).map((p) => p.nodeName).filter((n): n is string => Boolean(n)))];
+  const controller = [...new Set((gatheredValue(s.ingress?.controllerPods) ?? []).map((p) => p.nodeName).filter((n): n is string => Boolean(n)))];
+  const entry = s.path.kind === 'nodeport' ? (s.path.node ? [s.path.node] : backend) : [];
+  return { entry, client, backend, controller };
+}

@@ -1,0 +1,47 @@
+// Small helpers that keep the checks short: a finding's step comes from the catalogue, and
+// object evidence is written the same way everywhere.
+import type { Evidence, Finding } from '@/lib/model/finding';
+import type { HopKind, StepId } from '@/lib/model/hops';
+import type { SourceIssue } from '@/lib/model/snapshot';
+import type { Severity } from '@/lib/model/verdict';
+import { CATALOGUE, type FindingCode } from './catalogue';
+
+export interface FindingInput {
+  hop: HopKind;
+  member?: string;
+  severity: Severity;
+  title: string;
+  evidence?: Evidence[];
+  text?: string;
+  commands?: string[];
+  step?: StepId;
+}
+
+export function finding(code: FindingCode, input: FindingInput): Finding {
+  const entry = CATALOGUE[code];
+  return {
+    code,
+    step: input.step ?? entry.step,
+    hop: input.hop,
+    ...(input.member ? { member: input.member } : {}),
+    severity: input.severity,
+    title: input.title,
+    evidence: input.evidence ?? [],
+    remediation: { text: input.text ?? entry.fix, commands: input.commands ?? [] },
+  };
+}
+
+export function objectEvidence(ref: string, field: string, value: unknown): Evidence {
+  return { kind: 'object', ref, field, value };
+}
+
+/** A source that could not be read: the hop (or member) becomes `unknown`, with the reason. */
+export function sourceUnknown(step: StepId, hop: HopKind, issue: SourceIssue, member?: string): Finding {
+  const reason = issue.kind === 'forbidden' ? `no permission to ${issue.what}` : `could not ${issue.what}: ${issue.kind}`;
+  return finding('SOURCE_UNAVAILABLE', {
+    step, hop, member, severity: 'unknown',
+    title: `${issue.source === 'kubernetes' ? 'Kubernetes API' : 'Prometheus'}: ${reason}`,
+    evidence: [{ kind: 'source', issue }],
+    commands: issue.kind === 'forbidden' ? ['kubectl auth can-i --list'] : [],
+  });
+}

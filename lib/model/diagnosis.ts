@@ -1,0 +1,52 @@
+// The Diagnosis: hops in path order with a verdict each, the six steps, ranked findings and
+// the one-sentence answer. Plain data, served as JSON and rendered by the UI.
+import type { Finding } from './finding';
+import type { HopKind, StepId } from './hops';
+import type { AccessPath } from './path';
+import type { Verdict } from './verdict';
+
+export interface MemberResult {
+  /** `pod/shop/web-1`, `node/worker-2`, … */
+  id: string;
+  verdict: Verdict;
+  /** Whether requests reach this member now (a ready endpoint, the entry node, …). */
+  carriesTraffic: boolean;
+}
+
+export interface HopResult {
+  kind: HopKind;
+  label: string;
+  /** What the hop is, in this path: "Service shop/web :80", "3 pods". */
+  detail: string;
+  verdict: Verdict;
+  /** Why, when the verdict is `unknown` or `skipped`, or how members were judged. */
+  reason?: string;
+  members: MemberResult[];
+  counts: Partial<Record<Verdict, number>>;
+}
+
+export interface StepResult {
+  id: StepId;
+  name: string;
+  verdict: Verdict;
+  /** Why the step is `skipped` or did not run (`unknown`). */
+  reason?: string;
+  findings: Finding[];
+}
+
+export interface DiagnosisSummary {
+  verdict: Verdict;
+  hop: HopKind | null;
+  sentence: string;
+}
+
+export interface Diagnosis {
+  path: AccessPath;
+  cluster: string;
+  takenAt: string;
+  hops: HopResult[];
+  steps: StepResult[];
+  findings: Finding[];
+  summary: DiagnosisSummary;
+  meta: { apiRequests: number; collectMs: number; checkMs: number };
+}

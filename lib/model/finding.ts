@@ -1,0 +1,27 @@
+// A finding: one thing a check saw, with the evidence and what to do about it.
+import type { FindingCode } from '@/lib/checks/catalogue';
+import type { HopKind, StepId } from './hops';
+import type { SourceIssue } from './snapshot';
+import type { Severity } from './verdict';
+
+export type Evidence =
+  | { kind: 'object'; ref: string; field: string; value: unknown }
+  | { kind: 'source'; issue: SourceIssue }
+  | { kind: 'note'; text: string };
+
+export interface Remediation {
+  text: string;
+  commands: string[];
+}
+
+export interface Finding {
+  code: FindingCode;
+  step: StepId;
+  hop: HopKind;
+  /** The member of a many-member hop this is about: `pod/shop/web-1`, `node/worker-2`. */
+  member?: string;
+  severity: Severity;
+  title: string;
+  evidence: Evidence[];
+  remediation: Remediation;
+}

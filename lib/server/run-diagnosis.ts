@@ -1,0 +1,43 @@
+import 'server-only';
+// One diagnosis, end to end on the server: validate the path, gather the snapshot from the
+// cluster, run the pure checks.
+import { diagnose } from '@/lib/checks/diagnose';
+import type { Diagnosis } from '@/lib/model/diagnosis';
+import { parseAccessPath, type AccessPath } from '@/lib/model/path';
+import { isGathered, type Snapshot } from '@/lib/model/snapshot';
+import { makeKubeApis } from '@/lib/sources/kube/api';
+import { kubeConfigFor, UnknownClusterError } from '@/lib/sources/kube/clusters';
+import { collectSnapshot } from '@/lib/sources/kube/collect';
+import { RequestError } from './errors';
+
+export function parsePathOrThrow(input: unknown): AccessPath {
+  const parsed = parseAccessPath(input);
+  if (!parsed.ok) throw new RequestError('bad-request', `invalid path: ${parsed.errors.join('; ')}`, parsed.errors);
+  return parsed.path;
+}
+
+/** The path's own target must exist; what lies behind it being absent is a finding instead. */
+function assertTargetExists(s: Snapshot): void {
+  const p = s.path;
+  if (p.kind === 'ingress') {
+    const ing = s.ingress?.ingress;
+    if (ing && isGathered(ing) && ing.value === null) throw new RequestError('not-found', `Ingress ${p.namespace}/${p.ingress} not found in cluster ${s.cluster}`);
+    return;
+  }
+  const svc = s.backend?.service;
+  if (svc && isGathered(svc) && svc.value === null) throw new RequestError('not-found', `Service ${p.namespace}/${p.service} not found in cluster ${s.cluster}`);
+}
+
+export async function runDiagnosis(input: unknown, now = new Date()): Promise<{ diagnosis: Diagnosis; snapshot: Snapshot }> {
+  const path = parsePathOrThrow(input);
+  let cluster;
+  try {
+    cluster = kubeConfigFor(path.cluster);
+  } catch (error) {
+    if (error instanceof UnknownClusterError) throw new RequestError('unknown-cluster', error.message, [], { cause: error });
+    throw error;
+  }
+  const snapshot = await collectSnapshot(makeKubeApis(cluster.kc), path, cluster.name, now);
+  assertTargetExists(snapshot);
+  return { diagnosis: diagnose(snapshot, now), snapshot };
+}
