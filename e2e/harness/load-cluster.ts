@@ -28,6 +28,24 @@ export async function resetCluster(): Promise<void> {
   await kubectl(['delete', 'pods', '-A', selector, '--grace-period=0', '--force', '--ignore-not-found', '--wait=true']);
   await kubectl(['delete', NAMESPACED_KINDS, '-A', selector, '--ignore-not-found', '--wait=true']);
   await kubectl(['delete', CLUSTER_KINDS, selector, '--ignore-not-found', '--wait=true']);
+  await removeStaleEndpointSlices();
+}
+
+/**
+ * The endpoint controller may write one more slice for a Service while it is being deleted, and
+ * the garbage collector removes it only later; a stale slice would leak into the next scenario
+ * (kube-proxy, and Hopscope, read every slice labelled with the Service name). Wait it out.
+ */
+async function removeStaleEndpointSlices(): Promise<void> {
+  const managed = '-lendpointslice.kubernetes.io/managed-by=endpointslice-controller.k8s.io';
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const left = await kubectlJson<ListOf<KubeObject>>(['get', 'endpointslices', '-A', managed]);
+    if (left.items.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`EndpointSlices left behind after reset: ${left.items.map((s) => s.metadata.name).join(', ')}`);
+    await kubectl(['delete', 'endpointslices', '-A', managed, '--ignore-not-found', '--wait=true']);
+    await new Promise((r) => setTimeout(r, 300));
+  }
 }
 
 function readyStatus(node: KubeObject): string | undefined {

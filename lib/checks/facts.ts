@@ -1,6 +1,7 @@
 // Facts derived from a snapshot that several checks and the topology share. Pure.
+import { matchIngress } from '@/lib/kube/ingress-match';
 import type { AccessPath } from '@/lib/model/path';
-import { isGathered, type BackendSide, type Condition, type NodeInfo, type PodInfo, type ServiceInfo, type ServicePortInfo, type Snapshot } from '@/lib/model/snapshot';
+import { isGathered, type Condition, type EndpointSliceInfo, type NodeInfo, type PodInfo, type ServiceInfo, type ServicePortInfo, type Snapshot } from '@/lib/model/snapshot';
 
 export function condition(conditions: Condition[], type: string): Condition | undefined {
   return conditions.find((c) => c.type === type);
@@ -38,10 +39,30 @@ export function backendPods(s: Snapshot): PodInfo[] {
   return gatheredValue(s.backend?.pods) ?? [];
 }
 
-/** Addresses the data plane sends traffic to now: ready endpoints (or serving, when not-ready addresses are published). */
-export function readyEndpointIps(backend: BackendSide | null, svc?: ServiceInfo | null): Set<string> {
+/** The backend port the matching Ingress rule names, on the Ingress path. */
+export function ingressBackendPort(s: Snapshot): { name?: string; number?: number } | undefined {
+  const ing = gatheredValue(s.ingress?.ingress);
+  if (!ing || s.path.kind !== 'ingress') return undefined;
+  return matchIngress(ing, s.path.host, s.path.path)?.backend.service?.port;
+}
+
+/**
+ * The EndpointSlices that carry the path's Service port. Slice ports are named after Service
+ * ports; a slice without the port (e.g. a named targetPort no pod declares) serves nothing on it.
+ */
+export function pathSlices(s: Snapshot): EndpointSliceInfo[] {
+  const slices = gatheredValue(s.backend?.endpointSlices) ?? [];
+  const svc = gatheredValue(s.backend?.service);
+  if (!svc) return slices;
+  const names = new Set(pathServicePorts(s.path, svc, ingressBackendPort(s)).map((p) => p.name ?? ''));
+  return slices.filter((sl) => sl.ports.some((p) => names.has(p.name ?? '')));
+}
+
+/** Addresses the data plane sends the path's traffic to now: ready endpoints (or serving, when not-ready addresses are published). */
+export function readyEndpointIps(s: Snapshot): Set<string> {
+  const svc = gatheredValue(s.backend?.service);
   const ips = new Set<string>();
-  for (const slice of gatheredValue(backend?.endpointSlices) ?? []) {
+  for (const slice of pathSlices(s)) {
     for (const e of slice.endpoints) {
       if (e.ready || (svc?.publishNotReadyAddresses && e.serving)) e.addresses.forEach((a) => ips.add(a));
     }
@@ -49,9 +70,9 @@ export function readyEndpointIps(backend: BackendSide | null, svc?: ServiceInfo 
   return ips;
 }
 
-export function readyEndpointNodes(backend: BackendSide | null): Set<string> {
+export function readyEndpointNodes(s: Snapshot): Set<string> {
   const nodes = new Set<string>();
-  for (const slice of gatheredValue(backend?.endpointSlices) ?? []) {
+  for (const slice of pathSlices(s)) {
     for (const e of slice.endpoints) if (e.ready && e.nodeName) nodes.add(e.nodeName);
   }
   return nodes;

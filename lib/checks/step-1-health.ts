@@ -115,7 +115,7 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
     }
     const lastAgo = ageMs(now, c.lastTermination?.finishedAt);
     if (c.restartCount >= RESTART_WARN_COUNT && lastAgo !== undefined && lastAgo < RECENT_RESTART_MS) {
-      const lifetimeH = Math.max((ageMs(now, pod.createdAt) ?? 0) / 3_600_000, 1 / 60);
+      const lifetimeH = Math.max((ageMs(now, pod.startTime ?? pod.createdAt) ?? 0) / 3_600_000, 1 / 60);
       const perHour = c.restartCount / lifetimeH;
       const exit = c.lastTermination ? ` (last: ${c.lastTermination.reason ?? 'exit'} ${c.lastTermination.exitCode ?? '?'}, ${formatAge(lastAgo)} ago)` : '';
       out.push(finding('POD_RESTARTING', { ...base, severity: 'warn', title: `pod ${pod.name}: container ${c.name} restarted ${c.restartCount} times, ~${perHour.toFixed(perHour < 10 ? 1 : 0)}/h${exit}`, evidence: [objectEvidence(ref, `${where}.restartCount`, c.restartCount), objectEvidence(ref, `${where}.lastState.terminated`, c.lastTermination ?? null)] }));
@@ -148,7 +148,7 @@ function checkAddresses(s: Snapshot): Finding[] {
   const slices = gatheredValue(backend.endpointSlices) ?? [];
   const pods = gatheredValue(backend.pods) ?? [];
   const svc = gatheredValue(backend.service);
-  const inRotation = readyEndpointIps(backend, svc);
+  const inRotation = readyEndpointIps(s);
   for (const slice of slices) {
     for (const ep of slice.endpoints) {
       for (const ip of ep.addresses) {

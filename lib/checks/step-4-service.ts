@@ -4,8 +4,7 @@
 import type { Finding } from '@/lib/model/finding';
 import type { EndpointSliceInfo, PodInfo, ServiceInfo, ServicePortInfo, Snapshot } from '@/lib/model/snapshot';
 import { selectorString } from '@/lib/kube/labels';
-import { matchIngress } from '@/lib/kube/ingress-match';
-import { gatheredValue, nodeHostsOf, pathServicePorts, podRef } from './facts';
+import { gatheredValue, ingressBackendPort, nodeHostsOf, pathServicePorts, pathSlices, podRef } from './facts';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 import { evaluateIngress, type TrafficSource } from './netpol';
 
@@ -15,12 +14,6 @@ function svcRef(svc: ServiceInfo): string {
 
 function sliceCommand(svc: ServiceInfo): string {
   return `kubectl get endpointslices -n ${svc.namespace} -l kubernetes.io/service-name=${svc.name} -o wide`;
-}
-
-function ingressBackendPort(s: Snapshot): { name?: string; number?: number } | undefined {
-  const ing = gatheredValue(s.ingress?.ingress);
-  if (!ing || s.path.kind !== 'ingress') return undefined;
-  return matchIngress(ing, s.path.host, s.path.path)?.backend.service?.port;
 }
 
 function checkTypeAndPort(s: Snapshot, svc: ServiceInfo): Finding[] {
@@ -92,23 +85,26 @@ function checkTargetPorts(svc: ServiceInfo, ports: ServicePortInfo[], pods: PodI
   return out;
 }
 
-function checkEndpoints(s: Snapshot, svc: ServiceInfo, pods: PodInfo[], slices: EndpointSliceInfo[]): Finding[] {
+function checkEndpoints(s: Snapshot, svc: ServiceInfo, pods: PodInfo[], allSlices: EndpointSliceInfo[]): Finding[] {
   const out: Finding[] = [];
   const hasSelector = Object.keys(svc.selector).length > 0;
-  if (hasSelector && pods.length > 0 && slices.length === 0) {
+  if (hasSelector && pods.length > 0 && allSlices.length === 0) {
     return [finding('SVC_NO_ENDPOINTSLICES', { hop: 'endpoints', severity: 'fail', title: `Service ${svc.namespace}/${svc.name} selects ${pods.length} pods but has no EndpointSlices`, commands: [sliceCommand(svc), 'kubectl get pods -n kube-system -l component=kube-controller-manager'] })];
   }
+  const slices = pathSlices(s);
+  const portless = allSlices.filter((sl) => !slices.includes(sl)).reduce((n, sl) => n + sl.endpoints.length, 0);
   const byAddress = new Map<string, { ready: boolean; serving: boolean; terminating: boolean; node?: string; target?: string }>();
   for (const slice of slices) for (const e of slice.endpoints) for (const a of e.addresses) byAddress.set(a, { ready: e.ready, serving: e.serving, terminating: e.terminating, node: e.nodeName, target: e.targetRef?.name });
   const total = byAddress.size;
   const ready = [...byAddress.values()].filter((e) => e.ready).length;
   const terminating = [...byAddress.values()].filter((e) => e.terminating).length;
   const evidence = slices.map((sl) => objectEvidence(`discovery.k8s.io/v1 EndpointSlice ${svc.namespace}/${sl.name}`, 'endpoints[*].conditions.ready', sl.endpoints.map((e) => e.ready)));
-  if (slices.length > 0 && ready === 0) {
+  if (allSlices.length > 0 && ready === 0) {
     const nodes = [...new Set([...byAddress.values()].map((e) => e.node).filter(Boolean))];
+    const portNote = portless > 0 ? ` — ${portless} endpoint${portless === 1 ? '' : 's'} published without the path's port` : '';
     out.push(finding('SVC_NO_READY_ENDPOINTS', {
       hop: 'endpoints', severity: 'fail',
-      title: `Service ${svc.namespace}/${svc.name} has no ready endpoints (0 of ${total}${terminating ? `, ${terminating} terminating` : ''})${nodes.length ? ` — on ${nodes.join(', ')}` : ''}`,
+      title: `Service ${svc.namespace}/${svc.name} has no ready endpoints (0 of ${total}${terminating ? `, ${terminating} terminating` : ''})${nodes.length ? ` — on ${nodes.join(', ')}` : ''}${portNote}`,
       evidence, commands: [sliceCommand(svc), `kubectl get pods -n ${svc.namespace} -l ${selectorString(svc.selector)} -o wide`],
     }));
   } else if (ready < total) {

@@ -5,7 +5,7 @@ import type { Finding } from '@/lib/model/finding';
 import { HOP_LABELS, type HopKind } from '@/lib/model/hops';
 import { isGathered, type Snapshot } from '@/lib/model/snapshot';
 import { severityVerdict, worst, type Verdict } from '@/lib/model/verdict';
-import { backendPods, backendService, gatheredValue, nodeHostsOf, readyEndpointIps, readyEndpointNodes } from './facts';
+import { backendPods, backendService, gatheredValue, nodeHostsOf, pathSlices, readyEndpointIps, readyEndpointNodes } from './facts';
 
 interface HopPlan {
   kind: HopKind;
@@ -63,17 +63,17 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
     }
     case 'endpoints': {
       const slices = gatheredValue(s.backend?.endpointSlices);
-      const n = new Set(slices?.flatMap((sl) => sl.endpoints.flatMap((e) => e.addresses)) ?? []).size;
-      return { kind, detail: `${readyEndpointIps(s.backend, svc).size}/${n} ready`, members: [], unexamined: noBackend ?? (slices ? null : 'EndpointSlices could not be read') };
+      const n = new Set(pathSlices(s).flatMap((sl) => sl.endpoints.flatMap((e) => e.addresses))).size;
+      return { kind, detail: `${readyEndpointIps(s).size}/${n} ready`, members: [], unexamined: noBackend ?? (slices ? null : 'EndpointSlices could not be read') };
     }
     case 'pods': {
-      const ready = readyEndpointIps(s.backend, svc);
+      const ready = readyEndpointIps(s);
       const pods = backendPods(s);
       const unexamined = noBackend ?? (s.backend && !isGathered(s.backend.pods) ? 'the backend pods could not be read' : pods.length === 0 ? 'no backend pods to look at' : null);
       return { kind, detail: `${pods.length} pod${pods.length === 1 ? '' : 's'}`, members: pods.map((p) => ({ id: p.name, carriesTraffic: Boolean(p.podIP && ready.has(p.podIP)) })), unexamined };
     }
     case 'node': {
-      const readyNodes = readyEndpointNodes(s.backend);
+      const readyNodes = readyEndpointNodes(s);
       const controllerReady = new Set((gatheredValue(s.ingress?.controllerPods) ?? []).filter((p) => p.ready).map((p) => p.nodeName));
       const members = Object.keys(s.nodes).sort().map((n) => ({
         id: n,

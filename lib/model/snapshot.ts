@@ -69,6 +69,8 @@ export interface PodInfo {
   conditions: Condition[];
   containers: ContainerInfo[];
   createdAt?: string;
+  /** When the kubelet started the pod (status.startTime). */
+  startTime?: string;
   deletionTimestamp?: string;
   dnsPolicy: string;
   dnsNameservers: string[];

@@ -67,6 +67,7 @@ export function toPodInfo(pod: V1Pod): PodInfo {
       };
     }),
     createdAt: iso(pod.metadata?.creationTimestamp),
+    startTime: iso(pod.status?.startTime),
     deletionTimestamp: iso(pod.metadata?.deletionTimestamp),
     dnsPolicy: pod.spec?.dnsPolicy ?? 'ClusterFirst',
     dnsNameservers: pod.spec?.dnsConfig?.nameservers ?? [],

@@ -1,0 +1,42 @@
+// Starts the built app (`next start`) against the test cluster, for the scenario runner and the
+// browser tests, unless HOPSCOPE_URL already points at one.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot, testEnv } from './test-env';
+
+export interface AppServer { url: string; stop(): void }
+
+async function waitForUp(url: string, child: ChildProcess | null, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/api/clusters`);
+      if (res.ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the app did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+export function appEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, HOPSCOPE_KUBECONFIG: testEnv.kubeconfig, HOPSCOPE_PROMETHEUS_URL: testEnv.prometheusUrl };
+}
+
+export async function startAppServer(port = Number(process.env.HOPSCOPE_PORT ?? 3199)): Promise<AppServer> {
+  if (process.env.HOPSCOPE_URL) {
+    await waitForUp(process.env.HOPSCOPE_URL, null, 5_000);
+    return { url: process.env.HOPSCOPE_URL, stop: () => {} };
+  }
+  const next = path.join(repoRoot, 'node_modules/.bin/next');
+  if (!existsSync(path.join(repoRoot, '.next/BUILD_ID'))) {
+    console.log('building the app (next build) …');
+    const build = spawnSync(next, ['build'], { cwd: repoRoot, stdio: 'inherit', env: appEnv() });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+  const child = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: repoRoot, env: appEnv(), stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForUp(url, child, 60_000);
+  return { url, stop: () => child.kill('SIGTERM') };
+}

@@ -1,0 +1,52 @@
+// Loads one scenario into the real test cluster and Prometheus, checks it loaded (objects read
+// back, series queryable), then diagnoses each expected path through the public API.
+import type { Diagnosis } from '@/lib/model/diagnosis';
+import { compareExpectation, type AssertionResult } from './expectations';
+import { kubectl } from './kubectl';
+import { loadCluster } from './load-cluster';
+import { loadMetrics, missingSeries } from './load-metrics';
+import { readScenario, type KubeObject, type Scenario } from './scenario';
+
+export interface ExpectationReport { title: string; assertions: AssertionResult[]; pass: boolean; sentence?: string }
+export interface ScenarioReport { name: string; loaded: AssertionResult[]; expectations: ExpectationReport[] }
+
+async function readBack(objects: KubeObject[]): Promise<AssertionResult> {
+  const missing: string[] = [];
+  for (const o of objects) {
+    const args = ['get', o.kind.toLowerCase() + (o.apiVersion.includes('/') ? `.${o.apiVersion.split('/')[0]}` : ''), o.metadata.name, '-o', 'name'];
+    if (o.metadata.namespace) args.push('-n', o.metadata.namespace);
+    await kubectl(args).catch(() => missing.push(`${o.kind}/${o.metadata.name}`));
+  }
+  return { label: `${objects.length} objects readable back`, pass: missing.length === 0, detail: missing.length ? `missing: ${missing.join(', ')}` : 'all present' };
+}
+
+export async function diagnoseViaApi(baseUrl: string, path: unknown): Promise<Diagnosis> {
+  const res = await fetch(`${baseUrl}/api/diagnoses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(path) });
+  const body = (await res.json()) as { diagnosis?: Diagnosis; error?: string };
+  if (!res.ok || !body.diagnosis) throw new Error(`POST /api/diagnoses answered ${res.status}: ${body.error ?? 'no diagnosis'}`);
+  return body.diagnosis;
+}
+
+export async function runScenario(dir: string, baseUrl: string): Promise<ScenarioReport> {
+  const now = new Date();
+  const scenario: Scenario = readScenario(dir, now);
+  await loadCluster(scenario);
+  await loadMetrics(scenario.metrics, now);
+  const absentSeries = await missingSeries(scenario.metrics);
+  const loaded = [
+    await readBack(scenario.objects),
+    { label: `${scenario.metrics?.input_series.length ?? 0} series queryable`, pass: absentSeries.length === 0, detail: absentSeries.length ? `not returned: ${absentSeries.join(', ')}` : 'all returned' },
+  ];
+  const expectations: ExpectationReport[] = [];
+  for (const [i, expect] of scenario.expectations.entries()) {
+    const title = `${scenario.name}#${i + 1} ${String(expect.path.kind)}`;
+    try {
+      const diagnosis = await diagnoseViaApi(baseUrl, expect.path);
+      const assertions = compareExpectation(expect, diagnosis);
+      expectations.push({ title, assertions, pass: assertions.every((a) => a.pass), sentence: diagnosis.summary.sentence });
+    } catch (error) {
+      expectations.push({ title, assertions: [{ label: 'diagnosis answered', pass: false, detail: String(error) }], pass: false });
+    }
+  }
+  return { name: scenario.name, loaded, expectations };
+}
