@@ -1,16 +1,26 @@
-import { listClusters } from '@/lib/sources/kube/clusters';
+import { KubeConfigError, listClusters } from '@/lib/sources/kube/clusters';
 import { PathPicker } from '@/components/path-picker';
 
 export const dynamic = 'force-dynamic';
 
+function clusterNames(): { names: string[]; problem?: string } {
+  try {
+    return { names: listClusters().map((c) => c.name) };
+  } catch (error) {
+    if (error instanceof KubeConfigError) return { names: [], problem: error.message };
+    throw error;
+  }
+}
+
 export default function Home() {
-  const clusters = listClusters();
+  const { names, problem } = clusterNames();
   return (
     <main>
       <h1>Hopscope</h1>
       <p>Pick the access path that stopped answering. Hopscope walks node and pod health, golden metrics, DNS,
         the Service and kube-proxy, the Ingress and the path itself, and tells you which hop is broken.</p>
-      <PathPicker clusters={clusters.map((c) => c.name)} />
+      {problem ? <p role="alert">{problem}</p> : null}
+      <PathPicker clusters={names} />
     </main>
   );
 }

@@ -16,7 +16,7 @@ function EvidenceLine({ e }: { e: Evidence }) {
 
 export function FindingCard({ finding }: { finding: Finding }) {
   return (
-    <article className="finding" aria-label={finding.title} data-code={finding.code} id={`hop-${finding.hop}`}>
+    <article className="finding" aria-label={finding.title} data-code={finding.code} data-hop={finding.hop}>
       <header>
         <VerdictBadge verdict={finding.severity === 'info' ? 'ok' : finding.severity} />
         <code className="code">{finding.code}</code>

@@ -20,12 +20,13 @@ function MemberCounts({ hop }: { hop: HopResult }) {
   );
 }
 
-export function Topology({ hops }: { hops: HopResult[] }) {
+/** Each hop links to the step panel that holds its first finding (or to the first step). */
+export function Topology({ hops, anchors }: { hops: HopResult[]; anchors: Partial<Record<HopResult['kind'], string>> }) {
   return (
     <ol className="topology" aria-label="Path topology">
       {hops.map((hop) => (
         <li key={hop.kind} className={`hop hop-${hop.verdict}`} aria-label={`${hop.label}: ${hop.verdict}`} data-hop={hop.kind}>
-          <a href={`#hop-${hop.kind}`} className="hop-name">{hop.label}</a>
+          <a href={anchors[hop.kind] ?? '#step-1'} className="hop-name">{hop.label}</a>
           <VerdictBadge verdict={hop.verdict} />
           <div className="hop-detail">{hop.detail}</div>
           {hop.reason ? <div className="hop-reason">{hop.reason}</div> : null}

@@ -23,6 +23,8 @@ export default async function DiagnosePage({ searchParams }: { searchParams: Pro
     throw error;
   }
   const { diagnosis } = result;
+  const anchors: Partial<Record<string, string>> = {};
+  for (const f of diagnosis.findings) anchors[f.hop] ??= `#step-${f.step}`;
   return (
     <main>
       <header className="bar">
@@ -35,7 +37,7 @@ export default async function DiagnosePage({ searchParams }: { searchParams: Pro
       <section className={`summary summary-${diagnosis.summary.verdict}`} role="status" aria-label="Summary">
         <VerdictBadge verdict={diagnosis.summary.verdict} /> <span>{diagnosis.summary.sentence}</span>
       </section>
-      <Topology hops={diagnosis.hops} />
+      <Topology hops={diagnosis.hops} anchors={anchors} />
       {diagnosis.steps.map((s) => <StepPanel key={s.id} step={s} />)}
     </main>
   );

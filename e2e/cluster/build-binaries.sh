@@ -9,7 +9,7 @@ ETCD_VERSION=${ETCD_VERSION:-v3.6.16}
 KWOK_VERSION=${KWOK_VERSION:-v0.8.0}
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-cache=${HOPSCOPE_CACHE:-$repo/.cache}
+cache=${HOPSCOPE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hopscope}
 bin=$cache/bin
 work=$cache/build
 mkdir -p "$bin" "$work"

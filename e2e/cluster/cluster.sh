@@ -5,7 +5,7 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-cache=${HOPSCOPE_CACHE:-$repo/.cache}
+cache=${HOPSCOPE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hopscope}
 bin=$cache/bin
 state=${HOPSCOPE_CLUSTER_DIR:-$cache/cluster}
 here=$repo/e2e/cluster
@@ -62,9 +62,11 @@ make_pki() {
     -days 3650 -extfile "$p/san.ext" -out "$p/apiserver.crt" 2>/dev/null
   openssl genrsa -out "$p/sa.key" 2048 2>/dev/null
   openssl rsa -in "$p/sa.key" -pubout -out "$p/sa.pub" 2>/dev/null
-  local token; token=$(openssl rand -hex 24)
-  echo "$token,hopscope-admin,1,\"system:masters\"" >"$p/tokens.csv"
+  local token limited; token=$(openssl rand -hex 24); limited=$(openssl rand -hex 24)
+  # An admin, and a user with no rights of its own: tests grant it just enough to see partial failure.
+  { echo "$token,hopscope-admin,1,\"system:masters\""; echo "$limited,hopscope-limited,2"; } >"$p/tokens.csv"
   echo "$token" >"$p/admin.token"
+  echo "$limited" >"$p/limited.token"
 }
 
 write_kubeconfig() {
@@ -80,9 +82,14 @@ users:
 - name: hopscope-admin
   user:
     token: $(cat "$state/pki/admin.token")
+- name: hopscope-limited
+  user:
+    token: $(cat "$state/pki/limited.token")
 contexts:
 - name: hopscope-test
   context: { cluster: hopscope-test, user: hopscope-admin }
+- name: hopscope-limited
+  context: { cluster: hopscope-test, user: hopscope-limited }
 current-context: hopscope-test
 KUBECONFIG
 }

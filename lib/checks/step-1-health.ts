@@ -2,7 +2,7 @@
 // including one pod IP held by two live pods and endpoints whose address no pod (or the wrong
 // pod) holds — the traces of a leaked pod sandbox.
 import type { Finding } from '@/lib/model/finding';
-import type { NodeInfo, PodInfo, Snapshot } from '@/lib/model/snapshot';
+import type { NodeInfo, PodInfo, Snapshot, SourceIssue } from '@/lib/model/snapshot';
 import { ageMs, condition, formatAge, gatheredValue, nodeReadyStatus, podRef, readyEndpointIps } from './facts';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 
@@ -149,12 +149,13 @@ function checkAddresses(s: Snapshot): Finding[] {
   const pods = gatheredValue(backend.pods) ?? [];
   const svc = gatheredValue(backend.service);
   const inRotation = readyEndpointIps(s);
+  const unread: SourceIssue[] = [];
   for (const slice of slices) {
     for (const ep of slice.endpoints) {
       for (const ip of ep.addresses) {
         const holders = backend.ipHolders[ip];
         if (!holders) continue;
-        if ('issue' in holders) { out.push(sourceUnknown(1, 'endpoints', holders.issue)); continue; }
+        if ('issue' in holders) { unread.push(holders.issue); continue; }
         const live = holders.value.filter((h) => !h.deleting);
         const sliceRef = `discovery.k8s.io/v1 EndpointSlice ${svc?.namespace ?? s.path.namespace}/${slice.name}`;
         const target = ep.targetRef?.name;
@@ -187,6 +188,8 @@ function checkAddresses(s: Snapshot): Finding[] {
       }
     }
   }
+  // One finding for all addresses whose holders could not be read (the same permission each time).
+  if (unread[0]) out.push(sourceUnknown(1, 'endpoints', { ...unread[0], what: `${unread[0].what}${unread.length > 1 ? ` (and ${unread.length - 1} more addresses)` : ''}` }));
   return out;
 }
 

@@ -185,6 +185,8 @@ export function checkService(s: Snapshot): Finding[] {
   const pods = backend.pods.value;
   const ports = pathServicePorts(s.path, svc, ingressBackendPort(s));
   out.push(...checkSelector(s, svc, pods), ...checkTargetPorts(svc, ports, pods));
+  // Without the path's port on the Service there are no endpoints to judge: the port finding says why.
+  if (ports.length === 0) return out;
   if ('issue' in backend.endpointSlices) out.push(sourceUnknown(4, 'endpoints', backend.endpointSlices.issue));
   else out.push(...checkEndpoints(s, svc, pods, backend.endpointSlices.value));
   out.push(...checkNetworkPolicies(s, svc, ports, pods));

@@ -5,7 +5,7 @@ import type { Finding } from '@/lib/model/finding';
 import { HOP_LABELS, type HopKind } from '@/lib/model/hops';
 import { isGathered, type Snapshot } from '@/lib/model/snapshot';
 import { severityVerdict, worst, type Verdict } from '@/lib/model/verdict';
-import { backendPods, backendService, gatheredValue, nodeHostsOf, pathSlices, readyEndpointIps, readyEndpointNodes } from './facts';
+import { backendPods, backendService, gatheredValue, ingressBackendPort, nodeHostsOf, pathServicePorts, pathSlices, readyEndpointIps, readyEndpointNodes } from './facts';
 
 interface HopPlan {
   kind: HopKind;
@@ -64,7 +64,8 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
     case 'endpoints': {
       const slices = gatheredValue(s.backend?.endpointSlices);
       const n = new Set(pathSlices(s).flatMap((sl) => sl.endpoints.flatMap((e) => e.addresses))).size;
-      return { kind, detail: `${readyEndpointIps(s).size}/${n} ready`, members: [], unexamined: noBackend ?? (slices ? null : 'EndpointSlices could not be read') };
+      const portMissing = svc && pathServicePorts(s.path, svc, ingressBackendPort(s)).length === 0 ? "not reached: the path's port is not a port of the Service" : null;
+      return { kind, detail: `${readyEndpointIps(s).size}/${n} ready`, members: [], unexamined: noBackend ?? portMissing ?? (slices ? null : 'EndpointSlices could not be read') };
     }
     case 'pods': {
       const ready = readyEndpointIps(s);

@@ -1,7 +1,7 @@
 // Errors the public API turns into 4xx answers with a plain message. Anything else is a 500
 // whose details stay in the server log.
 
-export type RequestErrorKind = 'bad-request' | 'not-found' | 'unknown-cluster';
+export type RequestErrorKind = 'bad-request' | 'not-found' | 'unknown-cluster' | 'not-configured';
 
 export class RequestError extends Error {
   constructor(readonly kind: RequestErrorKind, message: string, readonly details: string[] = [], options?: { cause?: unknown }) {
@@ -10,6 +10,7 @@ export class RequestError extends Error {
   }
 
   get status(): number {
+    if (this.kind === 'not-configured') return 503;
     return this.kind === 'not-found' ? 404 : 400;
   }
 }

@@ -6,7 +6,7 @@ import type { Diagnosis } from '@/lib/model/diagnosis';
 import { parseAccessPath, type AccessPath } from '@/lib/model/path';
 import { isGathered, type Snapshot } from '@/lib/model/snapshot';
 import { makeKubeApis } from '@/lib/sources/kube/api';
-import { kubeConfigFor, UnknownClusterError } from '@/lib/sources/kube/clusters';
+import { KubeConfigError, kubeConfigFor, UnknownClusterError } from '@/lib/sources/kube/clusters';
 import { collectSnapshot } from '@/lib/sources/kube/collect';
 import { RequestError } from './errors';
 
@@ -35,6 +35,7 @@ export async function runDiagnosis(input: unknown, now = new Date()): Promise<{ 
     cluster = kubeConfigFor(path.cluster);
   } catch (error) {
     if (error instanceof UnknownClusterError) throw new RequestError('unknown-cluster', error.message, [], { cause: error });
+    if (error instanceof KubeConfigError) throw new RequestError('not-configured', error.message, [], { cause: error });
     throw error;
   }
   const snapshot = await collectSnapshot(makeKubeApis(cluster.kc), path, cluster.name, now);

@@ -10,14 +10,25 @@ export class UnknownClusterError extends Error {
   }
 }
 
+export class KubeConfigError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'KubeConfigError';
+  }
+}
+
 let cached: KubeConfig | undefined;
 
 function loadKubeConfig(): KubeConfig {
   if (cached) return cached;
   const kc = new KubeConfig();
   const file = process.env.HOPSCOPE_KUBECONFIG ?? process.env.KUBECONFIG;
-  if (file) kc.loadFromFile(file);
-  else kc.loadFromDefault();
+  try {
+    if (file) kc.loadFromFile(file);
+    else kc.loadFromDefault();
+  } catch (error) {
+    throw new KubeConfigError(`cannot read the kubeconfig${file ? ` ${file}` : ''}: set HOPSCOPE_KUBECONFIG to a readable kubeconfig`, { cause: error });
+  }
   cached = kc;
   return kc;
 }

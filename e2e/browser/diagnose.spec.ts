@@ -1,0 +1,68 @@
+// The dashboard in Debian's Chromium, against the built app and the real test cluster.
+import { expect, test } from '@playwright/test';
+import { loadCluster } from '../harness/load-cluster';
+import { readScenario } from '../harness/scenario';
+import { repoRoot } from '../harness/test-env';
+
+async function load(name: string): Promise<void> {
+  await loadCluster(readScenario(`${repoRoot}/e2e/scenarios/${name}`));
+}
+
+const PLEG_URL = '/diagnose?kind=clusterip&cluster=hopscope-test&namespace=shop&service=web&port=80&minutes=30';
+
+test.describe('a failing ClusterIP path (node-pleg-notready)', () => {
+  test.beforeAll(async () => { await load('node-pleg-notready'); });
+
+  test('the picker leads to the diagnosis, which names the failing hop and its cause', async ({ page }) => {
+    await page.goto('/');
+    await page.getByLabel('Namespace', { exact: true }).fill('shop');
+    await page.getByLabel('Service', { exact: true }).fill('web');
+    await page.getByLabel('Port', { exact: true }).fill('80');
+    await page.getByRole('button', { name: 'Diagnose' }).click();
+    await expect(page).toHaveURL(/\/diagnose\?/);
+    const summary = page.getByRole('status', { name: 'Summary' });
+    await expect(summary).toContainText('Fails at endpoints');
+    await expect(summary).toContainText('PLEG is not healthy');
+    const topology = page.getByRole('list', { name: 'Path topology' });
+    await expect(topology.getByRole('listitem', { name: 'endpoints: fail' })).toContainText('fail');
+    await expect(topology.getByRole('listitem', { name: 'Service: ok' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/browser/node-pleg-notready.png', fullPage: true });
+  });
+
+  test('the address is a live link: a new page shows the same diagnosis', async ({ browser }) => {
+    const first = await browser.newPage();
+    await first.goto(PLEG_URL);
+    const sentence = await first.getByRole('status', { name: 'Summary' }).innerText();
+    const second = await browser.newPage();
+    await second.goto(first.url());
+    await expect(second.getByRole('status', { name: 'Summary' })).toHaveText(sentence);
+  });
+
+  test('a remediation command copies to the clipboard', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(PLEG_URL);
+    const button = page.getByRole('button', { name: /^Copy command: kubectl describe node worker-2/ }).first();
+    await button.click();
+    await expect(button).toHaveText('copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('kubectl describe node worker-2');
+  });
+});
+
+test.describe('a healthy Ingress path', () => {
+  test.beforeAll(async () => { await load('healthy'); });
+
+  test('every hop checked is ok and external DNS says why it is unknown', async ({ page }) => {
+    await page.goto('/diagnose?kind=ingress&namespace=shop&ingress=web&host=shop.example.com&path=/cart');
+    const topology = page.getByRole('list', { name: 'Path topology' });
+    for (const hop of ['ingress controller', 'Service', 'endpoints', 'backend pods']) {
+      await expect(topology.getByRole('listitem', { name: `${hop}: ok` })).toBeVisible();
+    }
+    await expect(topology.getByRole('listitem', { name: 'external DNS: unknown' })).toContainText('not resolved');
+    await page.screenshot({ path: 'test-results/browser/healthy-ingress.png', fullPage: true });
+  });
+
+  test('a path that does not exist gets a plain message, not a crash', async ({ page }) => {
+    await page.goto('/diagnose?kind=clusterip&namespace=shop&service=nope');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Service shop/nope not found in cluster hopscope-test');
+  });
+});

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs everything Hopscope's tests and demo need on a fresh machine of this kind:
+# Debian packages (Prometheus with promtool, Chromium, openssl), npm packages (which bring
+# Node 24 as the `node` package), and the cluster binaries built from Go modules (cached).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/usr/local/go/bin:$PATH"
+
+missing=()
+command -v prometheus >/dev/null && command -v promtool >/dev/null || missing+=(prometheus)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v openssl >/dev/null || missing+=(openssl)
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "[setup] apt-get install ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v go >/dev/null || { echo "[setup] Go 1.26 is needed to build the test cluster (it ships with this machine kind at /usr/local/go)" >&2; exit 1; }
+
+if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "[setup] npm ci"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+echo "[setup] node $(node_modules/.bin/node --version) for every script"
+
+bash e2e/cluster/build-binaries.sh
