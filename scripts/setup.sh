@@ -20,8 +20,10 @@ fi
 command -v go >/dev/null || { echo "[setup] Go 1.26 is needed to build the test cluster (it ships with this machine kind at /usr/local/go)" >&2; exit 1; }
 
 if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "[setup] npm ci"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  # `npm install` with the lockfile, not `npm ci`: the registry here serves no darwin/win32 builds
+  # of Next's optional native packages, so the lockfile cannot list them and `npm ci` refuses it.
+  echo "[setup] npm install (from package-lock.json)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error
 fi
 echo "[setup] node $(node_modules/.bin/node --version) for every script"
 

@@ -172,7 +172,67 @@ const cases: Case[] = [
   },
 ];
 
+const moreCases: Case[] = [
+  {
+    name: 'the Service is gone (a saved snapshot checked again)',
+    snapshot: () => { const s = clusterIpSnapshot([]); s.backend = { ...backend([]), service: { value: null } }; return s; },
+    codes: ['SVC_NOT_FOUND'], hops: { service: 'fail', pods: 'unknown' }, answer: 'service',
+  },
+  {
+    name: 'readiness probe failing on one pod still in rotation',
+    snapshot: () => { const s = clusterIpSnapshot(); s.backend!.events = { value: [{ involvedObject: 'Pod/shop/web-1', reason: 'Unhealthy', message: 'Readiness probe failed: timeout', count: 5, type: 'Warning' }] }; return s; },
+    codes: ['POD_READINESS_FAILING'], hops: { pods: 'warn' }, answer: 'pods',
+  },
+  {
+    name: 'a Service without selector',
+    snapshot: () => { const s = clusterIpSnapshot(); s.backend = { ...backend(WEB_PODS, service({ selector: {} })), pods: { value: [] } }; return s; },
+    codes: ['SVC_NO_SELECTOR'], hops: { service: 'ok', pods: 'unknown' },
+  },
+  {
+    name: 'a numeric targetPort no pod declares',
+    snapshot: () => { const s = clusterIpSnapshot(); const svc = service({ ports: [{ name: 'http', port: 80, targetPort: 9090, protocol: 'TCP' }] }); s.backend = backend(WEB_PODS, svc); return s; },
+    codes: ['SVC_TARGET_PORT_NOT_DECLARED'], hops: { service: 'warn' }, answer: 'service',
+  },
+  {
+    name: 'pods selected but no EndpointSlice at all',
+    snapshot: () => { const s = clusterIpSnapshot(); s.backend!.endpointSlices = { value: [] }; return s; },
+    codes: ['SVC_NO_ENDPOINTSLICES'], hops: { endpoints: 'fail' }, answer: 'endpoints',
+  },
+  {
+    name: 'not-ready addresses published',
+    snapshot: () => { const pods = [notReady(WEB_PODS[0]!), WEB_PODS[1]!]; const s = clusterIpSnapshot(pods); s.backend = backend(pods, service({ publishNotReadyAddresses: true })); return s; },
+    codes: ['POD_NOT_READY', 'SVC_PUBLISH_NOT_READY', 'SVC_SOME_ENDPOINTS_NOT_READY'], hops: { endpoints: 'warn' },
+  },
+  {
+    name: 'kube-proxy not ready on the client node',
+    snapshot: () => { const s = clusterIpSnapshot(); s.kubeProxy = { value: { daemonSetFound: true, mode: 'ipvs', podsByNode: { 'worker-2': [notReady(pod('kube-proxy-x', '10.0.0.12', 'worker-2', { namespace: 'kube-system' }))] } } }; return s; },
+    codes: ['KUBE_PROXY_NOT_READY'], hops: { 'kube-proxy': 'fail' },
+  },
+  {
+    name: 'a node on the path that no longer exists, and a client pod not running',
+    snapshot: () => { const s = clusterIpSnapshot(); s.nodes['worker-3'] = { value: null }; s.client = { value: notReady(pod('toolbox', '10.244.2.20', 'worker-2', { phase: 'Pending' })) }; return s; },
+    codes: ['CLIENT_POD_NOT_RUNNING', 'NODE_NOT_READY'], hops: { client: 'warn', node: 'fail' },
+  },
+  {
+    name: 'a client with dnsPolicy Default, and no Corefile to read',
+    snapshot: () => { const s = clusterIpSnapshot(); s.client = { value: pod('toolbox', '10.244.2.20', 'worker-2', { dnsPolicy: 'Default' }) }; s.dns = { value: dns({ corefile: null }) }; return s; },
+    codes: ['DNS_CLIENT_NOT_CLUSTER_DNS', 'DNS_COREFILE_MISSING'], hops: { client: 'fail', 'dns-cluster': 'warn' },
+  },
+];
+
 const ingressCases: Case[] = [
+  {
+    name: 'the Ingress is gone', snapshot: () => { const s = ingressSnapshot(WEB_PODS, ingressSide({ ingress: { value: null }, ingressClass: { value: null }, controllerPods: { value: [] } })); s.backend = null; return s; },
+    codes: ['INGRESS_NOT_FOUND'], hops: { 'ingress-controller': 'fail', service: 'unknown', pods: 'unknown' }, answer: 'ingress-controller',
+  },
+  {
+    name: 'no controller pod', snapshot: () => ingressSnapshot(WEB_PODS, ingressSide({ controllerPods: { value: [] } })),
+    codes: ['INGRESS_NO_CONTROLLER_PODS'], hops: { 'ingress-controller': 'fail' }, answer: 'ingress-controller',
+  },
+  {
+    name: 'a resource backend', snapshot: () => { const side = ingressSide(); const ing = 'value' in side.ingress ? side.ingress.value! : null; const s = ingressSnapshot(WEB_PODS, { ...side, ingress: { value: { ...ing!, rules: [{ host: 'shop.example.com', paths: [{ path: '/', pathType: 'Prefix', backend: { resource: { kind: 'StorageBucket', name: 'static' } } }] }] } } }); s.backend = null; return s; },
+    codes: ['INGRESS_BACKEND_NOT_SERVICE'], hops: { service: 'unknown' },
+  },
   {
     name: 'IngressClass missing', snapshot: () => ingressSnapshot(WEB_PODS, ingressSide({ ingressClass: { value: null }, controllerPods: { value: [] } })),
     codes: ['INGRESS_CLASS_MISSING'], hops: { 'ingress-controller': 'fail' }, answer: 'ingress-controller',
@@ -212,7 +272,7 @@ const ingressCases: Case[] = [
   },
 ];
 
-describe.each([...cases, ...ingressCases])('$name', ({ snapshot, codes: want, hops, answer }) => {
+describe.each([...cases, ...moreCases, ...ingressCases])('$name', ({ snapshot, codes: want, hops, answer }) => {
   const d = diagnose(snapshot(), NOW);
   it('reports exactly these codes', () => expect(codes(d)).toEqual([...want].sort()));
   it('judges the hops', () => expect(Object.fromEntries(Object.keys(hops).map((k) => [k, hop(d, k)]))).toEqual(hops));
@@ -228,5 +288,13 @@ describe.each([...cases, ...ingressCases])('$name', ({ snapshot, codes: want, ho
 describe('the answer sentence', () => {
   it('follows no-ready-endpoints to the PLEG node in one sentence', () => {
     expect(diagnose(pleg(), NOW).summary.sentence).toMatch(/^Fails at endpoints: .*no ready endpoints.* — because node worker-2: container runtime unhealthy — PLEG is not healthy/);
+  });
+});
+
+describe('coverage of the catalogue', () => {
+  it('every finding code is produced by at least one case above', async () => {
+    const { CATALOGUE } = await import('./catalogue');
+    const produced = new Set([...cases, ...moreCases, ...ingressCases].flatMap((c) => c.codes));
+    expect(Object.keys(CATALOGUE).filter((code) => !produced.has(code))).toEqual([]);
   });
 });
