@@ -292,9 +292,10 @@ describe('the answer sentence', () => {
 });
 
 describe('coverage of the catalogue', () => {
-  it('every finding code is produced by at least one case above', async () => {
+  it('every object-level finding code is produced by at least one case above', async () => {
     const { CATALOGUE } = await import('./catalogue');
     const produced = new Set([...cases, ...moreCases, ...ingressCases].flatMap((c) => c.codes));
-    expect(Object.keys(CATALOGUE).filter((code) => !produced.has(code))).toEqual([]);
+    const objectCodes = Object.entries(CATALOGUE).filter(([, e]) => !('source' in e)).map(([code]) => code);
+    expect(objectCodes.filter((code) => !produced.has(code))).toEqual([]);
   });
 });

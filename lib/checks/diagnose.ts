@@ -6,10 +6,11 @@ import { STEP_NAMES } from '@/lib/model/hops';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { severityVerdict, worst } from '@/lib/model/verdict';
 import { STEPS } from './registry';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 import { rankFindings, summarize } from './summary';
 import { buildHops, hopOrder } from './topology';
 
-export function diagnose(snapshot: Snapshot, now: Date): Diagnosis {
+export function diagnose(snapshot: Snapshot, now: Date, thresholds: Thresholds = DEFAULT_THRESHOLDS): Diagnosis {
   const started = performance.now();
   const steps: StepResult[] = STEPS.map((step) => {
     const name = STEP_NAMES[step.id];
@@ -17,7 +18,7 @@ export function diagnose(snapshot: Snapshot, now: Date): Diagnosis {
     if (skipped) return { id: step.id, name, verdict: 'skipped', reason: skipped, findings: [] };
     const notRun = step.notRunReason(snapshot);
     if (notRun) return { id: step.id, name, verdict: 'unknown', reason: notRun, findings: [] };
-    const findings = step.run(snapshot, now);
+    const findings = step.run(snapshot, { now, thresholds });
     return { id: step.id, name, verdict: worst(findings.map((f) => severityVerdict(f.severity)), 'ok'), findings };
   });
   const all: Finding[] = steps.flatMap((s) => s.findings);
@@ -31,6 +32,6 @@ export function diagnose(snapshot: Snapshot, now: Date): Diagnosis {
     steps,
     findings: ranked,
     summary: summarize(hops, ranked),
-    meta: { apiRequests: snapshot.meta.apiRequests, collectMs: snapshot.meta.durationMs, checkMs: Math.round((performance.now() - started) * 100) / 100 },
+    meta: { apiRequests: snapshot.meta.apiRequests, promQueries: snapshot.metrics?.queries ?? 0, collectMs: snapshot.meta.durationMs, checkMs: Math.round((performance.now() - started) * 100) / 100 },
   };
 }

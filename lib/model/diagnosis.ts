@@ -48,5 +48,5 @@ export interface Diagnosis {
   steps: StepResult[];
   findings: Finding[];
   summary: DiagnosisSummary;
-  meta: { apiRequests: number; collectMs: number; checkMs: number };
+  meta: { apiRequests: number; promQueries: number; collectMs: number; checkMs: number };
 }

@@ -181,6 +181,35 @@ export interface BackendSide {
   networkPolicies: Gathered<NetworkPolicyInfo[]>;
 }
 
+export interface MetricPoint { t: number; v: number }
+export interface MetricSeries { labels: Record<string, string>; points: MetricPoint[] }
+
+/** One PromQL query as it ran: the query, its range (Unix seconds) and what came back. */
+export interface MetricQueryResult {
+  id: string;
+  title: string;
+  unit: 'ratio' | 'seconds' | 'reqps' | 'count' | 'bytes' | 'timestamp';
+  promql: string;
+  kind: 'range' | 'instant';
+  start: number;
+  end: number;
+  step: number;
+  series: MetricSeries[];
+  warnings: string[];
+}
+
+export interface MetricsSide {
+  window: { start: number; end: number; step: number };
+  /** The golden-metrics profile whose series exist for this backend, or null when none has. */
+  goldenProfile: string | null;
+  /** The profiles tried for golden metrics, in order (for the "no series" explanation). */
+  goldenProfilesTried: string[];
+  results: Record<string, Gathered<MetricQueryResult>>;
+  /** Pods cAdvisor still reports on the path's nodes that the API no longer has (leaked sandboxes). */
+  orphanedContainers: Gathered<{ namespace: string; pod: string; node: string }[]>;
+  queries: number;
+}
+
 export interface Snapshot {
   schema: typeof SNAPSHOT_SCHEMA;
   path: AccessPath;
@@ -195,6 +224,8 @@ export interface Snapshot {
   client?: Gathered<PodInfo | null>;
   dns?: Gathered<DnsInfo>;
   ingress?: IngressSide;
+  /** Prometheus evidence; null when no Prometheus is configured for the cluster. */
+  metrics: MetricsSide | null;
   meta: { apiRequests: number; durationMs: number; hopsTouched?: HopKind[] };
 }
 

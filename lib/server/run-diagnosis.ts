@@ -8,7 +8,21 @@ import { isGathered, type Snapshot } from '@/lib/model/snapshot';
 import { makeKubeApis } from '@/lib/sources/kube/api';
 import { KubeConfigError, kubeConfigFor, UnknownClusterError } from '@/lib/sources/kube/clusters';
 import { collectSnapshot } from '@/lib/sources/kube/collect';
+import { PrometheusClient } from '@/lib/sources/prometheus/client';
+import { collectMetrics } from '@/lib/sources/prometheus/collect-metrics';
+import { prometheusFor } from '@/lib/sources/prometheus/config';
+import { mergeThresholds, type Thresholds } from '@/lib/checks/thresholds';
 import { RequestError } from './errors';
+
+function thresholdsFromEnv(): Thresholds {
+  const raw = process.env.HOPSCOPE_THRESHOLDS;
+  if (!raw) return mergeThresholds(undefined);
+  try {
+    return mergeThresholds(JSON.parse(raw));
+  } catch {
+    throw new Error('HOPSCOPE_THRESHOLDS is not valid JSON');
+  }
+}
 
 export function parsePathOrThrow(input: unknown): AccessPath {
   const parsed = parseAccessPath(input);
@@ -38,7 +52,10 @@ export async function runDiagnosis(input: unknown, now = new Date()): Promise<{ 
     if (error instanceof KubeConfigError) throw new RequestError('not-configured', error.message, [], { cause: error });
     throw error;
   }
-  const snapshot = await collectSnapshot(makeKubeApis(cluster.kc), path, cluster.name, now);
-  assertTargetExists(snapshot);
-  return { diagnosis: diagnose(snapshot, now), snapshot };
+  const api = makeKubeApis(cluster.kc);
+  const base = await collectSnapshot(api, path, cluster.name, now);
+  assertTargetExists(base);
+  const promConfig = prometheusFor(cluster.name);
+  const snapshot = promConfig ? { ...base, metrics: await collectMetrics(new PrometheusClient(promConfig), api, base, now) } : base;
+  return { diagnosis: diagnose(snapshot, now, thresholdsFromEnv()), snapshot };
 }

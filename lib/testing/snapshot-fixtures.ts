@@ -2,7 +2,7 @@
 // gathered it, and small builders to break one thing at a time.
 import type { AccessPath } from '@/lib/model/path';
 import type {
-  BackendSide, Condition, DnsInfo, EndpointSliceInfo, IngressSide, NodeInfo, PodInfo, ServiceInfo, Snapshot,
+  BackendSide, Condition, DnsInfo, EndpointSliceInfo, Gathered, IngressSide, MetricQueryResult, MetricsSide, NodeInfo, PodInfo, ServiceInfo, Snapshot,
 } from '@/lib/model/snapshot';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
@@ -85,6 +85,7 @@ function base(path: AccessPath, pods: PodInfo[]): Snapshot {
     nodes: Object.fromEntries(['worker-1', 'worker-2', 'worker-3'].map((n) => [n, { value: node(n) }])),
     kubeProxy: kubeProxyOn(['worker-2']),
     namespaceLabels: { shop: { value: { 'kubernetes.io/metadata.name': 'shop' } }, 'ingress-nginx': { value: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
+    metrics: null,
     meta: { apiRequests: 20, durationMs: 50 },
   };
 }
@@ -114,4 +115,76 @@ export function ingressSide(patch: Partial<IngressSide> = {}): IngressSide {
 export function ingressSnapshot(pods: PodInfo[] = WEB_PODS, side: IngressSide = ingressSide()): Snapshot {
   const s = base({ kind: 'ingress', namespace: 'shop', ingress: 'web', host: 'shop.example.com', path: '/cart', window: { minutes: 30 } }, pods);
   return { ...s, ingress: side, kubeProxy: kubeProxyOn(['worker-1']) };
+}
+
+// ---------------------------------------------------------------- metrics
+type Unit = MetricQueryResult['unit'];
+const END = Math.floor(NOW.getTime() / 1000);
+const START = END - 1800;
+
+/** A query result with one series per entry; each series gets its values one step apart, ending at NOW. */
+export function result(id: string, unit: Unit, series: { labels?: Record<string, string>; values: number[] }[], kind: 'range' | 'instant' = 'range'): Gathered<MetricQueryResult> {
+  return {
+    value: {
+      id, title: id, unit, promql: `promql_for_${id.replace(/\W/g, '_')}`, kind, start: START, end: END, step: 60, warnings: [],
+      series: series.map((x) => ({ labels: x.labels ?? {}, points: x.values.map((v, i) => ({ t: END - (x.values.length - 1 - i) * 60, v })) })),
+    },
+  };
+}
+
+const flat = (v: number, n = 30) => Array.from({ length: n }, () => v);
+const perNode = (v: number) => ['worker-1', 'worker-2', 'worker-3'].map((n) => ({ labels: { instance: n }, values: flat(v) }));
+const perPod = (v: number) => WEB_PODS.map((p) => ({ labels: { pod: p.name }, values: flat(v) }));
+
+export function healthyMetricResults(): Record<string, Gathered<MetricQueryResult>> {
+  return {
+    'golden.presence.micrometer': result('golden.presence.micrometer', 'count', [{ values: [3] }], 'instant'),
+    'golden.rate': result('golden.rate', 'reqps', [{ values: flat(20) }]),
+    'golden.rate.1d': result('golden.rate.1d', 'reqps', [{ values: flat(20) }]),
+    'golden.rate.1h': result('golden.rate.1h', 'reqps', [{ values: flat(20) }]),
+    'golden.errors': result('golden.errors', 'ratio', [{ values: flat(0.0004) }]),
+    'golden.errors.1d': result('golden.errors.1d', 'ratio', [{ values: flat(0.0004) }]),
+    'golden.p99': result('golden.p99', 'seconds', [{ values: flat(0.2) }]),
+    'golden.p99.1d': result('golden.p99.1d', 'seconds', [{ values: flat(0.2) }]),
+    'golden.p50': result('golden.p50', 'seconds', [{ values: flat(0.04) }]),
+    'node.cpu': result('node.cpu', 'ratio', perNode(0.3)),
+    'node.memory': result('node.memory', 'ratio', perNode(0.4)),
+    'node.conntrack': result('node.conntrack', 'ratio', perNode(0.05)),
+    'node.net_errors': result('node.net_errors', 'count', perNode(0)),
+    'node.listen_overflows': result('node.listen_overflows', 'count', perNode(0)),
+    'node.psi_cpu': result('node.psi_cpu', 'ratio', perNode(0.01)),
+    'node.containers': result('node.containers', 'count', WEB_PODS.map((p) => ({ labels: { namespace: 'shop', pod: p.name, node: p.nodeName! }, values: [1] })), 'instant'),
+    'pod.throttling': result('pod.throttling', 'ratio', perPod(0.01)),
+    'pod.memory': result('pod.memory', 'ratio', perPod(0.5)),
+    'pod.restarts': result('pod.restarts', 'count', perPod(0).map((x) => ({ ...x, values: [0] })), 'instant'),
+    'dns.requests': result('dns.requests', 'reqps', [{ values: flat(100) }]),
+    'dns.servfail': result('dns.servfail', 'ratio', [{ values: flat(0) }]),
+    'dns.nxdomain': result('dns.nxdomain', 'ratio', [{ values: flat(0.02) }]),
+    'dns.refused': result('dns.refused', 'ratio', [{ values: flat(0) }]),
+    'dns.p99': result('dns.p99', 'seconds', [{ values: flat(0.004) }]),
+    'dns.panics': result('dns.panics', 'count', [{ values: [0] }], 'instant'),
+    'dns.forward_failures': result('dns.forward_failures', 'count', [{ values: [0] }], 'instant'),
+    'dns.cache_hits': result('dns.cache_hits', 'ratio', [{ values: flat(0.8) }]),
+    'kp.rule_age': result('kp.rule_age', 'seconds', [{ labels: { instance: 'worker-2' }, values: [20] }, { labels: { instance: '10.0.0.1:10249' }, values: [25] }], 'instant'),
+    'kp.sync_p99': result('kp.sync_p99', 'seconds', [{ labels: { instance: 'worker-2' }, values: flat(0.02) }]),
+    'kp.restore_failures': result('kp.restore_failures', 'count', [{ labels: { instance: 'worker-2' }, values: [0] }], 'instant'),
+    'kp.no_local_endpoints': result('kp.no_local_endpoints', 'count', [{ labels: { instance: 'worker-2' }, values: [0] }], 'instant'),
+    'ing.5xx': result('ing.5xx', 'ratio', [{ values: flat(0) }]),
+    'ing.4xx': result('ing.4xx', 'ratio', [{ values: flat(0.003) }]),
+    'ing.request_p99': result('ing.request_p99', 'seconds', [{ values: flat(0.1) }]),
+    'ing.response_p99': result('ing.response_p99', 'seconds', [{ values: flat(0.09) }]),
+    'ing.response_p99.1d': result('ing.response_p99.1d', 'seconds', [{ values: flat(0.09) }]),
+    'ing.reload_ok': result('ing.reload_ok', 'count', [{ labels: { controller_pod: 'ingress-nginx-a' }, values: [1] }], 'instant'),
+    'ing.cert_expiry': result('ing.cert_expiry', 'seconds', [{ values: [60 * 86400] }], 'instant'),
+  };
+}
+
+export function withMetrics(s: Snapshot, patch: Record<string, Gathered<MetricQueryResult>> = {}, side: Partial<MetricsSide> = {}): Snapshot {
+  return {
+    ...s,
+    metrics: {
+      window: { start: START, end: END, step: 60 }, goldenProfile: 'micrometer', goldenProfilesTried: ['micrometer', 'prometheus-client', 'ingress-nginx', 'istio', 'linkerd'],
+      results: { ...healthyMetricResults(), ...patch }, orphanedContainers: { value: [] }, queries: 40, ...side,
+    },
+  };
 }

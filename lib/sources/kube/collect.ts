@@ -222,6 +222,7 @@ export async function collectSnapshot(api: KubeApis, path: AccessPath, cluster: 
     client,
     dns,
     ingress,
+    metrics: null,
     meta: { apiRequests: api.requestCount(), durationMs: Date.now() - started },
   };
 }

@@ -1,0 +1,54 @@
+// Reading metric results out of a snapshot for the checks: a result is missing (not asked),
+// unavailable (the source failed), empty (no series) or has series. Plus small statistics and
+// the evidence line every metric finding carries.
+import type { Evidence } from '@/lib/model/finding';
+import type { MetricQueryResult, MetricSeries, Snapshot, SourceIssue } from '@/lib/model/snapshot';
+import { gatheredValue } from './facts';
+
+export type MetricRead =
+  | { state: 'not-asked' }
+  | { state: 'unavailable'; issue: SourceIssue }
+  | { state: 'empty'; result: MetricQueryResult }
+  | { state: 'ok'; result: MetricQueryResult };
+
+export function readMetric(s: Snapshot, id: string): MetricRead {
+  const g = s.metrics?.results[id];
+  if (!g) return { state: 'not-asked' };
+  if ('issue' in g) return { state: 'unavailable', issue: g.issue };
+  const finite = g.value.series.filter((x) => x.points.some((p) => Number.isFinite(p.v)));
+  return finite.length === 0 ? { state: 'empty', result: g.value } : { state: 'ok', result: { ...g.value, series: finite } };
+}
+
+export function values(series: MetricSeries): number[] {
+  return series.points.map((p) => p.v).filter((v) => Number.isFinite(v));
+}
+
+export const stat = {
+  max: (v: number[]) => (v.length ? Math.max(...v) : NaN),
+  mean: (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN),
+  last: (v: number[]) => (v.length ? v[v.length - 1]! : NaN),
+};
+
+export function fmt(v: number, unit: MetricQueryResult['unit']): string {
+  if (!Number.isFinite(v)) return 'n/a';
+  switch (unit) {
+    case 'ratio': return `${(v * 100).toFixed(v < 0.01 ? 2 : 1)} %`;
+    case 'seconds': return v >= 1 ? `${v.toFixed(2)} s` : `${(v * 1000).toFixed(v < 0.01 ? 1 : 0)} ms`;
+    case 'reqps': return `${v.toFixed(v < 10 ? 2 : 0)}/s`;
+    case 'bytes': return `${(v / 2 ** 20).toFixed(0)} MiB`;
+    default: return v.toFixed(v < 10 ? 2 : 0);
+  }
+}
+
+export function queryEvidence(result: MetricQueryResult, summary: string): Evidence {
+  return { kind: 'query', id: result.id, promql: result.promql, start: result.start, end: result.end, step: result.step, summary };
+}
+
+/** The node a series is about: its `instance` (or `node`) label is a node name or IP, maybe with a port. */
+export function nodeOf(s: Snapshot, labels: Record<string, string>): string | undefined {
+  const raw = labels.node ?? labels.instance;
+  if (!raw) return undefined;
+  const host = raw.replace(/:\d+$/, '');
+  if (s.nodes[host]) return host;
+  return Object.keys(s.nodes).find((n) => gatheredValue(s.nodes[n])?.internalIP === host);
+}

@@ -1,0 +1,65 @@
+// Step 2 — golden metrics of the backend: request rate, error ratio and latency in the window
+// against the same window one day (and one hour) earlier. A drop of traffic to zero is a
+// failure of its own: a hung backend completes nothing and so reports no errors.
+import type { Finding } from '@/lib/model/finding';
+import type { Snapshot } from '@/lib/model/snapshot';
+import { GOLDEN_PROFILES } from '@/lib/metrics/golden-profiles';
+import { finding } from './finding-builder';
+import { fmt, queryEvidence, readMetric, stat, values, type MetricRead } from './metric-facts';
+import { metricCoverage } from './metric-coverage';
+import type { Thresholds } from './thresholds';
+
+function series(r: MetricRead): number[] {
+  return r.state === 'ok' ? r.result.series.flatMap(values) : [];
+}
+
+export function checkGolden(s: Snapshot, t: Thresholds): Finding[] {
+  const m = s.metrics;
+  if (!m) return [];
+  const unavailable = metricCoverage(s, 2, 'pods', ['golden.rate', 'golden.presence.micrometer'], []);
+  if (unavailable.length > 0) return unavailable;
+  if (!m.goldenProfile) {
+    const tried = GOLDEN_PROFILES.filter((p) => m.goldenProfilesTried.includes(p.id)).map((p) => p.requests);
+    return [finding('METRICS_SERIES_ABSENT', {
+      step: 2, hop: 'pods', severity: 'unknown',
+      title: `no request metrics for ${s.path.namespace}/${s.backendServiceName ?? '?'} in the window (tried ${tried.join(', ')}): is the app, mesh or ingress controller scraped?`,
+      evidence: [{ kind: 'note', text: `profiles tried: ${m.goldenProfilesTried.join(', ')}` }],
+    })];
+  }
+  const out: Finding[] = [];
+  const rate = readMetric(s, 'golden.rate');
+  const base = readMetric(s, 'golden.rate.1d');
+  const now = stat.mean(series(rate));
+  const before = stat.mean(series(base));
+  const recent = stat.mean(series(rate).slice(-5));
+  if (Number.isFinite(before) && before >= t.trafficDrop.minBaselineRps && (!(recent >= before * t.trafficDrop.ratio))) {
+    out.push(finding('GOLDEN_TRAFFIC_DROPPED', {
+      hop: 'pods', severity: 'fail',
+      title: `completed requests dropped to ${fmt(Number.isFinite(recent) ? recent : 0, 'reqps')} (window mean ${fmt(Number.isFinite(now) ? now : 0, 'reqps')}) from ${fmt(before, 'reqps')} a day earlier — the backend answers (almost) nothing`,
+      evidence: [rate.state === 'ok' || rate.state === 'empty' ? queryEvidence(rate.result, `last 5 points mean ${fmt(recent, 'reqps')}`) : { kind: 'note', text: 'no requests in the window' },
+        ...(base.state === 'ok' ? [queryEvidence(base.result, `mean ${fmt(before, 'reqps')}`)] : [])],
+    }));
+  }
+  const errors = readMetric(s, 'golden.errors');
+  const errorsBefore = stat.mean(series(readMetric(s, 'golden.errors.1d')));
+  const errNow = stat.max(series(errors));
+  if (errors.state === 'ok' && errNow >= t.errorRatio.warn && !(errNow <= (Number.isFinite(errorsBefore) ? errorsBefore : 0) * 1.5)) {
+    const severity = errNow > t.errorRatio.fail ? 'fail' : 'warn';
+    out.push(finding('GOLDEN_ERROR_RATIO_HIGH', {
+      hop: 'pods', severity,
+      title: `backend error ratio peaked at ${fmt(errNow, 'ratio')} (baseline ${fmt(Number.isFinite(errorsBefore) ? errorsBefore : 0, 'ratio')}; ${severity} above ${fmt(severity === 'fail' ? t.errorRatio.fail : t.errorRatio.warn, 'ratio')})`,
+      evidence: [queryEvidence(errors.result, `max ${fmt(errNow, 'ratio')}`)],
+    }));
+  }
+  const p99 = readMetric(s, 'golden.p99');
+  const p99Before = stat.mean(series(readMetric(s, 'golden.p99.1d')));
+  const p99Now = stat.max(series(p99));
+  if (p99.state === 'ok' && Number.isFinite(p99Before) && p99Before > 0 && p99Now >= p99Before * t.latencyVsBaseline.warn) {
+    out.push(finding('GOLDEN_LATENCY_ABOVE_BASELINE', {
+      hop: 'pods', severity: 'warn',
+      title: `backend p99 latency reached ${fmt(p99Now, 'seconds')}, ${(p99Now / p99Before).toFixed(0)}× its baseline of ${fmt(p99Before, 'seconds')}`,
+      evidence: [queryEvidence(p99.result, `max ${fmt(p99Now, 'seconds')} vs baseline mean ${fmt(p99Before, 'seconds')}`)],
+    }));
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+// Step 4 — kube-proxy from Prometheus on the nodes that matter: how long since the last rule
+// sync (stale rules), sync duration, iptables-restore failures, Local-policy drops.
+import type { Finding } from '@/lib/model/finding';
+import type { Snapshot } from '@/lib/model/snapshot';
+import { finding } from './finding-builder';
+import { fmt, nodeOf, queryEvidence, readMetric, stat, values } from './metric-facts';
+import { metricCoverage } from './metric-coverage';
+import type { Thresholds } from './thresholds';
+
+export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
+  if (!s.metrics || !('value' in s.kubeProxy) || Object.keys(s.kubeProxy.value.podsByNode).length === 0) return [];
+  const out = metricCoverage(s, 4, 'kube-proxy', ['kp.rule_age'], [{ id: 'kp.rule_age', metric: 'kubeproxy_sync_proxy_rules_last_timestamp_seconds', scrapeHint: "is kube-proxy's metrics port (10249) scraped, with instance = node name or IP?" }]);
+  if (out.length > 0) return out;
+  const age = readMetric(s, 'kp.rule_age');
+  if (age.state === 'ok') {
+    for (const series of age.result.series) {
+      const seconds = stat.last(values(series));
+      if (!(seconds >= t.kubeProxyRuleAge.warn)) continue;
+      const node = nodeOf(s, series.labels);
+      out.push(finding('KUBE_PROXY_RULES_STALE', {
+        hop: 'kube-proxy', member: node, severity: seconds >= t.kubeProxyRuleAge.fail ? 'fail' : 'warn',
+        title: `kube-proxy on ${node ?? series.labels.instance} last synced its rules ${fmt(seconds / 60, 'count')} min ago: new endpoints are not programmed there`,
+        evidence: [queryEvidence(age.result, `${Math.round(seconds)} s for ${series.labels.instance}`)],
+        commands: [`kubectl logs -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=${node ?? ''} --tail=50`.replace(' --field-selector spec.nodeName= ', ' ')],
+      }));
+    }
+  }
+  const sync = readMetric(s, 'kp.sync_p99');
+  if (sync.state === 'ok') {
+    for (const series of sync.result.series) {
+      const p99 = stat.max(values(series));
+      if (p99 >= t.kubeProxySync.warn) out.push(finding('KUBE_PROXY_SYNC_SLOW', { hop: 'kube-proxy', member: nodeOf(s, series.labels), severity: 'warn', title: `kube-proxy on ${nodeOf(s, series.labels) ?? series.labels.instance}: rule sync p99 ${fmt(p99, 'seconds')}`, evidence: [queryEvidence(sync.result, `max ${fmt(p99, 'seconds')}`)] }));
+    }
+  }
+  for (const [id, code, what] of [['kp.restore_failures', 'KUBE_PROXY_RESTORE_FAILURES', 'iptables-restore failures'], ['kp.no_local_endpoints', 'KUBE_PROXY_NO_LOCAL_ENDPOINTS', 'packets for Local-policy Services without a local endpoint']] as const) {
+    const r = readMetric(s, id);
+    if (r.state !== 'ok') continue;
+    for (const series of r.result.series) {
+      const n = stat.last(values(series));
+      if (n >= 1) out.push(finding(code, { hop: 'kube-proxy', member: nodeOf(s, series.labels), severity: code === 'KUBE_PROXY_RESTORE_FAILURES' ? 'fail' : 'warn', title: `kube-proxy on ${nodeOf(s, series.labels) ?? series.labels.instance}: ${Math.round(n)} ${what} in the window`, evidence: [queryEvidence(r.result, `${Math.round(n)}`)] }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+// Every templated query parses, and no input can change its shape: hostile label values stay
+// inside their string literal (the same selectors, the same operators, before and after).
+import { parser } from '@prometheus-io/lezer-promql';
+import { describe, expect, it } from 'vitest';
+import { GOLDEN_PROFILES } from '@/lib/metrics/golden-profiles';
+import { anyOf, escapeRegex, quote, selector } from './escape';
+import { coredns, golden, goldenMatchers, ingressNginx, kubeProxy, saturation, type QuerySpec } from './queries';
+
+function shape(promql: string): { errors: number; nodes: string[] } {
+  const nodes: string[] = [];
+  let errors = 0;
+  parser.parse(promql).iterate({
+    enter(n) {
+      if (n.type.isError) errors += 1;
+      // The structure, not the literal contents.
+      if (!['StringLiteral', 'Identifier', 'LabelName'].includes(n.type.name)) nodes.push(n.type.name);
+    },
+  });
+  return { errors, nodes };
+}
+
+function allQueries(ns: string, svc: string, pod: string, node: string, host: string): QuerySpec[] {
+  const target = { namespace: ns, service: svc, pods: [pod, 'web-2'] };
+  const nodes = [node, '10.0.0.12'];
+  return [
+    ...GOLDEN_PROFILES.flatMap((p) => {
+      const m = goldenMatchers(p, target);
+      return [golden.presence(p, m, '1800s'), golden.requestRate(p, m), golden.requestRate(p, m, '1d'), golden.errorRatio(p, m, '1h'), golden.latency(p, m, 0.99), golden.latency(p, m, 0.5, '1d')];
+    }),
+    saturation.nodeCpu(nodes), saturation.nodeMemory(nodes), saturation.nodeConntrack(nodes), saturation.nodeNetworkErrors(nodes),
+    saturation.nodeListenOverflows(nodes), saturation.nodeCpuPressure(nodes), saturation.podThrottling(ns, [pod]), saturation.podMemory(ns, [pod]),
+    saturation.podRestarts(ns, [pod], '1800s'), saturation.containersOnNodes(nodes, ns),
+    coredns.requests(), coredns.rcodeRatio('SERVFAIL'), coredns.latencyP99(), coredns.panics('1800s'), coredns.forwardFailures('1800s'), coredns.cacheHitRatio(),
+    kubeProxy.ruleAge(nodes), kubeProxy.syncP99(nodes), kubeProxy.restoreFailures(nodes, '1800s'), kubeProxy.noLocalEndpoints(nodes, '1800s'),
+    ingressNginx.statusRatio([['namespace', '=', ns], ['ingress', '=', svc], ['host', '=', host]], '5..'),
+    ingressNginx.latencyP99([['namespace', '=', ns], ['host', '=', host]], 'response', '1d'), ingressNginx.reloadOk(), ingressNginx.certificateExpiry(host),
+  ];
+}
+
+const HOSTILE = 'x"} or vector(1) or up{a="';
+
+describe('the PromQL catalogue', () => {
+  const plain = allQueries('shop', 'web', 'web-1', 'worker-1', 'shop.example.com');
+  const hostile = allQueries(HOSTILE, `${HOSTILE}svc`, `web.*|${HOSTILE})`, `n\\"1`, `h"}[5m]) or on() vector(1) #`);
+
+  it.each(plain.map((q) => [q.id, q.promql]))('%s parses: %s', (_id, promql) => {
+    expect(shape(promql).errors).toBe(0);
+  });
+
+  it('keeps the same shape whatever the label values', () => {
+    expect(hostile.map((q) => shape(q.promql))).toEqual(plain.map((q) => shape(q.promql)));
+  });
+
+  it('escapes regex metacharacters for =~ and quotes like JSON', () => {
+    expect(escapeRegex('a.b*(c)|d')).toBe('a\\.b\\*\\(c\\)\\|d');
+    expect(anyOf(['web-1', 'a.b'])).toBe('"(web-1|a\\\\.b)"');
+    expect(quote('x"y')).toBe('"x\\"y"');
+    expect(() => selector('up', [['bad-label', '=', 'x']])).toThrow(/bad label name/);
+    expect(() => anyOf([])).toThrow();
+  });
+});
