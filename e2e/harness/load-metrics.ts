@@ -26,6 +26,7 @@ export async function loadMetrics(metrics: ScenarioMetrics | undefined, now = ne
     rmSync(dir, { recursive: true, force: true });
   }
   await run('bash', [clusterScript, 'restart-prometheus']);
+  if (metrics?.prometheus === 'down') await run('bash', [clusterScript, 'stop-prometheus']);
   return { series: series.length };
 }
 
@@ -33,6 +34,7 @@ interface VectorResponse { status: string; data: { result: { metric: Record<stri
 
 /** Series names of the scenario that Prometheus does not return at load time. */
 export async function missingSeries(metrics: ScenarioMetrics | undefined, windowSeconds = 86_400): Promise<string[]> {
+  if (metrics?.prometheus === 'down') return [];
   const names = [...new Set((metrics?.input_series ?? []).map((s) => s.series.split('{')[0]?.trim() ?? ''))];
   const missing: string[] = [];
   for (const name of names) {

@@ -6,6 +6,7 @@ import { kubectl } from './kubectl';
 import { loadCluster } from './load-cluster';
 import { loadMetrics, missingSeries } from './load-metrics';
 import { readScenario, type KubeObject, type Scenario } from './scenario';
+import { testEnv } from './test-env';
 
 export interface ExpectationReport { title: string; assertions: AssertionResult[]; pass: boolean; sentence?: string }
 export interface ScenarioReport { name: string; loaded: AssertionResult[]; expectations: ExpectationReport[] }
@@ -18,6 +19,15 @@ async function readBack(objects: KubeObject[]): Promise<AssertionResult> {
     await kubectl(args).catch(() => missing.push(`${o.kind}/${o.metadata.name}`));
   }
   return { label: `${objects.length} objects readable back`, pass: missing.length === 0, detail: missing.length ? `missing: ${missing.join(', ')}` : 'all present' };
+}
+
+async function prometheusIsDown(): Promise<boolean> {
+  try {
+    await fetch(`${testEnv.prometheusUrl}/-/ready`, { signal: AbortSignal.timeout(2000) });
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 export async function diagnoseViaApi(baseUrl: string, path: unknown): Promise<Diagnosis> {
@@ -35,7 +45,9 @@ export async function runScenario(dir: string, baseUrl: string): Promise<Scenari
   const absentSeries = await missingSeries(scenario.metrics);
   const loaded = [
     await readBack(scenario.objects),
-    { label: `${scenario.metrics?.input_series.length ?? 0} series queryable`, pass: absentSeries.length === 0, detail: absentSeries.length ? `not returned: ${absentSeries.join(', ')}` : 'all returned' },
+    scenario.metrics?.prometheus === 'down'
+      ? { label: 'Prometheus stopped as the scenario says', pass: await prometheusIsDown(), detail: 'its port refuses connections' }
+      : { label: `${scenario.metrics?.input_series.length ?? 0} series queryable`, pass: absentSeries.length === 0, detail: absentSeries.length ? `not returned: ${absentSeries.join(', ')}` : 'all returned' },
   ];
   const expectations: ExpectationReport[] = [];
   for (const [i, expect] of scenario.expectations.entries()) {

@@ -17,6 +17,8 @@ export interface KubeObject {
 export interface ScenarioMetrics {
   interval: string;
   input_series: InputSeries[];
+  /** `down`: Prometheus is stopped once the series are loaded (the source is unreachable). */
+  prometheus?: 'up' | 'down';
 }
 
 export interface ScenarioExpectation {

@@ -106,6 +106,7 @@ function judge(p: HopPlan, findings: Finding[]): HopResult {
   }
   let verdict = worst([hopLevel, memberPart]);
   if (verdict === 'ok' && p.unexamined) { verdict = 'unknown'; reason = p.unexamined; }
+  if (verdict === 'unknown' && !reason) reason = own.find((f) => f.severity === 'unknown')?.title;
   const info = own.find((f) => f.severity === 'info' && !f.member);
   if (verdict === 'ok' && info && p.kind === 'kube-proxy' && info.code === 'KUBE_PROXY_REPLACED') { verdict = 'unknown'; reason = info.title; }
   const counts: Partial<Record<Verdict, number>> = {};
