@@ -9,6 +9,7 @@ export interface PathQuery {
 
 export function pathToQuery(p: AccessPath): Record<string, string> {
   const q: Record<string, string> = { kind: p.kind, namespace: p.namespace, minutes: String(p.window.minutes) };
+  if (p.logs) q.logs = '1';
   if (p.cluster) q.cluster = p.cluster;
   if (p.kind === 'ingress') Object.assign(q, { ingress: p.ingress, host: p.host, path: p.path });
   else {
@@ -37,6 +38,7 @@ export function queryToPath(q: Partial<Record<string, string | string[] | undefi
     host: one('host'),
     path: one('path'),
     window: { minutes: Number(one('minutes') ?? 30) },
+    logs: one('logs') === '1' || one('logs') === 'true' ? true : undefined,
   });
 }
 

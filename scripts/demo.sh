@@ -14,7 +14,7 @@ bash e2e/cluster/cluster.sh up >/dev/null
 trap 'bash e2e/cluster/cluster.sh down >/dev/null 2>&1' EXIT
 tsx --tsconfig tsconfig.json e2e/load-cli.ts "e2e/scenarios/$scenario"
 eval "$(bash e2e/cluster/cluster.sh env | sed 's/^/export /')"
-export HOPSCOPE_KUBECONFIG=$KUBECONFIG
+export HOPSCOPE_KUBECONFIG=$KUBECONFIG HOPSCOPE_ALLOW_LOGS=1
 [ -f .next/BUILD_ID ] || next build
 url="http://127.0.0.1:$port"
 echo

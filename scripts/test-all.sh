@@ -53,7 +53,7 @@ read -r p f < <(json_counts "$results/vitest.json" numPassedTests numFailedTests
 count "unit + integration (vitest)" "$p" "$f"
 
 eval "$(bash e2e/cluster/cluster.sh env | sed 's/^/export /')"
-export HOPSCOPE_KUBECONFIG=$KUBECONFIG
+export HOPSCOPE_KUBECONFIG=$KUBECONFIG HOPSCOPE_ALLOW_LOGS=1
 if next build >"$results/next-build.log" 2>&1; then
   next start -p 3100 -H 127.0.0.1 >"$results/next-start.log" 2>&1 &
   app_pid=$!

@@ -10,6 +10,11 @@ import { VerdictBadge } from '@/components/verdict';
 
 export const dynamic = 'force-dynamic';
 
+/** The Prometheus UI to link charts to (HOPSCOPE_PROMETHEUS_LINK_URL, when users can reach it). */
+function prometheusLink(_cluster: string): string | undefined {
+  return process.env.HOPSCOPE_PROMETHEUS_LINK_URL ?? process.env.HOPSCOPE_PROMETHEUS_URL;
+}
+
 export default async function DiagnosePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = queryToPath(await searchParams);
   if (!parsed.ok) {
@@ -38,7 +43,8 @@ export default async function DiagnosePage({ searchParams }: { searchParams: Pro
         <VerdictBadge verdict={diagnosis.summary.verdict} /> <span>{diagnosis.summary.sentence}</span>
       </section>
       <Topology hops={diagnosis.hops} anchors={anchors} />
-      {diagnosis.steps.map((s) => <StepPanel key={s.id} step={s} />)}
+      {diagnosis.meta.sourceWarnings.length > 0 ? <p className="muted" role="note">Prometheus warned: {diagnosis.meta.sourceWarnings.join('; ')}</p> : null}
+      {diagnosis.steps.map((s) => <StepPanel key={s.id} step={s} prometheusUrl={prometheusLink(diagnosis.cluster)} />)}
     </main>
   );
 }

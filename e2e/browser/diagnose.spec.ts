@@ -1,11 +1,15 @@
 // The dashboard in Debian's Chromium, against the built app and the real test cluster.
 import { expect, test } from '@playwright/test';
 import { loadCluster } from '../harness/load-cluster';
+import { loadMetrics } from '../harness/load-metrics';
 import { readScenario } from '../harness/scenario';
 import { repoRoot } from '../harness/test-env';
 
 async function load(name: string): Promise<void> {
-  await loadCluster(readScenario(`${repoRoot}/e2e/scenarios/${name}`));
+  const now = new Date();
+  const scenario = readScenario(`${repoRoot}/e2e/scenarios/${name}`, now);
+  await loadCluster(scenario);
+  await loadMetrics(scenario.metrics, now);
 }
 
 const PLEG_URL = '/diagnose?kind=clusterip&cluster=hopscope-test&namespace=shop&service=web&port=80&minutes=30';
@@ -64,5 +68,21 @@ test.describe('a healthy Ingress path', () => {
   test('a path that does not exist gets a plain message, not a crash', async ({ page }) => {
     await page.goto('/diagnose?kind=clusterip&namespace=shop&service=nope');
     await expect(page.getByRole('main').getByRole('alert')).toHaveText('Service shop/nope not found in cluster hopscope-test');
+  });
+});
+
+test.describe('metric evidence (app-hang-stdout-blocked)', () => {
+  test.beforeAll(async () => { await load('app-hang-stdout-blocked'); });
+
+  test('step 2 shows the drop in charts drawn from the real Prometheus, and the stalled log', async ({ page }) => {
+    await page.goto('/diagnose?kind=clusterip&namespace=shop&service=web&port=80&client=shop/toolbox&logs=1');
+    await expect(page.getByRole('status', { name: 'Summary' })).toContainText('Fails at backend pods');
+    const golden = page.getByRole('region', { name: /Backend golden metrics/ });
+    await expect(golden.getByRole('article').filter({ hasText: 'GOLDEN_TRAFFIC_DROPPED' })).toBeVisible();
+    await expect(golden.getByRole('article').filter({ hasText: 'LOG_STALL' }).first()).toContainText('has written nothing');
+    const chart = golden.getByRole('figure', { name: 'chart: request rate' });
+    await expect(chart).toBeVisible();
+    expect(await chart.locator('path.recharts-line-curve').count()).toBeGreaterThanOrEqual(2); // now and a day earlier
+    await page.screenshot({ path: 'test-results/browser/app-hang-stdout-blocked.png', fullPage: true });
   });
 });

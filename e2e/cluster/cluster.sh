@@ -102,6 +102,23 @@ scrape_configs: []
 PROM
 }
 
+# Container logs that kwok serves for pods/log, from one file the scenario loader writes (CRI
+# log format). The API server reaches kwok through each node's Hostname address and kubelet port,
+# so only nodes whose Hostname is localhost (and port is kwok's) ever have their logs read.
+write_kwok_logs_config() {
+  mkdir -p "$state/container-logs"
+  [ -f "$state/container-logs/default.log" ] || : >"$state/container-logs/default.log"
+  cat >"$state/kwok-logs.yaml" <<KWOK
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: ClusterLogs
+metadata:
+  name: scenario-logs
+spec:
+  logs:
+  - logsFile: $state/container-logs/default.log
+KWOK
+}
+
 start_prometheus() {
   mkdir -p "$state/prometheus"
   start prometheus prometheus --config.file="$state/prometheus.yml" \
@@ -139,7 +156,8 @@ up() {
     --service-account-issuer=https://kubernetes.default.svc.cluster.local \
     --service-account-key-file="$state/pki/sa.pub" --service-account-signing-key-file="$state/pki/sa.key" \
     --disable-admission-plugins=ServiceAccount --enable-priority-and-fairness=false \
-    --endpoint-reconciler-type=none --profiling=false
+    --endpoint-reconciler-type=none --profiling=false \
+    --kubelet-preferred-address-types=Hostname
   wait_for kube-apiserver 90 "$bin/kubectl" --kubeconfig "$state/kubeconfig" get --raw /readyz
 
   # Only the controllers a diagnosis reads the work of: EndpointSlices are computed from
@@ -149,7 +167,8 @@ up() {
     --controllers=endpointslice,endpointslicemirroring,garbagecollector,namespace \
     --bind-address=127.0.0.1 --secure-port=$KCM_PORT --leader-elect=false \
     --authentication-skip-lookup=true
-  start kwok "$bin/kwok" --kubeconfig="$state/kubeconfig" --config="$here/kwok-stages.yaml" \
+  write_kwok_logs_config
+  start kwok "$bin/kwok" --kubeconfig="$state/kubeconfig" --config="$here/kwok-stages.yaml" --config="$state/kwok-logs.yaml" \
     --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
     --server-address=127.0.0.1:$KWOK_PORT --node-lease-duration-seconds=40 --cidr=10.244.0.0/16
   wait_for kube-controller-manager 60 curl -skf "https://127.0.0.1:$KCM_PORT/healthz"

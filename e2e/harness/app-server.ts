@@ -21,7 +21,7 @@ async function waitForUp(url: string, child: ChildProcess | null, timeoutMs: num
 }
 
 export function appEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, HOPSCOPE_KUBECONFIG: testEnv.kubeconfig, HOPSCOPE_PROMETHEUS_URL: testEnv.prometheusUrl };
+  return { ...process.env, HOPSCOPE_KUBECONFIG: testEnv.kubeconfig, HOPSCOPE_PROMETHEUS_URL: testEnv.prometheusUrl, HOPSCOPE_ALLOW_LOGS: '1' };
 }
 
 export async function startAppServer(port = Number(process.env.HOPSCOPE_PORT ?? 3199)): Promise<AppServer> {

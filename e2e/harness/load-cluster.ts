@@ -1,9 +1,12 @@
 // Loads a scenario's manifests into the real test cluster: objects are applied server-side,
 // then each written-down status goes through the status subresource, as a kubelet would.
 // Everything loaded carries a label, so the next load removes exactly what this one made.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { stringify } from 'yaml';
 import { kubectl, kubectlJson } from './kubectl';
 import type { KubeObject, Scenario } from './scenario';
+import { clusterDir } from './test-env';
 
 export const SCENARIO_LABEL = 'hopscope.dev/scenario';
 const FIELD_MANAGER = 'hopscope-scenario';
@@ -97,6 +100,9 @@ async function waitForEndpointSlices(objects: KubeObject[]): Promise<void> {
 
 export async function loadCluster(scenario: Scenario): Promise<{ objects: number; statuses: number }> {
   await resetCluster();
+  // kwok reads this file on every pods/log request (see cluster.sh, ClusterLogs).
+  mkdirSync(path.join(clusterDir, 'container-logs'), { recursive: true });
+  writeFileSync(path.join(clusterDir, 'container-logs/default.log'), scenario.containerLogs ?? '');
   const sorted = [...scenario.objects].sort((a, b) => order(a.kind) - order(b.kind));
   const prepared = sorted.map((o) => prepare(o, scenario.name));
   await kubectl(['apply', '--server-side', '--force-conflicts', `--field-manager=${FIELD_MANAGER}`, '-f', '-'], toYamlStream(prepared));

@@ -35,6 +35,8 @@ export interface Scenario {
   objects: KubeObject[];
   metrics?: ScenarioMetrics;
   probes?: unknown;
+  /** logs.log: container log lines (CRI format) that kwok serves as every container's log. */
+  containerLogs?: string;
   /** One expectation per path; expect.yaml may hold several YAML documents. */
   expectations: ScenarioExpectation[];
 }
@@ -90,6 +92,7 @@ export function readScenario(dir: string, now = new Date()): Scenario {
     objects,
     metrics: existsSync(metricsFile) ? (readYaml(metricsFile, now) as ScenarioMetrics) : undefined,
     probes: existsSync(probesFile) ? readYaml(probesFile) : undefined,
+    containerLogs: existsSync(path.join(abs, 'logs.log')) ? resolveRelativeTimes(readFileSync(path.join(abs, 'logs.log'), 'utf8'), now) : undefined,
     expectations,
   };
 }

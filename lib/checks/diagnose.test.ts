@@ -4,11 +4,15 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { Snapshot } from '@/lib/model/snapshot';
 import {
-  NOW, WEB_PODS, ago, backend, clusterIpSnapshot, dns, ingressSide, ingressSnapshot, node, nodePortSnapshot, notReady, pod, service, sliceFor,
+  NOW, WEB_PODS, ago, backend, clusterIpSnapshot, dns, ingressSide, ingressSnapshot, node, nodePortSnapshot, notReady, pod, result, service, sliceFor, withMetrics,
 } from '@/lib/testing/snapshot-fixtures';
 import { diagnose } from './diagnose';
 
-const hop = (d: Diagnosis, kind: string) => d.hops.find((h) => h.kind === kind)?.verdict;
+const hop = (d: Diagnosis, key: string) => {
+  const [kind, member] = key.split('/');
+  const h = d.hops.find((x) => x.kind === kind);
+  return member ? h?.members.find((m) => m.id === member)?.verdict : h?.verdict;
+};
 const codes = (d: Diagnosis) => d.findings.map((f) => f.code).sort();
 
 describe('healthy paths', () => {
@@ -172,7 +176,26 @@ const cases: Case[] = [
   },
 ];
 
+const dropped = () => withMetrics(clusterIpSnapshot(), { 'golden.rate': result('golden.rate', 'reqps', [{ values: [...Array(20).fill(20), ...Array(10).fill(0)] }]) });
+const silentTails = (s: Snapshot) => {
+  s.backend!.logTails = {
+    'web-1': { value: { container: 'web', lines: 20, lastAt: ago(14 * 60_000), medianGapSeconds: 25 } },
+    'web-2': { value: { container: 'web', lines: 20, lastAt: ago(10_000), medianGapSeconds: 25 } },
+  };
+  return s;
+};
+
 const moreCases: Case[] = [
+  {
+    name: 'a Running, Ready pod silent for 14 minutes while traffic dropped: its stdout is blocked',
+    snapshot: () => silentTails(dropped()),
+    codes: ['GOLDEN_TRAFFIC_DROPPED', 'LOG_STALL'], hops: { pods: 'fail', 'pods/web-1': 'fail', 'pods/web-2': 'ok' },
+  },
+  {
+    name: 'a quiet log alone is no stall: requests are fine',
+    snapshot: () => silentTails(withMetrics(clusterIpSnapshot())),
+    codes: [], hops: { pods: 'ok' },
+  },
   {
     name: 'the Service is gone (a saved snapshot checked again)',
     snapshot: () => { const s = clusterIpSnapshot([]); s.backend = { ...backend([]), service: { value: null } }; return s; },

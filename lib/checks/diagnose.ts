@@ -5,6 +5,7 @@ import type { Finding } from '@/lib/model/finding';
 import { STEP_NAMES } from '@/lib/model/hops';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { severityVerdict, worst } from '@/lib/model/verdict';
+import { chartsForStep } from './charts';
 import { STEPS } from './registry';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 import { rankFindings, summarize } from './summary';
@@ -15,11 +16,11 @@ export function diagnose(snapshot: Snapshot, now: Date, thresholds: Thresholds =
   const steps: StepResult[] = STEPS.map((step) => {
     const name = STEP_NAMES[step.id];
     const skipped = step.skipReason(snapshot.path);
-    if (skipped) return { id: step.id, name, verdict: 'skipped', reason: skipped, findings: [] };
+    if (skipped) return { id: step.id, name, verdict: 'skipped', reason: skipped, findings: [], charts: [] };
     const notRun = step.notRunReason(snapshot);
-    if (notRun) return { id: step.id, name, verdict: 'unknown', reason: notRun, findings: [] };
+    if (notRun) return { id: step.id, name, verdict: 'unknown', reason: notRun, findings: [], charts: [] };
     const findings = step.run(snapshot, { now, thresholds });
-    return { id: step.id, name, verdict: worst(findings.map((f) => severityVerdict(f.severity)), 'ok'), findings };
+    return { id: step.id, name, verdict: worst(findings.map((f) => severityVerdict(f.severity)), 'ok'), findings, charts: chartsForStep(snapshot, step.id) };
   });
   const all: Finding[] = steps.flatMap((s) => s.findings);
   const ranked = rankFindings(all, hopOrder(snapshot));
@@ -32,6 +33,12 @@ export function diagnose(snapshot: Snapshot, now: Date, thresholds: Thresholds =
     steps,
     findings: ranked,
     summary: summarize(hops, ranked),
-    meta: { apiRequests: snapshot.meta.apiRequests, promQueries: snapshot.metrics?.queries ?? 0, collectMs: snapshot.meta.durationMs, checkMs: Math.round((performance.now() - started) * 100) / 100 },
+    meta: { apiRequests: snapshot.meta.apiRequests, promQueries: snapshot.metrics?.queries ?? 0, collectMs: snapshot.meta.durationMs, checkMs: Math.round((performance.now() - started) * 100) / 100, sourceWarnings: sourceWarnings(snapshot) },
   };
+}
+
+/** Warnings Prometheus attached to its answers (e.g. a partial response), once each. */
+function sourceWarnings(s: Snapshot): string[] {
+  const all = Object.values(s.metrics?.results ?? {}).flatMap((g) => ('value' in g ? g.value.warnings : []));
+  return [...new Set(all)];
 }

@@ -3,6 +3,7 @@
 // the evidence line every metric finding carries.
 import type { Evidence } from '@/lib/model/finding';
 import type { MetricQueryResult, MetricSeries, Snapshot, SourceIssue } from '@/lib/model/snapshot';
+import { formatValue } from '@/lib/format';
 import { gatheredValue } from './facts';
 
 export type MetricRead =
@@ -29,16 +30,8 @@ export const stat = {
   last: (v: number[]) => (v.length ? v[v.length - 1]! : NaN),
 };
 
-export function fmt(v: number, unit: MetricQueryResult['unit']): string {
-  if (!Number.isFinite(v)) return 'n/a';
-  switch (unit) {
-    case 'ratio': return `${(v * 100).toFixed(v < 0.01 ? 2 : 1)} %`;
-    case 'seconds': return v >= 1 ? `${v.toFixed(2)} s` : `${(v * 1000).toFixed(v < 0.01 ? 1 : 0)} ms`;
-    case 'reqps': return `${v.toFixed(v < 10 ? 2 : 0)}/s`;
-    case 'bytes': return `${(v / 2 ** 20).toFixed(0)} MiB`;
-    default: return v.toFixed(v < 10 ? 2 : 0);
-  }
-}
+/** Kept short for the checks' titles. */
+export const fmt = formatValue;
 
 export function queryEvidence(result: MetricQueryResult, summary: string): Evidence {
   return { kind: 'query', id: result.id, promql: result.promql, start: result.start, end: result.end, step: result.step, summary };

@@ -34,6 +34,11 @@ type Case = { name: string; snapshot: () => Snapshot; codes: string[]; hops: Rec
 
 const cases: Case[] = [
   { name: 'traffic dropped to zero (a hung backend)', snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.rate': result('golden.rate', 'reqps', [{ values: [...ramp(20, 20, 20), ...ramp(0, 0, 10)] }]), 'golden.p99': result('golden.p99', 'seconds', [{ values: ramp(0.2, 0.2) }]) }), codes: ['GOLDEN_TRAFFIC_DROPPED'], hops: { pods: 'fail' } },
+  {
+    name: 'a 100 % error ratio over almost no requests is not judged (the traffic drop is)',
+    snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.rate': result('golden.rate', 'reqps', [{ values: [...ramp(20, 20, 20), ...ramp(0.001, 0.001, 10)] }]), 'golden.errors': result('golden.errors', 'ratio', [{ values: [...ramp(0, 0, 20), ...ramp(1, 1, 10)] }]) }),
+    codes: ['GOLDEN_TRAFFIC_DROPPED'], hops: { pods: 'fail' },
+  },
   { name: 'error ratio above 10 %', snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.errors': result('golden.errors', 'ratio', [{ values: ramp(0, 0.3) }]) }), codes: ['GOLDEN_ERROR_RATIO_HIGH'], hops: { pods: 'fail' } },
   { name: 'error ratio above 0.1 % (degraded)', snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.errors': result('golden.errors', 'ratio', [{ values: ramp(0, 0.02) }]) }), codes: ['GOLDEN_ERROR_RATIO_HIGH'], hops: { pods: 'warn' } },
   { name: 'p99 ten times its baseline', snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.p99': result('golden.p99', 'seconds', [{ values: ramp(0.2, 2) }]) }), codes: ['GOLDEN_LATENCY_ABOVE_BASELINE'], hops: { pods: 'warn' } },
@@ -149,5 +154,16 @@ describe('coverage of the catalogue', () => {
     const produced = new Set(cases.flatMap((c) => c.codes));
     const metricCodes = Object.entries(CATALOGUE).filter(([, e]) => 'source' in e).map(([code]) => code);
     expect(metricCodes.filter((c) => !produced.has(c))).toEqual([]);
+  });
+});
+
+describe('charts', () => {
+  it('step 2 draws rate, errors and p99 with the same window a day earlier; steps without metrics draw nothing', () => {
+    const d = diagnose(withMetrics(clusterIpSnapshot()), NOW);
+    const golden = d.steps.find((s) => s.id === 2)!.charts;
+    expect(golden.map((c) => [c.id, c.series.length, c.baseline?.length ?? 0])).toEqual([['golden.rate', 1, 1], ['golden.errors', 1, 1], ['golden.p99', 1, 1]]);
+    expect(golden[0]!.series[0]!.points).toHaveLength(30);
+    expect(d.steps.find((s) => s.id === 1)!.charts.find((c) => c.id === 'node.cpu')?.series.map((x) => x.name)).toEqual(['worker-1', 'worker-2', 'worker-3']);
+    expect(diagnose(clusterIpSnapshot(), NOW).steps.flatMap((s) => s.charts)).toEqual([]);
   });
 });

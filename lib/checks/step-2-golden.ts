@@ -4,7 +4,8 @@
 import type { Finding } from '@/lib/model/finding';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { GOLDEN_PROFILES } from '@/lib/metrics/golden-profiles';
-import { finding } from './finding-builder';
+import { ageMs, formatAge, gatheredValue } from './facts';
+import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 import { fmt, queryEvidence, readMetric, stat, values, type MetricRead } from './metric-facts';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
@@ -13,7 +14,7 @@ function series(r: MetricRead): number[] {
   return r.state === 'ok' ? r.result.series.flatMap(values) : [];
 }
 
-export function checkGolden(s: Snapshot, t: Thresholds): Finding[] {
+function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
   const m = s.metrics;
   if (!m) return [];
   const unavailable = metricCoverage(s, 2, 'pods', ['golden.rate', 'golden.presence.micrometer'], []);
@@ -42,7 +43,9 @@ export function checkGolden(s: Snapshot, t: Thresholds): Finding[] {
   }
   const errors = readMetric(s, 'golden.errors');
   const errorsBefore = stat.mean(series(readMetric(s, 'golden.errors.1d')));
-  const errNow = stat.max(series(errors));
+  // A ratio over almost no requests says nothing: judge only the points that carried traffic.
+  const carried = new Set(rate.state === 'ok' ? rate.result.series.flatMap((x) => x.points.filter((p) => p.v >= t.trafficDrop.minBaselineRps).map((p) => p.t)) : []);
+  const errNow = stat.max(errors.state === 'ok' ? errors.result.series.flatMap((x) => x.points.filter((p) => carried.has(p.t) && Number.isFinite(p.v)).map((p) => p.v)) : []);
   if (errors.state === 'ok' && errNow >= t.errorRatio.warn && !(errNow <= (Number.isFinite(errorsBefore) ? errorsBefore : 0) * 1.5)) {
     const severity = errNow > t.errorRatio.fail ? 'fail' : 'warn';
     out.push(finding('GOLDEN_ERROR_RATIO_HIGH', {
@@ -62,4 +65,37 @@ export function checkGolden(s: Snapshot, t: Thresholds): Finding[] {
     }));
   }
   return out;
+}
+
+const STALL_WORDS: Partial<Record<string, string>> = { GOLDEN_TRAFFIC_DROPPED: 'stopped completing', GOLDEN_ERROR_RATIO_HIGH: 'fail', GOLDEN_LATENCY_ABOVE_BASELINE: 'slow down' };
+const STALLING: ReadonlySet<string> = new Set(Object.keys(STALL_WORDS));
+
+/** Running, Ready pods whose log went silent far beyond their usual gap while requests fail or stall. */
+function checkLogStall(s: Snapshot, golden: Finding[], t: Thresholds, now: Date): Finding[] {
+  const tails = s.backend?.logTails;
+  if (!tails) return [];
+  const stalling = golden.filter((f) => STALLING.has(f.code));
+  const pods = new Map((gatheredValue(s.backend?.pods) ?? []).map((p) => [p.name, p]));
+  const out: Finding[] = [];
+  for (const [name, g] of Object.entries(tails)) {
+    if ('issue' in g) { out.push(sourceUnknown(2, 'pods', g.issue, name)); continue; }
+    const pod = pods.get(name);
+    const silent = ageMs(now, g.value.lastAt ?? undefined);
+    if (!pod || !pod.ready || pod.phase !== 'Running' || silent === undefined || stalling.length === 0) continue;
+    const usual = g.value.medianGapSeconds ?? 0;
+    const limit = Math.max(t.logStall.minSeconds, usual * t.logStall.gapMultiple) * 1000;
+    if (silent <= limit) continue;
+    out.push(finding('LOG_STALL', {
+      hop: 'pods', member: name, severity: 'fail',
+      title: `pod ${name} is Ready but its container ${g.value.container} has written nothing for ${formatAge(silent)} (usually every ${usual.toFixed(0)}s) while requests ${STALL_WORDS[stalling[0]!.code] ?? 'stall'}: its stdout may be blocked`,
+      evidence: [objectEvidence(`v1 Pod ${pod.namespace}/${name}`, `log (last ${g.value.lines} lines, timestamps)`, { lastLineAt: g.value.lastAt, medianGapSeconds: usual }), ...stalling[0]!.evidence],
+      commands: [`kubectl logs -n ${pod.namespace} ${name} -c ${g.value.container} --tail=5 --timestamps`, `kubectl delete pod -n ${pod.namespace} ${name}`],
+    }));
+  }
+  return out;
+}
+
+export function checkGolden(s: Snapshot, t: Thresholds, now: Date): Finding[] {
+  const golden = checkGoldenMetrics(s, t);
+  return [...golden, ...checkLogStall(s, golden, t, now)];
 }

@@ -36,6 +36,8 @@ export const DEFAULT_THRESHOLDS = {
   restarts: { warn: 3 },
   /** Ingress controller: request p99 minus upstream p99, in seconds. */
   controllerOverhead: { warn: 0.5 },
+  /** A container's log is stalled when silent longer than both of these. */
+  logStall: { minSeconds: 300, gapMultiple: 10 },
   /** Days before a served certificate expires. */
   certificateDays: { warn: 14 },
 } as const;

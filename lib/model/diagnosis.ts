@@ -25,6 +25,20 @@ export interface HopResult {
   counts: Partial<Record<Verdict, number>>;
 }
 
+export interface ChartSeries { name: string; points: { t: number; v: number }[] }
+
+/** A metric series to draw: the query, its range (Unix seconds), and the same window a day earlier. */
+export interface ChartData {
+  id: string;
+  title: string;
+  unit: 'ratio' | 'seconds' | 'reqps' | 'count' | 'bytes' | 'timestamp';
+  promql: string;
+  start: number;
+  end: number;
+  series: ChartSeries[];
+  baseline?: ChartSeries[];
+}
+
 export interface StepResult {
   id: StepId;
   name: string;
@@ -32,6 +46,7 @@ export interface StepResult {
   /** Why the step is `skipped` or did not run (`unknown`). */
   reason?: string;
   findings: Finding[];
+  charts: ChartData[];
 }
 
 export interface DiagnosisSummary {
@@ -48,5 +63,5 @@ export interface Diagnosis {
   steps: StepResult[];
   findings: Finding[];
   summary: DiagnosisSummary;
-  meta: { apiRequests: number; promQueries: number; collectMs: number; checkMs: number };
+  meta: { apiRequests: number; promQueries: number; collectMs: number; checkMs: number; sourceWarnings: string[] };
 }

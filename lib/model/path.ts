@@ -17,6 +17,8 @@ const common = {
   cluster: z.string().min(1).max(253).optional(),
   namespace: dnsLabel,
   window: windowSchema.default({ minutes: 30 }),
+  /** Read the last lines of the backend containers' logs (opt-in: logs can hold secrets). */
+  logs: z.boolean().optional(),
 };
 
 export const clusterIpPathSchema = z.object({

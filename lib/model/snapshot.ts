@@ -179,7 +179,12 @@ export interface BackendSide {
   ipHolders: Record<string, Gathered<PodIpHolder[]>>;
   events: Gathered<EventInfo[]>;
   networkPolicies: Gathered<NetworkPolicyInfo[]>;
+  /** Last log lines of each backend pod's first container, when the path asked for logs. */
+  logTails?: Record<string, Gathered<LogTail>>;
 }
+
+/** What the tail of a container's log says about when it last wrote (never the lines themselves). */
+export interface LogTail { container: string; lines: number; lastAt: string | null; medianGapSeconds: number | null }
 
 export interface MetricPoint { t: number; v: number }
 export interface MetricSeries { labels: Record<string, string>; points: MetricPoint[] }

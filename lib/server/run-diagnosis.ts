@@ -53,7 +53,9 @@ export async function runDiagnosis(input: unknown, now = new Date()): Promise<{ 
     throw error;
   }
   const api = makeKubeApis(cluster.kc);
-  const base = await collectSnapshot(api, path, cluster.name, now);
+  // Logs are read only when the path asks and the server allows it (they can hold secrets).
+  const readLogs = path.logs === true && process.env.HOPSCOPE_ALLOW_LOGS === '1';
+  const base = await collectSnapshot(api, path, cluster.name, now, { readLogs });
   assertTargetExists(base);
   const promConfig = prometheusFor(cluster.name);
   const snapshot = promConfig ? { ...base, metrics: await collectMetrics(new PrometheusClient(promConfig), api, base, now) } : base;

@@ -6,7 +6,7 @@ import { setHeaderOptions, type V1Pod } from '@kubernetes/client-node';
 import type { AccessPath } from '@/lib/model/path';
 import {
   SNAPSHOT_SCHEMA, isGathered, type BackendSide, type DnsInfo, type Gathered, type IngressSide, type KubeProxyInfo,
-  type NearMissPod, type NodeInfo, type PodInfo, type ServiceInfo, type Snapshot,
+  type LogTail, type NearMissPod, type NodeInfo, type PodInfo, type ServiceInfo, type Snapshot,
 } from '@/lib/model/snapshot';
 import { matchIngress } from '@/lib/kube/ingress-match';
 import { selectorString } from '@/lib/kube/labels';
@@ -24,7 +24,7 @@ function valueOr<T>(g: Gathered<T> | undefined, fallback: T): T {
   return g && isGathered(g) ? g.value : fallback;
 }
 
-async function collectBackend(api: KubeApis, namespace: string, serviceName: string): Promise<BackendSide> {
+async function collectBackend(api: KubeApis, namespace: string, serviceName: string, readLogs: boolean): Promise<BackendSide> {
   const o = api.options;
   const service = await gatherOne(`get Service ${namespace}/${serviceName}`,
     () => api.core.readNamespacedService({ namespace, name: serviceName }, o), toServiceInfo);
@@ -59,7 +59,35 @@ async function collectBackend(api: KubeApis, namespace: string, serviceName: str
       (l) => l.items.filter((p: V1Pod) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').map(toPodIpHolder));
   }));
 
-  return { service, pods, nearMisses, endpointSlices, ipHolders, events, networkPolicies };
+  const logTails = readLogs ? await collectLogTails(api, valueOr(pods, [])) : undefined;
+  return { service, pods, nearMisses, endpointSlices, ipHolders, events, networkPolicies, ...(logTails ? { logTails } : {}) };
+}
+
+/** Lines read from the end of each log: enough to see the container's usual gap between writes. */
+export const LOG_TAIL_LINES = 20;
+const MAX_LOG_PODS = 10;
+
+export function summarizeLogTail(container: string, text: string): LogTail {
+  // With timestamps=true every line starts with its RFC 3339 time; the content is not kept.
+  const times = text.split('\n').map((l) => Date.parse(l.split(' ', 1)[0] ?? '')).filter((t) => Number.isFinite(t));
+  const gaps = times.slice(1).map((t, i) => (t - times[i]!) / 1000).sort((a, b) => a - b);
+  return {
+    container,
+    lines: times.length,
+    lastAt: times.length ? new Date(times[times.length - 1]!).toISOString() : null,
+    medianGapSeconds: gaps.length ? gaps[Math.floor(gaps.length / 2)]! : null,
+  };
+}
+
+async function collectLogTails(api: KubeApis, pods: PodInfo[]): Promise<Record<string, Gathered<LogTail>>> {
+  const out: Record<string, Gathered<LogTail>> = {};
+  for (const pod of pods.filter((p) => p.phase === 'Running').slice(0, MAX_LOG_PODS)) {
+    const container = pod.containers[0]?.name ?? '';
+    out[pod.name] = await gatherList(`read the last ${LOG_TAIL_LINES} log lines of ${pod.namespace}/${pod.name}`,
+      () => api.core.readNamespacedPodLog({ namespace: pod.namespace, name: pod.name, container, tailLines: LOG_TAIL_LINES, timestamps: true }, api.options),
+      (text) => summarizeLogTail(container, String(text)));
+  }
+  return out;
 }
 
 /** Pods that match all of the selector but one label: the usual typo or stale label. */
@@ -169,7 +197,7 @@ function uniq(values: (string | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => Boolean(v)))].sort();
 }
 
-export async function collectSnapshot(api: KubeApis, path: AccessPath, cluster: string, now: Date): Promise<Snapshot> {
+export async function collectSnapshot(api: KubeApis, path: AccessPath, cluster: string, now: Date, options: { readLogs?: boolean } = {}): Promise<Snapshot> {
   const started = Date.now();
   const o = api.options;
   let ingress: IngressSide | undefined;
@@ -186,7 +214,7 @@ export async function collectSnapshot(api: KubeApis, path: AccessPath, cluster: 
     : undefined;
 
   const [backend, dns] = await Promise.all([
-    backendServiceName ? collectBackend(api, path.namespace, backendServiceName) : Promise.resolve(null),
+    backendServiceName ? collectBackend(api, path.namespace, backendServiceName, options.readLogs === true) : Promise.resolve(null),
     path.kind === 'clusterip' ? collectDns(api) : Promise.resolve(undefined),
   ]);
 
