@@ -39,6 +39,11 @@ const cases: Case[] = [
     snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.rate': result('golden.rate', 'reqps', [{ values: [...ramp(20, 20, 20), ...ramp(0.001, 0.001, 10)] }]), 'golden.errors': result('golden.errors', 'ratio', [{ values: [...ramp(0, 0, 20), ...ramp(1, 1, 10)] }]) }),
     codes: ['GOLDEN_TRAFFIC_DROPPED'], hops: { pods: 'fail' },
   },
+  {
+    name: 'a service younger than a day: the hour-earlier baseline is used',
+    snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.rate.1d': result('golden.rate.1d', 'reqps', []), 'golden.p99.1d': result('golden.p99.1d', 'seconds', []), 'golden.p99.1h': result('golden.p99.1h', 'seconds', [{ values: flat(0.1) }]), 'golden.rate': result('golden.rate', 'reqps', [{ values: [...flat(20, 25), ...flat(0, 5)] }]) }),
+    codes: ['GOLDEN_TRAFFIC_DROPPED'], hops: { pods: 'fail' },
+  },
   { name: 'error ratio above 10 %', snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.errors': result('golden.errors', 'ratio', [{ values: ramp(0, 0.3) }]) }), codes: ['GOLDEN_ERROR_RATIO_HIGH'], hops: { pods: 'fail' } },
   { name: 'error ratio above 0.1 % (degraded)', snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.errors': result('golden.errors', 'ratio', [{ values: ramp(0, 0.02) }]) }), codes: ['GOLDEN_ERROR_RATIO_HIGH'], hops: { pods: 'warn' } },
   { name: 'p99 ten times its baseline', snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.p99': result('golden.p99', 'seconds', [{ values: ramp(0.2, 2) }]) }), codes: ['GOLDEN_LATENCY_ABOVE_BASELINE'], hops: { pods: 'warn' } },
@@ -82,8 +87,9 @@ const cases: Case[] = [
       'kp.sync_p99': result('kp.sync_p99', 'seconds', [{ labels: { instance: 'worker-2' }, values: flat(3) }]),
       'kp.restore_failures': result('kp.restore_failures', 'count', [{ labels: { instance: 'worker-2' }, values: [4] }], 'instant'),
       'kp.no_local_endpoints': result('kp.no_local_endpoints', 'count', [{ labels: { instance: 'worker-2' }, values: [9] }], 'instant'),
+      'kp.programming_p99': result('kp.programming_p99', 'seconds', [{ labels: { instance: 'worker-2' }, values: flat(90) }]),
     }),
-    codes: ['KUBE_PROXY_NO_LOCAL_ENDPOINTS', 'KUBE_PROXY_RESTORE_FAILURES', 'KUBE_PROXY_RULES_STALE', 'KUBE_PROXY_SYNC_SLOW'], hops: { 'kube-proxy': 'fail', 'kube-proxy/worker-2': 'fail' },
+    codes: ['KUBE_PROXY_NO_LOCAL_ENDPOINTS', 'KUBE_PROXY_PROGRAMMING_SLOW', 'KUBE_PROXY_RESTORE_FAILURES', 'KUBE_PROXY_RULES_STALE', 'KUBE_PROXY_SYNC_SLOW'], hops: { 'kube-proxy': 'fail', 'kube-proxy/worker-2': 'fail' },
   },
   {
     name: 'ingress: 5xx at the controller, a failed reload, 4xx flood, certificate expiring',
@@ -96,12 +102,14 @@ const cases: Case[] = [
     codes: ['INGRESS_4XX_HIGH', 'INGRESS_5XX_HIGH', 'INGRESS_CERT_EXPIRING', 'INGRESS_RELOAD_FAILED'], hops: { 'ingress-controller': 'fail' },
   },
   {
-    name: 'ingress: the upstream is slow, the controller adds a lot on top',
+    name: 'ingress: the upstream is slow to answer and to accept, the controller adds a lot on top, an orphan Ingress',
     snapshot: () => withMetrics(ingressSnapshot(), {
       'ing.response_p99': result('ing.response_p99', 'seconds', [{ values: ramp(0.09, 0.9) }]),
       'ing.request_p99': result('ing.request_p99', 'seconds', [{ values: ramp(0.1, 1.8) }]),
+      'ing.connect_p99': result('ing.connect_p99', 'seconds', [{ values: ramp(0.001, 1.2) }]),
+      'ing.orphan': result('ing.orphan', 'count', [{ labels: { type: 'no-endpoint' }, values: [1] }], 'instant'),
     }),
-    codes: ['INGRESS_CONTROLLER_OVERHEAD', 'INGRESS_UPSTREAM_SLOW'], hops: { 'ingress-controller': 'warn', pods: 'warn' },
+    codes: ['INGRESS_CONTROLLER_OVERHEAD', 'INGRESS_ORPHANED', 'INGRESS_UPSTREAM_CONNECT_SLOW', 'INGRESS_UPSTREAM_SLOW'], hops: { 'ingress-controller': 'fail', pods: 'warn' },
   },
   {
     name: 'Prometheus down: every metric hop unknown, object checks complete',

@@ -14,6 +14,12 @@ function series(r: MetricRead): number[] {
   return r.state === 'ok' ? r.result.series.flatMap(values) : [];
 }
 
+/** The same window a day earlier; an hour earlier when the day-old series are not there (a new service). */
+function baseline(s: Snapshot, id: string): MetricRead {
+  const day = readMetric(s, `${id}.1d`);
+  return day.state === 'ok' ? day : readMetric(s, `${id}.1h`);
+}
+
 function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
   const m = s.metrics;
   if (!m) return [];
@@ -29,20 +35,20 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
   }
   const out: Finding[] = [];
   const rate = readMetric(s, 'golden.rate');
-  const base = readMetric(s, 'golden.rate.1d');
+  const base = baseline(s, 'golden.rate');
   const now = stat.mean(series(rate));
   const before = stat.mean(series(base));
   const recent = stat.mean(series(rate).slice(-5));
   if (Number.isFinite(before) && before >= t.trafficDrop.minBaselineRps && (!(recent >= before * t.trafficDrop.ratio))) {
     out.push(finding('GOLDEN_TRAFFIC_DROPPED', {
       hop: 'pods', severity: 'fail',
-      title: `completed requests dropped to ${fmt(Number.isFinite(recent) ? recent : 0, 'reqps')} (window mean ${fmt(Number.isFinite(now) ? now : 0, 'reqps')}) from ${fmt(before, 'reqps')} a day earlier — the backend answers (almost) nothing`,
+      title: `completed requests dropped to ${fmt(Number.isFinite(recent) ? recent : 0, 'reqps')} (window mean ${fmt(Number.isFinite(now) ? now : 0, 'reqps')}) from ${fmt(before, 'reqps')} ${base.state === 'ok' && base.result.id.endsWith('.1h') ? 'an hour' : 'a day'} earlier — the backend answers (almost) nothing`,
       evidence: [rate.state === 'ok' || rate.state === 'empty' ? queryEvidence(rate.result, `last 5 points mean ${fmt(recent, 'reqps')}`) : { kind: 'note', text: 'no requests in the window' },
         ...(base.state === 'ok' ? [queryEvidence(base.result, `mean ${fmt(before, 'reqps')}`)] : [])],
     }));
   }
   const errors = readMetric(s, 'golden.errors');
-  const errorsBefore = stat.mean(series(readMetric(s, 'golden.errors.1d')));
+  const errorsBefore = stat.mean(series(baseline(s, 'golden.errors')));
   // A ratio over almost no requests says nothing: judge only the points that carried traffic.
   const carried = new Set(rate.state === 'ok' ? rate.result.series.flatMap((x) => x.points.filter((p) => p.v >= t.trafficDrop.minBaselineRps).map((p) => p.t)) : []);
   const errNow = stat.max(errors.state === 'ok' ? errors.result.series.flatMap((x) => x.points.filter((p) => carried.has(p.t) && Number.isFinite(p.v)).map((p) => p.v)) : []);
@@ -55,7 +61,7 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
     }));
   }
   const p99 = readMetric(s, 'golden.p99');
-  const p99Before = stat.mean(series(readMetric(s, 'golden.p99.1d')));
+  const p99Before = stat.mean(series(baseline(s, 'golden.p99')));
   const p99Now = stat.max(series(p99));
   if (p99.state === 'ok' && Number.isFinite(p99Before) && p99Before > 0 && p99Now >= p99Before * t.latencyVsBaseline.warn) {
     out.push(finding('GOLDEN_LATENCY_ABOVE_BASELINE', {

@@ -25,11 +25,12 @@ export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
       }));
     }
   }
-  const sync = readMetric(s, 'kp.sync_p99');
-  if (sync.state === 'ok') {
-    for (const series of sync.result.series) {
+  for (const [id, code, limit, what] of [['kp.sync_p99', 'KUBE_PROXY_SYNC_SLOW', t.kubeProxySync.warn, 'rule sync p99'], ['kp.programming_p99', 'KUBE_PROXY_PROGRAMMING_SLOW', t.kubeProxyProgramming.warn, 'network programming latency p99']] as const) {
+    const r = readMetric(s, id);
+    if (r.state !== 'ok') continue;
+    for (const series of r.result.series) {
       const p99 = stat.max(values(series));
-      if (p99 >= t.kubeProxySync.warn) out.push(finding('KUBE_PROXY_SYNC_SLOW', { hop: 'kube-proxy', member: nodeOf(s, series.labels), severity: 'warn', title: `kube-proxy on ${nodeOf(s, series.labels) ?? series.labels.instance}: rule sync p99 ${fmt(p99, 'seconds')}`, evidence: [queryEvidence(sync.result, `max ${fmt(p99, 'seconds')}`)] }));
+      if (p99 >= limit) out.push(finding(code, { hop: 'kube-proxy', member: nodeOf(s, series.labels), severity: 'warn', title: `kube-proxy on ${nodeOf(s, series.labels) ?? series.labels.instance}: ${what} ${fmt(p99, 'seconds')}`, evidence: [queryEvidence(r.result, `max ${fmt(p99, 'seconds')}`)] }));
     }
   }
   for (const [id, code, what] of [['kp.restore_failures', 'KUBE_PROXY_RESTORE_FAILURES', 'iptables-restore failures'], ['kp.no_local_endpoints', 'KUBE_PROXY_NO_LOCAL_ENDPOINTS', 'packets for Local-policy Services without a local endpoint']] as const) {

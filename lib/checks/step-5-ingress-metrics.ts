@@ -39,6 +39,16 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
   if (request.r.state === 'ok' && upstream.r.state === 'ok' && overhead >= t.controllerOverhead.warn) {
     out.push(finding('INGRESS_CONTROLLER_OVERHEAD', { hop: 'ingress-controller', severity: 'warn', title: `the controller adds ${fmt(overhead, 'seconds')} at p99 over the upstream time`, evidence: [queryEvidence(request.r.result, `request p99 max ${fmt(stat.max(request.v), 'seconds')}, upstream ${fmt(upNow, 'seconds')}`)] }));
   }
+  const connect = all(s, 'ing.connect_p99');
+  const connectMax = stat.max(connect.v);
+  if (connect.r.state === 'ok' && connectMax >= t.upstreamConnect.warn) {
+    out.push(finding('INGRESS_UPSTREAM_CONNECT_SLOW', { hop: 'pods', severity: 'warn', title: `the controller needs up to ${fmt(connectMax, 'seconds')} (p99) to connect to the backend pods`, evidence: [queryEvidence(connect.r.result, `max ${fmt(connectMax, 'seconds')}`)] }));
+  }
+  const orphan = readMetric(s, 'ing.orphan');
+  if (orphan.state === 'ok') {
+    const kinds = orphan.result.series.filter((x) => stat.last(values(x)) >= 1).map((x) => x.labels.type ?? 'orphan');
+    if (kinds.length > 0) out.push(finding('INGRESS_ORPHANED', { hop: 'ingress-controller', severity: 'fail', title: `the controller reports Ingress ${s.path.namespace}/${s.path.ingress} as orphaned (${kinds.join(', ')}): it answers 503`, evidence: [queryEvidence(orphan.result, kinds.join(', '))] }));
+  }
   const reload = readMetric(s, 'ing.reload_ok');
   if (reload.state === 'ok') {
     const failed = reload.result.series.filter((x) => stat.last(values(x)) === 0).map((x) => x.labels.controller_pod ?? 'a controller pod');

@@ -18,6 +18,10 @@ export const DEFAULT_THRESHOLDS = {
   kubeProxyRuleAge: { warn: 120, fail: 600 },
   /** kube-proxy rule sync p99 in seconds. */
   kubeProxySync: { warn: 1 },
+  /** Network programming latency p99 in seconds (endpoint change until rules on the node). */
+  kubeProxyProgramming: { warn: 30 },
+  /** Upstream connect time p99 at the ingress controller, in seconds. */
+  upstreamConnect: { warn: 0.5 },
   /** conntrack entries / limit: new connections are dropped when full. */
   conntrack: { warn: 0.8, fail: 0.95 },
   /** Share of CFS periods throttled. */

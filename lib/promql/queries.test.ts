@@ -31,9 +31,9 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
     saturation.nodeListenOverflows(nodes), saturation.nodeCpuPressure(nodes), saturation.podThrottling(ns, [pod]), saturation.podMemory(ns, [pod]),
     saturation.podRestarts(ns, [pod], '1800s'), saturation.containersOnNodes(nodes, ns),
     coredns.requests(), coredns.rcodeRatio('SERVFAIL'), coredns.latencyP99(), coredns.panics('1800s'), coredns.forwardFailures('1800s'), coredns.cacheHitRatio(),
-    kubeProxy.ruleAge(nodes), kubeProxy.syncP99(nodes), kubeProxy.restoreFailures(nodes, '1800s'), kubeProxy.noLocalEndpoints(nodes, '1800s'),
+    kubeProxy.ruleAge(nodes), kubeProxy.syncP99(nodes), kubeProxy.programmingP99(nodes), kubeProxy.restoreFailures(nodes, '1800s'), kubeProxy.noLocalEndpoints(nodes, '1800s'),
     ingressNginx.statusRatio([['namespace', '=', ns], ['ingress', '=', svc], ['host', '=', host]], '5..'),
-    ingressNginx.latencyP99([['namespace', '=', ns], ['host', '=', host]], 'response', '1d'), ingressNginx.reloadOk(), ingressNginx.certificateExpiry(host),
+    ingressNginx.latencyP99([['namespace', '=', ns], ['host', '=', host]], 'response', '1d'), ingressNginx.reloadOk(), ingressNginx.certificateExpiry(host), ingressNginx.connectP99([['namespace', '=', ns], ['host', '=', host]]), ingressNginx.orphan(ns, svc),
   ];
 }
 

@@ -122,6 +122,9 @@ export const kubeProxy = {
   restoreFailures(nodes: string[], window: string): QuerySpec {
     return { id: 'kp.restore_failures', title: 'iptables-restore failures in the window', unit: 'count', kind: 'instant', promql: `sum by (instance) (increase(${selector('kubeproxy_sync_proxy_rules_iptables_restore_failures_total', [nodeMatcher(nodes)])}[${window}]))` };
   },
+  programmingP99(nodes: string[]): QuerySpec {
+    return { id: 'kp.programming_p99', title: 'network programming latency p99 (endpoint change → rules)', unit: 'seconds', kind: 'range', promql: `histogram_quantile(0.99, sum by (instance, le) (rate(${selector('kubeproxy_network_programming_duration_seconds_bucket', [nodeMatcher(nodes)])}[${RATE}])))` };
+  },
   noLocalEndpoints(nodes: string[], window: string): QuerySpec {
     return { id: 'kp.no_local_endpoints', title: 'traffic to Local-policy services without a local endpoint', unit: 'count', kind: 'instant', promql: `sum by (instance) (increase(${selector('kubeproxy_sync_proxy_rules_no_local_endpoints_total', [nodeMatcher(nodes)])}[${window}]))` };
   },
@@ -136,6 +139,12 @@ export const ingressNginx = {
   latencyP99(m: Matcher[], which: 'request' | 'response', o?: string): QuerySpec {
     const metric = which === 'request' ? 'nginx_ingress_controller_request_duration_seconds_bucket' : 'nginx_ingress_controller_response_duration_seconds_bucket';
     return { id: `ing.${which}_p99${o ? `.${o}` : ''}`, title: `${which === 'request' ? 'request (controller + upstream)' : 'upstream response'} latency p99${o ? ` (${o} earlier)` : ''}`, unit: 'seconds', kind: 'range', promql: `histogram_quantile(0.99, sum by (le) (rate(${selector(metric, m)}[${RATE}]${offset(o)})))` };
+  },
+  connectP99(m: Matcher[]): QuerySpec {
+    return { id: 'ing.connect_p99', title: 'upstream connect time p99', unit: 'seconds', kind: 'range', promql: `histogram_quantile(0.99, sum by (le) (rate(${selector('nginx_ingress_controller_connect_duration_seconds_bucket', m)}[${RATE}])))` };
+  },
+  orphan(namespace: string, ingress: string): QuerySpec {
+    return { id: 'ing.orphan', title: 'orphan ingress (no endpoints or no Service)', unit: 'count', kind: 'instant', promql: `max by (type) (${selector('nginx_ingress_controller_orphan_ingress', [['namespace', '=', namespace], ['ingress', '=', ingress]])})` };
   },
   reloadOk(): QuerySpec {
     return { id: 'ing.reload_ok', title: 'last config reload successful', unit: 'count', kind: 'instant', promql: 'min by (controller_pod) (nginx_ingress_controller_config_last_reload_successful)' };

@@ -88,12 +88,13 @@ export async function collectMetrics(prom: PrometheusClient, api: KubeApis, s: S
   }
   if (proxyNodes.length > 0) {
     const ids = [...proxyNodes, ...proxyNodes.map((n) => valueOr(s.nodes[n], null)?.internalIP).filter((ip): ip is string => Boolean(ip))];
-    specs.push(kubeProxy.ruleAge(ids), kubeProxy.syncP99(ids), kubeProxy.restoreFailures(ids, windowText), kubeProxy.noLocalEndpoints(ids, windowText));
+    specs.push(kubeProxy.ruleAge(ids), kubeProxy.syncP99(ids), kubeProxy.programmingP99(ids), kubeProxy.restoreFailures(ids, windowText), kubeProxy.noLocalEndpoints(ids, windowText));
   }
   if (s.path.kind === 'ingress') {
     const m: Matcher[] = [['namespace', '=', s.path.namespace], ['ingress', '=', s.path.ingress], ['host', '=', s.path.host]];
     specs.push(ingressNginx.statusRatio(m, '5..'), ingressNginx.statusRatio(m, '4..'), ingressNginx.latencyP99(m, 'request'), ingressNginx.latencyP99(m, 'response'),
-      ingressNginx.latencyP99(m, 'response', '1d'), ingressNginx.reloadOk(), ingressNginx.certificateExpiry(s.path.host));
+      ingressNginx.latencyP99(m, 'response', '1d'), ingressNginx.connectP99(m), ingressNginx.orphan(s.path.namespace, s.path.ingress),
+      ingressNginx.reloadOk(), ingressNginx.certificateExpiry(s.path.host));
   }
   // When the presence probe already found Prometheus down, do not pile up timeouts.
   const down = Object.values(presence).find((g): g is { issue: SourceIssue } => 'issue' in g);
