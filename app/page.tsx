@@ -1,5 +1,7 @@
 import { KubeConfigError, listClusters } from '@/lib/sources/kube/clusters';
 import { PathPicker } from '@/components/path-picker';
+import { QueryProvider } from '@/components/query-provider';
+import { ThemeToggle } from '@/components/theme-toggle';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,11 +18,13 @@ export default function Home() {
   const { names, problem } = clusterNames();
   return (
     <main>
-      <h1>Hopscope</h1>
+      <header className="bar"><h1>Hopscope</h1><span className="spacer" /><ThemeToggle /><a href="/catalogue">finding codes</a></header>
       <p>Pick the access path that stopped answering. Hopscope walks node and pod health, golden metrics, DNS,
         the Service and kube-proxy, the Ingress and the path itself, and tells you which hop is broken.</p>
       {problem ? <p role="alert">{problem}</p> : null}
-      <PathPicker clusters={names} />
+      <QueryProvider>
+        <PathPicker clusters={names} />
+      </QueryProvider>
     </main>
   );
 }

@@ -25,7 +25,7 @@ export function Topology({ hops, anchors }: { hops: HopResult[]; anchors: Partia
   return (
     <ol className="topology" aria-label="Path topology">
       {hops.map((hop) => (
-        <li key={hop.kind} className={`hop hop-${hop.verdict}`} aria-label={`${hop.label}: ${hop.verdict}`} data-hop={hop.kind}>
+        <li key={hop.kind} className={`hop hop-${hop.verdict}`} aria-label={`${hop.label}: ${hop.verdict}`} data-hop={hop.kind} data-hop-verdict={hop.verdict}>
           <a href={anchors[hop.kind] ?? '#step-1'} className="hop-name">{hop.label}</a>
           <VerdictBadge verdict={hop.verdict} />
           <div className="hop-detail">{hop.detail}</div>

@@ -5,10 +5,13 @@ import { parseAccessPath, type AccessPath, type PathParseResult } from '@/lib/mo
 export interface PathQuery {
   kind: string; cluster: string; namespace: string; service: string; port: string; client: string;
   node: string; ingress: string; host: string; path: string; minutes: string;
+  /** End of the incident window, `YYYY-MM-DDTHH:MM` in UTC; empty means now. */
+  end: string;
 }
 
 export function pathToQuery(p: AccessPath): Record<string, string> {
   const q: Record<string, string> = { kind: p.kind, namespace: p.namespace, minutes: String(p.window.minutes) };
+  if (p.window.end) q.end = p.window.end;
   if (p.logs) q.logs = '1';
   if (p.cluster) q.cluster = p.cluster;
   if (p.kind === 'ingress') Object.assign(q, { ingress: p.ingress, host: p.host, path: p.path });
@@ -19,6 +22,14 @@ export function pathToQuery(p: AccessPath): Record<string, string> {
     if (p.kind === 'nodeport' && p.node) q.node = p.node;
   }
   return q;
+}
+
+/** `2026-11-23T10:42` (a datetime-local value, read as UTC) or a full ISO time. */
+function endOf(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text) ? `${text}:00Z` : text;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? text : new Date(t).toISOString();
 }
 
 export function queryToPath(q: Partial<Record<string, string | string[] | undefined>>): PathParseResult {
@@ -37,7 +48,7 @@ export function queryToPath(q: Partial<Record<string, string | string[] | undefi
     ingress: one('ingress'),
     host: one('host'),
     path: one('path'),
-    window: { minutes: Number(one('minutes') ?? 30) },
+    window: { minutes: Number(one('minutes') ?? 30), end: endOf(one('end')) },
     logs: one('logs') === '1' || one('logs') === 'true' ? true : undefined,
   });
 }

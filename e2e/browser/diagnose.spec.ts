@@ -1,16 +1,6 @@
 // The dashboard in Debian's Chromium, against the built app and the real test cluster.
 import { expect, test } from '@playwright/test';
-import { loadCluster } from '../harness/load-cluster';
-import { loadMetrics } from '../harness/load-metrics';
-import { readScenario } from '../harness/scenario';
-import { repoRoot } from '../harness/test-env';
-
-async function load(name: string): Promise<void> {
-  const now = new Date();
-  const scenario = readScenario(`${repoRoot}/e2e/scenarios/${name}`, now);
-  await loadCluster(scenario);
-  await loadMetrics(scenario.metrics, now);
-}
+import { loadScenario as load } from './load-scenario';
 
 const PLEG_URL = '/diagnose?kind=clusterip&cluster=hopscope-test&namespace=shop&service=web&port=80&minutes=30';
 

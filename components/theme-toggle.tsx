@@ -1,0 +1,46 @@
+'use client';
+// Dark / light / follow the system, remembered in this browser. The layout's inline script
+// applies the choice before the first paint, so nothing flashes.
+import { useSyncExternalStore } from 'react';
+
+const KEY = 'hopscope.theme';
+type Theme = 'system' | 'dark' | 'light';
+
+const store = {
+  read: (): Theme => {
+    try {
+      const v = localStorage.getItem(KEY);
+      return v === 'dark' || v === 'light' ? v : 'system';
+    } catch {
+      return 'system';
+    }
+  },
+  subscribe: (onChange: () => void) => {
+    window.addEventListener('hopscope-theme', onChange);
+    return () => window.removeEventListener('hopscope-theme', onChange);
+  },
+};
+
+function apply(theme: Theme) {
+  try {
+    if (theme === 'system') localStorage.removeItem(KEY);
+    else localStorage.setItem(KEY, theme);
+  } catch { /* storage off: the choice lasts for this page */ }
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+  window.dispatchEvent(new Event('hopscope-theme'));
+}
+
+const NEXT: Record<Theme, Theme> = { system: 'dark', dark: 'light', light: 'system' };
+
+export function ThemeToggle() {
+  const theme = useSyncExternalStore(store.subscribe, store.read, () => 'system' as const);
+  return (
+    <button type="button" onClick={() => apply(NEXT[theme])} aria-label={`Theme: ${theme}. Switch to ${NEXT[theme]}`}>
+      ◐ {theme}
+    </button>
+  );
+}
+
+/** Runs before hydration (inlined in the layout) to apply the remembered theme. */
+export const THEME_BOOT = `try{var t=localStorage.getItem('${KEY}');if(t==='dark'||t==='light')document.documentElement.dataset.theme=t}catch(e){}`;

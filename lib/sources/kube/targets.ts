@@ -1,0 +1,63 @@
+import 'server-only';
+// Type-ahead over the Services and Ingresses of a cluster. "shop/" scopes the listing to one
+// namespace; otherwise one cluster-wide list of Services and of Ingresses (never pods), kept
+// for a short while so that typing costs no API requests.
+import { kubeConfigFor } from './clusters';
+import { makeKubeApis } from './api';
+
+export interface Target {
+  kind: 'service' | 'ingress';
+  namespace: string;
+  name: string;
+  /** Service type, or the Ingress hosts. */
+  detail: string;
+  hosts: string[];
+  ports: number[];
+  suggestedKind: 'clusterip' | 'nodeport' | 'ingress';
+}
+
+const TTL_MS = 30_000;
+const LIST_LIMIT = 2000;
+const cache = new Map<string, { at: number; targets: Promise<Target[]> }>();
+
+async function list(cluster: string | undefined, namespace: string | undefined): Promise<Target[]> {
+  const { kc } = kubeConfigFor(cluster);
+  const api = makeKubeApis(kc);
+  const o = api.options;
+  const [services, ingresses] = await Promise.all([
+    namespace ? api.core.listNamespacedService({ namespace, limit: LIST_LIMIT }, o) : api.core.listServiceForAllNamespaces({ limit: LIST_LIMIT }, o),
+    namespace ? api.networking.listNamespacedIngress({ namespace, limit: LIST_LIMIT }, o) : api.networking.listIngressForAllNamespaces({ limit: LIST_LIMIT }, o),
+  ]);
+  return [
+    ...services.items.map((s): Target => {
+      const type = s.spec?.type ?? 'ClusterIP';
+      return { kind: 'service', namespace: s.metadata?.namespace ?? '', name: s.metadata?.name ?? '', detail: type, hosts: [], ports: (s.spec?.ports ?? []).map((p) => p.port), suggestedKind: type === 'NodePort' || type === 'LoadBalancer' ? 'nodeport' : 'clusterip' };
+    }),
+    ...ingresses.items.map((i): Target => {
+      const hosts = [...new Set((i.spec?.rules ?? []).map((r) => r.host).filter((h): h is string => Boolean(h)))];
+      return { kind: 'ingress', namespace: i.metadata?.namespace ?? '', name: i.metadata?.name ?? '', detail: hosts.join(', ') || '(any host)', hosts, ports: [], suggestedKind: 'ingress' };
+    }),
+  ];
+}
+
+export async function searchTargets(cluster: string | undefined, q: string, limit = 20): Promise<Target[]> {
+  const text = q.trim().toLowerCase();
+  const slash = text.indexOf('/');
+  const namespace = slash > 0 ? text.slice(0, slash) : undefined;
+  const rest = slash > 0 ? text.slice(slash + 1) : text;
+  const key = `${cluster ?? ''}|${namespace ?? '*'}`;
+  let entry = cache.get(key);
+  if (!entry || Date.now() - entry.at > TTL_MS) {
+    entry = { at: Date.now(), targets: list(cluster, namespace) };
+    cache.set(key, entry);
+    entry.targets.catch(() => cache.delete(key));
+  }
+  const all = await entry.targets;
+  const score = (t: Target) => {
+    const name = `${t.namespace}/${t.name}`;
+    if (t.name === rest || t.hosts.includes(rest)) return 0;
+    if (t.name.startsWith(rest) || t.hosts.some((h) => h.startsWith(rest))) return 1;
+    return name.includes(rest) || t.hosts.some((h) => h.includes(rest)) ? 2 : 3;
+  };
+  return all.filter((t) => score(t) < 3).sort((a, b) => score(a) - score(b) || a.name.localeCompare(b.name)).slice(0, limit);
+}
