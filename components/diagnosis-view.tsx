@@ -8,6 +8,7 @@ import { diagnosisQuery } from '@/lib/diagnosis-query';
 import { rememberPath } from '@/lib/recent-paths';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import { describePath, type AccessPath } from '@/lib/model/path';
+import { PanelBoundary } from './panel-boundary';
 import { StepPanel } from './step-panel';
 import { ThemeToggle } from './theme-toggle';
 import { Topology } from './topology';
@@ -84,7 +85,11 @@ export function DiagnosisView({ path, initial, prometheusUrl }: { path: AccessPa
       </section>
       <Topology hops={d.hops} anchors={anchorsOf(d)} />
       {d.meta.sourceWarnings.length > 0 ? <p className="muted" role="note">Prometheus warned: {d.meta.sourceWarnings.join('; ')}</p> : null}
-      {d.steps.map((s) => <StepPanel key={s.id} step={s} prometheusUrl={prometheusUrl} />)}
+      {d.steps.map((s) => (
+        <PanelBoundary key={s.id} name={`${s.id} ${s.name}`}>
+          <StepPanel step={s} prometheusUrl={prometheusUrl} />
+        </PanelBoundary>
+      ))}
       <p className="muted keys">Keys: <kbd>r</kbd> re-run · <kbd>n</kbd> next failing hop · <kbd>l</kbd> copy link</p>
     </>
   );

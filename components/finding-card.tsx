@@ -9,6 +9,13 @@ function EvidenceLine({ e }: { e: Evidence }) {
       return <li><code>{e.ref}</code> <code>{e.field}</code> = <code>{JSON.stringify(e.value)}</code></li>;
     case 'source':
       return <li>{e.issue.source}: could not {e.issue.what} ({e.issue.kind}{e.issue.status ? ` ${e.issue.status}` : ''}): {e.issue.message}</li>;
+    case 'query':
+      return (
+        <li>
+          <code>{e.promql}</code> <CopyButton text={e.promql} label="Copy PromQL" />
+          <span className="muted"> over {new Date(e.start * 1000).toISOString().slice(11, 16)}–{new Date(e.end * 1000).toISOString().slice(11, 16)} UTC, step {e.step}s: {e.summary}</span>
+        </li>
+      );
     case 'note':
       return <li>{e.text}</li>;
   }

@@ -4,6 +4,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartData } from '@/lib/model/diagnosis';
 import { formatValue } from '@/lib/format';
+import { CopyButton } from './copy-button';
 
 const COLORS = ['#7aa2f7', '#4cc38a', '#f2c14e', '#ff6b6b', '#bb9af7', '#2ac3de'];
 
@@ -43,7 +44,7 @@ export function MetricChart({ chart, prometheusUrl }: { chart: ChartData; promet
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <details><summary>PromQL</summary><code className="mono">{chart.promql}</code></details>
+      <details><summary>PromQL</summary><code className="mono">{chart.promql}</code> <CopyButton text={chart.promql} label={`Copy PromQL: ${chart.title}`} /></details>
     </figure>
   );
 }

@@ -21,6 +21,7 @@ test.describe('healthy cluster', () => {
     await expect(page.getByRole('status', { name: 'Summary' })).toHaveText(/Every hop of the path was checked and looks healthy/);
     for (const h of ['client pod', 'cluster DNS', 'Service', 'kube-proxy', 'endpoints', 'backend pods', 'nodes']) await expect(hop(page, h, 'ok')).toBeVisible();
     const chart = page.getByRole('region', { name: /Backend golden metrics/ }).getByRole('figure', { name: 'chart: request rate' });
+    await expect(chart.locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/); // a drawn line (a flat one has no height, so not 'visible')
     expect(await chart.locator('path.recharts-line-curve').count()).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: 'test-results/browser/healthy-clusterip.png', fullPage: true });
   });
@@ -74,7 +75,8 @@ test.describe('failing Ingress (ingress-5xx-controller-reload-failed)', () => {
     await expect(hop(page, 'backend pods', 'ok')).toBeVisible();
     const ingress = page.getByRole('region', { name: /^5 Ingress/ });
     await expect(ingress.getByRole('article').filter({ hasText: 'INGRESS_RELOAD_FAILED' })).toBeVisible();
-    expect(await ingress.getByRole('figure', { name: /5xx share/ }).locator('path.recharts-line-curve').count()).toBeGreaterThanOrEqual(1);
+    // Charts draw after hydration: wait for the first line, then count.
+    await expect(ingress.getByRole('figure', { name: /5xx share/ }).locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/); // a drawn line (a flat one has no height, so not 'visible')
     await page.screenshot({ path: 'test-results/browser/ingress-5xx-controller-reload-failed.png', fullPage: true });
   });
 
@@ -103,6 +105,7 @@ test.describe('failing Ingress (ingress-5xx-controller-reload-failed)', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    await page.screenshot({ path: 'test-results/browser/dark-theme.png' });
+    await expect(page.getByRole('status', { name: 'Summary' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/browser/dark-theme.png', fullPage: true });
   });
 });

@@ -72,6 +72,7 @@ test.describe('metric evidence (app-hang-stdout-blocked)', () => {
     await expect(golden.getByRole('article').filter({ hasText: 'LOG_STALL' }).first()).toContainText('has written nothing');
     const chart = golden.getByRole('figure', { name: 'chart: request rate' });
     await expect(chart).toBeVisible();
+    await expect(chart.locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/); // a drawn line (a flat one has no height, so not 'visible')
     expect(await chart.locator('path.recharts-line-curve').count()).toBeGreaterThanOrEqual(2); // now and a day earlier
     await page.screenshot({ path: 'test-results/browser/app-hang-stdout-blocked.png', fullPage: true });
   });

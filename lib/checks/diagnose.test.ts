@@ -322,3 +322,15 @@ describe('coverage of the catalogue', () => {
     expect(objectCodes.filter((code) => !produced.has(code))).toEqual([]);
   });
 });
+
+describe('a step whose checks break', () => {
+  it('is unknown with the reason; the other steps and the hops are still judged', () => {
+    const s = clusterIpSnapshot();
+    // Data a check does not expect (a collector bug or an odd object): step 3 reads dns.pods.
+    s.dns = { value: { ...dns(), pods: null as never } };
+    const d = diagnose(s, NOW);
+    expect(d.steps.find((x) => x.id === 3)).toMatchObject({ verdict: 'unknown', reason: expect.stringMatching(/the checks of this step failed/) });
+    expect(d.steps.find((x) => x.id === 4)?.verdict).toBe('ok');
+    expect(hop(d, 'service')).toBe('ok');
+  });
+});

@@ -19,7 +19,13 @@ export function diagnose(snapshot: Snapshot, now: Date, thresholds: Thresholds =
     if (skipped) return { id: step.id, name, verdict: 'skipped', reason: skipped, findings: [], charts: [] };
     const notRun = step.notRunReason(snapshot);
     if (notRun) return { id: step.id, name, verdict: 'unknown', reason: notRun, findings: [], charts: [] };
-    const findings = step.run(snapshot, { now, thresholds });
+    let findings;
+    try {
+      findings = step.run(snapshot, { now, thresholds });
+    } catch (error) {
+      // A check that breaks on unexpected data costs its own step, never the diagnosis.
+      return { id: step.id, name, verdict: 'unknown', reason: `the checks of this step failed: ${error instanceof Error ? error.message : String(error)}`, findings: [], charts: [] };
+    }
     return { id: step.id, name, verdict: worst(findings.map((f) => severityVerdict(f.severity)), 'ok'), findings, charts: chartsForStep(snapshot, step.id) };
   });
   const all: Finding[] = steps.flatMap((s) => s.findings);
