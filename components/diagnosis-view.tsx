@@ -66,10 +66,10 @@ export function DiagnosisView({ path, initial, prometheusUrl }: { path: AccessPa
         <span>{describePath(d.path)}</span>
         <span>last {d.path.window.minutes} m</span>
         <span className="muted" aria-live="polite">
-          {query.isFetching ? 'diagnosing…' : `taken ${new Date(d.takenAt).toISOString().slice(11, 19)} UTC · ${d.meta.apiRequests} API requests · ${d.meta.promQueries} queries`}
+          {query.isFetching ? 'diagnosing…' : d.meta.metricsPending ? 'Kubernetes evidence in; Prometheus evidence loading…' : `taken ${new Date(d.takenAt).toISOString().slice(11, 19)} UTC · ${d.meta.apiRequests} API requests · ${d.meta.promQueries} queries`}
         </span>
         <span className="spacer" />
-        <button type="button" onClick={() => void refetch()} disabled={query.isFetching} aria-keyshortcuts="r" title="Re-run (r)">⟳ Re-run</button>
+        <button type="button" onClick={() => void refetch()} disabled={query.isFetching || d.meta.metricsPending} aria-keyshortcuts="r" title="Re-run (r)">⟳ Re-run</button>
         <label className="inline">auto-refresh
           <select value={refreshSeconds} onChange={(e) => setRefreshSeconds(Number(e.target.value))} aria-label="Auto-refresh">
             {REFRESH_CHOICES.map((s) => <option key={s} value={s}>{s === 0 ? 'off' : `${s} s`}</option>)}

@@ -34,7 +34,7 @@ test.describe('healthy cluster', () => {
   });
 
   test('type-ahead finds a Service, infers the kind and diagnoses it', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/', { waitUntil: 'networkidle' }); // hydrated before typing
     await page.getByRole('searchbox', { name: 'Find a Service, Ingress or host' }).fill('web-node');
     await page.getByRole('list', { name: 'Matching Services and Ingresses' }).getByRole('button', { name: /Service shop\/web-nodeport/ }).click();
     await expect(page.getByLabel('Access kind')).toHaveValue('nodeport');
@@ -47,7 +47,7 @@ test.describe('healthy cluster', () => {
   test('a host finds its Ingress; the diagnosis is remembered under Recent', async ({ page }) => {
     await page.goto(URLS.ingress);
     await expect(hop(page, 'ingress controller', 'ok')).toBeVisible();
-    await page.goto('/');
+    await page.goto('/', { waitUntil: 'networkidle' });
     await expect(page.getByRole('navigation', { name: 'Recent paths' })).toContainText('Ingress shop/web shop.example.com/cart');
     await page.getByRole('searchbox', { name: 'Find a Service, Ingress or host' }).fill('shop.example');
     await page.getByRole('button', { name: /Ingress shop\/web/ }).click();
@@ -83,6 +83,7 @@ test.describe('failing Ingress (ingress-5xx-controller-reload-failed)', () => {
   test('re-run (button and key r) asks the API again; n moves to the failing hop; l copies the link', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(URLS.ingress);
+    await expect(page.getByText(/^taken /)).toBeVisible(); // hydrated, full diagnosis
     const rerun = page.waitForResponse((r) => r.url().endsWith('/api/diagnoses') && r.request().method() === 'POST');
     await page.getByRole('button', { name: /Re-run/ }).click();
     const answer = await rerun;
@@ -101,6 +102,7 @@ test.describe('failing Ingress (ingress-5xx-controller-reload-failed)', () => {
 
   test('the theme toggle switches to dark and is remembered', async ({ page }) => {
     await page.goto(URLS.ingress);
+    await expect(page.getByText(/^taken /)).toBeVisible(); // hydrated, full diagnosis
     await page.getByRole('button', { name: /^Theme: system/ }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await page.reload();

@@ -8,7 +8,7 @@ test.describe('a failing ClusterIP path (node-pleg-notready)', () => {
   test.beforeAll(async () => { await load('node-pleg-notready'); });
 
   test('the picker leads to the diagnosis, which names the failing hop and its cause', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/', { waitUntil: 'networkidle' }); // hydrated before typing
     await page.getByLabel('Namespace', { exact: true }).fill('shop');
     await page.getByLabel('Service', { exact: true }).fill('web');
     await page.getByLabel('Port', { exact: true }).fill('80');
@@ -26,6 +26,7 @@ test.describe('a failing ClusterIP path (node-pleg-notready)', () => {
   test('the address is a live link: a new page shows the same diagnosis', async ({ browser }) => {
     const first = await browser.newPage();
     await first.goto(PLEG_URL);
+    await expect(first.getByText(/^taken /)).toBeVisible(); // the full diagnosis, not the first wave
     const sentence = await first.getByRole('status', { name: 'Summary' }).innerText();
     const second = await browser.newPage();
     await second.goto(first.url());
@@ -35,6 +36,7 @@ test.describe('a failing ClusterIP path (node-pleg-notready)', () => {
   test('a remediation command copies to the clipboard', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(PLEG_URL);
+    await expect(page.getByText(/^taken /)).toBeVisible(); // hydrated, full diagnosis
     const button = page.getByRole('button', { name: /^Copy command: kubectl describe node worker-2/ }).first();
     await button.click();
     await expect(button).toHaveText('copied');

@@ -38,8 +38,8 @@ export function diagnose(snapshot: Snapshot, now: Date, thresholds: Thresholds =
     hops,
     steps,
     findings: ranked,
-    summary: summarize(hops, ranked),
-    meta: { apiRequests: snapshot.meta.apiRequests, promQueries: snapshot.metrics?.queries ?? 0, collectMs: snapshot.meta.durationMs, checkMs: Math.round((performance.now() - started) * 100) / 100, sourceWarnings: sourceWarnings(snapshot) },
+    summary: summarize(hops, ranked, snapshot.meta.metricsPending === true),
+    meta: { apiRequests: snapshot.meta.apiRequests, promQueries: snapshot.metrics?.queries ?? 0, collectMs: snapshot.meta.durationMs, checkMs: Math.round((performance.now() - started) * 100) / 100, sourceWarnings: sourceWarnings(snapshot), metricsPending: snapshot.meta.metricsPending === true },
   };
 }
 

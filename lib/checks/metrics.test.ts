@@ -175,3 +175,16 @@ describe('charts', () => {
     expect(diagnose(clusterIpSnapshot(), NOW).steps.flatMap((s) => s.charts)).toEqual([]);
   });
 });
+
+describe('the first wave, while Prometheus is still answering', () => {
+  it('shows object failures at once, but no metric hop is ok yet and the summary says so', () => {
+    const pending = (s: ReturnType<typeof clusterIpSnapshot>) => ({ ...s, meta: { ...s.meta, metricsPending: true } });
+    const healthy = diagnose(pending(clusterIpSnapshot()), NOW);
+    expect(healthy.summary).toEqual({ verdict: 'unknown', hop: null, sentence: 'Nothing has failed in the Kubernetes evidence so far; Prometheus evidence is still loading.' });
+    expect(healthy.hops.map((h) => [h.kind, h.verdict])).toEqual([['client', 'ok'], ['dns-cluster', 'unknown'], ['service', 'ok'], ['kube-proxy', 'unknown'], ['endpoints', 'ok'], ['pods', 'unknown'], ['node', 'unknown']]);
+    expect(healthy.steps.find((s) => s.id === 2)?.reason).toBe('waiting for Prometheus…');
+    const broken = clusterIpSnapshot();
+    broken.kubeProxy = { value: { daemonSetFound: true, mode: '', podsByNode: { 'worker-2': [] } } };
+    expect(diagnose(pending(broken), NOW).summary).toMatchObject({ verdict: 'fail', hop: 'kube-proxy' });
+  });
+});

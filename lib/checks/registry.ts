@@ -31,7 +31,7 @@ const NO_PROMETHEUS = 'no Prometheus is configured for this cluster (HOPSCOPE_PR
 
 export const STEPS: readonly StepDefinition[] = [
   { id: 1, skipReason: () => null, notRunReason: () => null, run: (s, c) => [...checkHealth(s, c.now), ...checkSaturation(s, c.thresholds)] },
-  { id: 2, skipReason: () => null, notRunReason: (s) => (s.metrics ? null : NO_PROMETHEUS), run: (s, c) => checkGolden(s, c.thresholds, c.now) },
+  { id: 2, skipReason: () => null, notRunReason: (s) => (s.meta.metricsPending ? 'waiting for Prometheus…' : s.metrics ? null : NO_PROMETHEUS), run: (s, c) => checkGolden(s, c.thresholds, c.now) },
   {
     id: 3,
     skipReason: (p) => (p.kind === 'nodeport' ? 'not on this path: a NodePort client reaches the node address without cluster DNS' : null),

@@ -32,11 +32,12 @@ function causeOf(primary: Finding, findings: Finding[], hops: HopResult[], answe
   return undefined;
 }
 
-export function summarize(hops: HopResult[], ranked: Finding[]): DiagnosisSummary {
+export function summarize(hops: HopResult[], ranked: Finding[], metricsPending = false): DiagnosisSummary {
   const failIndex = hops.findIndex((h) => h.verdict === 'fail');
   const warnIndex = hops.findIndex((h) => h.verdict === 'warn');
   const index = failIndex !== -1 ? failIndex : warnIndex;
   if (index === -1) {
+    if (metricsPending) return { verdict: 'unknown', hop: null, sentence: 'Nothing has failed in the Kubernetes evidence so far; Prometheus evidence is still loading.' };
     const unknown = hops.filter((h) => h.verdict === 'unknown');
     if (unknown.length > 0) {
       return { verdict: 'unknown', hop: unknown[0]!.kind, sentence: `Nothing failed, but ${unknown.length} hop${unknown.length === 1 ? '' : 's'} could not be checked: ${unknown.map((h) => `${h.label} (${h.reason ?? 'no data'})`).join('; ')}.` };

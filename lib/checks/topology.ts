@@ -85,7 +85,10 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
   }
 }
 
-function judge(p: HopPlan, findings: Finding[]): HopResult {
+/** Hops with a metric part: while Prometheus is still answering, an `ok` there is not yet earned. */
+const METRIC_HOPS: ReadonlySet<HopKind> = new Set(['node', 'pods', 'dns-cluster', 'kube-proxy', 'ingress-controller']);
+
+function judge(p: HopPlan, findings: Finding[], metricsPending: boolean): HopResult {
   const label = HOP_LABELS[p.kind];
   if (p.skipped) return { kind: p.kind, label, detail: p.detail, verdict: 'skipped', reason: p.skipped, members: [], counts: {} };
   const own = findings.filter((f) => f.hop === p.kind);
@@ -106,6 +109,7 @@ function judge(p: HopPlan, findings: Finding[]): HopResult {
   }
   let verdict = worst([hopLevel, memberPart]);
   if (verdict === 'ok' && p.unexamined) { verdict = 'unknown'; reason = p.unexamined; }
+  if (verdict === 'ok' && metricsPending && METRIC_HOPS.has(p.kind)) { verdict = 'unknown'; reason = 'Prometheus evidence loading…'; }
   if (verdict === 'unknown' && !reason) reason = own.find((f) => f.severity === 'unknown')?.title;
   const info = own.find((f) => f.severity === 'info' && !f.member);
   if (verdict === 'ok' && info && p.kind === 'kube-proxy' && info.code === 'KUBE_PROXY_REPLACED') { verdict = 'unknown'; reason = info.title; }
@@ -115,5 +119,5 @@ function judge(p: HopPlan, findings: Finding[]): HopResult {
 }
 
 export function buildHops(s: Snapshot, findings: Finding[]): HopResult[] {
-  return hopOrder(s).map((kind) => judge(plan(kind, s), findings));
+  return hopOrder(s).map((kind) => judge(plan(kind, s), findings, s.meta.metricsPending === true));
 }

@@ -63,5 +63,5 @@ export interface Diagnosis {
   steps: StepResult[];
   findings: Finding[];
   summary: DiagnosisSummary;
-  meta: { apiRequests: number; promQueries: number; collectMs: number; checkMs: number; sourceWarnings: string[] };
+  meta: { apiRequests: number; promQueries: number; collectMs: number; checkMs: number; sourceWarnings: string[]; metricsPending: boolean };
 }

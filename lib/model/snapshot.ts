@@ -1,6 +1,5 @@
 // The Snapshot: a typed, serialisable record of everything gathered for one path and window.
 // Collectors fill it; checks read only it. Wire types (V1Pod, Prometheus tuples) never reach here.
-import type { HopKind } from './hops';
 import type { AccessPath } from './path';
 
 export const SNAPSHOT_SCHEMA = 1;
@@ -231,7 +230,8 @@ export interface Snapshot {
   ingress?: IngressSide;
   /** Prometheus evidence; null when no Prometheus is configured for the cluster. */
   metrics: MetricsSide | null;
-  meta: { apiRequests: number; durationMs: number; hopsTouched?: HopKind[] };
+  /** metricsPending: the Prometheus part is still being gathered (a first, partial view). */
+  meta: { apiRequests: number; durationMs: number; metricsPending?: boolean };
 }
 
 export function isGathered<T>(g: Gathered<T> | undefined): g is { value: T } {

@@ -42,7 +42,15 @@ function assertTargetExists(s: Snapshot): void {
   if (svc && isGathered(svc) && svc.value === null) throw new RequestError('not-found', `Service ${p.namespace}/${p.service} not found in cluster ${s.cluster}`);
 }
 
-export async function runDiagnosis(input: unknown, now = new Date()): Promise<{ diagnosis: Diagnosis; snapshot: Snapshot }> {
+/** The first wave: the path validated and the Kubernetes part of the snapshot gathered. */
+export interface KubernetesWave {
+  snapshot: Snapshot;
+  now: Date;
+  /** Gathers the Prometheus part, or null when no Prometheus serves this cluster. */
+  metrics: (() => Promise<Snapshot>) | null;
+}
+
+export async function gatherKubernetes(input: unknown, now = new Date()): Promise<KubernetesWave> {
   const path = parsePathOrThrow(input);
   let cluster;
   try {
@@ -55,9 +63,23 @@ export async function runDiagnosis(input: unknown, now = new Date()): Promise<{ 
   const api = makeKubeApis(cluster.kc);
   // Logs are read only when the path asks and the server allows it (they can hold secrets).
   const readLogs = path.logs === true && process.env.HOPSCOPE_ALLOW_LOGS === '1';
-  const base = await collectSnapshot(api, path, cluster.name, now, { readLogs });
-  assertTargetExists(base);
+  const snapshot = await collectSnapshot(api, path, cluster.name, now, { readLogs });
+  assertTargetExists(snapshot);
   const promConfig = prometheusFor(cluster.name);
-  const snapshot = promConfig ? { ...base, metrics: await collectMetrics(new PrometheusClient(promConfig), api, base, now) } : base;
-  return { diagnosis: diagnose(snapshot, now, thresholdsFromEnv()), snapshot };
+  return {
+    snapshot,
+    now,
+    metrics: promConfig ? async () => ({ ...snapshot, metrics: await collectMetrics(new PrometheusClient(promConfig), api, snapshot, now) }) : null,
+  };
+}
+
+/** The checks over a snapshot; `metricsPending` while the Prometheus wave is still running. */
+export function diagnoseSnapshot(snapshot: Snapshot, now: Date, metricsPending = false): Diagnosis {
+  return diagnose(metricsPending ? { ...snapshot, meta: { ...snapshot.meta, metricsPending: true } } : snapshot, now, thresholdsFromEnv());
+}
+
+export async function runDiagnosis(input: unknown, now = new Date()): Promise<{ diagnosis: Diagnosis; snapshot: Snapshot }> {
+  const wave = await gatherKubernetes(input, now);
+  const snapshot = wave.metrics ? await wave.metrics() : wave.snapshot;
+  return { diagnosis: diagnoseSnapshot(snapshot, now), snapshot };
 }
