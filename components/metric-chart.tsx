@@ -1,7 +1,7 @@
 'use client';
-// The one place recharts is used: a metric series over the incident window, the same window a
-// day earlier dashed, with the PromQL one click away.
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+// The one place recharts is used: a metric series with the incident window shaded (and half a
+// window of what came before), the same window a day earlier dashed, the PromQL one click away.
+import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartData } from '@/lib/model/diagnosis';
 import { formatValue } from '@/lib/format';
 import { CopyButton } from './copy-button';
@@ -33,6 +33,7 @@ export function MetricChart({ chart, prometheusUrl }: { chart: ChartData; promet
         <ResponsiveContainer>
           <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid strokeOpacity={0.15} />
+            {chart.windowStart > chart.start ? <ReferenceArea x1={chart.windowStart} x2={chart.windowEnd} fill="currentColor" fillOpacity={0.07} ifOverflow="visible" label={{ value: 'incident window', position: 'insideTopLeft', fontSize: 10, fill: 'currentColor' }} /> : null}
             <XAxis dataKey="t" type="number" domain={[chart.start, chart.end]} tickFormatter={clock} fontSize={11} />
             <YAxis tickFormatter={(v: number) => formatValue(v, chart.unit)} width={64} fontSize={11}
               domain={[0, (max: number) => (max > 0 ? max * 1.1 : chart.unit === 'ratio' ? 0.01 : 1)]} />

@@ -25,11 +25,12 @@ function toSeries(r: MetricQueryResult, fallback: string): ChartSeries[] {
 export function chartsForStep(s: Snapshot, step: StepId): ChartData[] {
   const out: ChartData[] = [];
   for (const [id, baselineId] of STEP_CHARTS[step]) {
-    const r = readMetric(s, id);
+    const r = readMetric(s, id, { withContext: true });
     if (r.state !== 'ok' || r.result.kind !== 'range') continue;
-    const b = baselineId ? readMetric(s, baselineId) : undefined;
+    const b = baselineId ? readMetric(s, baselineId, { withContext: true }) : undefined;
     out.push({
       id, title: r.result.title, unit: r.result.unit, promql: r.result.promql, start: r.result.start, end: r.result.end,
+      windowStart: s.metrics?.window.start ?? r.result.start, windowEnd: s.metrics?.window.end ?? r.result.end,
       series: toSeries(r.result, 'now'),
       ...(b?.state === 'ok' ? { baseline: toSeries(b.result, '1 day earlier').map((x) => ({ ...x, name: `${x.name} (1 day earlier)` })) } : {}),
     });

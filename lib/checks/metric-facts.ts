@@ -12,12 +12,20 @@ export type MetricRead =
   | { state: 'empty'; result: MetricQueryResult }
   | { state: 'ok'; result: MetricQueryResult };
 
-export function readMetric(s: Snapshot, id: string): MetricRead {
+/**
+ * A query's result, cut to the incident window for judging; `withContext` keeps the points
+ * before it (range queries fetch half a window more, for the charts).
+ */
+export function readMetric(s: Snapshot, id: string, options: { withContext?: boolean } = {}): MetricRead {
   const g = s.metrics?.results[id];
   if (!g) return { state: 'not-asked' };
   if ('issue' in g) return { state: 'unavailable', issue: g.issue };
-  const finite = g.value.series.filter((x) => x.points.some((p) => Number.isFinite(p.v)));
-  return finite.length === 0 ? { state: 'empty', result: g.value } : { state: 'ok', result: { ...g.value, series: finite } };
+  const from = s.metrics?.window.start ?? g.value.start;
+  const cut = g.value.kind === 'range' && !options.withContext && from > g.value.start
+    ? { ...g.value, start: from, series: g.value.series.map((x) => ({ ...x, points: x.points.filter((p) => p.t >= from) })) }
+    : g.value;
+  const finite = cut.series.filter((x) => x.points.some((p) => Number.isFinite(p.v)));
+  return finite.length === 0 ? { state: 'empty', result: cut } : { state: 'ok', result: { ...cut, series: finite } };
 }
 
 export function values(series: MetricSeries): number[] {

@@ -188,3 +188,15 @@ describe('the first wave, while Prometheus is still answering', () => {
     expect(diagnose(pending(broken), NOW).summary).toMatchObject({ verdict: 'fail', hop: 'kube-proxy' });
   });
 });
+
+describe('context before the incident window', () => {
+  it('is drawn (shaded window) but never judged', () => {
+    const withContext = result('node.conntrack', 'ratio', [{ labels: { instance: 'worker-1' }, values: [...flat(0.99, 15), ...flat(0.05, 31)] }]);
+    if ('value' in withContext) withContext.value.start -= 900; // half a window before the incident
+    const d = diagnose(withMetrics(clusterIpSnapshot(), { 'node.conntrack': withContext }), NOW);
+    expect(d.findings.map((f) => f.code)).toEqual([]);
+    const chart = d.steps.find((s) => s.id === 1)!.charts.find((c) => c.id === 'node.conntrack')!;
+    expect(chart.series[0]!.points).toHaveLength(46);
+    expect(chart.windowStart - chart.start).toBe(900);
+  });
+});

@@ -35,6 +35,9 @@ export interface ChartData {
   promql: string;
   start: number;
   end: number;
+  /** The incident window inside [start, end], shaded. */
+  windowStart: number;
+  windowEnd: number;
   series: ChartSeries[];
   baseline?: ChartSeries[];
 }

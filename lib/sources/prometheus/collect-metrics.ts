@@ -98,9 +98,13 @@ export async function collectMetrics(prom: PrometheusClient, api: KubeApis, s: S
   }
   // When the presence probe already found Prometheus down, do not pile up timeouts.
   const down = Object.values(presence).find((g): g is { issue: SourceIssue } => 'issue' in g);
+  // Range queries also fetch half a window before the incident, so charts show what normal looked
+  // like; checks judge only the window itself (see readMetric).
+  const length = window.end - window.start;
+  const context = { start: window.start - Math.round(length / 2), end: window.end, step: chooseStep(Math.round(length * 1.5)) };
   const results = down
     ? Object.fromEntries(specs.map((q) => [q.id, down]))
-    : await runAll(prom, specs, window);
+    : await runAll(prom, specs, context);
   Object.assign(results, presence);
   const orphanedContainers = down ?? await findOrphans(api, s, results['node.containers']);
   return {
