@@ -74,7 +74,17 @@ function checkExternalName(s: Snapshot): Finding[] {
   if (!ingress) return [];
   const controllerSvc = gatheredValue(s.ingress?.controllerService);
   const addresses = [...ingress.loadBalancer, ...(controllerSvc?.loadBalancerIngress ?? [])];
-  if (addresses.length > 0) return [];
+  if (addresses.length > 0) {
+    const host = s.path.kind === 'ingress' ? s.path.host : '';
+    const published = [...new Set(addresses.map((a) => a.ip ?? a.hostname))].join(', ');
+    // The address is known; whether the name resolves to it needs a lookup this step does not make.
+    return [finding('DNS_EXTERNAL_NOT_RESOLVED', {
+      hop: 'dns-external', severity: 'unknown',
+      title: `${host} was not resolved here; the load balancer publishes ${published}`,
+      evidence: [objectEvidence(`networking.k8s.io/v1 Ingress ${ingress.namespace}/${ingress.name}`, 'status.loadBalancer.ingress', ingress.loadBalancer)],
+      commands: [`dig +short ${host}`],
+    })];
+  }
   return [finding('DNS_EXTERNAL_NO_ADDRESS', {
     hop: 'dns-external', severity: 'warn',
     title: `Ingress ${ingress.namespace}/${ingress.name} publishes no load balancer address for ${s.path.kind === 'ingress' ? s.path.host : 'its host'}`,
