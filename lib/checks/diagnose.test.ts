@@ -68,6 +68,11 @@ const cases: Case[] = [
     codes: ['POD_IP_DUPLICATE'], hops: { pods: 'fail', endpoints: 'ok' }, answer: 'pods',
   },
   {
+    name: 'more endpoint addresses than are looked up: said so, not judged ok or failed',
+    snapshot: () => { const s = clusterIpSnapshot(); delete s.backend!.ipHolders['10.244.3.10']; return s; },
+    codes: ['ENDPOINT_IPS_PARTLY_CHECKED'], hops: { endpoints: 'ok' },
+  },
+  {
     name: 'an endpoint address no pod holds',
     snapshot: () => { const s = clusterIpSnapshot(); s.backend!.ipHolders['10.244.3.10'] = { value: [] }; return s; },
     codes: ['ENDPOINT_IP_ORPHANED'], hops: { endpoints: 'fail' }, answer: 'endpoints',

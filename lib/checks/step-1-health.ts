@@ -188,6 +188,15 @@ function checkAddresses(s: Snapshot): Finding[] {
       }
     }
   }
+  const all = new Set(slices.flatMap((sl) => sl.endpoints.flatMap((e) => e.addresses)));
+  const unchecked = [...all].filter((ip) => !backend.ipHolders[ip]);
+  if (unchecked.length > 0) {
+    out.push(finding('ENDPOINT_IPS_PARTLY_CHECKED', {
+      hop: 'endpoints', severity: 'info',
+      title: `${all.size - unchecked.length} of ${all.size} endpoint addresses were checked for duplicate or leaked holders`,
+      evidence: [{ kind: 'note', text: `not looked up: ${unchecked.slice(0, 10).join(', ')}${unchecked.length > 10 ? ', …' : ''}` }],
+    }));
+  }
   // One finding for all addresses whose holders could not be read (the same permission each time).
   if (unread[0]) out.push(sourceUnknown(1, 'endpoints', { ...unread[0], what: `${unread[0].what}${unread.length > 1 ? ` (and ${unread.length - 1} more addresses)` : ''}` }));
   return out;

@@ -4,7 +4,7 @@ import type { Finding } from '@/lib/model/finding';
 import type { IngressInfo, Snapshot } from '@/lib/model/snapshot';
 import { hostMatches, matchIngress } from '@/lib/kube/ingress-match';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
-import { gatheredValue, podRef } from './facts';
+import { podRef } from './facts';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 
 function ingRef(ing: IngressInfo): string {
@@ -106,6 +106,3 @@ export function checkIngress(s: Snapshot): Finding[] {
   return [...checkClassAndController(s, ing), ...checkRule(s, ing, s.path.host, s.path.path), ...checkTls(s, ing, s.path.host)];
 }
 
-export function ingressControllerService(s: Snapshot) {
-  return gatheredValue(s.ingress?.controllerService) ?? null;
-}

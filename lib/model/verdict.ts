@@ -18,6 +18,3 @@ export function severityVerdict(severity: Severity): Verdict {
   return severity === 'info' ? 'ok' : severity;
 }
 
-export function verdictRank(v: Verdict): number {
-  return RANK[v];
-}

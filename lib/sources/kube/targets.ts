@@ -18,6 +18,7 @@ export interface Target {
 
 const TTL_MS = 30_000;
 const LIST_LIMIT = 2000;
+const MAX_CACHED = 32;
 const cache = new Map<string, { at: number; targets: Promise<Target[]> }>();
 
 async function list(cluster: string | undefined, namespace: string | undefined): Promise<Target[]> {
@@ -49,7 +50,10 @@ export async function searchTargets(cluster: string | undefined, q: string, limi
   let entry = cache.get(key);
   if (!entry || Date.now() - entry.at > TTL_MS) {
     entry = { at: Date.now(), targets: list(cluster, namespace) };
+    cache.delete(key);
     cache.set(key, entry);
+    // Keep the most recent lists only: a map keyed by what people type must not grow forever.
+    while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
     entry.targets.catch(() => cache.delete(key));
   }
   const all = await entry.targets;
