@@ -1,18 +1,26 @@
-// What the SRE sees while the diagnosis is gathered: the path, the six steps waiting.
-import { STEP_IDS, STEP_NAMES } from '@/lib/model/hops';
+// What the SRE sees while evidence is gathered: the path, and each step waiting for its sources.
+import { STEP_IDS, STEP_NAMES, type StepId } from '@/lib/model/hops';
 import { describePath, type AccessPath } from '@/lib/model/path';
+
+export function StepSkeleton({ id }: { id: StepId }) {
+  return (
+    <section className="step skeleton" aria-label={`${id} ${STEP_NAMES[id]}: waiting`}>
+      <h2>{id} {STEP_NAMES[id]}</h2>
+      <p className="muted">waiting for its evidence…</p>
+    </section>
+  );
+}
+
+export function OverviewSkeleton() {
+  return <div className="summary skeleton" aria-busy="true">gathering evidence for each hop…</div>;
+}
 
 export function DiagnosisSkeleton({ path }: { path: AccessPath }) {
   return (
     <div aria-busy="true">
       <header className="bar"><strong>Hopscope</strong><span>{describePath(path)}</span><span className="muted" role="status" aria-label="Progress">diagnosing… (Kubernetes API, then Prometheus)</span></header>
-      <div className="summary skeleton">gathering evidence for each hop…</div>
-      {STEP_IDS.map((id) => (
-        <section key={id} className="step skeleton" aria-label={`${id} ${STEP_NAMES[id]}: waiting`}>
-          <h2>{id} {STEP_NAMES[id]}</h2>
-          <p className="muted">waiting…</p>
-        </section>
-      ))}
+      <OverviewSkeleton />
+      {STEP_IDS.map((id) => <StepSkeleton key={id} id={id} />)}
     </div>
   );
 }

@@ -1,17 +1,21 @@
-// The diagnosis page. Its URL holds the whole path: it is the live link. It streams in waves:
-// the shell with six waiting panels at once; the Kubernetes evidence as soon as the API server
-// has answered (Prometheus still loading); then the full diagnosis. Re-runs go through the JSON
-// API from the browser.
+// The diagnosis page. Its URL holds the whole path: it is the live link. It streams: the shell
+// and six waiting panels at once; the topology as soon as the Kubernetes API has answered (metric
+// hops `unknown` until Prometheus has); then each step panel as its own queries answer, each with
+// its own Suspense and error boundary. Re-runs go through the JSON API from the browser.
 import Link from 'next/link';
 import { Suspense } from 'react';
-import type { Diagnosis } from '@/lib/model/diagnosis';
+import { STEP_IDS, STEP_NAMES, type StepId } from '@/lib/model/hops';
 import type { AccessPath } from '@/lib/model/path';
+import type { Snapshot } from '@/lib/model/snapshot';
 import { queryToPath } from '@/lib/paths';
-import { diagnoseSnapshot, gatherKubernetes, type KubernetesWave } from '@/lib/server/run-diagnosis';
+import { diagnoseSnapshot, gatherKubernetes, metricsByStep, type KubernetesWave } from '@/lib/server/run-diagnosis';
 import { RequestError } from '@/lib/server/errors';
-import { DiagnosisSkeleton } from '@/components/diagnosis-skeleton';
+import { DiagnosisOverview } from '@/components/diagnosis-overview';
+import { DiagnosisSkeleton, StepSkeleton } from '@/components/diagnosis-skeleton';
 import { DiagnosisView } from '@/components/diagnosis-view';
+import { PanelBoundary } from '@/components/panel-boundary';
 import { QueryProvider } from '@/components/query-provider';
+import { StepPanel } from '@/components/step-panel';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,27 +28,36 @@ function Problem({ message }: { message: string }) {
   return <><h1>Hopscope</h1><p role="alert">{message}</p><Link href="/">Pick a path</Link></>;
 }
 
-function View({ path, diagnosis }: { path: AccessPath; diagnosis: Diagnosis }) {
-  return (
-    <QueryProvider>
-      <DiagnosisView path={path} initial={diagnosis} prometheusUrl={prometheusLink()} />
-    </QueryProvider>
-  );
+async function Overview({ all, now }: { all: Promise<Snapshot>; now: Date }) {
+  return <DiagnosisOverview d={diagnoseSnapshot(await all, now)} />;
 }
 
-async function MetricsWave({ path, wave }: { path: AccessPath; wave: KubernetesWave }) {
-  const snapshot = await wave.metrics!();
-  return <View path={path} diagnosis={diagnoseSnapshot(snapshot, wave.now)} />;
+async function StepWave({ id, snapshot, now }: { id: StepId; snapshot: Promise<Snapshot>; now: Date }) {
+  const step = diagnoseSnapshot(await snapshot, now).steps.find((s) => s.id === id)!;
+  return <StepPanel step={step} prometheusUrl={prometheusLink()} />;
 }
 
-async function KubernetesWaveView({ path, wave }: { path: AccessPath; wave: Promise<KubernetesWave | { problem: string }> }) {
+async function Streamed({ path, wave }: { path: AccessPath; wave: Promise<KubernetesWave | { problem: string }> }) {
   const first = await wave;
   if ('problem' in first) return <Problem message={first.problem} />;
-  if (!first.metrics) return <View path={path} diagnosis={diagnoseSnapshot(first.snapshot, first.now)} />;
+  const { steps, all } = metricsByStep(first);
   return (
-    <Suspense fallback={<View path={path} diagnosis={diagnoseSnapshot(first.snapshot, first.now, true)} />}>
-      <MetricsWave path={path} wave={first} />
-    </Suspense>
+    <QueryProvider>
+      <DiagnosisView path={path} prometheusUrl={prometheusLink()}>
+        <PanelBoundary name="Summary and topology">
+          <Suspense fallback={<DiagnosisOverview d={diagnoseSnapshot(first.snapshot, first.now, first.metrics !== null)} />}>
+            <Overview all={all} now={first.now} />
+          </Suspense>
+        </PanelBoundary>
+        {STEP_IDS.map((id) => (
+          <PanelBoundary key={id} name={`${id} ${STEP_NAMES[id]}`}>
+            <Suspense fallback={<StepSkeleton id={id} />}>
+              <StepWave id={id} snapshot={steps[id]} now={first.now} />
+            </Suspense>
+          </PanelBoundary>
+        ))}
+      </DiagnosisView>
+    </QueryProvider>
   );
 }
 
@@ -58,7 +71,7 @@ export default async function DiagnosePage({ searchParams }: { searchParams: Pro
   return (
     <main>
       <Suspense fallback={<DiagnosisSkeleton path={parsed.path} />}>
-        <KubernetesWaveView path={parsed.path} wave={wave} />
+        <Streamed path={parsed.path} wave={wave} />
       </Suspense>
     </main>
   );

@@ -45,7 +45,7 @@ test.describe('healthy cluster', () => {
   });
 
   test('a host finds its Ingress; the diagnosis is remembered under Recent', async ({ page }) => {
-    await page.goto(URLS.ingress);
+    await page.goto(URLS.ingress, { waitUntil: 'networkidle' }); // hydrated: the visit is remembered
     await expect(hop(page, 'ingress controller', 'ok')).toBeVisible();
     await page.goto('/', { waitUntil: 'networkidle' });
     await expect(page.getByRole('navigation', { name: 'Recent paths' })).toContainText('Ingress shop/web shop.example.com/cart');
@@ -109,5 +109,20 @@ test.describe('failing Ingress (ingress-5xx-controller-reload-failed)', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expect(page.getByRole('status', { name: 'Summary' })).toBeVisible();
     await page.screenshot({ path: 'test-results/browser/dark-theme.png', fullPage: true });
+  });
+});
+
+test.describe('streaming', () => {
+  test.beforeAll(async () => { await loadScenario('healthy'); });
+
+  test('each step panel arrives on its own: the page is usable before the last one', async ({ page }) => {
+    const html = await (await page.request.get(URLS.clusterip)).text();
+    // The first bytes already hold the shell and a waiting panel per step, filled in as each answers.
+    expect(html.match(/waiting for its evidence/g)?.length ?? 0).toBeGreaterThanOrEqual(6);
+    await page.goto(URLS.clusterip);
+    for (const name of ['1 Node / pod health', '2 Backend golden metrics', '3 DNS', '4 Service / kube-proxy', '5 Ingress', '6 Path trace']) {
+      await expect(page.getByRole('region', { name: new RegExp(`^${name.replace('/', '\\/')}`) })).toBeVisible();
+    }
+    await expect(page.getByRole('region', { name: /: waiting$/ })).toHaveCount(0);
   });
 });

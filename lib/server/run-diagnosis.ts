@@ -4,12 +4,13 @@ import 'server-only';
 import { diagnose } from '@/lib/checks/diagnose';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import { parseAccessPath, type AccessPath } from '@/lib/model/path';
-import { isGathered, type Snapshot } from '@/lib/model/snapshot';
+import { STEP_IDS, type StepId } from '@/lib/model/hops';
+import { isGathered, type MetricsSide, type Snapshot } from '@/lib/model/snapshot';
 import { makeKubeApis } from '@/lib/sources/kube/api';
 import { KubeConfigError, kubeConfigFor, UnknownClusterError } from '@/lib/sources/kube/clusters';
 import { collectSnapshot } from '@/lib/sources/kube/collect';
 import { PrometheusClient } from '@/lib/sources/prometheus/client';
-import { collectMetrics } from '@/lib/sources/prometheus/collect-metrics';
+import { collectMetrics, mergeMetrics } from '@/lib/sources/prometheus/collect-metrics';
 import { prometheusFor } from '@/lib/sources/prometheus/config';
 import { mergeThresholds, type Thresholds } from '@/lib/checks/thresholds';
 import { RequestError } from './errors';
@@ -46,8 +47,19 @@ function assertTargetExists(s: Snapshot): void {
 export interface KubernetesWave {
   snapshot: Snapshot;
   now: Date;
-  /** Gathers the Prometheus part, or null when no Prometheus serves this cluster. */
-  metrics: (() => Promise<Snapshot>) | null;
+  /** Gathers the Prometheus part (of one step, or all), or null when no Prometheus serves this cluster. */
+  metrics: ((only?: StepId) => Promise<MetricsSide>) | null;
+}
+
+/** The snapshot with the metrics of each step as they answer, and with all of them. */
+export function metricsByStep(wave: KubernetesWave): { steps: Record<StepId, Promise<Snapshot>>; all: Promise<Snapshot> } {
+  const gather = wave.metrics;
+  const parts = Object.fromEntries(STEP_IDS.map((id) => [id, gather ? gather(id) : Promise.resolve(null)])) as Record<StepId, Promise<MetricsSide | null>>;
+  const withMetrics = (m: MetricsSide | null): Snapshot => ({ ...wave.snapshot, metrics: m });
+  return {
+    steps: Object.fromEntries(STEP_IDS.map((id) => [id, parts[id].then(withMetrics)])) as Record<StepId, Promise<Snapshot>>,
+    all: Promise.all(STEP_IDS.map((id) => parts[id])).then((ms) => withMetrics(gather ? mergeMetrics(ms.filter((m): m is MetricsSide => m !== null)) : null)),
+  };
 }
 
 export async function gatherKubernetes(input: unknown, now = new Date()): Promise<KubernetesWave> {
@@ -69,7 +81,7 @@ export async function gatherKubernetes(input: unknown, now = new Date()): Promis
   return {
     snapshot,
     now,
-    metrics: promConfig ? async () => ({ ...snapshot, metrics: await collectMetrics(new PrometheusClient(promConfig), api, snapshot, now) }) : null,
+    metrics: promConfig ? (only?: StepId) => collectMetrics(new PrometheusClient(promConfig), api, snapshot, now, only) : null,
   };
 }
 
@@ -80,6 +92,6 @@ export function diagnoseSnapshot(snapshot: Snapshot, now: Date, metricsPending =
 
 export async function runDiagnosis(input: unknown, now = new Date()): Promise<{ diagnosis: Diagnosis; snapshot: Snapshot }> {
   const wave = await gatherKubernetes(input, now);
-  const snapshot = wave.metrics ? await wave.metrics() : wave.snapshot;
+  const snapshot = wave.metrics ? { ...wave.snapshot, metrics: await wave.metrics() } : wave.snapshot;
   return { diagnosis: diagnoseSnapshot(snapshot, now), snapshot };
 }

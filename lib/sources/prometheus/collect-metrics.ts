@@ -1,6 +1,7 @@
 import 'server-only';
 // Gathers the Prometheus evidence for a path, after the Kubernetes part named its nodes and
 // pods: golden metrics with baselines, saturation, CoreDNS, kube-proxy and the ingress controller.
+import type { StepId } from '@/lib/model/hops';
 import type { AccessPath } from '@/lib/model/path';
 import { isGathered, type Gathered, type MetricQueryResult, type MetricsSide, type Snapshot, type SourceIssue } from '@/lib/model/snapshot';
 import { GOLDEN_PROFILES, type GoldenProfile } from '@/lib/metrics/golden-profiles';
@@ -63,7 +64,12 @@ async function findOrphans(api: KubeApis, s: Snapshot, containers: Gathered<Metr
   return { value: orphans };
 }
 
-export async function collectMetrics(prom: PrometheusClient, api: KubeApis, s: Snapshot, now: Date): Promise<MetricsSide> {
+/**
+ * The Prometheus evidence of a path; with `only`, just the queries of that step, so that each
+ * step's panel can be shown as soon as its own queries have answered.
+ */
+export async function collectMetrics(prom: PrometheusClient, api: KubeApis, s: Snapshot, now: Date, only?: StepId): Promise<MetricsSide> {
+  const wants = (step: StepId) => only === undefined || only === step;
   const window = metricWindow(s.path, now);
   const windowText = `${window.end - window.start}s`;
   const pods = valueOr(s.backend?.pods, []).map((p) => p.name);
@@ -71,26 +77,26 @@ export async function collectMetrics(prom: PrometheusClient, api: KubeApis, s: S
   const nodeIds = [...nodeNames, ...nodeNames.map((n) => valueOr(s.nodes[n], null)?.internalIP).filter((ip): ip is string => Boolean(ip))];
   const proxyNodes = isGathered(s.kubeProxy) ? Object.keys(s.kubeProxy.value.podsByNode) : [];
 
-  const { profile, matchers, presence } = await pickGoldenProfile(prom, s, pods, window, windowText);
+  const { profile, matchers, presence } = wants(2) ? await pickGoldenProfile(prom, s, pods, window, windowText) : { profile: null, matchers: [], presence: {} };
   const specs: QuerySpec[] = [];
   if (profile) {
     specs.push(golden.requestRate(profile, matchers), golden.errorRatio(profile, matchers), golden.latency(profile, matchers, 0.99), golden.latency(profile, matchers, 0.5));
     for (const o of BASELINE_OFFSETS) specs.push(golden.requestRate(profile, matchers, o), golden.errorRatio(profile, matchers, o), golden.latency(profile, matchers, 0.99, o));
   }
-  if (nodeIds.length > 0) {
+  if (wants(1) && nodeIds.length > 0) {
     specs.push(saturation.nodeCpu(nodeIds), saturation.nodeMemory(nodeIds), saturation.nodeConntrack(nodeIds), saturation.nodeNetworkErrors(nodeIds),
       saturation.nodeListenOverflows(nodeIds), saturation.nodeCpuPressure(nodeIds), saturation.containersOnNodes(nodeNames, s.path.namespace));
   }
-  if (pods.length > 0) specs.push(saturation.podThrottling(s.path.namespace, pods), saturation.podMemory(s.path.namespace, pods), saturation.podRestarts(s.path.namespace, pods, windowText));
-  if (s.path.kind === 'clusterip') {
+  if (wants(1) && pods.length > 0) specs.push(saturation.podThrottling(s.path.namespace, pods), saturation.podMemory(s.path.namespace, pods), saturation.podRestarts(s.path.namespace, pods, windowText));
+  if (wants(3) && s.path.kind === 'clusterip') {
     specs.push(coredns.requests(), coredns.rcodeRatio('SERVFAIL'), coredns.rcodeRatio('NXDOMAIN'), coredns.rcodeRatio('REFUSED'), coredns.latencyP99(),
       coredns.panics(windowText), coredns.forwardFailures(windowText), coredns.cacheHitRatio());
   }
-  if (proxyNodes.length > 0) {
+  if (wants(4) && proxyNodes.length > 0) {
     const ids = [...proxyNodes, ...proxyNodes.map((n) => valueOr(s.nodes[n], null)?.internalIP).filter((ip): ip is string => Boolean(ip))];
     specs.push(kubeProxy.ruleAge(ids), kubeProxy.syncP99(ids), kubeProxy.programmingP99(ids), kubeProxy.restoreFailures(ids, windowText), kubeProxy.noLocalEndpoints(ids, windowText));
   }
-  if (s.path.kind === 'ingress') {
+  if (wants(5) && s.path.kind === 'ingress') {
     const m: Matcher[] = [['namespace', '=', s.path.namespace], ['ingress', '=', s.path.ingress], ['host', '=', s.path.host]];
     specs.push(ingressNginx.statusRatio(m, '5..'), ingressNginx.statusRatio(m, '4..'), ingressNginx.latencyP99(m, 'request'), ingressNginx.latencyP99(m, 'response'),
       ingressNginx.latencyP99(m, 'response', '1d'), ingressNginx.connectP99(m), ingressNginx.orphan(s.path.namespace, s.path.ingress),
@@ -103,16 +109,30 @@ export async function collectMetrics(prom: PrometheusClient, api: KubeApis, s: S
   const length = window.end - window.start;
   const context = { start: window.start - Math.round(length / 2), end: window.end, step: chooseStep(Math.round(length * 1.5)) };
   const results = down
-    ? Object.fromEntries(specs.map((q) => [q.id, down]))
+    ? Object.fromEntries(specs.map((q) => [q.id, { issue: { ...down.issue, what: `run ${q.id}` } }]))
     : await runAll(prom, specs, context);
   Object.assign(results, presence);
-  const orphanedContainers = down ?? await findOrphans(api, s, results['node.containers']);
+  const orphanedContainers = down ?? (wants(1) ? await findOrphans(api, s, results['node.containers']) : { value: [] });
   return {
     window,
     goldenProfile: profile?.id ?? null,
-    goldenProfilesTried: GOLDEN_PROFILES.filter((p) => p.select.by !== 'pods' || pods.length > 0).map((p) => p.id),
+    goldenProfilesTried: wants(2) ? GOLDEN_PROFILES.filter((p) => p.select.by !== 'pods' || pods.length > 0).map((p) => p.id) : [],
     results,
     orphanedContainers,
     queries: prom.queries(),
+  };
+}
+
+/** One snapshot's metrics from the per-step parts (each step's queries are its own). */
+export function mergeMetrics(parts: MetricsSide[]): MetricsSide {
+  const golden = parts.find((p) => p.goldenProfilesTried.length > 0) ?? parts[0]!;
+  const withOrphans = parts.find((p) => !('value' in p.orphanedContainers) || p.orphanedContainers.value.length > 0);
+  return {
+    window: parts[0]!.window,
+    goldenProfile: golden.goldenProfile,
+    goldenProfilesTried: golden.goldenProfilesTried,
+    results: Object.assign({}, ...parts.map((p) => p.results)) as MetricsSide['results'],
+    orphanedContainers: withOrphans?.orphanedContainers ?? { value: [] },
+    queries: parts.reduce((n, p) => n + p.queries, 0),
   };
 }
