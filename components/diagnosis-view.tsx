@@ -28,7 +28,7 @@ export function DiagnosisBody({ d, prometheusUrl }: { d: Diagnosis; prometheusUr
   );
 }
 
-export function DiagnosisView({ path, prometheusUrl, children }: { path: AccessPath; prometheusUrl?: string; children: ReactNode }) {
+export function DiagnosisView({ path, cluster, prometheusUrl, children }: { path: AccessPath; cluster: string; prometheusUrl?: string; children: ReactNode }) {
   const [refreshSeconds, setRefreshSeconds] = useState<number>(0);
   const [live, setLive] = useState(false);
   const [note, setNote] = useState('');
@@ -74,7 +74,7 @@ export function DiagnosisView({ path, prometheusUrl, children }: { path: AccessP
     <>
       <header className="bar">
         <a href="/"><strong>Hopscope</strong></a>
-        <span>{path.cluster ?? 'default cluster'}</span>
+        <span>{cluster}</span>
         <span>{describePath(path)}</span>
         <span>last {path.window.minutes} m</span>
         {query.isFetching ? <span className="muted" role="status" aria-label="Progress">diagnosing…</span> : null}

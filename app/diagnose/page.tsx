@@ -43,7 +43,7 @@ async function Streamed({ path, wave }: { path: AccessPath; wave: Promise<Kubern
   const { steps, all } = metricsByStep(first);
   return (
     <QueryProvider>
-      <DiagnosisView path={path} prometheusUrl={prometheusLink()}>
+      <DiagnosisView path={path} cluster={first.snapshot.cluster} prometheusUrl={prometheusLink()}>
         <PanelBoundary name="Summary and topology">
           <Suspense fallback={<DiagnosisOverview d={diagnoseSnapshot(first.snapshot, first.now, first.metrics !== null)} />}>
             <Overview all={all} now={first.now} />

@@ -117,6 +117,15 @@ const cases: Case[] = [
     codes: ['METRICS_UNAVAILABLE', 'METRICS_UNAVAILABLE', 'METRICS_UNAVAILABLE', 'METRICS_UNAVAILABLE', 'METRICS_UNAVAILABLE'], hops: { pods: 'unknown', node: 'unknown', 'dns-cluster': 'unknown', 'kube-proxy': 'unknown', service: 'ok', endpoints: 'ok' },
   },
   {
+    name: 'Prometheus down when only a Service-level profile was probed (no pods): unavailable, not "not scraped"',
+    snapshot: () => {
+      const s = withMetrics(clusterIpSnapshot(), { 'golden.presence.ingress-nginx': down, 'golden.rate': result('golden.rate', 'reqps', []) }, { goldenProfile: null });
+      delete s.metrics!.results['golden.presence.micrometer'];
+      return s;
+    },
+    codes: ['METRICS_UNAVAILABLE'], hops: { pods: 'unknown' },
+  },
+  {
     name: 'series absent: CoreDNS and kube-proxy not scraped, no request metrics anywhere',
     snapshot: () => withMetrics(clusterIpSnapshot(), {
       'dns.requests': result('dns.requests', 'reqps', []), 'kp.rule_age': result('kp.rule_age', 'seconds', [], 'instant'),

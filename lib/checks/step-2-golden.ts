@@ -23,7 +23,9 @@ function baseline(s: Snapshot, id: string): MetricRead {
 function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
   const m = s.metrics;
   if (!m) return [];
-  const unavailable = metricCoverage(s, 2, 'pods', ['golden.rate', 'golden.presence.micrometer'], []);
+  // Whichever profiles were probed: a failed probe means Prometheus failed, not that the app is unscraped.
+  const probes = Object.keys(m.results).filter((id) => id.startsWith('golden.presence.'));
+  const unavailable = metricCoverage(s, 2, 'pods', ['golden.rate', ...probes], []);
   if (unavailable.length > 0) return unavailable;
   if (!m.goldenProfile) {
     const tried = GOLDEN_PROFILES.filter((p) => m.goldenProfilesTried.includes(p.id)).map((p) => p.requests);

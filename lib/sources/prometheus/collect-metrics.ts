@@ -23,12 +23,19 @@ function valueOr<T>(g: Gathered<T> | undefined, fallback: T): T {
   return g && isGathered(g) ? g.value : fallback;
 }
 
-async function runAll(prom: PrometheusClient, specs: QuerySpec[], window: MetricsSide['window']): Promise<Record<string, Gathered<MetricQueryResult>>> {
+export async function runAll(prom: PrometheusClient, specs: QuerySpec[], window: MetricsSide['window']): Promise<Record<string, Gathered<MetricQueryResult>>> {
   const results: Record<string, Gathered<MetricQueryResult>> = {};
   const queue = [...specs];
-  // A few at a time: a diagnosis must not become a load spike on a struggling Prometheus.
+  let down: SourceIssue | undefined;
+  // A few at a time: a diagnosis must not become a load spike on a struggling Prometheus. Once
+  // one query finds it unreachable or timing out, the rest are not sent to wait for the same.
   await Promise.all(Array.from({ length: 6 }, async () => {
-    for (let spec = queue.shift(); spec; spec = queue.shift()) results[spec.id] = await prom.run(spec, window);
+    for (let spec = queue.shift(); spec; spec = queue.shift()) {
+      if (down) { results[spec.id] = { issue: { ...down, what: `run ${spec.id}` } }; continue; }
+      const r = await prom.run(spec, window);
+      if ('issue' in r && (r.issue.kind === 'unreachable' || r.issue.kind === 'timeout')) down = r.issue;
+      results[spec.id] = r;
+    }
   }));
   return results;
 }
