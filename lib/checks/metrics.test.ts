@@ -155,6 +155,15 @@ describe.each(cases)('$name', ({ snapshot, codes: want, hops }) => {
   });
 });
 
+describe('remediation commands', () => {
+  it('name the stale node\'s own kube-proxy pod with a selector kubectl accepts', () => {
+    const d = diagnose(withMetrics(clusterIpSnapshot(), { 'kp.rule_age': result('kp.rule_age', 'seconds', [{ labels: { instance: 'worker-2' }, values: [1200] }], 'instant') }), NOW);
+    expect(d.findings.find((f) => f.code === 'KUBE_PROXY_RULES_STALE')?.remediation.commands).toEqual([
+      'kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=worker-2 -o name | xargs kubectl logs -n kube-system --tail=50',
+    ]);
+  });
+});
+
 describe('thresholds', () => {
   it('are configurable: a looser conntrack threshold silences the warning', () => {
     const s = withMetrics(clusterIpSnapshot(), { 'node.conntrack': result('node.conntrack', 'ratio', [{ labels: { instance: 'worker-1' }, values: flat(0.85) }]) });

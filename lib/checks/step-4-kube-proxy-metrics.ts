@@ -21,7 +21,10 @@ export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
         hop: 'kube-proxy', member: node, severity: seconds >= t.kubeProxyRuleAge.fail ? 'fail' : 'warn',
         title: `kube-proxy on ${node ?? series.labels.instance} last synced its rules ${fmt(seconds / 60, 'count')} min ago: new endpoints are not programmed there`,
         evidence: [queryEvidence(age.result, `${Math.round(seconds)} s for ${series.labels.instance}`)],
-        commands: [`kubectl logs -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=${node ?? ''} --tail=50`.replace(' --field-selector spec.nodeName= ', ' ')],
+        // kubectl logs takes no field selector: find the node's kube-proxy pod first.
+        commands: node
+          ? [`kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=${node} -o name | xargs kubectl logs -n kube-system --tail=50`]
+          : ['kubectl logs -n kube-system -l k8s-app=kube-proxy --tail=50'],
       }));
     }
   }
