@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need, then runs every suite against the real test cluster and
-# Prometheus: lint and types, unit and integration tests (vitest), the scenario contract
+# Prometheus: formatting, lint and types, unit and integration tests (vitest), the scenario contract
 # (through the public API of the built app) and the browser tests (Playwright + Chromium).
 # Ends with one line: "all: N passed, N failed".
 set -uo pipefail
@@ -37,6 +37,7 @@ json_counts() { # file, passed-field, failed-field → "P F" (or "0 1" when the 
     catch { console.log("0 1"); }' "$1" "$2" "$3"
 }
 
+check format prettier --check .
 check lint eslint .
 check typecheck tsc --noEmit -p .
 
