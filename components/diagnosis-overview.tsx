@@ -18,11 +18,19 @@ export function DiagnosisOverview({ d }: { d: Diagnosis }) {
           ? 'Kubernetes evidence in; Prometheus evidence loading…'
           : `taken ${new Date(d.takenAt).toISOString().slice(11, 19)} UTC · ${d.meta.apiRequests} API requests · ${d.meta.promQueries} queries`}
       </p>
-      <section className={`summary summary-${d.summary.verdict}`} role="status" aria-label="Summary">
+      <section
+        className={`summary summary-${d.summary.verdict}`}
+        role="status"
+        aria-label="Summary"
+      >
         <VerdictBadge verdict={d.summary.verdict} /> <span>{d.summary.sentence}</span>
       </section>
       <Topology hops={d.hops} anchors={anchorsOf(d)} />
-      {d.meta.sourceWarnings.length > 0 ? <p className="muted" role="note">Prometheus warned: {d.meta.sourceWarnings.join('; ')}</p> : null}
+      {d.meta.sourceWarnings.length > 0 ? (
+        <p className="muted" role="note">
+          Prometheus warned: {d.meta.sourceWarnings.join('; ')}
+        </p>
+      ) : null}
     </>
   );
 }

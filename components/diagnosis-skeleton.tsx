@@ -5,22 +5,36 @@ import { describePath, type AccessPath } from '@/lib/model/path';
 export function StepSkeleton({ id }: { id: StepId }) {
   return (
     <section className="step skeleton" aria-label={`${id} ${STEP_NAMES[id]}: waiting`}>
-      <h2>{id} {STEP_NAMES[id]}</h2>
+      <h2>
+        {id} {STEP_NAMES[id]}
+      </h2>
       <p className="muted">waiting for its evidence…</p>
     </section>
   );
 }
 
 export function OverviewSkeleton() {
-  return <div className="summary skeleton" aria-busy="true">gathering evidence for each hop…</div>;
+  return (
+    <div className="summary skeleton" aria-busy="true">
+      gathering evidence for each hop…
+    </div>
+  );
 }
 
 export function DiagnosisSkeleton({ path }: { path: AccessPath }) {
   return (
     <div aria-busy="true">
-      <header className="bar"><strong>Hopscope</strong><span>{describePath(path)}</span><span className="muted" role="status" aria-label="Progress">diagnosing… (Kubernetes API, then Prometheus)</span></header>
+      <header className="bar">
+        <strong>Hopscope</strong>
+        <span>{describePath(path)}</span>
+        <span className="muted" role="status" aria-label="Progress">
+          diagnosing… (Kubernetes API, then Prometheus)
+        </span>
+      </header>
       <OverviewSkeleton />
-      {STEP_IDS.map((id) => <StepSkeleton key={id} id={id} />)}
+      {STEP_IDS.map((id) => (
+        <StepSkeleton key={id} id={id} />
+      ))}
     </div>
   );
 }

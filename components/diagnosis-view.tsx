@@ -28,12 +28,26 @@ export function DiagnosisBody({ d, prometheusUrl }: { d: Diagnosis; prometheusUr
   );
 }
 
-export function DiagnosisView({ path, cluster, prometheusUrl, children }: { path: AccessPath; cluster: string; prometheusUrl?: string; children: ReactNode }) {
+export function DiagnosisView({
+  path,
+  cluster,
+  prometheusUrl,
+  children,
+}: {
+  path: AccessPath;
+  cluster: string;
+  prometheusUrl?: string;
+  children: ReactNode;
+}) {
   const [refreshSeconds, setRefreshSeconds] = useState<number>(0);
   const [live, setLive] = useState(false);
   const [note, setNote] = useState('');
   // Nothing is fetched until the SRE re-runs or turns auto-refresh on: the server already streamed one.
-  const query = useQuery({ ...diagnosisQuery(path), enabled: live, refetchInterval: refreshSeconds > 0 ? refreshSeconds * 1000 : false });
+  const query = useQuery({
+    ...diagnosisQuery(path),
+    enabled: live,
+    refetchInterval: refreshSeconds > 0 ? refreshSeconds * 1000 : false,
+  });
   const { refetch } = query;
 
   const rerun = useCallback(() => {
@@ -48,23 +62,39 @@ export function DiagnosisView({ path, cluster, prometheusUrl, children }: { path
   }, []);
 
   const nextProblem = useCallback(() => {
-    const hops = [...document.querySelectorAll<HTMLElement>('[data-hop-verdict="fail"] a, [data-hop-verdict="warn"] a')];
+    const hops = [
+      ...document.querySelectorAll<HTMLElement>(
+        '[data-hop-verdict="fail"] a, [data-hop-verdict="warn"] a',
+      ),
+    ];
     if (hops.length === 0) return;
     const i = hops.findIndex((a) => a === document.activeElement);
     hops[(i + 1) % hops.length]!.focus();
   }, []);
 
   useEffect(() => {
-    rememberPath({ href: `${window.location.pathname}${window.location.search}`, label: describePath(path) });
+    rememberPath({
+      href: `${window.location.pathname}${window.location.search}`,
+      label: describePath(path),
+    });
   }, [path]);
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       const target = e.target as HTMLElement | null;
       if (e.metaKey || e.ctrlKey || e.altKey || target?.closest('input, select, textarea')) return;
-      if (e.key === 'r') { e.preventDefault(); rerun(); }
-      if (e.key === 'n') { e.preventDefault(); nextProblem(); }
-      if (e.key === 'l') { e.preventDefault(); void copyLink(); }
+      if (e.key === 'r') {
+        e.preventDefault();
+        rerun();
+      }
+      if (e.key === 'n') {
+        e.preventDefault();
+        nextProblem();
+      }
+      if (e.key === 'l') {
+        e.preventDefault();
+        void copyLink();
+      }
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -73,25 +103,64 @@ export function DiagnosisView({ path, cluster, prometheusUrl, children }: { path
   return (
     <>
       <header className="bar">
-        <a href="/"><strong>Hopscope</strong></a>
+        <a href="/">
+          <strong>Hopscope</strong>
+        </a>
         <span>{cluster}</span>
         <span>{describePath(path)}</span>
         <span>last {path.window.minutes} m</span>
-        {query.isFetching ? <span className="muted" role="status" aria-label="Progress">diagnosing…</span> : null}
+        {query.isFetching ? (
+          <span className="muted" role="status" aria-label="Progress">
+            diagnosing…
+          </span>
+        ) : null}
         <span className="spacer" />
-        <button type="button" onClick={rerun} disabled={query.isFetching} aria-keyshortcuts="r" title="Re-run (r)">⟳ Re-run</button>
-        <label className="inline">auto-refresh
-          <select value={refreshSeconds} onChange={(e) => { setRefreshSeconds(Number(e.target.value)); setLive(true); }} aria-label="Auto-refresh">
-            {REFRESH_CHOICES.map((s) => <option key={s} value={s}>{s === 0 ? 'off' : `${s} s`}</option>)}
+        <button
+          type="button"
+          onClick={rerun}
+          disabled={query.isFetching}
+          aria-keyshortcuts="r"
+          title="Re-run (r)"
+        >
+          ⟳ Re-run
+        </button>
+        <label className="inline">
+          auto-refresh
+          <select
+            value={refreshSeconds}
+            onChange={(e) => {
+              setRefreshSeconds(Number(e.target.value));
+              setLive(true);
+            }}
+            aria-label="Auto-refresh"
+          >
+            {REFRESH_CHOICES.map((s) => (
+              <option key={s} value={s}>
+                {s === 0 ? 'off' : `${s} s`}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="button" onClick={() => void copyLink()} aria-keyshortcuts="l" title="Copy link (l)">⧉ Copy link</button>
+        <button
+          type="button"
+          onClick={() => void copyLink()}
+          aria-keyshortcuts="l"
+          title="Copy link (l)"
+        >
+          ⧉ Copy link
+        </button>
         <ThemeToggle />
-        <span role="status" aria-label="Notice" className="muted">{note}</span>
+        <span role="status" aria-label="Notice" className="muted">
+          {note}
+        </span>
       </header>
-      {query.isError ? <p role="alert">Re-run failed: {query.error.message}. Showing the previous diagnosis.</p> : null}
+      {query.isError ? (
+        <p role="alert">Re-run failed: {query.error.message}. Showing the previous diagnosis.</p>
+      ) : null}
       {query.data ? <DiagnosisBody d={query.data} prometheusUrl={prometheusUrl} /> : children}
-      <p className="muted keys">Keys: <kbd>r</kbd> re-run · <kbd>n</kbd> next failing hop · <kbd>l</kbd> copy link</p>
+      <p className="muted keys">
+        Keys: <kbd>r</kbd> re-run · <kbd>n</kbd> next failing hop · <kbd>l</kbd> copy link
+      </p>
     </>
   );
 }

@@ -6,14 +6,27 @@ import { VerdictBadge } from './verdict';
 function EvidenceLine({ e }: { e: Evidence }) {
   switch (e.kind) {
     case 'object':
-      return <li><code>{e.ref}</code> <code>{e.field}</code> = <code>{JSON.stringify(e.value)}</code></li>;
+      return (
+        <li>
+          <code>{e.ref}</code> <code>{e.field}</code> = <code>{JSON.stringify(e.value)}</code>
+        </li>
+      );
     case 'source':
-      return <li>{e.issue.source}: could not {e.issue.what} ({e.issue.kind}{e.issue.status ? ` ${e.issue.status}` : ''}): {e.issue.message}</li>;
+      return (
+        <li>
+          {e.issue.source}: could not {e.issue.what} ({e.issue.kind}
+          {e.issue.status ? ` ${e.issue.status}` : ''}): {e.issue.message}
+        </li>
+      );
     case 'query':
       return (
         <li>
           <code>{e.promql}</code> <CopyButton text={e.promql} label="Copy PromQL" />
-          <span className="muted"> over {new Date(e.start * 1000).toISOString().slice(11, 16)}–{new Date(e.end * 1000).toISOString().slice(11, 16)} UTC, step {e.step}s: {e.summary}</span>
+          <span className="muted">
+            {' '}
+            over {new Date(e.start * 1000).toISOString().slice(11, 16)}–
+            {new Date(e.end * 1000).toISOString().slice(11, 16)} UTC, step {e.step}s: {e.summary}
+          </span>
         </li>
       );
     case 'note':
@@ -23,7 +36,12 @@ function EvidenceLine({ e }: { e: Evidence }) {
 
 export function FindingCard({ finding }: { finding: Finding }) {
   return (
-    <article className="finding" aria-label={finding.title} data-code={finding.code} data-hop={finding.hop}>
+    <article
+      className="finding"
+      aria-label={finding.title}
+      data-code={finding.code}
+      data-hop={finding.hop}
+    >
       <header>
         <VerdictBadge verdict={finding.severity === 'info' ? 'ok' : finding.severity} />
         <code className="code">{finding.code}</code>
@@ -32,12 +50,19 @@ export function FindingCard({ finding }: { finding: Finding }) {
       {finding.evidence.length > 0 ? (
         <details>
           <summary>evidence ({finding.evidence.length})</summary>
-          <ul className="evidence">{finding.evidence.map((e, i) => <EvidenceLine key={i} e={e} />)}</ul>
+          <ul className="evidence">
+            {finding.evidence.map((e, i) => (
+              <EvidenceLine key={i} e={e} />
+            ))}
+          </ul>
         </details>
       ) : null}
       <p className="remedy">{finding.remediation.text}</p>
       {finding.remediation.commands.map((c) => (
-        <div key={c} className="command"><code>{c}</code><CopyButton text={c} label={`Copy command: ${c}`} /></div>
+        <div key={c} className="command">
+          <code>{c}</code>
+          <CopyButton text={c} label={`Copy command: ${c}`} />
+        </div>
       ))}
     </article>
   );

@@ -8,7 +8,15 @@ import { useDeferredValue, useMemo, useState, useSyncExternalStore } from 'react
 import { diagnoseHref, type PathQuery } from '@/lib/paths';
 import { parseRecent, recentStore } from '@/lib/recent-paths';
 
-interface Target { kind: 'service' | 'ingress'; namespace: string; name: string; detail: string; hosts: string[]; ports: number[]; suggestedKind: string }
+interface Target {
+  kind: 'service' | 'ingress';
+  namespace: string;
+  name: string;
+  detail: string;
+  hosts: string[];
+  ports: number[];
+  suggestedKind: string;
+}
 
 async function fetchTargets(cluster: string, q: string, signal: AbortSignal): Promise<Target[]> {
   const res = await fetch(`/api/targets?${new URLSearchParams({ cluster, q })}`, { signal });
@@ -17,7 +25,20 @@ async function fetchTargets(cluster: string, q: string, signal: AbortSignal): Pr
   return body.targets ?? [];
 }
 
-const EMPTY: PathQuery = { kind: 'clusterip', cluster: '', namespace: '', service: '', port: '', client: '', node: '', ingress: '', host: '', path: '/', minutes: '30', end: '' };
+const EMPTY: PathQuery = {
+  kind: 'clusterip',
+  cluster: '',
+  namespace: '',
+  service: '',
+  port: '',
+  client: '',
+  node: '',
+  ingress: '',
+  host: '',
+  path: '/',
+  minutes: '30',
+  end: '',
+};
 
 export function PathPicker({ clusters }: { clusters: string[] }) {
   const router = useRouter();
@@ -34,12 +55,29 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
     staleTime: 30_000,
   });
 
-  const set = (key: keyof PathQuery) => (e: { target: { value: string } }) => setQ({ ...q, [key]: e.target.value });
+  const set = (key: keyof PathQuery) => (e: { target: { value: string } }) =>
+    setQ({ ...q, [key]: e.target.value });
   const pick = (t: Target) => {
     setSearch(`${t.namespace}/${t.name}`);
-    setQ(t.kind === 'ingress'
-      ? { ...q, kind: 'ingress', namespace: t.namespace, ingress: t.name, host: t.hosts[0] ?? '', service: '' }
-      : { ...q, kind: t.suggestedKind, namespace: t.namespace, service: t.name, port: t.ports.length === 1 ? String(t.ports[0]) : q.port, ingress: '' });
+    setQ(
+      t.kind === 'ingress'
+        ? {
+            ...q,
+            kind: 'ingress',
+            namespace: t.namespace,
+            ingress: t.name,
+            host: t.hosts[0] ?? '',
+            service: '',
+          }
+        : {
+            ...q,
+            kind: t.suggestedKind,
+            namespace: t.namespace,
+            service: t.name,
+            port: t.ports.length === 1 ? String(t.ports[0]) : q.port,
+            ingress: '',
+          },
+    );
   };
 
   return (
@@ -47,50 +85,124 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
       {recent.length > 0 ? (
         <nav aria-label="Recent paths">
           <h2>Recent</h2>
-          <ul>{recent.map((r) => <li key={r.href}><a href={r.href}>{r.label}</a></li>)}</ul>
+          <ul>
+            {recent.map((r) => (
+              <li key={r.href}>
+                <a href={r.href}>{r.label}</a>
+              </li>
+            ))}
+          </ul>
         </nav>
       ) : null}
       <div className="search">
-        <label>Find a Service, Ingress or host
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="web, shop/web, shop.example.com" autoComplete="off" aria-controls="target-results" />
+        <label>
+          Find a Service, Ingress or host
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="web, shop/web, shop.example.com"
+            autoComplete="off"
+            aria-controls="target-results"
+          />
         </label>
         {targets.isError ? <p role="alert">{targets.error.message}</p> : null}
         {targets.data && deferred.trim() ? (
           <ul id="target-results" aria-label="Matching Services and Ingresses" className="results">
-            {targets.data.length === 0 ? <li className="muted">nothing matches “{deferred}”</li> : null}
+            {targets.data.length === 0 ? (
+              <li className="muted">nothing matches “{deferred}”</li>
+            ) : null}
             {targets.data.map((t) => (
               <li key={`${t.kind}/${t.namespace}/${t.name}`}>
-                <button type="button" onClick={() => pick(t)}>{t.kind === 'ingress' ? 'Ingress' : 'Service'} {t.namespace}/{t.name} <span className="muted">{t.detail}</span></button>
+                <button type="button" onClick={() => pick(t)}>
+                  {t.kind === 'ingress' ? 'Ingress' : 'Service'} {t.namespace}/{t.name}{' '}
+                  <span className="muted">{t.detail}</span>
+                </button>
               </li>
             ))}
           </ul>
         ) : null}
       </div>
-      <form aria-label="Access path" onSubmit={(e) => { e.preventDefault(); router.push(diagnoseHref(q)); }} className="picker">
-        <label>Cluster<select value={q.cluster} onChange={set('cluster')}>{clusters.map((c) => <option key={c}>{c}</option>)}</select></label>
-        <label>Access kind<select value={q.kind} onChange={set('kind')}>
-          <option value="clusterip">ClusterIP</option><option value="nodeport">NodePort</option><option value="ingress">Ingress</option>
-        </select></label>
-        <label>Namespace<input required value={q.namespace} onChange={set('namespace')} /></label>
+      <form
+        aria-label="Access path"
+        onSubmit={(e) => {
+          e.preventDefault();
+          router.push(diagnoseHref(q));
+        }}
+        className="picker"
+      >
+        <label>
+          Cluster
+          <select value={q.cluster} onChange={set('cluster')}>
+            {clusters.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Access kind
+          <select value={q.kind} onChange={set('kind')}>
+            <option value="clusterip">ClusterIP</option>
+            <option value="nodeport">NodePort</option>
+            <option value="ingress">Ingress</option>
+          </select>
+        </label>
+        <label>
+          Namespace
+          <input required value={q.namespace} onChange={set('namespace')} />
+        </label>
         {q.kind === 'ingress' ? (
           <>
-            <label>Ingress<input required value={q.ingress} onChange={set('ingress')} /></label>
-            <label>Host<input required value={q.host} onChange={set('host')} /></label>
-            <label>Path<input value={q.path} onChange={set('path')} /></label>
+            <label>
+              Ingress
+              <input required value={q.ingress} onChange={set('ingress')} />
+            </label>
+            <label>
+              Host
+              <input required value={q.host} onChange={set('host')} />
+            </label>
+            <label>
+              Path
+              <input value={q.path} onChange={set('path')} />
+            </label>
           </>
         ) : (
           <>
-            <label>Service<input required value={q.service} onChange={set('service')} /></label>
-            <label>Port<input value={q.port} onChange={set('port')} /></label>
-            {q.kind === 'clusterip'
-              ? <label>Client pod (optional, namespace/name)<input value={q.client} onChange={set('client')} /></label>
-              : <label>Entry node (optional)<input value={q.node} onChange={set('node')} /></label>}
+            <label>
+              Service
+              <input required value={q.service} onChange={set('service')} />
+            </label>
+            <label>
+              Port
+              <input value={q.port} onChange={set('port')} />
+            </label>
+            {q.kind === 'clusterip' ? (
+              <label>
+                Client pod (optional, namespace/name)
+                <input value={q.client} onChange={set('client')} />
+              </label>
+            ) : (
+              <label>
+                Entry node (optional)
+                <input value={q.node} onChange={set('node')} />
+              </label>
+            )}
           </>
         )}
-        <label>Window<select value={q.minutes} onChange={set('minutes')}>
-          {['15', '30', '60', '180', '720'].map((m) => <option key={m} value={m}>last {Number(m) >= 60 ? `${Number(m) / 60} h` : `${m} m`}</option>)}
-        </select></label>
-        <label>Ending at (UTC, empty = now)<input type="datetime-local" value={q.end} onChange={set('end')} /></label>
+        <label>
+          Window
+          <select value={q.minutes} onChange={set('minutes')}>
+            {['15', '30', '60', '180', '720'].map((m) => (
+              <option key={m} value={m}>
+                last {Number(m) >= 60 ? `${Number(m) / 60} h` : `${m} m`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Ending at (UTC, empty = now)
+          <input type="datetime-local" value={q.end} onChange={set('end')} />
+        </label>
         <button type="submit">Diagnose</button>
       </form>
     </>

@@ -25,7 +25,9 @@ function apply(theme: Theme) {
   try {
     if (theme === 'system') localStorage.removeItem(KEY);
     else localStorage.setItem(KEY, theme);
-  } catch { /* storage off: the choice lasts for this page */ }
+  } catch {
+    /* storage off: the choice lasts for this page */
+  }
   if (theme === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = theme;
   window.dispatchEvent(new Event('hopscope-theme'));
@@ -36,7 +38,11 @@ const NEXT: Record<Theme, Theme> = { system: 'dark', dark: 'light', light: 'syst
 export function ThemeToggle() {
   const theme = useSyncExternalStore(store.subscribe, store.read, () => 'system' as const);
   return (
-    <button type="button" onClick={() => apply(NEXT[theme])} aria-label={`Theme: ${theme}. Switch to ${NEXT[theme]}`}>
+    <button
+      type="button"
+      onClick={() => apply(NEXT[theme])}
+      aria-label={`Theme: ${theme}. Switch to ${NEXT[theme]}`}
+    >
       ◐ {theme}
     </button>
   );

@@ -5,28 +5,51 @@ import { VerdictBadge, VERDICT_LOOK } from './verdict';
 
 function MemberCounts({ hop }: { hop: HopResult }) {
   if (hop.members.length === 0) return null;
-  const parts = VERDICTS.filter((v) => hop.counts[v]).map((v) => `${hop.counts[v]} ${VERDICT_LOOK[v].word}`);
+  const parts = VERDICTS.filter((v) => hop.counts[v]).map(
+    (v) => `${hop.counts[v]} ${VERDICT_LOOK[v].word}`,
+  );
   const shown = hop.members.slice(0, 6);
   return (
     <details className="members">
-      <summary>×{hop.members.length}: {parts.join(', ')}</summary>
+      <summary>
+        ×{hop.members.length}: {parts.join(', ')}
+      </summary>
       <ul>
         {shown.map((m) => (
-          <li key={m.id}><VerdictBadge verdict={m.verdict} /> {m.id}{m.carriesTraffic ? '' : ' (out of rotation)'}</li>
+          <li key={m.id}>
+            <VerdictBadge verdict={m.verdict} /> {m.id}
+            {m.carriesTraffic ? '' : ' (out of rotation)'}
+          </li>
         ))}
-        {hop.members.length > shown.length ? <li>… {hop.members.length - shown.length} more</li> : null}
+        {hop.members.length > shown.length ? (
+          <li>… {hop.members.length - shown.length} more</li>
+        ) : null}
       </ul>
     </details>
   );
 }
 
 /** Each hop links to the step panel that holds its first finding (or to the first step). */
-export function Topology({ hops, anchors }: { hops: HopResult[]; anchors: Partial<Record<HopResult['kind'], string>> }) {
+export function Topology({
+  hops,
+  anchors,
+}: {
+  hops: HopResult[];
+  anchors: Partial<Record<HopResult['kind'], string>>;
+}) {
   return (
     <ol className="topology" aria-label="Path topology">
       {hops.map((hop) => (
-        <li key={hop.kind} className={`hop hop-${hop.verdict}`} aria-label={`${hop.label}: ${hop.verdict}`} data-hop={hop.kind} data-hop-verdict={hop.verdict}>
-          <a href={anchors[hop.kind] ?? '#step-1'} className="hop-name">{hop.label}</a>
+        <li
+          key={hop.kind}
+          className={`hop hop-${hop.verdict}`}
+          aria-label={`${hop.label}: ${hop.verdict}`}
+          data-hop={hop.kind}
+          data-hop-verdict={hop.verdict}
+        >
+          <a href={anchors[hop.kind] ?? '#step-1'} className="hop-name">
+            {hop.label}
+          </a>
           <VerdictBadge verdict={hop.verdict} />
           <div className="hop-detail">{hop.detail}</div>
           {hop.reason ? <div className="hop-reason">{hop.reason}</div> : null}

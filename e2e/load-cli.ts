@@ -13,4 +13,6 @@ const now = new Date();
 const scenario = readScenario(dir, now);
 const objects = await loadCluster(scenario);
 const metrics = await loadMetrics(scenario.metrics, now);
-console.log(`loaded ${scenario.name}: ${objects.objects} objects (${objects.statuses} statuses), ${metrics.series} series`);
+console.log(
+  `loaded ${scenario.name}: ${objects.objects} objects (${objects.statuses} statuses), ${metrics.series} series`,
+);

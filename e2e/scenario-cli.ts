@@ -13,7 +13,13 @@ const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
 const named = args.filter((a, i) => !a.startsWith('--') && !(jsonAt >= 0 && i === jsonAt + 1));
 const scenariosRoot = path.join(repoRoot, 'e2e/scenarios');
-const dirs = named.length > 0 ? named : readdirSync(scenariosRoot).map((d) => path.join(scenariosRoot, d)).filter((d) => statSync(d).isDirectory()).sort();
+const dirs =
+  named.length > 0
+    ? named
+    : readdirSync(scenariosRoot)
+        .map((d) => path.join(scenariosRoot, d))
+        .filter((d) => statSync(d).isDirectory())
+        .sort();
 
 ensureCluster();
 const server = await startAppServer();
@@ -27,23 +33,32 @@ try {
     try {
       report = await runScenario(dir, server.url);
     } catch (error) {
-      console.log(`FAIL ${path.basename(dir)}: could not load: ${error instanceof Error ? error.message : String(error)}`);
+      console.log(
+        `FAIL ${path.basename(dir)}: could not load: ${error instanceof Error ? error.message : String(error)}`,
+      );
       failed += 1;
       continue;
     }
-    for (const l of report.loaded) console.log(`  ${l.pass ? 'pass' : 'FAIL'}  ${report.name}: ${l.label} — ${l.detail}`);
+    for (const l of report.loaded)
+      console.log(`  ${l.pass ? 'pass' : 'FAIL'}  ${report.name}: ${l.label} — ${l.detail}`);
     const loadOk = report.loaded.every((l) => l.pass);
     if (!loadOk) failed += 1;
     for (const e of report.expectations) {
-      console.log(`${e.pass && loadOk ? 'PASS' : 'FAIL'} ${e.title}${e.sentence ? `  →  ${e.sentence}` : ''}`);
-      for (const a of e.assertions) console.log(`  ${a.pass ? 'pass' : 'FAIL'}  ${a.label} — ${a.detail}`);
-      if (e.pass && loadOk) passed += 1; else failed += 1;
+      console.log(
+        `${e.pass && loadOk ? 'PASS' : 'FAIL'} ${e.title}${e.sentence ? `  →  ${e.sentence}` : ''}`,
+      );
+      for (const a of e.assertions)
+        console.log(`  ${a.pass ? 'pass' : 'FAIL'}  ${a.label} — ${a.detail}`);
+      if (e.pass && loadOk) passed += 1;
+      else failed += 1;
     }
     console.log(`  (${report.name}: ${Date.now() - t0} ms)`);
   }
 } finally {
   server.stop();
 }
-console.log(`scenarios: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(
+  `scenarios: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);
 if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ passed, failed }));
 process.exit(failed > 0 ? 1 : 0);

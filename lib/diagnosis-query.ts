@@ -9,16 +9,25 @@ export const diagnosisKeys = {
 };
 
 export class DiagnosisRequestError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
     this.name = 'DiagnosisRequestError';
   }
 }
 
 export async function fetchDiagnosis(path: AccessPath, signal?: AbortSignal): Promise<Diagnosis> {
-  const res = await fetch('/api/diagnoses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(path), signal });
+  const res = await fetch('/api/diagnoses', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(path),
+    signal,
+  });
   const body = (await res.json().catch(() => ({}))) as { diagnosis?: Diagnosis; error?: string };
-  if (!res.ok || !body.diagnosis) throw new DiagnosisRequestError(body.error ?? `the server answered ${res.status}`, res.status);
+  if (!res.ok || !body.diagnosis)
+    throw new DiagnosisRequestError(body.error ?? `the server answered ${res.status}`, res.status);
   return body.diagnosis;
 }
 

@@ -3,14 +3,27 @@ import { parseAccessPath, type AccessPath, type PathParseResult } from '@/lib/mo
 
 /** The path as flat strings, as it travels in a query string or a form. */
 export interface PathQuery {
-  kind: string; cluster: string; namespace: string; service: string; port: string; client: string;
-  node: string; ingress: string; host: string; path: string; minutes: string;
+  kind: string;
+  cluster: string;
+  namespace: string;
+  service: string;
+  port: string;
+  client: string;
+  node: string;
+  ingress: string;
+  host: string;
+  path: string;
+  minutes: string;
   /** End of the incident window, `YYYY-MM-DDTHH:MM` in UTC; empty means now. */
   end: string;
 }
 
 export function pathToQuery(p: AccessPath): Record<string, string> {
-  const q: Record<string, string> = { kind: p.kind, namespace: p.namespace, minutes: String(p.window.minutes) };
+  const q: Record<string, string> = {
+    kind: p.kind,
+    namespace: p.namespace,
+    minutes: String(p.window.minutes),
+  };
   if (p.window.end) q.end = p.window.end;
   if (p.logs) q.logs = '1';
   if (p.cluster) q.cluster = p.cluster;
@@ -32,11 +45,18 @@ function endOf(text: string | undefined): string | undefined {
   return Number.isNaN(t) ? text : new Date(t).toISOString();
 }
 
-export function queryToPath(q: Partial<Record<string, string | string[] | undefined>>): PathParseResult {
-  const one = (k: string) => { const v = q[k]; return (Array.isArray(v) ? v[0] : v)?.trim() || undefined; };
+export function queryToPath(
+  q: Partial<Record<string, string | string[] | undefined>>,
+): PathParseResult {
+  const one = (k: string) => {
+    const v = q[k];
+    return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+  };
   const port = one('port');
   const client = one('client');
-  const [clientNs, clientPod] = client?.includes('/') ? client.split('/', 2) : [one('namespace'), client];
+  const [clientNs, clientPod] = client?.includes('/')
+    ? client.split('/', 2)
+    : [one('namespace'), client];
   return parseAccessPath({
     kind: one('kind'),
     cluster: one('cluster'),
@@ -54,6 +74,8 @@ export function queryToPath(q: Partial<Record<string, string | string[] | undefi
 }
 
 export function diagnoseHref(q: Partial<PathQuery> | Record<string, string>): string {
-  const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '') as [string, string][]);
+  const params = new URLSearchParams(
+    Object.entries(q).filter(([, v]) => v !== undefined && v !== '') as [string, string][],
+  );
   return `/diagnose?${params.toString()}`;
 }

@@ -1,6 +1,9 @@
 // Recent paths of this browser (localStorage), newest first. The URL is the whole path, so an
 // entry is just the link and its description.
-export interface RecentPath { href: string; label: string }
+export interface RecentPath {
+  href: string;
+  label: string;
+}
 
 const KEY = 'hopscope.recent';
 const MAX = 8;
@@ -8,7 +11,11 @@ const MAX = 8;
 export function parseRecent(text: string): RecentPath[] {
   try {
     const parsed = JSON.parse(text) as unknown;
-    return Array.isArray(parsed) ? parsed.filter((x): x is RecentPath => typeof x?.href === 'string' && typeof x?.label === 'string') : [];
+    return Array.isArray(parsed)
+      ? parsed.filter(
+          (x): x is RecentPath => typeof x?.href === 'string' && typeof x?.label === 'string',
+        )
+      : [];
   } catch {
     return [];
   }

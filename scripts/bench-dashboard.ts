@@ -8,7 +8,10 @@ const base = process.env.HOPSCOPE_URL ?? 'http://127.0.0.1:3100';
 const runs = Number(process.argv[2] ?? 5);
 const path = '/diagnose?kind=clusterip&namespace=shop&service=web&port=80&client=shop/toolbox';
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 const shell: number[] = [];
 const firstPanel: number[] = [];
 const complete: number[] = [];
@@ -39,7 +42,15 @@ for (let i = 0; i < runs; i++) {
 await browser.close();
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 console.log(`runs: ${runs} (first run is cold)`);
-console.log(`navigation → shell with the six waiting panels: median ${median(shell).toFixed(0)} ms (all: ${shell.map((v) => v.toFixed(0)).join(', ')})`);
-console.log(`navigation → first step panel with results: median ${median(firstPanel).toFixed(0)} ms (all: ${firstPanel.map((v) => v.toFixed(0)).join(', ')})`);
-console.log(`navigation → full diagnosis, page idle: median ${median(complete).toFixed(0)} ms (all: ${complete.map((v) => v.toFixed(0)).join(', ')})`);
-console.log(`JavaScript shipped to the diagnosis page: ${(jsBytes / 1024).toFixed(0)} KiB uncompressed in ${jsFiles} files`);
+console.log(
+  `navigation → shell with the six waiting panels: median ${median(shell).toFixed(0)} ms (all: ${shell.map((v) => v.toFixed(0)).join(', ')})`,
+);
+console.log(
+  `navigation → first step panel with results: median ${median(firstPanel).toFixed(0)} ms (all: ${firstPanel.map((v) => v.toFixed(0)).join(', ')})`,
+);
+console.log(
+  `navigation → full diagnosis, page idle: median ${median(complete).toFixed(0)} ms (all: ${complete.map((v) => v.toFixed(0)).join(', ')})`,
+);
+console.log(
+  `JavaScript shipped to the diagnosis page: ${(jsBytes / 1024).toFixed(0)} KiB uncompressed in ${jsFiles} files`,
+);

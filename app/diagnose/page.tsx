@@ -8,7 +8,12 @@ import { STEP_IDS, STEP_NAMES, type StepId } from '@/lib/model/hops';
 import type { AccessPath } from '@/lib/model/path';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { queryToPath } from '@/lib/paths';
-import { diagnoseSnapshot, gatherKubernetes, metricsByStep, type KubernetesWave } from '@/lib/server/run-diagnosis';
+import {
+  diagnoseSnapshot,
+  gatherKubernetes,
+  metricsByStep,
+  type KubernetesWave,
+} from '@/lib/server/run-diagnosis';
 import { RequestError } from '@/lib/server/errors';
 import { DiagnosisOverview } from '@/components/diagnosis-overview';
 import { DiagnosisSkeleton, StepSkeleton } from '@/components/diagnosis-skeleton';
@@ -25,19 +30,39 @@ function prometheusLink(): string | undefined {
 }
 
 function Problem({ message }: { message: string }) {
-  return <><h1>Hopscope</h1><p role="alert">{message}</p><Link href="/">Pick a path</Link></>;
+  return (
+    <>
+      <h1>Hopscope</h1>
+      <p role="alert">{message}</p>
+      <Link href="/">Pick a path</Link>
+    </>
+  );
 }
 
 async function Overview({ all, now }: { all: Promise<Snapshot>; now: Date }) {
   return <DiagnosisOverview d={diagnoseSnapshot(await all, now)} />;
 }
 
-async function StepWave({ id, snapshot, now }: { id: StepId; snapshot: Promise<Snapshot>; now: Date }) {
+async function StepWave({
+  id,
+  snapshot,
+  now,
+}: {
+  id: StepId;
+  snapshot: Promise<Snapshot>;
+  now: Date;
+}) {
   const step = diagnoseSnapshot(await snapshot, now).steps.find((s) => s.id === id)!;
   return <StepPanel step={step} prometheusUrl={prometheusLink()} />;
 }
 
-async function Streamed({ path, wave }: { path: AccessPath; wave: Promise<KubernetesWave | { problem: string }> }) {
+async function Streamed({
+  path,
+  wave,
+}: {
+  path: AccessPath;
+  wave: Promise<KubernetesWave | { problem: string }>;
+}) {
   const first = await wave;
   if ('problem' in first) return <Problem message={first.problem} />;
   const { steps, all } = metricsByStep(first);
@@ -45,7 +70,13 @@ async function Streamed({ path, wave }: { path: AccessPath; wave: Promise<Kubern
     <QueryProvider>
       <DiagnosisView path={path} cluster={first.snapshot.cluster} prometheusUrl={prometheusLink()}>
         <PanelBoundary name="Summary and topology">
-          <Suspense fallback={<DiagnosisOverview d={diagnoseSnapshot(first.snapshot, first.now, first.metrics !== null)} />}>
+          <Suspense
+            fallback={
+              <DiagnosisOverview
+                d={diagnoseSnapshot(first.snapshot, first.now, first.metrics !== null)}
+              />
+            }
+          >
             <Overview all={all} now={first.now} />
           </Suspense>
         </PanelBoundary>
@@ -61,9 +92,18 @@ async function Streamed({ path, wave }: { path: AccessPath; wave: Promise<Kubern
   );
 }
 
-export default async function DiagnosePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DiagnosePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const parsed = queryToPath(await searchParams);
-  if (!parsed.ok) return <main><Problem message={`This link does not describe a path: ${parsed.errors.join('; ')}`} /></main>;
+  if (!parsed.ok)
+    return (
+      <main>
+        <Problem message={`This link does not describe a path: ${parsed.errors.join('; ')}`} />
+      </main>
+    );
   const wave = gatherKubernetes(parsed.path).catch((error: unknown) => {
     if (error instanceof RequestError) return { problem: error.message };
     throw error;

@@ -10,18 +10,38 @@ const URLS = {
 };
 
 function hop(page: Page, label: string, verdict: string) {
-  return page.getByRole('list', { name: 'Path topology' }).getByRole('listitem', { name: `${label}: ${verdict}` });
+  return page
+    .getByRole('list', { name: 'Path topology' })
+    .getByRole('listitem', { name: `${label}: ${verdict}` });
 }
 
 test.describe('healthy cluster', () => {
-  test.beforeAll(async () => { await loadScenario('healthy'); });
+  test.beforeAll(async () => {
+    await loadScenario('healthy');
+  });
 
   test('ClusterIP: every hop ok, golden metrics charted from Prometheus', async ({ page }) => {
     await page.goto(URLS.clusterip);
-    await expect(page.getByRole('status', { name: 'Summary' })).toHaveText(/Every hop of the path was checked and looks healthy/);
-    for (const h of ['client pod', 'cluster DNS', 'Service', 'kube-proxy', 'endpoints', 'backend pods', 'nodes']) await expect(hop(page, h, 'ok')).toBeVisible();
-    const chart = page.getByRole('region', { name: /Backend golden metrics/ }).getByRole('figure', { name: 'chart: request rate' });
-    await expect(chart.locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/); // a drawn line (a flat one has no height, so not 'visible')
+    await expect(page.getByRole('status', { name: 'Summary' })).toHaveText(
+      /Every hop of the path was checked and looks healthy/,
+    );
+    for (const h of [
+      'client pod',
+      'cluster DNS',
+      'Service',
+      'kube-proxy',
+      'endpoints',
+      'backend pods',
+      'nodes',
+    ])
+      await expect(hop(page, h, 'ok')).toBeVisible();
+    const chart = page
+      .getByRole('region', { name: /Backend golden metrics/ })
+      .getByRole('figure', { name: 'chart: request rate' });
+    await expect(chart.locator('path.recharts-line-curve').first()).toHaveAttribute(
+      'd',
+      /^M[\d.]+,[\d.]+L/,
+    ); // a drawn line (a flat one has no height, so not 'visible')
     expect(await chart.locator('path.recharts-line-curve').count()).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: 'test-results/browser/healthy-clusterip.png', fullPage: true });
   });
@@ -29,14 +49,21 @@ test.describe('healthy cluster', () => {
   test('NodePort: DNS and Ingress skipped with their reasons', async ({ page }) => {
     await page.goto(URLS.nodeport);
     await expect(hop(page, 'nodes', 'ok')).toBeVisible();
-    await expect(page.getByRole('region', { name: /^3 DNS/ })).toContainText('skipped — not on this path');
-    await expect(page.getByRole('region', { name: /^5 Ingress/ })).toContainText('skipped — not on this path');
+    await expect(page.getByRole('region', { name: /^3 DNS/ })).toContainText(
+      'skipped — not on this path',
+    );
+    await expect(page.getByRole('region', { name: /^5 Ingress/ })).toContainText(
+      'skipped — not on this path',
+    );
   });
 
   test('type-ahead finds a Service, infers the kind and diagnoses it', async ({ page }) => {
     await page.goto('/', { waitUntil: 'networkidle' }); // hydrated before typing
     await page.getByRole('searchbox', { name: 'Find a Service, Ingress or host' }).fill('web-node');
-    await page.getByRole('list', { name: 'Matching Services and Ingresses' }).getByRole('button', { name: /Service shop\/web-nodeport/ }).click();
+    await page
+      .getByRole('list', { name: 'Matching Services and Ingresses' })
+      .getByRole('button', { name: /Service shop\/web-nodeport/ })
+      .click();
     await expect(page.getByLabel('Access kind')).toHaveValue('nodeport');
     await expect(page.getByLabel('Service', { exact: true })).toHaveValue('web-nodeport');
     await page.getByRole('button', { name: 'Diagnose' }).click();
@@ -48,47 +75,77 @@ test.describe('healthy cluster', () => {
     await page.goto(URLS.ingress, { waitUntil: 'networkidle' }); // hydrated: the visit is remembered
     await expect(hop(page, 'ingress controller', 'ok')).toBeVisible();
     await page.goto('/', { waitUntil: 'networkidle' });
-    await expect(page.getByRole('navigation', { name: 'Recent paths' })).toContainText('Ingress shop/web shop.example.com/cart');
-    await page.getByRole('searchbox', { name: 'Find a Service, Ingress or host' }).fill('shop.example');
+    await expect(page.getByRole('navigation', { name: 'Recent paths' })).toContainText(
+      'Ingress shop/web shop.example.com/cart',
+    );
+    await page
+      .getByRole('searchbox', { name: 'Find a Service, Ingress or host' })
+      .fill('shop.example');
     await page.getByRole('button', { name: /Ingress shop\/web/ }).click();
     await expect(page.getByLabel('Host', { exact: true })).toHaveValue('shop.example.com');
   });
 });
 
 test.describe('failing NodePort (etp-local-no-endpoint)', () => {
-  test.beforeAll(async () => { await loadScenario('etp-local-no-endpoint'); });
+  test.beforeAll(async () => {
+    await loadScenario('etp-local-no-endpoint');
+  });
 
   test('the entry node fails with the traffic policy as the reason', async ({ page }) => {
     await page.goto(URLS.nodeport);
     await expect(hop(page, 'nodes', 'fail')).toBeVisible();
-    await expect(page.getByRole('status', { name: 'Summary' })).toContainText('externalTrafficPolicy Local: node worker-1 has no ready endpoint');
-    await page.screenshot({ path: 'test-results/browser/etp-local-no-endpoint.png', fullPage: true });
+    await expect(page.getByRole('status', { name: 'Summary' })).toContainText(
+      'externalTrafficPolicy Local: node worker-1 has no ready endpoint',
+    );
+    await page.screenshot({
+      path: 'test-results/browser/etp-local-no-endpoint.png',
+      fullPage: true,
+    });
   });
 });
 
 test.describe('failing Ingress (ingress-5xx-controller-reload-failed)', () => {
-  test.beforeAll(async () => { await loadScenario('ingress-5xx-controller-reload-failed'); });
+  test.beforeAll(async () => {
+    await loadScenario('ingress-5xx-controller-reload-failed');
+  });
 
   test('the controller fails on 5xx after a failed reload, charted', async ({ page }) => {
     await page.goto(URLS.ingress);
     await expect(hop(page, 'ingress controller', 'fail')).toBeVisible();
     await expect(hop(page, 'backend pods', 'ok')).toBeVisible();
     const ingress = page.getByRole('region', { name: /^5 Ingress/ });
-    await expect(ingress.getByRole('article').filter({ hasText: 'INGRESS_RELOAD_FAILED' })).toBeVisible();
+    await expect(
+      ingress.getByRole('article').filter({ hasText: 'INGRESS_RELOAD_FAILED' }),
+    ).toBeVisible();
     // Charts draw after hydration: wait for the first line, then count.
-    await expect(ingress.getByRole('figure', { name: /5xx share/ }).locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/); // a drawn line (a flat one has no height, so not 'visible')
-    await page.screenshot({ path: 'test-results/browser/ingress-5xx-controller-reload-failed.png', fullPage: true });
+    await expect(
+      ingress
+        .getByRole('figure', { name: /5xx share/ })
+        .locator('path.recharts-line-curve')
+        .first(),
+    ).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/); // a drawn line (a flat one has no height, so not 'visible')
+    await page.screenshot({
+      path: 'test-results/browser/ingress-5xx-controller-reload-failed.png',
+      fullPage: true,
+    });
   });
 
-  test('re-run (button and key r) asks the API again; n moves to the failing hop; l copies the link', async ({ page, context }) => {
+  test('re-run (button and key r) asks the API again; n moves to the failing hop; l copies the link', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(URLS.ingress);
     await expect(page.getByText(/^taken /)).toBeVisible(); // hydrated, full diagnosis
-    const rerun = page.waitForResponse((r) => r.url().endsWith('/api/diagnoses') && r.request().method() === 'POST');
+    const rerun = page.waitForResponse(
+      (r) => r.url().endsWith('/api/diagnoses') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: /Re-run/ }).click();
     const answer = await rerun;
     expect(answer.status()).toBe(200);
-    expect(((await answer.json()) as { diagnosis: { summary: { hop: string } } }).diagnosis.summary.hop).toBe('ingress-controller');
+    expect(
+      ((await answer.json()) as { diagnosis: { summary: { hop: string } } }).diagnosis.summary.hop,
+    ).toBe('ingress-controller');
     await expect(page.getByText(/^taken /)).toBeVisible();
     const byKey = page.waitForResponse((r) => r.url().endsWith('/api/diagnoses'));
     await page.keyboard.press('r');
@@ -113,15 +170,28 @@ test.describe('failing Ingress (ingress-5xx-controller-reload-failed)', () => {
 });
 
 test.describe('streaming', () => {
-  test.beforeAll(async () => { await loadScenario('healthy'); });
+  test.beforeAll(async () => {
+    await loadScenario('healthy');
+  });
 
-  test('each step panel arrives on its own: the page is usable before the last one', async ({ page }) => {
+  test('each step panel arrives on its own: the page is usable before the last one', async ({
+    page,
+  }) => {
     const html = await (await page.request.get(URLS.clusterip)).text();
     // The first bytes already hold the shell and a waiting panel per step, filled in as each answers.
     expect(html.match(/waiting for its evidence/g)?.length ?? 0).toBeGreaterThanOrEqual(6);
     await page.goto(URLS.clusterip);
-    for (const name of ['1 Node / pod health', '2 Backend golden metrics', '3 DNS', '4 Service / kube-proxy', '5 Ingress', '6 Path trace']) {
-      await expect(page.getByRole('region', { name: new RegExp(`^${name.replace('/', '\\/')}`) })).toBeVisible();
+    for (const name of [
+      '1 Node / pod health',
+      '2 Backend golden metrics',
+      '3 DNS',
+      '4 Service / kube-proxy',
+      '5 Ingress',
+      '6 Path trace',
+    ]) {
+      await expect(
+        page.getByRole('region', { name: new RegExp(`^${name.replace('/', '\\/')}`) }),
+      ).toBeVisible();
     }
     await expect(page.getByRole('region', { name: /: waiting$/ })).toHaveCount(0);
   });

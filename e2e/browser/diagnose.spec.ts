@@ -2,12 +2,17 @@
 import { expect, test } from '@playwright/test';
 import { loadScenario as load } from './load-scenario';
 
-const PLEG_URL = '/diagnose?kind=clusterip&cluster=hopscope-test&namespace=shop&service=web&port=80&minutes=30';
+const PLEG_URL =
+  '/diagnose?kind=clusterip&cluster=hopscope-test&namespace=shop&service=web&port=80&minutes=30';
 
 test.describe('a failing ClusterIP path (node-pleg-notready)', () => {
-  test.beforeAll(async () => { await load('node-pleg-notready'); });
+  test.beforeAll(async () => {
+    await load('node-pleg-notready');
+  });
 
-  test('the picker leads to the diagnosis, which names the failing hop and its cause', async ({ page }) => {
+  test('the picker leads to the diagnosis, which names the failing hop and its cause', async ({
+    page,
+  }) => {
     await page.goto('/', { waitUntil: 'networkidle' }); // hydrated before typing
     await page.getByLabel('Namespace', { exact: true }).fill('shop');
     await page.getByLabel('Service', { exact: true }).fill('web');
@@ -37,45 +42,75 @@ test.describe('a failing ClusterIP path (node-pleg-notready)', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(PLEG_URL);
     await expect(page.getByText(/^taken /)).toBeVisible(); // hydrated, full diagnosis
-    const button = page.getByRole('button', { name: /^Copy command: kubectl describe node worker-2/ }).first();
+    const button = page
+      .getByRole('button', { name: /^Copy command: kubectl describe node worker-2/ })
+      .first();
     await button.click();
     await expect(button).toHaveText('copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('kubectl describe node worker-2');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'kubectl describe node worker-2',
+    );
   });
 });
 
 test.describe('a healthy Ingress path', () => {
-  test.beforeAll(async () => { await load('healthy'); });
+  test.beforeAll(async () => {
+    await load('healthy');
+  });
 
   test('every hop checked is ok and external DNS says why it is unknown', async ({ page }) => {
-    await page.goto('/diagnose?kind=ingress&namespace=shop&ingress=web&host=shop.example.com&path=/cart');
+    await page.goto(
+      '/diagnose?kind=ingress&namespace=shop&ingress=web&host=shop.example.com&path=/cart',
+    );
     const topology = page.getByRole('list', { name: 'Path topology' });
     for (const hop of ['ingress controller', 'Service', 'endpoints', 'backend pods']) {
       await expect(topology.getByRole('listitem', { name: `${hop}: ok` })).toBeVisible();
     }
-    await expect(topology.getByRole('listitem', { name: 'external DNS: unknown' })).toContainText('not resolved');
+    await expect(topology.getByRole('listitem', { name: 'external DNS: unknown' })).toContainText(
+      'not resolved',
+    );
     await page.screenshot({ path: 'test-results/browser/healthy-ingress.png', fullPage: true });
   });
 
   test('a path that does not exist gets a plain message, not a crash', async ({ page }) => {
     await page.goto('/diagnose?kind=clusterip&namespace=shop&service=nope');
-    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Service shop/nope not found in cluster hopscope-test');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+      'Service shop/nope not found in cluster hopscope-test',
+    );
   });
 });
 
 test.describe('metric evidence (app-hang-stdout-blocked)', () => {
-  test.beforeAll(async () => { await load('app-hang-stdout-blocked'); });
+  test.beforeAll(async () => {
+    await load('app-hang-stdout-blocked');
+  });
 
-  test('step 2 shows the drop in charts drawn from the real Prometheus, and the stalled log', async ({ page }) => {
-    await page.goto('/diagnose?kind=clusterip&namespace=shop&service=web&port=80&client=shop/toolbox&logs=1');
-    await expect(page.getByRole('status', { name: 'Summary' })).toContainText('Fails at backend pods');
+  test('step 2 shows the drop in charts drawn from the real Prometheus, and the stalled log', async ({
+    page,
+  }) => {
+    await page.goto(
+      '/diagnose?kind=clusterip&namespace=shop&service=web&port=80&client=shop/toolbox&logs=1',
+    );
+    await expect(page.getByRole('status', { name: 'Summary' })).toContainText(
+      'Fails at backend pods',
+    );
     const golden = page.getByRole('region', { name: /Backend golden metrics/ });
-    await expect(golden.getByRole('article').filter({ hasText: 'GOLDEN_TRAFFIC_DROPPED' })).toBeVisible();
-    await expect(golden.getByRole('article').filter({ hasText: 'LOG_STALL' }).first()).toContainText('has written nothing');
+    await expect(
+      golden.getByRole('article').filter({ hasText: 'GOLDEN_TRAFFIC_DROPPED' }),
+    ).toBeVisible();
+    await expect(
+      golden.getByRole('article').filter({ hasText: 'LOG_STALL' }).first(),
+    ).toContainText('has written nothing');
     const chart = golden.getByRole('figure', { name: 'chart: request rate' });
     await expect(chart).toBeVisible();
-    await expect(chart.locator('path.recharts-line-curve').first()).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/); // a drawn line (a flat one has no height, so not 'visible')
+    await expect(chart.locator('path.recharts-line-curve').first()).toHaveAttribute(
+      'd',
+      /^M[\d.]+,[\d.]+L/,
+    ); // a drawn line (a flat one has no height, so not 'visible')
     expect(await chart.locator('path.recharts-line-curve').count()).toBeGreaterThanOrEqual(2); // now and a day earlier
-    await page.screenshot({ path: 'test-results/browser/app-hang-stdout-blocked.png', fullPage: true });
+    await page.screenshot({
+      path: 'test-results/browser/app-hang-stdout-blocked.png',
+      fullPage: true,
+    });
   });
 });

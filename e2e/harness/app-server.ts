@@ -5,26 +5,43 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot, testEnv } from './test-env';
 
-export interface AppServer { url: string; stop(): void }
+export interface AppServer {
+  url: string;
+  stop(): void;
+}
 
-async function waitForUp(url: string, child: ChildProcess | null, timeoutMs: number): Promise<void> {
+async function waitForUp(
+  url: string,
+  child: ChildProcess | null,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child && child.exitCode !== null)
+      throw new Error(`next start exited with ${child.exitCode}`);
     try {
       const res = await fetch(`${url}/api/clusters`);
       if (res.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`the app did not answer at ${url} within ${timeoutMs} ms`);
 }
 
 export function appEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, HOPSCOPE_KUBECONFIG: testEnv.kubeconfig, HOPSCOPE_PROMETHEUS_URL: testEnv.prometheusUrl, HOPSCOPE_ALLOW_LOGS: '1' };
+  return {
+    ...process.env,
+    HOPSCOPE_KUBECONFIG: testEnv.kubeconfig,
+    HOPSCOPE_PROMETHEUS_URL: testEnv.prometheusUrl,
+    HOPSCOPE_ALLOW_LOGS: '1',
+  };
 }
 
-export async function startAppServer(port = Number(process.env.HOPSCOPE_PORT ?? 3199)): Promise<AppServer> {
+export async function startAppServer(
+  port = Number(process.env.HOPSCOPE_PORT ?? 3199),
+): Promise<AppServer> {
   if (process.env.HOPSCOPE_URL) {
     await waitForUp(process.env.HOPSCOPE_URL, null, 5_000);
     return { url: process.env.HOPSCOPE_URL, stop: () => {} };
@@ -35,7 +52,11 @@ export async function startAppServer(port = Number(process.env.HOPSCOPE_PORT ?? 
     const build = spawnSync(next, ['build'], { cwd: repoRoot, stdio: 'inherit', env: appEnv() });
     if (build.status !== 0) throw new Error('next build failed');
   }
-  const child = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: repoRoot, env: appEnv(), stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: repoRoot,
+    env: appEnv(),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitForUp(url, child, 60_000);
   return { url, stop: () => child.kill('SIGTERM') };

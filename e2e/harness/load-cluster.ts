@@ -13,10 +13,13 @@ const FIELD_MANAGER = 'hopscope-scenario';
 const KWOK_MANAGED = 'kwok.x-k8s.io/node';
 const PINNED_STATUS = 'hopscope.dev/status';
 
-const NAMESPACED_KINDS = 'pods,secrets,services,deployments,replicasets,daemonsets,configmaps,networkpolicies,ingresses,events,leases,endpointslices,serviceaccounts';
+const NAMESPACED_KINDS =
+  'pods,secrets,services,deployments,replicasets,daemonsets,configmaps,networkpolicies,ingresses,events,leases,endpointslices,serviceaccounts';
 const CLUSTER_KINDS = 'nodes,ingressclasses';
 
-interface ListOf<T> { items: T[] }
+interface ListOf<T> {
+  items: T[];
+}
 
 export async function resetCluster(): Promise<void> {
   const selector = `-l${SCENARIO_LABEL}`;
@@ -24,11 +27,28 @@ export async function resetCluster(): Promise<void> {
   const pods = await kubectlJson<ListOf<KubeObject>>(['get', 'pods', '-A', selector]);
   for (const pod of pods.items) {
     if (Array.isArray(pod.metadata.finalizers) && pod.metadata.finalizers.length > 0) {
-      await kubectl(['patch', 'pod', '-n', pod.metadata.namespace ?? 'default', pod.metadata.name,
-        '--type=merge', '-p', '{"metadata":{"finalizers":null}}']);
+      await kubectl([
+        'patch',
+        'pod',
+        '-n',
+        pod.metadata.namespace ?? 'default',
+        pod.metadata.name,
+        '--type=merge',
+        '-p',
+        '{"metadata":{"finalizers":null}}',
+      ]);
     }
   }
-  await kubectl(['delete', 'pods', '-A', selector, '--grace-period=0', '--force', '--ignore-not-found', '--wait=true']);
+  await kubectl([
+    'delete',
+    'pods',
+    '-A',
+    selector,
+    '--grace-period=0',
+    '--force',
+    '--ignore-not-found',
+    '--wait=true',
+  ]);
   await kubectl(['delete', NAMESPACED_KINDS, '-A', selector, '--ignore-not-found', '--wait=true']);
   await kubectl(['delete', CLUSTER_KINDS, selector, '--ignore-not-found', '--wait=true']);
   await removeStaleEndpointSlices();
@@ -45,20 +65,28 @@ async function removeStaleEndpointSlices(): Promise<void> {
   for (;;) {
     const left = await kubectlJson<ListOf<KubeObject>>(['get', 'endpointslices', '-A', managed]);
     if (left.items.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`EndpointSlices left behind after reset: ${left.items.map((s) => s.metadata.name).join(', ')}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `EndpointSlices left behind after reset: ${left.items.map((s) => s.metadata.name).join(', ')}`,
+      );
     await kubectl(['delete', 'endpointslices', '-A', managed, '--ignore-not-found', '--wait=true']);
     await new Promise((r) => setTimeout(r, 300));
   }
 }
 
 function readyStatus(node: KubeObject): string | undefined {
-  const conditions = (node.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions;
+  const conditions = (
+    node.status as { conditions?: { type: string; status: string }[] } | undefined
+  )?.conditions;
   return conditions?.find((c) => c.type === 'Ready')?.status;
 }
 
 function prepare(object: KubeObject, scenario: string): KubeObject {
   const { status: _status, ...rest } = object;
-  const metadata = { ...rest.metadata, labels: { ...rest.metadata.labels, [SCENARIO_LABEL]: scenario } };
+  const metadata = {
+    ...rest.metadata,
+    labels: { ...rest.metadata.labels, [SCENARIO_LABEL]: scenario },
+  };
   // A status the scenario wrote down is pinned: kwok's stages leave such objects alone.
   if (object.status) metadata.annotations = { ...metadata.annotations, [PINNED_STATUS]: 'pinned' };
   // kwok keeps the heartbeat of nodes whose kubelet is alive; a node the scenario marks
@@ -69,7 +97,17 @@ function prepare(object: KubeObject, scenario: string): KubeObject {
   return { ...rest, metadata };
 }
 
-const KIND_ORDER = ['Namespace', 'Node', 'IngressClass', 'ConfigMap', 'Service', 'Deployment', 'DaemonSet', 'ReplicaSet', 'Pod'];
+const KIND_ORDER = [
+  'Namespace',
+  'Node',
+  'IngressClass',
+  'ConfigMap',
+  'Service',
+  'Deployment',
+  'DaemonSet',
+  'ReplicaSet',
+  'Pod',
+];
 function order(kind: string): number {
   const i = KIND_ORDER.indexOf(kind);
   return i === -1 ? KIND_ORDER.length : i;
@@ -80,14 +118,22 @@ function toYamlStream(objects: KubeObject[]): string {
 }
 
 async function waitForEndpointSlices(objects: KubeObject[]): Promise<void> {
-  const services = objects.filter((o) => o.kind === 'Service' && (o.spec as { selector?: object } | undefined)?.selector);
+  const services = objects.filter(
+    (o) => o.kind === 'Service' && (o.spec as { selector?: object } | undefined)?.selector,
+  );
   const deadline = Date.now() + 15_000;
   let previous = '';
   for (;;) {
     const seen: string[] = [];
     for (const svc of services) {
-      const list = await kubectlJson<ListOf<KubeObject>>(['get', 'endpointslices', '-n', svc.metadata.namespace ?? 'default',
-        '-l', `kubernetes.io/service-name=${svc.metadata.name}`]);
+      const list = await kubectlJson<ListOf<KubeObject>>([
+        'get',
+        'endpointslices',
+        '-n',
+        svc.metadata.namespace ?? 'default',
+        '-l',
+        `kubernetes.io/service-name=${svc.metadata.name}`,
+      ]);
       seen.push(JSON.stringify(list.items.map((s) => s.endpoints ?? [])));
     }
     const current = seen.join('|');
@@ -98,14 +144,19 @@ async function waitForEndpointSlices(objects: KubeObject[]): Promise<void> {
   }
 }
 
-export async function loadCluster(scenario: Scenario): Promise<{ objects: number; statuses: number }> {
+export async function loadCluster(
+  scenario: Scenario,
+): Promise<{ objects: number; statuses: number }> {
   await resetCluster();
   // kwok reads this file on every pods/log request (see cluster.sh, ClusterLogs).
   mkdirSync(path.join(clusterDir, 'container-logs'), { recursive: true });
   writeFileSync(path.join(clusterDir, 'container-logs/default.log'), scenario.containerLogs ?? '');
   const sorted = [...scenario.objects].sort((a, b) => order(a.kind) - order(b.kind));
   const prepared = sorted.map((o) => prepare(o, scenario.name));
-  await kubectl(['apply', '--server-side', '--force-conflicts', `--field-manager=${FIELD_MANAGER}`, '-f', '-'], toYamlStream(prepared));
+  await kubectl(
+    ['apply', '--server-side', '--force-conflicts', `--field-manager=${FIELD_MANAGER}`, '-f', '-'],
+    toYamlStream(prepared),
+  );
 
   const withStatus = sorted.filter((o) => o.status && o.kind !== 'Namespace');
   if (withStatus.length > 0) {

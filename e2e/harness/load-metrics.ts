@@ -11,7 +11,10 @@ import { clusterScript, testEnv } from './test-env';
 
 const run = promisify(execFile);
 
-export async function loadMetrics(metrics: ScenarioMetrics | undefined, now = new Date()): Promise<{ series: number; samplesFile?: string }> {
+export async function loadMetrics(
+  metrics: ScenarioMetrics | undefined,
+  now = new Date(),
+): Promise<{ series: number; samplesFile?: string }> {
   await run('bash', [clusterScript, 'stop-prometheus']);
   rmSync(testEnv.prometheusDataDir, { recursive: true, force: true });
   mkdirSync(testEnv.prometheusDataDir, { recursive: true });
@@ -22,7 +25,11 @@ export async function loadMetrics(metrics: ScenarioMetrics | undefined, now = ne
     const dir = mkdtempSync(path.join(os.tmpdir(), 'hopscope-series-'));
     const file = path.join(dir, 'series.om');
     writeFileSync(file, text);
-    await run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', file, testEnv.prometheusDataDir], { maxBuffer: 64 << 20 });
+    await run(
+      'promtool',
+      ['tsdb', 'create-blocks-from', 'openmetrics', file, testEnv.prometheusDataDir],
+      { maxBuffer: 64 << 20 },
+    );
     rmSync(dir, { recursive: true, force: true });
   }
   await run('bash', [clusterScript, 'restart-prometheus']);
@@ -30,16 +37,26 @@ export async function loadMetrics(metrics: ScenarioMetrics | undefined, now = ne
   return { series: series.length };
 }
 
-interface VectorResponse { status: string; data: { result: { metric: Record<string, string> }[] } }
+interface VectorResponse {
+  status: string;
+  data: { result: { metric: Record<string, string> }[] };
+}
 
 /** Series names of the scenario that Prometheus does not return at load time. */
-export async function missingSeries(metrics: ScenarioMetrics | undefined, windowSeconds = 86_400): Promise<string[]> {
+export async function missingSeries(
+  metrics: ScenarioMetrics | undefined,
+  windowSeconds = 86_400,
+): Promise<string[]> {
   if (metrics?.prometheus === 'down') return [];
-  const names = [...new Set((metrics?.input_series ?? []).map((s) => s.series.split('{')[0]?.trim() ?? ''))];
+  const names = [
+    ...new Set((metrics?.input_series ?? []).map((s) => s.series.split('{')[0]?.trim() ?? '')),
+  ];
   const missing: string[] = [];
   for (const name of names) {
     const query = `count(last_over_time(${name}[${windowSeconds}s]))`;
-    const res = await fetch(`${testEnv.prometheusUrl}/api/v1/query?query=${encodeURIComponent(query)}`);
+    const res = await fetch(
+      `${testEnv.prometheusUrl}/api/v1/query?query=${encodeURIComponent(query)}`,
+    );
     const body = (await res.json()) as VectorResponse;
     if (body.status !== 'success' || body.data.result.length === 0) missing.push(name);
   }

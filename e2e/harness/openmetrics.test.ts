@@ -3,7 +3,10 @@ import { parseDurationSeconds, parseSeriesSelector, toOpenMetrics } from './open
 
 describe('parseSeriesSelector', () => {
   it('reads name and quoted labels, escapes included', () => {
-    expect(parseSeriesSelector('up{job="a",path="x\\"y"}')).toEqual({ name: 'up', labels: { job: 'a', path: 'x"y' } });
+    expect(parseSeriesSelector('up{job="a",path="x\\"y"}')).toEqual({
+      name: 'up',
+      labels: { job: 'a', path: 'x"y' },
+    });
     expect(parseSeriesSelector('node_load1')).toEqual({ name: 'node_load1', labels: {} });
   });
   it('rejects broken selectors', () => {
@@ -22,7 +25,16 @@ describe('toOpenMetrics', () => {
       15,
       1000,
     );
-    expect(text).toBe(['a{y="2"} 5 970', 'a{y="2"} 7 1000', 'b_total{x="1"} 1 985', 'b_total{x="1"} 2 1000', '# EOF', ''].join('\n'));
+    expect(text).toBe(
+      [
+        'a{y="2"} 5 970',
+        'a{y="2"} 7 1000',
+        'b_total{x="1"} 1 985',
+        'b_total{x="1"} 2 1000',
+        '# EOF',
+        '',
+      ].join('\n'),
+    );
   });
   it('parses durations', () => {
     expect(parseDurationSeconds('15s')).toBe(15);

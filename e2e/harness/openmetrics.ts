@@ -35,7 +35,11 @@ function formatLabels(labels: Record<string, string>): string {
   return `{${keys.map((k) => `${k}=${JSON.stringify(labels[k])}`).join(',')}}`;
 }
 
-export function toOpenMetrics(input: InputSeries[], intervalSeconds: number, endSeconds: number): string {
+export function toOpenMetrics(
+  input: InputSeries[],
+  intervalSeconds: number,
+  endSeconds: number,
+): string {
   const byFamily = new Map<string, string[]>();
   for (const { series, values } of input) {
     const { name, labels } = parseSeriesSelector(series);

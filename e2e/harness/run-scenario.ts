@@ -8,17 +8,36 @@ import { loadMetrics, missingSeries } from './load-metrics';
 import { readScenario, type KubeObject, type Scenario } from './scenario';
 import { testEnv } from './test-env';
 
-export interface ExpectationReport { title: string; assertions: AssertionResult[]; pass: boolean; sentence?: string }
-export interface ScenarioReport { name: string; loaded: AssertionResult[]; expectations: ExpectationReport[] }
+export interface ExpectationReport {
+  title: string;
+  assertions: AssertionResult[];
+  pass: boolean;
+  sentence?: string;
+}
+export interface ScenarioReport {
+  name: string;
+  loaded: AssertionResult[];
+  expectations: ExpectationReport[];
+}
 
 async function readBack(objects: KubeObject[]): Promise<AssertionResult> {
   const missing: string[] = [];
   for (const o of objects) {
-    const args = ['get', o.kind.toLowerCase() + (o.apiVersion.includes('/') ? `.${o.apiVersion.split('/')[0]}` : ''), o.metadata.name, '-o', 'name'];
+    const args = [
+      'get',
+      o.kind.toLowerCase() + (o.apiVersion.includes('/') ? `.${o.apiVersion.split('/')[0]}` : ''),
+      o.metadata.name,
+      '-o',
+      'name',
+    ];
     if (o.metadata.namespace) args.push('-n', o.metadata.namespace);
     await kubectl(args).catch(() => missing.push(`${o.kind}/${o.metadata.name}`));
   }
-  return { label: `${objects.length} objects readable back`, pass: missing.length === 0, detail: missing.length ? `missing: ${missing.join(', ')}` : 'all present' };
+  return {
+    label: `${objects.length} objects readable back`,
+    pass: missing.length === 0,
+    detail: missing.length ? `missing: ${missing.join(', ')}` : 'all present',
+  };
 }
 
 async function prometheusIsDown(): Promise<boolean> {
@@ -31,9 +50,14 @@ async function prometheusIsDown(): Promise<boolean> {
 }
 
 export async function diagnoseViaApi(baseUrl: string, path: unknown): Promise<Diagnosis> {
-  const res = await fetch(`${baseUrl}/api/diagnoses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(path) });
+  const res = await fetch(`${baseUrl}/api/diagnoses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(path),
+  });
   const body = (await res.json()) as { diagnosis?: Diagnosis; error?: string };
-  if (!res.ok || !body.diagnosis) throw new Error(`POST /api/diagnoses answered ${res.status}: ${body.error ?? 'no diagnosis'}`);
+  if (!res.ok || !body.diagnosis)
+    throw new Error(`POST /api/diagnoses answered ${res.status}: ${body.error ?? 'no diagnosis'}`);
   return body.diagnosis;
 }
 
@@ -46,8 +70,16 @@ export async function runScenario(dir: string, baseUrl: string): Promise<Scenari
   const loaded = [
     await readBack(scenario.objects),
     scenario.metrics?.prometheus === 'down'
-      ? { label: 'Prometheus stopped as the scenario says', pass: await prometheusIsDown(), detail: 'its port refuses connections' }
-      : { label: `${scenario.metrics?.input_series.length ?? 0} series queryable`, pass: absentSeries.length === 0, detail: absentSeries.length ? `not returned: ${absentSeries.join(', ')}` : 'all returned' },
+      ? {
+          label: 'Prometheus stopped as the scenario says',
+          pass: await prometheusIsDown(),
+          detail: 'its port refuses connections',
+        }
+      : {
+          label: `${scenario.metrics?.input_series.length ?? 0} series queryable`,
+          pass: absentSeries.length === 0,
+          detail: absentSeries.length ? `not returned: ${absentSeries.join(', ')}` : 'all returned',
+        },
   ];
   const expectations: ExpectationReport[] = [];
   for (const [i, expect] of scenario.expectations.entries()) {
@@ -55,9 +87,18 @@ export async function runScenario(dir: string, baseUrl: string): Promise<Scenari
     try {
       const diagnosis = await diagnoseViaApi(baseUrl, expect.path);
       const assertions = compareExpectation(expect, diagnosis);
-      expectations.push({ title, assertions, pass: assertions.every((a) => a.pass), sentence: diagnosis.summary.sentence });
+      expectations.push({
+        title,
+        assertions,
+        pass: assertions.every((a) => a.pass),
+        sentence: diagnosis.summary.sentence,
+      });
     } catch (error) {
-      expectations.push({ title, assertions: [{ label: 'diagnosis answered', pass: false, detail: String(error) }], pass: false });
+      expectations.push({
+        title,
+        assertions: [{ label: 'diagnosis answered', pass: false, detail: String(error) }],
+        pass: false,
+      });
     }
   }
   return { name: scenario.name, loaded, expectations };

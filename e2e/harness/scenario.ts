@@ -9,7 +9,13 @@ import type { InputSeries } from './openmetrics';
 export interface KubeObject {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; [k: string]: unknown };
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    [k: string]: unknown;
+  };
   status?: unknown;
   [k: string]: unknown;
 }
@@ -45,11 +51,17 @@ const UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** `${now-6m}` becomes an RFC 3339 time, `${unix-6m}` Unix seconds (for gauges that hold a time). */
 export function resolveRelativeTimes(text: string, now: Date): string {
-  return text.replace(/\$\{(now|unix)(?:([-+])(\d+)([smhd]))?\}/g, (_all, form: string, sign?: string, amount?: string, unit?: keyof typeof UNITS_MS) => {
-    const offset = sign && amount && unit ? Number(amount) * UNITS_MS[unit] * (sign === '-' ? -1 : 1) : 0;
-    const seconds = Math.floor((now.getTime() + offset) / 1000);
-    return form === 'unix' ? String(seconds) : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
-  });
+  return text.replace(
+    /\$\{(now|unix)(?:([-+])(\d+)([smhd]))?\}/g,
+    (_all, form: string, sign?: string, amount?: string, unit?: keyof typeof UNITS_MS) => {
+      const offset =
+        sign && amount && unit ? Number(amount) * UNITS_MS[unit] * (sign === '-' ? -1 : 1) : 0;
+      const seconds = Math.floor((now.getTime() + offset) / 1000);
+      return form === 'unix'
+        ? String(seconds)
+        : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+    },
+  );
 }
 
 function readYaml(file: string, now?: Date): unknown {
@@ -81,7 +93,13 @@ export function readScenario(dir: string, now = new Date()): Scenario {
     .filter((doc): doc is Partial<ScenarioExpectation> => doc !== null)
     .map((raw, i): ScenarioExpectation => {
       if (!raw.path) throw new Error(`${expectFile}: document ${i + 1} needs a path`);
-      return { path: raw.path, hops: raw.hops ?? {}, findings: raw.findings ?? [], absent: raw.absent ?? [], summaryHop: raw.summaryHop };
+      return {
+        path: raw.path,
+        hops: raw.hops ?? {},
+        findings: raw.findings ?? [],
+        absent: raw.absent ?? [],
+        summaryHop: raw.summaryHop,
+      };
     });
   if (expectations.length === 0) throw new Error(`${expectFile}: no expectation`);
   const metricsFile = path.join(abs, 'metrics.yaml');
@@ -92,7 +110,9 @@ export function readScenario(dir: string, now = new Date()): Scenario {
     objects,
     metrics: existsSync(metricsFile) ? (readYaml(metricsFile, now) as ScenarioMetrics) : undefined,
     probes: existsSync(probesFile) ? readYaml(probesFile) : undefined,
-    containerLogs: existsSync(path.join(abs, 'logs.log')) ? resolveRelativeTimes(readFileSync(path.join(abs, 'logs.log'), 'utf8'), now) : undefined,
+    containerLogs: existsSync(path.join(abs, 'logs.log'))
+      ? resolveRelativeTimes(readFileSync(path.join(abs, 'logs.log'), 'utf8'), now)
+      : undefined,
     expectations,
   };
 }

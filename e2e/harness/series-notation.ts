@@ -7,7 +7,7 @@ const STALE = Number.NaN;
 
 function parseNumber(text: string, whole: string): number {
   const value = Number(text);
-  if (text.trim() === '' || Number.isNaN(value) && text !== 'NaN') {
+  if (text.trim() === '' || (Number.isNaN(value) && text !== 'NaN')) {
     throw new Error(`bad number "${text}" in series values "${whole}"`);
   }
   return value;

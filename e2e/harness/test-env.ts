@@ -4,7 +4,9 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 // Outside the checkout, so a fresh clone on the same machine reuses the binaries built from Go.
-export const cacheDir = process.env.HOPSCOPE_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'hopscope');
+export const cacheDir =
+  process.env.HOPSCOPE_CACHE ??
+  path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'hopscope');
 export const clusterDir = process.env.HOPSCOPE_CLUSTER_DIR ?? path.join(cacheDir, 'cluster');
 export const clusterScript = path.join(repoRoot, 'e2e/cluster/cluster.sh');
 

@@ -14,7 +14,14 @@ import { readScenario } from '../harness/scenario';
 import { repoRoot, testEnv } from '../harness/test-env';
 
 const HEALTHY = `${repoRoot}/e2e/scenarios/healthy`;
-const clusterIpPath = { kind: 'clusterip' as const, namespace: 'shop', service: 'web', port: 80, client: { namespace: 'shop', pod: 'toolbox' }, window: { minutes: 30 } };
+const clusterIpPath = {
+  kind: 'clusterip' as const,
+  namespace: 'shop',
+  service: 'web',
+  port: 80,
+  client: { namespace: 'shop', pod: 'toolbox' },
+  window: { minutes: 30 },
+};
 
 function adminConfig(): KubeConfig {
   const kc = new KubeConfig();
@@ -35,34 +42,72 @@ describe('the real cluster through @kubernetes/client-node', () => {
     const api = makeKubeApis(adminConfig());
     const svc = await api.core.readNamespacedService({ namespace: 'shop', name: 'web' });
     expect(svc.spec?.clusterIP).toBe('10.96.20.10');
-    const slices = await api.discovery.listNamespacedEndpointSlice({ namespace: 'shop', labelSelector: 'kubernetes.io/service-name=web' });
-    const ready = slices.items.flatMap((s) => (s.endpoints ?? []).filter((e) => e.conditions?.ready).flatMap((e) => e.addresses));
+    const slices = await api.discovery.listNamespacedEndpointSlice({
+      namespace: 'shop',
+      labelSelector: 'kubernetes.io/service-name=web',
+    });
+    const ready = slices.items.flatMap((s) =>
+      (s.endpoints ?? []).filter((e) => e.conditions?.ready).flatMap((e) => e.addresses),
+    );
     expect(ready.sort()).toEqual(['10.244.1.10', '10.244.2.10', '10.244.3.10']);
   });
 
   it('keeps the status a scenario pinned: kwok does not overwrite it', async () => {
     await new Promise((r) => setTimeout(r, 1500));
-    const pod = await kubectlJson<{ status: { podIP: string; startTime: string } }>(['get', 'pod', '-n', 'shop', 'web-6d8f9c7b5-h2x9q']);
+    const pod = await kubectlJson<{ status: { podIP: string; startTime: string } }>([
+      'get',
+      'pod',
+      '-n',
+      'shop',
+      'web-6d8f9c7b5-h2x9q',
+    ]);
     expect(pod.status.podIP).toBe('10.244.1.10');
     expect(Date.now() - Date.parse(pod.status.startTime)).toBeGreaterThan(24 * 3600_000);
   });
 
-  it('lets kwok start a pod that arrives without a status, and renew healthy nodes\' leases', async () => {
-    await kubectl(['run', 'kwok-started', '-n', 'shop', '--image=example/x', '--labels=hopscope.dev/scenario=healthy', '--overrides={"spec":{"nodeName":"worker-3"}}']);
+  it("lets kwok start a pod that arrives without a status, and renew healthy nodes' leases", async () => {
+    await kubectl([
+      'run',
+      'kwok-started',
+      '-n',
+      'shop',
+      '--image=example/x',
+      '--labels=hopscope.dev/scenario=healthy',
+      '--overrides={"spec":{"nodeName":"worker-3"}}',
+    ]);
     let phase = '';
     for (let i = 0; i < 40 && phase !== 'Running'; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      phase = (await kubectlJson<{ status: { phase: string } }>(['get', 'pod', '-n', 'shop', 'kwok-started'])).status.phase;
+      phase = (
+        await kubectlJson<{ status: { phase: string } }>([
+          'get',
+          'pod',
+          '-n',
+          'shop',
+          'kwok-started',
+        ])
+      ).status.phase;
     }
     expect(phase).toBe('Running');
     await kubectl(['delete', 'pod', '-n', 'shop', 'kwok-started', '--grace-period=0', '--force']);
-    const lease = await kubectlJson<{ spec: { renewTime: string } }>(['get', 'lease', '-n', 'kube-node-lease', 'worker-1']);
+    const lease = await kubectlJson<{ spec: { renewTime: string } }>([
+      'get',
+      'lease',
+      '-n',
+      'kube-node-lease',
+      'worker-1',
+    ]);
     expect(Date.now() - Date.parse(lease.spec.renewTime)).toBeLessThan(60_000);
   });
 
   it('collects narrowly and counts its requests', async () => {
     const now = new Date();
-    const snapshot = await collectSnapshot(makeKubeApis(adminConfig()), clusterIpPath, 'hopscope-test', now);
+    const snapshot = await collectSnapshot(
+      makeKubeApis(adminConfig()),
+      clusterIpPath,
+      'hopscope-test',
+      now,
+    );
     expect(snapshot.meta.apiRequests).toBeGreaterThan(10);
     expect(snapshot.meta.apiRequests).toBeLessThan(40);
     expect(diagnose(snapshot, now).summary.verdict).toBe('ok');
@@ -85,20 +130,31 @@ metadata: { name: hopscope-limited, namespace: shop, labels: { hopscope.dev/test
 roleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: hopscope-limited }
 subjects: [{ kind: User, name: hopscope-limited }]
 `;
-  beforeAll(async () => { await kubectl(['apply', '-f', '-'], rbac); });
-  afterAll(async () => { await kubectl(['delete', 'role,rolebinding', '-n', 'shop', '-l', 'hopscope.dev/test=rbac']); });
+  beforeAll(async () => {
+    await kubectl(['apply', '-f', '-'], rbac);
+  });
+  afterAll(async () => {
+    await kubectl(['delete', 'role,rolebinding', '-n', 'shop', '-l', 'hopscope.dev/test=rbac']);
+  });
 
   it('a 403 makes the hops behind it unknown with the reason; the rest completes', async () => {
     const kc = adminConfig();
     kc.setCurrentContext('hopscope-limited');
     const now = new Date();
-    const d = diagnose(await collectSnapshot(makeKubeApis(kc), clusterIpPath, 'hopscope-limited', now), now);
+    const d = diagnose(
+      await collectSnapshot(makeKubeApis(kc), clusterIpPath, 'hopscope-limited', now),
+      now,
+    );
     const verdict = (k: string) => d.hops.find((h) => h.kind === k)?.verdict;
     expect(verdict('service')).toBe('ok');
     expect(verdict('pods')).toBe('ok');
     // Who else holds each endpoint IP needs a cluster-wide pod lookup this user may not make.
     expect(verdict('endpoints')).toBe('unknown');
-    expect(d.findings.filter((f) => f.hop === 'endpoints').map((f) => f.title)).toEqual([expect.stringMatching(/no permission to list pods with status.podIP=.* \(and 2 more addresses\)/)]);
+    expect(d.findings.filter((f) => f.hop === 'endpoints').map((f) => f.title)).toEqual([
+      expect.stringMatching(
+        /no permission to list pods with status.podIP=.* \(and 2 more addresses\)/,
+      ),
+    ]);
     expect(verdict('node')).toBe('unknown');
     expect(verdict('dns-cluster')).toBe('unknown');
     expect(verdict('kube-proxy')).toBe('unknown');
@@ -109,18 +165,25 @@ subjects: [{ kind: User, name: hopscope-limited }]
   });
 
   it('an API server that does not answer in time: every read times out, the diagnosis still completes', async () => {
-    const silent: Server = createServer(() => { /* accept and never answer */ });
+    const silent: Server = createServer(() => {
+      /* accept and never answer */
+    });
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
     const port = (silent.address() as { port: number }).port;
     try {
       const kc = new KubeConfig();
       kc.loadFromOptions({
         clusters: [{ name: 'silent', server: `https://127.0.0.1:${port}`, skipTLSVerify: true }],
-        users: [{ name: 'u', token: 'x' }], contexts: [{ name: 'silent', cluster: 'silent', user: 'u' }], currentContext: 'silent',
+        users: [{ name: 'u', token: 'x' }],
+        contexts: [{ name: 'silent', cluster: 'silent', user: 'u' }],
+        currentContext: 'silent',
       });
       const now = new Date();
       const started = Date.now();
-      const d = diagnose(await collectSnapshot(makeKubeApis(kc, 400), clusterIpPath, 'silent', now), now);
+      const d = diagnose(
+        await collectSnapshot(makeKubeApis(kc, 400), clusterIpPath, 'silent', now),
+        now,
+      );
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(d.hops.every((h) => h.verdict === 'unknown')).toBe(true);
       const issue = d.findings.flatMap((f) => f.evidence).find((e) => e.kind === 'source');
@@ -134,9 +197,13 @@ subjects: [{ kind: User, name: hopscope-limited }]
 describe('the real Prometheus', () => {
   it('answers a range query over the backfilled window with the scenario series', async () => {
     const end = Math.floor(Date.now() / 1000);
-    const query = 'sum by (controller_pod) (rate(nginx_ingress_controller_requests{ingress="web",status="200"}[5m]))';
+    const query =
+      'sum by (controller_pod) (rate(nginx_ingress_controller_requests{ingress="web",status="200"}[5m]))';
     const url = `${testEnv.prometheusUrl}/api/v1/query_range?query=${encodeURIComponent(query)}&start=${end - 7200}&end=${end}&step=60`;
-    const body = (await (await fetch(url)).json()) as { status: string; data: { result: { metric: Record<string, string>; values: [number, string][] }[] } };
+    const body = (await (await fetch(url)).json()) as {
+      status: string;
+      data: { result: { metric: Record<string, string>; values: [number, string][] }[] };
+    };
     expect(body.status).toBe('success');
     expect(body.data.result).toHaveLength(2);
     for (const series of body.data.result) {

@@ -4,7 +4,22 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { Snapshot } from '@/lib/model/snapshot';
 import {
-  NOW, WEB_PODS, ago, backend, clusterIpSnapshot, dns, ingressSide, ingressSnapshot, node, nodePortSnapshot, notReady, pod, result, service, sliceFor, withMetrics,
+  NOW,
+  WEB_PODS,
+  ago,
+  backend,
+  clusterIpSnapshot,
+  dns,
+  ingressSide,
+  ingressSnapshot,
+  node,
+  nodePortSnapshot,
+  notReady,
+  pod,
+  result,
+  service,
+  sliceFor,
+  withMetrics,
 } from '@/lib/testing/snapshot-fixtures';
 import { diagnose } from './diagnose';
 
@@ -22,13 +37,20 @@ describe('healthy paths', () => {
   ])('%s: every hop ok, no finding, summary ok', (_kind, snapshot) => {
     const d = diagnose(snapshot, NOW);
     expect(d.findings).toEqual([]);
-    expect(d.hops.filter((h) => h.verdict !== 'skipped').map((h) => [h.kind, h.verdict])).toEqual(d.hops.filter((h) => h.verdict !== 'skipped').map((h) => [h.kind, 'ok']));
+    expect(d.hops.filter((h) => h.verdict !== 'skipped').map((h) => [h.kind, h.verdict])).toEqual(
+      d.hops.filter((h) => h.verdict !== 'skipped').map((h) => [h.kind, 'ok']),
+    );
     expect(d.summary).toMatchObject({ verdict: 'ok', hop: null });
   });
 
   it('ingress: everything ok but external DNS, which was not resolved, is unknown — never ok', () => {
     const d = diagnose(ingressSnapshot(), NOW);
-    expect(d.findings.map((f) => [f.code, f.title])).toEqual([['DNS_EXTERNAL_NOT_RESOLVED', 'shop.example.com was not resolved here; the load balancer publishes 203.0.113.7']]);
+    expect(d.findings.map((f) => [f.code, f.title])).toEqual([
+      [
+        'DNS_EXTERNAL_NOT_RESOLVED',
+        'shop.example.com was not resolved here; the load balancer publishes 203.0.113.7',
+      ],
+    ]);
     expect(d.steps.find((s) => s.id === 3)?.verdict).toBe('unknown');
     expect(hop(d, 'dns-external')).toBe('unknown');
     expect(d.summary.verdict).toBe('unknown');
@@ -36,156 +58,444 @@ describe('healthy paths', () => {
 
   it('steps that do not apply are skipped with a reason; steps that did not run are unknown', () => {
     const d = diagnose(nodePortSnapshot(), NOW);
-    expect(d.steps.map((s) => s.verdict)).toEqual(['ok', 'unknown', 'skipped', 'ok', 'skipped', 'unknown']);
+    expect(d.steps.map((s) => s.verdict)).toEqual([
+      'ok',
+      'unknown',
+      'skipped',
+      'ok',
+      'skipped',
+      'unknown',
+    ]);
     expect(d.steps[2]?.reason).toMatch(/NodePort/);
     expect(hop(d, 'load-balancer')).toBe('skipped');
   });
 });
 
-type Case = { name: string; snapshot: () => Snapshot; codes: string[]; hops: Record<string, string>; answer?: string };
+type Case = {
+  name: string;
+  snapshot: () => Snapshot;
+  codes: string[];
+  hops: Record<string, string>;
+  answer?: string;
+};
 
 const pleg = () => {
-  const s = clusterIpSnapshot([notReady(pod('web-1', '10.244.2.10', 'worker-2')), notReady(pod('web-2', '10.244.2.11', 'worker-2'))]);
-  s.nodes['worker-2'] = { value: node('worker-2', { conditions: [{ type: 'Ready', status: 'False', reason: 'KubeletNotReady', message: 'PLEG is not healthy: pleg was last seen active 6m0s ago', lastTransitionTime: ago(6 * 60_000) }] }) };
+  const s = clusterIpSnapshot([
+    notReady(pod('web-1', '10.244.2.10', 'worker-2')),
+    notReady(pod('web-2', '10.244.2.11', 'worker-2')),
+  ]);
+  s.nodes['worker-2'] = {
+    value: node('worker-2', {
+      conditions: [
+        {
+          type: 'Ready',
+          status: 'False',
+          reason: 'KubeletNotReady',
+          message: 'PLEG is not healthy: pleg was last seen active 6m0s ago',
+          lastTransitionTime: ago(6 * 60_000),
+        },
+      ],
+    }),
+  };
   return s;
 };
 
 const cases: Case[] = [
-  { name: 'node NotReady with PLEG: no ready endpoints is the answer, the node is the cause', snapshot: pleg, codes: ['NODE_NOT_READY', 'NODE_RUNTIME_UNHEALTHY', 'POD_ON_NOT_READY_NODE', 'POD_ON_NOT_READY_NODE', 'SVC_NO_READY_ENDPOINTS'], hops: { endpoints: 'fail', pods: 'fail' }, answer: 'endpoints' },
+  {
+    name: 'node NotReady with PLEG: no ready endpoints is the answer, the node is the cause',
+    snapshot: pleg,
+    codes: [
+      'NODE_NOT_READY',
+      'NODE_RUNTIME_UNHEALTHY',
+      'POD_ON_NOT_READY_NODE',
+      'POD_ON_NOT_READY_NODE',
+      'SVC_NO_READY_ENDPOINTS',
+    ],
+    hops: { endpoints: 'fail', pods: 'fail' },
+    answer: 'endpoints',
+  },
   {
     name: 'selector matches no pod: service fails, pods unknown, near misses named',
-    snapshot: () => { const s = clusterIpSnapshot([]); s.backend = { ...backend([]), nearMisses: { value: [{ name: 'web-1', labelKey: 'app', want: 'wbe', has: 'web' }] }, service: { value: service({ selector: { app: 'wbe' } }) } }; return s; },
-    codes: ['SVC_NO_READY_ENDPOINTS', 'SVC_SELECTOR_NO_MATCH'], hops: { service: 'fail', pods: 'unknown' }, answer: 'service',
+    snapshot: () => {
+      const s = clusterIpSnapshot([]);
+      s.backend = {
+        ...backend([]),
+        nearMisses: { value: [{ name: 'web-1', labelKey: 'app', want: 'wbe', has: 'web' }] },
+        service: { value: service({ selector: { app: 'wbe' } }) },
+      };
+      return s;
+    },
+    codes: ['SVC_NO_READY_ENDPOINTS', 'SVC_SELECTOR_NO_MATCH'],
+    hops: { service: 'fail', pods: 'unknown' },
+    answer: 'service',
   },
   {
     name: 'one pod of three down and out of rotation: pods warn, endpoints warn',
     snapshot: () => clusterIpSnapshot([notReady(WEB_PODS[0]!), WEB_PODS[1]!, WEB_PODS[2]!]),
-    codes: ['POD_NOT_READY', 'SVC_SOME_ENDPOINTS_NOT_READY'], hops: { pods: 'warn', endpoints: 'warn' }, answer: 'endpoints',
+    codes: ['POD_NOT_READY', 'SVC_SOME_ENDPOINTS_NOT_READY'],
+    hops: { pods: 'warn', endpoints: 'warn' },
+    answer: 'endpoints',
   },
   {
     name: 'a pod IP held by a second live pod: pods fail while the pod is in rotation',
-    snapshot: () => { const s = clusterIpSnapshot(); s.backend!.ipHolders['10.244.1.10'] = { value: [{ namespace: 'shop', name: 'web-1', uid: 'uid-web-1', phase: 'Running', deleting: false }, { namespace: 'shop', name: 'web-old', uid: 'x', phase: 'Running', deleting: false }] }; return s; },
-    codes: ['POD_IP_DUPLICATE'], hops: { pods: 'fail', endpoints: 'ok' }, answer: 'pods',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.backend!.ipHolders['10.244.1.10'] = {
+        value: [
+          { namespace: 'shop', name: 'web-1', uid: 'uid-web-1', phase: 'Running', deleting: false },
+          { namespace: 'shop', name: 'web-old', uid: 'x', phase: 'Running', deleting: false },
+        ],
+      };
+      return s;
+    },
+    codes: ['POD_IP_DUPLICATE'],
+    hops: { pods: 'fail', endpoints: 'ok' },
+    answer: 'pods',
   },
   {
     name: 'more endpoint addresses than are looked up: said so, not judged ok or failed',
-    snapshot: () => { const s = clusterIpSnapshot(); delete s.backend!.ipHolders['10.244.3.10']; return s; },
-    codes: ['ENDPOINT_IPS_PARTLY_CHECKED'], hops: { endpoints: 'ok' },
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      delete s.backend!.ipHolders['10.244.3.10'];
+      return s;
+    },
+    codes: ['ENDPOINT_IPS_PARTLY_CHECKED'],
+    hops: { endpoints: 'ok' },
   },
   {
     name: 'an endpoint address no pod holds',
-    snapshot: () => { const s = clusterIpSnapshot(); s.backend!.ipHolders['10.244.3.10'] = { value: [] }; return s; },
-    codes: ['ENDPOINT_IP_ORPHANED'], hops: { endpoints: 'fail' }, answer: 'endpoints',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.backend!.ipHolders['10.244.3.10'] = { value: [] };
+      return s;
+    },
+    codes: ['ENDPOINT_IP_ORPHANED'],
+    hops: { endpoints: 'fail' },
+    answer: 'endpoints',
   },
   {
     name: 'an endpoint address held by another pod than its target',
-    snapshot: () => { const s = clusterIpSnapshot(); s.backend!.ipHolders['10.244.3.10'] = { value: [{ namespace: 'shop', name: 'intruder', uid: 'y', phase: 'Running', deleting: false }] }; return s; },
-    codes: ['ENDPOINT_IP_MISMATCH'], hops: { endpoints: 'fail' },
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.backend!.ipHolders['10.244.3.10'] = {
+        value: [
+          { namespace: 'shop', name: 'intruder', uid: 'y', phase: 'Running', deleting: false },
+        ],
+      };
+      return s;
+    },
+    codes: ['ENDPOINT_IP_MISMATCH'],
+    hops: { endpoints: 'fail' },
   },
   {
     name: 'crash loop with OOM kills and many restarts, out of rotation',
-    snapshot: () => clusterIpSnapshot([notReady({ ...WEB_PODS[0]!, containers: [{ ...WEB_PODS[0]!.containers[0]!, state: 'waiting', reason: 'CrashLoopBackOff', restartCount: 40, lastTermination: { reason: 'OOMKilled', exitCode: 137, finishedAt: ago(60_000) } }] }), WEB_PODS[1]!, WEB_PODS[2]!]),
-    codes: ['POD_CRASH_LOOP', 'POD_OOM_KILLED', 'POD_RESTARTING', 'SVC_SOME_ENDPOINTS_NOT_READY'], hops: { pods: 'warn' },
+    snapshot: () =>
+      clusterIpSnapshot([
+        notReady({
+          ...WEB_PODS[0]!,
+          containers: [
+            {
+              ...WEB_PODS[0]!.containers[0]!,
+              state: 'waiting',
+              reason: 'CrashLoopBackOff',
+              restartCount: 40,
+              lastTermination: { reason: 'OOMKilled', exitCode: 137, finishedAt: ago(60_000) },
+            },
+          ],
+        }),
+        WEB_PODS[1]!,
+        WEB_PODS[2]!,
+      ]),
+    codes: ['POD_CRASH_LOOP', 'POD_OOM_KILLED', 'POD_RESTARTING', 'SVC_SOME_ENDPOINTS_NOT_READY'],
+    hops: { pods: 'warn' },
   },
   {
     name: 'image pull failure and create error in the only pods: pods fail',
-    snapshot: () => clusterIpSnapshot([
-      notReady({ ...WEB_PODS[0]!, containers: [{ ...WEB_PODS[0]!.containers[0]!, state: 'waiting', reason: 'ImagePullBackOff' }] }),
-      notReady({ ...WEB_PODS[1]!, containers: [{ ...WEB_PODS[1]!.containers[0]!, state: 'waiting', reason: 'CreateContainerConfigError', message: 'secret "db" not found' }] }),
-    ]),
-    codes: ['POD_CONTAINER_CREATE_ERROR', 'POD_IMAGE_PULL_FAILING', 'SVC_NO_READY_ENDPOINTS'], hops: { pods: 'fail', endpoints: 'fail' }, answer: 'endpoints',
+    snapshot: () =>
+      clusterIpSnapshot([
+        notReady({
+          ...WEB_PODS[0]!,
+          containers: [
+            { ...WEB_PODS[0]!.containers[0]!, state: 'waiting', reason: 'ImagePullBackOff' },
+          ],
+        }),
+        notReady({
+          ...WEB_PODS[1]!,
+          containers: [
+            {
+              ...WEB_PODS[1]!.containers[0]!,
+              state: 'waiting',
+              reason: 'CreateContainerConfigError',
+              message: 'secret "db" not found',
+            },
+          ],
+        }),
+      ]),
+    codes: ['POD_CONTAINER_CREATE_ERROR', 'POD_IMAGE_PULL_FAILING', 'SVC_NO_READY_ENDPOINTS'],
+    hops: { pods: 'fail', endpoints: 'fail' },
+    answer: 'endpoints',
   },
   {
     name: 'unschedulable pending pod and a pod stuck terminating',
-    snapshot: () => clusterIpSnapshot([...WEB_PODS, pod('web-4', '', 'worker-1', { podIP: undefined, nodeName: undefined, phase: 'Pending', ready: false, conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient cpu.' }] }), pod('web-5', '10.244.1.99', 'worker-1', { deletionTimestamp: ago(20 * 60_000) })]),
-    codes: ['POD_STUCK_TERMINATING', 'POD_UNSCHEDULABLE'], hops: { pods: 'warn' },
+    snapshot: () =>
+      clusterIpSnapshot([
+        ...WEB_PODS,
+        pod('web-4', '', 'worker-1', {
+          podIP: undefined,
+          nodeName: undefined,
+          phase: 'Pending',
+          ready: false,
+          conditions: [
+            {
+              type: 'PodScheduled',
+              status: 'False',
+              reason: 'Unschedulable',
+              message: '0/3 nodes are available: 3 Insufficient cpu.',
+            },
+          ],
+        }),
+        pod('web-5', '10.244.1.99', 'worker-1', { deletionTimestamp: ago(20 * 60_000) }),
+      ]),
+    codes: ['POD_STUCK_TERMINATING', 'POD_UNSCHEDULABLE'],
+    hops: { pods: 'warn' },
   },
   {
     name: 'node pressure, network unavailable, cordoned, stale lease',
-    snapshot: () => { const s = clusterIpSnapshot(); s.nodes['worker-3'] = { value: node('worker-3', { unschedulable: true, leaseRenewTime: ago(10 * 60_000), conditions: [{ type: 'Ready', status: 'True' }, { type: 'MemoryPressure', status: 'True' }, { type: 'NetworkUnavailable', status: 'True', message: 'no route' }] }) }; return s; },
-    codes: ['NODE_HEARTBEAT_STALE', 'NODE_NETWORK_UNAVAILABLE', 'NODE_PRESSURE', 'NODE_UNSCHEDULABLE'], hops: { node: 'fail' }, answer: 'node',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.nodes['worker-3'] = {
+        value: node('worker-3', {
+          unschedulable: true,
+          leaseRenewTime: ago(10 * 60_000),
+          conditions: [
+            { type: 'Ready', status: 'True' },
+            { type: 'MemoryPressure', status: 'True' },
+            { type: 'NetworkUnavailable', status: 'True', message: 'no route' },
+          ],
+        }),
+      };
+      return s;
+    },
+    codes: [
+      'NODE_HEARTBEAT_STALE',
+      'NODE_NETWORK_UNAVAILABLE',
+      'NODE_PRESSURE',
+      'NODE_UNSCHEDULABLE',
+    ],
+    hops: { node: 'fail' },
+    answer: 'node',
   },
   {
     name: 'named targetPort missing in every pod and slices without the port',
-    snapshot: () => { const pods = WEB_PODS.map((p) => ({ ...p, containers: [{ ...p.containers[0]!, ports: [{ name: 'web', containerPort: 8080, protocol: 'TCP' }] }] })); const s = clusterIpSnapshot(pods); s.backend!.endpointSlices = { value: [{ ...sliceFor(pods), ports: [] }] }; return s; },
-    codes: ['SVC_NO_READY_ENDPOINTS', 'SVC_TARGET_PORT_MISSING'], hops: { service: 'fail', endpoints: 'fail' }, answer: 'service',
+    snapshot: () => {
+      const pods = WEB_PODS.map((p) => ({
+        ...p,
+        containers: [
+          { ...p.containers[0]!, ports: [{ name: 'web', containerPort: 8080, protocol: 'TCP' }] },
+        ],
+      }));
+      const s = clusterIpSnapshot(pods);
+      s.backend!.endpointSlices = { value: [{ ...sliceFor(pods), ports: [] }] };
+      return s;
+    },
+    codes: ['SVC_NO_READY_ENDPOINTS', 'SVC_TARGET_PORT_MISSING'],
+    hops: { service: 'fail', endpoints: 'fail' },
+    answer: 'service',
   },
   {
     name: 'path port not on the Service: endpoints are not reached, not judged',
-    snapshot: () => { const s = clusterIpSnapshot(); s.path = { ...s.path, kind: 'clusterip', port: 8443 } as Snapshot['path']; return s; },
-    codes: ['SVC_PORT_NOT_FOUND'], hops: { service: 'fail', endpoints: 'unknown' },
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.path = { ...s.path, kind: 'clusterip', port: 8443 } as Snapshot['path'];
+      return s;
+    },
+    codes: ['SVC_PORT_NOT_FOUND'],
+    hops: { service: 'fail', endpoints: 'unknown' },
   },
   {
     name: 'a TCP Service port on a UDP container port',
-    snapshot: () => clusterIpSnapshot(WEB_PODS.map((p) => ({ ...p, containers: [{ ...p.containers[0]!, ports: [{ name: 'http', containerPort: 8080, protocol: 'UDP' }] }] }))),
-    codes: ['SVC_PROTOCOL_MISMATCH'], hops: { service: 'fail' }, answer: 'service',
+    snapshot: () =>
+      clusterIpSnapshot(
+        WEB_PODS.map((p) => ({
+          ...p,
+          containers: [
+            {
+              ...p.containers[0]!,
+              ports: [{ name: 'http', containerPort: 8080, protocol: 'UDP' }],
+            },
+          ],
+        })),
+      ),
+    codes: ['SVC_PROTOCOL_MISMATCH'],
+    hops: { service: 'fail' },
+    answer: 'service',
   },
   {
     name: 'kube-proxy missing on the client node',
-    snapshot: () => { const s = clusterIpSnapshot(); s.kubeProxy = { value: { daemonSetFound: true, mode: '', podsByNode: { 'worker-2': [] } } }; return s; },
-    codes: ['KUBE_PROXY_MISSING'], hops: { 'kube-proxy': 'fail' }, answer: 'kube-proxy',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.kubeProxy = { value: { daemonSetFound: true, mode: '', podsByNode: { 'worker-2': [] } } };
+      return s;
+    },
+    codes: ['KUBE_PROXY_MISSING'],
+    hops: { 'kube-proxy': 'fail' },
+    answer: 'kube-proxy',
   },
   {
     name: 'no kube-proxy at all (a replacement): said so, unknown, not failed',
-    snapshot: () => { const s = clusterIpSnapshot(); s.kubeProxy = { value: { daemonSetFound: false, mode: null, podsByNode: { 'worker-2': [] } } }; return s; },
-    codes: ['KUBE_PROXY_REPLACED'], hops: { 'kube-proxy': 'unknown' },
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.kubeProxy = {
+        value: { daemonSetFound: false, mode: null, podsByNode: { 'worker-2': [] } },
+      };
+      return s;
+    },
+    codes: ['KUBE_PROXY_REPLACED'],
+    hops: { 'kube-proxy': 'unknown' },
   },
   {
     name: 'internalTrafficPolicy Local without a local endpoint on the client node',
-    snapshot: () => { const pods = [WEB_PODS[0]!, WEB_PODS[2]!]; const s = clusterIpSnapshot(pods); s.backend = backend(pods, service({ internalTrafficPolicy: 'Local' })); return s; },
-    codes: ['SVC_ITP_LOCAL_NO_ENDPOINT'], hops: { 'kube-proxy': 'fail' },
+    snapshot: () => {
+      const pods = [WEB_PODS[0]!, WEB_PODS[2]!];
+      const s = clusterIpSnapshot(pods);
+      s.backend = backend(pods, service({ internalTrafficPolicy: 'Local' }));
+      return s;
+    },
+    codes: ['SVC_ITP_LOCAL_NO_ENDPOINT'],
+    hops: { 'kube-proxy': 'fail' },
   },
   {
     name: 'externalTrafficPolicy Local without a local endpoint on the entry node',
-    snapshot: () => nodePortSnapshot([WEB_PODS[1]!, WEB_PODS[2]!], { externalTrafficPolicy: 'Local' }),
-    codes: ['SVC_ETP_LOCAL_NO_ENDPOINT'], hops: { node: 'fail' }, answer: 'node',
+    snapshot: () =>
+      nodePortSnapshot([WEB_PODS[1]!, WEB_PODS[2]!], { externalTrafficPolicy: 'Local' }),
+    codes: ['SVC_ETP_LOCAL_NO_ENDPOINT'],
+    hops: { node: 'fail' },
+    answer: 'node',
   },
   {
     name: 'a ClusterIP Service on a NodePort path',
-    snapshot: () => { const s = nodePortSnapshot(); s.backend = backend(WEB_PODS, service()); return s; },
-    codes: ['SVC_TYPE_MISMATCH'], hops: { service: 'fail' },
+    snapshot: () => {
+      const s = nodePortSnapshot();
+      s.backend = backend(WEB_PODS, service());
+      return s;
+    },
+    codes: ['SVC_TYPE_MISMATCH'],
+    hops: { service: 'fail' },
   },
   {
     name: 'a NetworkPolicy that admits nobody drops the client',
-    snapshot: () => { const s = clusterIpSnapshot(); s.backend!.networkPolicies = { value: [{ namespace: 'shop', name: 'deny-all', podSelector: {}, policyTypes: ['Ingress'], ingress: [] }] }; return s; },
-    codes: ['NETPOL_BLOCKS_CLIENT'], hops: { pods: 'fail' }, answer: 'pods',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.backend!.networkPolicies = {
+        value: [
+          {
+            namespace: 'shop',
+            name: 'deny-all',
+            podSelector: {},
+            policyTypes: ['Ingress'],
+            ingress: [],
+          },
+        ],
+      };
+      return s;
+    },
+    codes: ['NETPOL_BLOCKS_CLIENT'],
+    hops: { pods: 'fail' },
+    answer: 'pods',
   },
   {
     name: 'a 403 on EndpointSlices: endpoints unknown with the reason, the rest still judged',
-    snapshot: () => { const s = clusterIpSnapshot(); s.backend!.endpointSlices = { issue: { source: 'kubernetes', kind: 'forbidden', status: 403, what: 'list EndpointSlices of shop/web', message: 'forbidden' } }; return s; },
-    codes: ['SOURCE_UNAVAILABLE'], hops: { endpoints: 'unknown', service: 'ok', node: 'ok' },
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.backend!.endpointSlices = {
+        issue: {
+          source: 'kubernetes',
+          kind: 'forbidden',
+          status: 403,
+          what: 'list EndpointSlices of shop/web',
+          message: 'forbidden',
+        },
+      };
+      return s;
+    },
+    codes: ['SOURCE_UNAVAILABLE'],
+    hops: { endpoints: 'unknown', service: 'ok', node: 'ok' },
   },
   {
     name: 'CoreDNS down: the DNS hop fails before the Service',
-    snapshot: () => { const s = clusterIpSnapshot(); const d = dns(); s.dns = { value: { ...d, pods: d.pods.map(notReady), endpointSlices: [sliceFor(d.pods.map(notReady), 'dns')] } }; return s; },
-    codes: ['DNS_NO_READY_ENDPOINTS', 'DNS_PODS_UNHEALTHY', 'DNS_PODS_UNHEALTHY'], hops: { 'dns-cluster': 'fail' }, answer: 'dns-cluster',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      const d = dns();
+      s.dns = {
+        value: {
+          ...d,
+          pods: d.pods.map(notReady),
+          endpointSlices: [sliceFor(d.pods.map(notReady), 'dns')],
+        },
+      };
+      return s;
+    },
+    codes: ['DNS_NO_READY_ENDPOINTS', 'DNS_PODS_UNHEALTHY', 'DNS_PODS_UNHEALTHY'],
+    hops: { 'dns-cluster': 'fail' },
+    answer: 'dns-cluster',
   },
   {
     name: 'a Corefile without the kubernetes plugin that forwards to itself',
-    snapshot: () => { const s = clusterIpSnapshot(); s.dns = { value: dns({ corefile: '.:53 {\n  forward . 127.0.0.1\n}\n' }) }; return s; },
-    codes: ['DNS_COREFILE_FORWARD_LOOP', 'DNS_COREFILE_NO_KUBERNETES'], hops: { 'dns-cluster': 'fail' },
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.dns = { value: dns({ corefile: '.:53 {\n  forward . 127.0.0.1\n}\n' }) };
+      return s;
+    },
+    codes: ['DNS_COREFILE_FORWARD_LOOP', 'DNS_COREFILE_NO_KUBERNETES'],
+    hops: { 'dns-cluster': 'fail' },
   },
   {
     name: 'no kube-dns Service',
-    snapshot: () => { const s = clusterIpSnapshot(); s.dns = { value: dns({ service: null }) }; return s; },
-    codes: ['DNS_SERVICE_MISSING'], hops: { 'dns-cluster': 'fail' },
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.dns = { value: dns({ service: null }) };
+      return s;
+    },
+    codes: ['DNS_SERVICE_MISSING'],
+    hops: { 'dns-cluster': 'fail' },
   },
   {
     name: 'a hostNetwork client with dnsPolicy ClusterFirst and ndots:8',
-    snapshot: () => { const s = clusterIpSnapshot(); s.client = { value: pod('toolbox', '10.0.0.12', 'worker-2', { hostNetwork: true, dnsNdots: 8 }) }; return s; },
-    codes: ['DNS_CLIENT_HOSTNETWORK_DEFAULT', 'DNS_CLIENT_NDOTS_HIGH'], hops: { client: 'fail' }, answer: 'client',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.client = {
+        value: pod('toolbox', '10.0.0.12', 'worker-2', { hostNetwork: true, dnsNdots: 8 }),
+      };
+      return s;
+    },
+    codes: ['DNS_CLIENT_HOSTNETWORK_DEFAULT', 'DNS_CLIENT_NDOTS_HIGH'],
+    hops: { client: 'fail' },
+    answer: 'client',
   },
   {
     name: 'the client pod does not exist',
-    snapshot: () => { const s = clusterIpSnapshot(); s.client = { value: null }; return s; },
-    codes: ['CLIENT_POD_NOT_FOUND'], hops: { client: 'fail' }, answer: 'client',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.client = { value: null };
+      return s;
+    },
+    codes: ['CLIENT_POD_NOT_FOUND'],
+    hops: { client: 'fail' },
+    answer: 'client',
   },
 ];
 
-const dropped = () => withMetrics(clusterIpSnapshot(), { 'golden.rate': result('golden.rate', 'reqps', [{ values: [...Array(20).fill(20), ...Array(10).fill(0)] }]) });
+const dropped = () =>
+  withMetrics(clusterIpSnapshot(), {
+    'golden.rate': result('golden.rate', 'reqps', [
+      { values: [...Array(20).fill(20), ...Array(10).fill(0)] },
+    ]),
+  });
 const silentTails = (s: Snapshot) => {
   s.backend!.logTails = {
-    'web-1': { value: { container: 'web', lines: 20, lastAt: ago(14 * 60_000), medianGapSeconds: 25 } },
+    'web-1': {
+      value: { container: 'web', lines: 20, lastAt: ago(14 * 60_000), medianGapSeconds: 25 },
+    },
     'web-2': { value: { container: 'web', lines: 20, lastAt: ago(10_000), medianGapSeconds: 25 } },
   };
   return s;
@@ -195,131 +505,344 @@ const moreCases: Case[] = [
   {
     name: 'a Running, Ready pod silent for 14 minutes while traffic dropped: its stdout is blocked',
     snapshot: () => silentTails(dropped()),
-    codes: ['GOLDEN_TRAFFIC_DROPPED', 'LOG_STALL'], hops: { pods: 'fail', 'pods/web-1': 'fail', 'pods/web-2': 'ok' },
+    codes: ['GOLDEN_TRAFFIC_DROPPED', 'LOG_STALL'],
+    hops: { pods: 'fail', 'pods/web-1': 'fail', 'pods/web-2': 'ok' },
   },
   {
     name: 'a quiet log alone is no stall: requests are fine',
     snapshot: () => silentTails(withMetrics(clusterIpSnapshot())),
-    codes: [], hops: { pods: 'ok' },
+    codes: [],
+    hops: { pods: 'ok' },
   },
   {
     name: 'the Service is gone (a saved snapshot checked again)',
-    snapshot: () => { const s = clusterIpSnapshot([]); s.backend = { ...backend([]), service: { value: null } }; return s; },
-    codes: ['SVC_NOT_FOUND'], hops: { service: 'fail', pods: 'unknown' }, answer: 'service',
+    snapshot: () => {
+      const s = clusterIpSnapshot([]);
+      s.backend = { ...backend([]), service: { value: null } };
+      return s;
+    },
+    codes: ['SVC_NOT_FOUND'],
+    hops: { service: 'fail', pods: 'unknown' },
+    answer: 'service',
   },
   {
     name: 'readiness probe failing on one pod still in rotation',
-    snapshot: () => { const s = clusterIpSnapshot(); s.backend!.events = { value: [{ involvedObject: 'Pod/shop/web-1', reason: 'Unhealthy', message: 'Readiness probe failed: timeout', count: 5, type: 'Warning' }] }; return s; },
-    codes: ['POD_READINESS_FAILING'], hops: { pods: 'warn' }, answer: 'pods',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.backend!.events = {
+        value: [
+          {
+            involvedObject: 'Pod/shop/web-1',
+            reason: 'Unhealthy',
+            message: 'Readiness probe failed: timeout',
+            count: 5,
+            type: 'Warning',
+          },
+        ],
+      };
+      return s;
+    },
+    codes: ['POD_READINESS_FAILING'],
+    hops: { pods: 'warn' },
+    answer: 'pods',
   },
   {
     name: 'a Service without selector',
-    snapshot: () => { const s = clusterIpSnapshot(); s.backend = { ...backend(WEB_PODS, service({ selector: {} })), pods: { value: [] } }; return s; },
-    codes: ['SVC_NO_SELECTOR'], hops: { service: 'ok', pods: 'unknown' },
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.backend = { ...backend(WEB_PODS, service({ selector: {} })), pods: { value: [] } };
+      return s;
+    },
+    codes: ['SVC_NO_SELECTOR'],
+    hops: { service: 'ok', pods: 'unknown' },
   },
   {
     name: 'a numeric targetPort no pod declares',
-    snapshot: () => { const s = clusterIpSnapshot(); const svc = service({ ports: [{ name: 'http', port: 80, targetPort: 9090, protocol: 'TCP' }] }); s.backend = backend(WEB_PODS, svc); return s; },
-    codes: ['SVC_TARGET_PORT_NOT_DECLARED'], hops: { service: 'warn' }, answer: 'service',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      const svc = service({
+        ports: [{ name: 'http', port: 80, targetPort: 9090, protocol: 'TCP' }],
+      });
+      s.backend = backend(WEB_PODS, svc);
+      return s;
+    },
+    codes: ['SVC_TARGET_PORT_NOT_DECLARED'],
+    hops: { service: 'warn' },
+    answer: 'service',
   },
   {
     name: 'pods selected but no EndpointSlice at all',
-    snapshot: () => { const s = clusterIpSnapshot(); s.backend!.endpointSlices = { value: [] }; return s; },
-    codes: ['SVC_NO_ENDPOINTSLICES'], hops: { endpoints: 'fail' }, answer: 'endpoints',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.backend!.endpointSlices = { value: [] };
+      return s;
+    },
+    codes: ['SVC_NO_ENDPOINTSLICES'],
+    hops: { endpoints: 'fail' },
+    answer: 'endpoints',
   },
   {
     name: 'not-ready addresses published',
-    snapshot: () => { const pods = [notReady(WEB_PODS[0]!), WEB_PODS[1]!]; const s = clusterIpSnapshot(pods); s.backend = backend(pods, service({ publishNotReadyAddresses: true })); return s; },
-    codes: ['POD_NOT_READY', 'SVC_PUBLISH_NOT_READY', 'SVC_SOME_ENDPOINTS_NOT_READY'], hops: { endpoints: 'warn' },
+    snapshot: () => {
+      const pods = [notReady(WEB_PODS[0]!), WEB_PODS[1]!];
+      const s = clusterIpSnapshot(pods);
+      s.backend = backend(pods, service({ publishNotReadyAddresses: true }));
+      return s;
+    },
+    codes: ['POD_NOT_READY', 'SVC_PUBLISH_NOT_READY', 'SVC_SOME_ENDPOINTS_NOT_READY'],
+    hops: { endpoints: 'warn' },
   },
   {
     name: 'kube-proxy not ready on the client node',
-    snapshot: () => { const s = clusterIpSnapshot(); s.kubeProxy = { value: { daemonSetFound: true, mode: 'ipvs', podsByNode: { 'worker-2': [notReady(pod('kube-proxy-x', '10.0.0.12', 'worker-2', { namespace: 'kube-system' }))] } } }; return s; },
-    codes: ['KUBE_PROXY_NOT_READY'], hops: { 'kube-proxy': 'fail' },
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.kubeProxy = {
+        value: {
+          daemonSetFound: true,
+          mode: 'ipvs',
+          podsByNode: {
+            'worker-2': [
+              notReady(pod('kube-proxy-x', '10.0.0.12', 'worker-2', { namespace: 'kube-system' })),
+            ],
+          },
+        },
+      };
+      return s;
+    },
+    codes: ['KUBE_PROXY_NOT_READY'],
+    hops: { 'kube-proxy': 'fail' },
   },
   {
     name: 'a node on the path that no longer exists, and a client pod not running',
-    snapshot: () => { const s = clusterIpSnapshot(); s.nodes['worker-3'] = { value: null }; s.client = { value: notReady(pod('toolbox', '10.244.2.20', 'worker-2', { phase: 'Pending' })) }; return s; },
-    codes: ['CLIENT_POD_NOT_RUNNING', 'NODE_NOT_READY'], hops: { client: 'warn', node: 'fail' },
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.nodes['worker-3'] = { value: null };
+      s.client = {
+        value: notReady(pod('toolbox', '10.244.2.20', 'worker-2', { phase: 'Pending' })),
+      };
+      return s;
+    },
+    codes: ['CLIENT_POD_NOT_RUNNING', 'NODE_NOT_READY'],
+    hops: { client: 'warn', node: 'fail' },
   },
   {
     name: 'a client with dnsPolicy Default, and no Corefile to read',
-    snapshot: () => { const s = clusterIpSnapshot(); s.client = { value: pod('toolbox', '10.244.2.20', 'worker-2', { dnsPolicy: 'Default' }) }; s.dns = { value: dns({ corefile: null }) }; return s; },
-    codes: ['DNS_CLIENT_NOT_CLUSTER_DNS', 'DNS_COREFILE_MISSING'], hops: { client: 'fail', 'dns-cluster': 'warn' },
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.client = { value: pod('toolbox', '10.244.2.20', 'worker-2', { dnsPolicy: 'Default' }) };
+      s.dns = { value: dns({ corefile: null }) };
+      return s;
+    },
+    codes: ['DNS_CLIENT_NOT_CLUSTER_DNS', 'DNS_COREFILE_MISSING'],
+    hops: { client: 'fail', 'dns-cluster': 'warn' },
   },
 ];
 
 const ingressCases: Case[] = [
-  { name: 'a healthy Ingress path: the published address is shown, the name not resolved', snapshot: () => ingressSnapshot(), codes: ['DNS_EXTERNAL_NOT_RESOLVED'], hops: { 'dns-external': 'unknown', 'ingress-controller': 'ok' } },
   {
-    name: 'the Ingress is gone', snapshot: () => { const s = ingressSnapshot(WEB_PODS, ingressSide({ ingress: { value: null }, ingressClass: { value: null }, controllerPods: { value: [] } })); s.backend = null; return s; },
-    codes: ['INGRESS_NOT_FOUND'], hops: { 'ingress-controller': 'fail', service: 'unknown', pods: 'unknown' }, answer: 'ingress-controller',
+    name: 'a healthy Ingress path: the published address is shown, the name not resolved',
+    snapshot: () => ingressSnapshot(),
+    codes: ['DNS_EXTERNAL_NOT_RESOLVED'],
+    hops: { 'dns-external': 'unknown', 'ingress-controller': 'ok' },
   },
   {
-    name: 'no controller pod', snapshot: () => ingressSnapshot(WEB_PODS, ingressSide({ controllerPods: { value: [] } })),
-    codes: ['INGRESS_NO_CONTROLLER_PODS'], hops: { 'ingress-controller': 'fail' }, answer: 'ingress-controller',
+    name: 'the Ingress is gone',
+    snapshot: () => {
+      const s = ingressSnapshot(
+        WEB_PODS,
+        ingressSide({
+          ingress: { value: null },
+          ingressClass: { value: null },
+          controllerPods: { value: [] },
+        }),
+      );
+      s.backend = null;
+      return s;
+    },
+    codes: ['INGRESS_NOT_FOUND'],
+    hops: { 'ingress-controller': 'fail', service: 'unknown', pods: 'unknown' },
+    answer: 'ingress-controller',
   },
   {
-    name: 'a resource backend', snapshot: () => { const side = ingressSide(); const ing = 'value' in side.ingress ? side.ingress.value! : null; const s = ingressSnapshot(WEB_PODS, { ...side, ingress: { value: { ...ing!, rules: [{ host: 'shop.example.com', paths: [{ path: '/', pathType: 'Prefix', backend: { resource: { kind: 'StorageBucket', name: 'static' } } }] }] } } }); s.backend = null; return s; },
-    codes: ['INGRESS_BACKEND_NOT_SERVICE'], hops: { service: 'unknown' },
+    name: 'no controller pod',
+    snapshot: () => ingressSnapshot(WEB_PODS, ingressSide({ controllerPods: { value: [] } })),
+    codes: ['INGRESS_NO_CONTROLLER_PODS'],
+    hops: { 'ingress-controller': 'fail' },
+    answer: 'ingress-controller',
   },
   {
-    name: 'IngressClass missing', snapshot: () => ingressSnapshot(WEB_PODS, ingressSide({ ingressClass: { value: null }, controllerPods: { value: [] } })),
-    codes: ['INGRESS_CLASS_MISSING'], hops: { 'ingress-controller': 'fail' }, answer: 'ingress-controller',
+    name: 'a resource backend',
+    snapshot: () => {
+      const side = ingressSide();
+      const ing = 'value' in side.ingress ? side.ingress.value! : null;
+      const s = ingressSnapshot(WEB_PODS, {
+        ...side,
+        ingress: {
+          value: {
+            ...ing!,
+            rules: [
+              {
+                host: 'shop.example.com',
+                paths: [
+                  {
+                    path: '/',
+                    pathType: 'Prefix',
+                    backend: { resource: { kind: 'StorageBucket', name: 'static' } },
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      });
+      s.backend = null;
+      return s;
+    },
+    codes: ['INGRESS_BACKEND_NOT_SERVICE'],
+    hops: { service: 'unknown' },
   },
   {
-    name: 'controller not in the profiles', snapshot: () => ingressSnapshot(WEB_PODS, ingressSide({ ingressClass: { value: { name: 'x', controller: 'example.com/other', isDefault: false } } })),
-    codes: ['INGRESS_CONTROLLER_UNKNOWN'], hops: { 'ingress-controller': 'unknown' },
+    name: 'IngressClass missing',
+    snapshot: () =>
+      ingressSnapshot(
+        WEB_PODS,
+        ingressSide({ ingressClass: { value: null }, controllerPods: { value: [] } }),
+      ),
+    codes: ['INGRESS_CLASS_MISSING'],
+    hops: { 'ingress-controller': 'fail' },
+    answer: 'ingress-controller',
   },
   {
-    name: 'no rule for the host', snapshot: () => { const side = ingressSide(); const ing = 'value' in side.ingress ? side.ingress.value! : null; return ingressSnapshot(WEB_PODS, { ...side, ingress: { value: { ...ing!, rules: [{ host: 'other.example.com', paths: ing!.rules[0]!.paths }] } } }); },
-    codes: ['INGRESS_NO_RULE_MATCH'], hops: { 'ingress-controller': 'fail' }, answer: 'ingress-controller',
+    name: 'controller not in the profiles',
+    snapshot: () =>
+      ingressSnapshot(
+        WEB_PODS,
+        ingressSide({
+          ingressClass: { value: { name: 'x', controller: 'example.com/other', isDefault: false } },
+        }),
+      ),
+    codes: ['INGRESS_CONTROLLER_UNKNOWN'],
+    hops: { 'ingress-controller': 'unknown' },
   },
   {
-    name: 'backend Service missing', snapshot: () => { const s = ingressSnapshot(); s.backend = { ...backend([]), service: { value: null } }; return s; },
-    codes: ['INGRESS_BACKEND_SERVICE_MISSING'], hops: { service: 'fail' }, answer: 'service',
+    name: 'no rule for the host',
+    snapshot: () => {
+      const side = ingressSide();
+      const ing = 'value' in side.ingress ? side.ingress.value! : null;
+      return ingressSnapshot(WEB_PODS, {
+        ...side,
+        ingress: {
+          value: { ...ing!, rules: [{ host: 'other.example.com', paths: ing!.rules[0]!.paths }] },
+        },
+      });
+    },
+    codes: ['INGRESS_NO_RULE_MATCH'],
+    hops: { 'ingress-controller': 'fail' },
+    answer: 'ingress-controller',
   },
   {
-    name: 'backend port missing', snapshot: () => { const s = ingressSnapshot(); s.backend = backend(WEB_PODS, service({ ports: [{ name: 'web', port: 80, targetPort: 'http', protocol: 'TCP' }] })); return s; },
-    codes: ['INGRESS_BACKEND_PORT_MISSING'], hops: { service: 'fail', endpoints: 'unknown' }, answer: 'service',
+    name: 'backend Service missing',
+    snapshot: () => {
+      const s = ingressSnapshot();
+      s.backend = { ...backend([]), service: { value: null } };
+      return s;
+    },
+    codes: ['INGRESS_BACKEND_SERVICE_MISSING'],
+    hops: { service: 'fail' },
+    answer: 'service',
   },
   {
-    name: 'TLS for other hosts only', snapshot: () => { const side = ingressSide(); const ing = 'value' in side.ingress ? side.ingress.value! : null; return ingressSnapshot(WEB_PODS, { ...side, ingress: { value: { ...ing!, tls: [{ hosts: ['www.example.com'], secretName: 'www-tls' }] } } }); },
-    codes: ['INGRESS_TLS_HOST_NOT_COVERED'], hops: { 'ingress-controller': 'warn' },
+    name: 'backend port missing',
+    snapshot: () => {
+      const s = ingressSnapshot();
+      s.backend = backend(
+        WEB_PODS,
+        service({ ports: [{ name: 'web', port: 80, targetPort: 'http', protocol: 'TCP' }] }),
+      );
+      return s;
+    },
+    codes: ['INGRESS_BACKEND_PORT_MISSING'],
+    hops: { service: 'fail', endpoints: 'unknown' },
+    answer: 'service',
   },
   {
-    name: 'TLS Secret missing', snapshot: () => ingressSnapshot(WEB_PODS, ingressSide({ tlsSecrets: { 'shop-tls': { value: false } } })),
-    codes: ['INGRESS_TLS_SECRET_MISSING'], hops: { 'ingress-controller': 'fail' },
+    name: 'TLS for other hosts only',
+    snapshot: () => {
+      const side = ingressSide();
+      const ing = 'value' in side.ingress ? side.ingress.value! : null;
+      return ingressSnapshot(WEB_PODS, {
+        ...side,
+        ingress: {
+          value: { ...ing!, tls: [{ hosts: ['www.example.com'], secretName: 'www-tls' }] },
+        },
+      });
+    },
+    codes: ['INGRESS_TLS_HOST_NOT_COVERED'],
+    hops: { 'ingress-controller': 'warn' },
+  },
+  {
+    name: 'TLS Secret missing',
+    snapshot: () =>
+      ingressSnapshot(WEB_PODS, ingressSide({ tlsSecrets: { 'shop-tls': { value: false } } })),
+    codes: ['INGRESS_TLS_SECRET_MISSING'],
+    hops: { 'ingress-controller': 'fail' },
   },
   {
     name: 'one of two controller pods down: warn, the other carries the traffic',
-    snapshot: () => ingressSnapshot(WEB_PODS, ingressSide({ controllerPods: { value: [pod('c-1', '10.244.1.5', 'worker-1', { namespace: 'ingress-nginx' }), notReady(pod('c-2', '10.244.3.5', 'worker-3', { namespace: 'ingress-nginx' }))] } })),
-    codes: ['INGRESS_CONTROLLER_POD_UNHEALTHY'], hops: { 'ingress-controller': 'warn' },
+    snapshot: () =>
+      ingressSnapshot(
+        WEB_PODS,
+        ingressSide({
+          controllerPods: {
+            value: [
+              pod('c-1', '10.244.1.5', 'worker-1', { namespace: 'ingress-nginx' }),
+              notReady(pod('c-2', '10.244.3.5', 'worker-3', { namespace: 'ingress-nginx' })),
+            ],
+          },
+        }),
+      ),
+    codes: ['INGRESS_CONTROLLER_POD_UNHEALTHY'],
+    hops: { 'ingress-controller': 'warn' },
   },
   {
-    name: 'no load balancer address anywhere', snapshot: () => { const side = ingressSide({ controllerService: { value: service({ type: 'NodePort' }) } }); const ing = 'value' in side.ingress ? side.ingress.value! : null; return ingressSnapshot(WEB_PODS, { ...side, ingress: { value: { ...ing!, loadBalancer: [] } } }); },
-    codes: ['DNS_EXTERNAL_NO_ADDRESS'], hops: { 'dns-external': 'warn', 'load-balancer': 'skipped' },
+    name: 'no load balancer address anywhere',
+    snapshot: () => {
+      const side = ingressSide({ controllerService: { value: service({ type: 'NodePort' }) } });
+      const ing = 'value' in side.ingress ? side.ingress.value! : null;
+      return ingressSnapshot(WEB_PODS, {
+        ...side,
+        ingress: { value: { ...ing!, loadBalancer: [] } },
+      });
+    },
+    codes: ['DNS_EXTERNAL_NO_ADDRESS'],
+    hops: { 'dns-external': 'warn', 'load-balancer': 'skipped' },
   },
 ];
 
-describe.each([...cases, ...moreCases, ...ingressCases])('$name', ({ snapshot, codes: want, hops, answer }) => {
-  const d = diagnose(snapshot(), NOW);
-  // Every Ingress path with a published address also says its external name was not resolved.
-  const reported = codes(d).filter((c) => c !== 'DNS_EXTERNAL_NOT_RESOLVED' || want.includes(c));
-  it('reports exactly these codes', () => expect(reported).toEqual([...want].sort()));
-  it('judges the hops', () => expect(Object.fromEntries(Object.keys(hops).map((k) => [k, hop(d, k)]))).toEqual(hops));
-  if (answer) it(`answers ${answer}`, () => expect(d.summary.hop).toBe(answer));
-  it('gives every finding evidence or a command, and a remediation', () => {
-    for (const f of d.findings) {
-      expect(f.remediation.text.length).toBeGreaterThan(0);
-      expect(f.evidence.length + f.remediation.commands.length).toBeGreaterThan(0);
-    }
-  });
-});
+describe.each([...cases, ...moreCases, ...ingressCases])(
+  '$name',
+  ({ snapshot, codes: want, hops, answer }) => {
+    const d = diagnose(snapshot(), NOW);
+    // Every Ingress path with a published address also says its external name was not resolved.
+    const reported = codes(d).filter((c) => c !== 'DNS_EXTERNAL_NOT_RESOLVED' || want.includes(c));
+    it('reports exactly these codes', () => expect(reported).toEqual([...want].sort()));
+    it('judges the hops', () =>
+      expect(Object.fromEntries(Object.keys(hops).map((k) => [k, hop(d, k)]))).toEqual(hops));
+    if (answer) it(`answers ${answer}`, () => expect(d.summary.hop).toBe(answer));
+    it('gives every finding evidence or a command, and a remediation', () => {
+      for (const f of d.findings) {
+        expect(f.remediation.text.length).toBeGreaterThan(0);
+        expect(f.evidence.length + f.remediation.commands.length).toBeGreaterThan(0);
+      }
+    });
+  },
+);
 
 describe('the answer sentence', () => {
   it('follows no-ready-endpoints to the PLEG node in one sentence', () => {
-    expect(diagnose(pleg(), NOW).summary.sentence).toMatch(/^Fails at endpoints: .*no ready endpoints.* — because node worker-2: container runtime unhealthy — PLEG is not healthy/);
+    expect(diagnose(pleg(), NOW).summary.sentence).toMatch(
+      /^Fails at endpoints: .*no ready endpoints.* — because node worker-2: container runtime unhealthy — PLEG is not healthy/,
+    );
   });
 });
 
@@ -327,7 +850,9 @@ describe('coverage of the catalogue', () => {
   it('every object-level finding code is produced by at least one case above', async () => {
     const { CATALOGUE } = await import('./catalogue');
     const produced = new Set([...cases, ...moreCases, ...ingressCases].flatMap((c) => c.codes));
-    const objectCodes = Object.entries(CATALOGUE).filter(([, e]) => !('source' in e)).map(([code]) => code);
+    const objectCodes = Object.entries(CATALOGUE)
+      .filter(([, e]) => !('source' in e))
+      .map(([code]) => code);
     expect(objectCodes.filter((code) => !produced.has(code))).toEqual([]);
   });
 });
@@ -338,7 +863,10 @@ describe('a step whose checks break', () => {
     // Data a check does not expect (a collector bug or an odd object): step 3 reads dns.pods.
     s.dns = { value: { ...dns(), pods: null as never } };
     const d = diagnose(s, NOW);
-    expect(d.steps.find((x) => x.id === 3)).toMatchObject({ verdict: 'unknown', reason: expect.stringMatching(/the checks of this step failed/) });
+    expect(d.steps.find((x) => x.id === 3)).toMatchObject({
+      verdict: 'unknown',
+      reason: expect.stringMatching(/the checks of this step failed/),
+    });
     expect(d.steps.find((x) => x.id === 4)?.verdict).toBe('ok');
     expect(hop(d, 'service')).toBe('ok');
   });

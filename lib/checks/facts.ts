@@ -1,7 +1,16 @@
 // Facts derived from a snapshot that several checks and the topology share. Pure.
 import { matchIngress } from '@/lib/kube/ingress-match';
 import type { AccessPath } from '@/lib/model/path';
-import { isGathered, type Condition, type EndpointSliceInfo, type NodeInfo, type PodInfo, type ServiceInfo, type ServicePortInfo, type Snapshot } from '@/lib/model/snapshot';
+import {
+  isGathered,
+  type Condition,
+  type EndpointSliceInfo,
+  type NodeInfo,
+  type PodInfo,
+  type ServiceInfo,
+  type ServicePortInfo,
+  type Snapshot,
+} from '@/lib/model/snapshot';
 
 export function condition(conditions: Condition[], type: string): Condition | undefined {
   return conditions.find((c) => c.type === type);
@@ -54,7 +63,9 @@ export function pathSlices(s: Snapshot): EndpointSliceInfo[] {
   const slices = gatheredValue(s.backend?.endpointSlices) ?? [];
   const svc = gatheredValue(s.backend?.service);
   if (!svc) return slices;
-  const names = new Set(pathServicePorts(s.path, svc, ingressBackendPort(s)).map((p) => p.name ?? ''));
+  const names = new Set(
+    pathServicePorts(s.path, svc, ingressBackendPort(s)).map((p) => p.name ?? ''),
+  );
   return slices.filter((sl) => sl.ports.some((p) => names.has(p.name ?? '')));
 }
 
@@ -64,7 +75,8 @@ export function readyEndpointIps(s: Snapshot): Set<string> {
   const ips = new Set<string>();
   for (const slice of pathSlices(s)) {
     for (const e of slice.endpoints) {
-      if (e.ready || (svc?.publishNotReadyAddresses && e.serving)) e.addresses.forEach((a) => ips.add(a));
+      if (e.ready || (svc?.publishNotReadyAddresses && e.serving))
+        e.addresses.forEach((a) => ips.add(a));
     }
   }
   return ips;
@@ -79,7 +91,11 @@ export function readyEndpointNodes(s: Snapshot): Set<string> {
 }
 
 /** The Service ports this path goes through: the one it names, or all of them. */
-export function pathServicePorts(path: AccessPath, svc: ServiceInfo, ingressPort?: { name?: string; number?: number }): ServicePortInfo[] {
+export function pathServicePorts(
+  path: AccessPath,
+  svc: ServiceInfo,
+  ingressPort?: { name?: string; number?: number },
+): ServicePortInfo[] {
   const want = path.kind === 'ingress' ? (ingressPort?.number ?? ingressPort?.name) : path.port;
   if (want === undefined) return svc.ports;
   return svc.ports.filter((p) => p.port === want || p.name === want);
@@ -89,10 +105,27 @@ export function podRef(pod: PodInfo): string {
   return `v1 Pod ${pod.namespace}/${pod.name}`;
 }
 
-export function nodeHostsOf(s: Snapshot): { entry: string[]; client?: string; backend: string[]; controller: string[] } {
+export function nodeHostsOf(s: Snapshot): {
+  entry: string[];
+  client?: string;
+  backend: string[];
+  controller: string[];
+} {
   const client = gatheredValue(s.client)?.nodeName;
-  const backend = [...new Set(backendPods(s).map((p) => p.nodeName).filter((n): n is string => Boolean(n)))];
-  const controller = [...new Set((gatheredValue(s.ingress?.controllerPods) ?? []).map((p) => p.nodeName).filter((n): n is string => Boolean(n)))];
+  const backend = [
+    ...new Set(
+      backendPods(s)
+        .map((p) => p.nodeName)
+        .filter((n): n is string => Boolean(n)),
+    ),
+  ];
+  const controller = [
+    ...new Set(
+      (gatheredValue(s.ingress?.controllerPods) ?? [])
+        .map((p) => p.nodeName)
+        .filter((n): n is string => Boolean(n)),
+    ),
+  ];
   const entry = s.path.kind === 'nodeport' ? (s.path.node ? [s.path.node] : backend) : [];
   return { entry, client, backend, controller };
 }

@@ -36,10 +36,21 @@ export function objectEvidence(ref: string, field: string, value: unknown): Evid
 }
 
 /** A source that could not be read: the hop (or member) becomes `unknown`, with the reason. */
-export function sourceUnknown(step: StepId, hop: HopKind, issue: SourceIssue, member?: string): Finding {
-  const reason = issue.kind === 'forbidden' ? `no permission to ${issue.what}` : `could not ${issue.what}: ${issue.kind}`;
+export function sourceUnknown(
+  step: StepId,
+  hop: HopKind,
+  issue: SourceIssue,
+  member?: string,
+): Finding {
+  const reason =
+    issue.kind === 'forbidden'
+      ? `no permission to ${issue.what}`
+      : `could not ${issue.what}: ${issue.kind}`;
   return finding('SOURCE_UNAVAILABLE', {
-    step, hop, member, severity: 'unknown',
+    step,
+    hop,
+    member,
+    severity: 'unknown',
     title: `${issue.source === 'kubernetes' ? 'Kubernetes API' : 'Prometheus'}: ${reason}`,
     evidence: [{ kind: 'source', issue }],
     commands: issue.kind === 'forbidden' ? ['kubectl auth can-i --list'] : [],

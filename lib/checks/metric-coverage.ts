@@ -6,19 +6,41 @@ import type { Snapshot } from '@/lib/model/snapshot';
 import { finding, sourceUnknown } from './finding-builder';
 import { readMetric } from './metric-facts';
 
-export interface CoreSeries { id: string; metric: string; scrapeHint: string }
+export interface CoreSeries {
+  id: string;
+  metric: string;
+  scrapeHint: string;
+}
 
-export function metricCoverage(s: Snapshot, step: StepId, hop: HopKind, ids: string[], core: CoreSeries[]): Finding[] {
+export function metricCoverage(
+  s: Snapshot,
+  step: StepId,
+  hop: HopKind,
+  ids: string[],
+  core: CoreSeries[],
+): Finding[] {
   if (!s.metrics) return [];
   for (const id of ids) {
     const r = readMetric(s, id);
     if (r.state === 'unavailable') {
-      return [{ ...sourceUnknown(step, hop, r.issue), code: 'METRICS_UNAVAILABLE', title: `Prometheus: could not ${r.issue.what} (${r.issue.kind}): ${r.issue.message} — the metric part of ${hop} is unknown` }];
+      return [
+        {
+          ...sourceUnknown(step, hop, r.issue),
+          code: 'METRICS_UNAVAILABLE',
+          title: `Prometheus: could not ${r.issue.what} (${r.issue.kind}): ${r.issue.message} — the metric part of ${hop} is unknown`,
+        },
+      ];
     }
   }
-  return core.filter((c) => readMetric(s, c.id).state === 'empty').map((c) => finding('METRICS_SERIES_ABSENT', {
-    step, hop, severity: 'unknown',
-    title: `no series for ${c.metric}: ${c.scrapeHint}`,
-    evidence: [{ kind: 'note', text: `query ${c.id} returned no series in the window` }],
-  }));
+  return core
+    .filter((c) => readMetric(s, c.id).state === 'empty')
+    .map((c) =>
+      finding('METRICS_SERIES_ABSENT', {
+        step,
+        hop,
+        severity: 'unknown',
+        title: `no series for ${c.metric}: ${c.scrapeHint}`,
+        evidence: [{ kind: 'note', text: `query ${c.id} returned no series in the window` }],
+      }),
+    );
 }

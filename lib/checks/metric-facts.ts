@@ -16,16 +16,30 @@ export type MetricRead =
  * A query's result, cut to the incident window for judging; `withContext` keeps the points
  * before it (range queries fetch half a window more, for the charts).
  */
-export function readMetric(s: Snapshot, id: string, options: { withContext?: boolean } = {}): MetricRead {
+export function readMetric(
+  s: Snapshot,
+  id: string,
+  options: { withContext?: boolean } = {},
+): MetricRead {
   const g = s.metrics?.results[id];
   if (!g) return { state: 'not-asked' };
   if ('issue' in g) return { state: 'unavailable', issue: g.issue };
   const from = s.metrics?.window.start ?? g.value.start;
-  const cut = g.value.kind === 'range' && !options.withContext && from > g.value.start
-    ? { ...g.value, start: from, series: g.value.series.map((x) => ({ ...x, points: x.points.filter((p) => p.t >= from) })) }
-    : g.value;
+  const cut =
+    g.value.kind === 'range' && !options.withContext && from > g.value.start
+      ? {
+          ...g.value,
+          start: from,
+          series: g.value.series.map((x) => ({
+            ...x,
+            points: x.points.filter((p) => p.t >= from),
+          })),
+        }
+      : g.value;
   const finite = cut.series.filter((x) => x.points.some((p) => Number.isFinite(p.v)));
-  return finite.length === 0 ? { state: 'empty', result: cut } : { state: 'ok', result: { ...cut, series: finite } };
+  return finite.length === 0
+    ? { state: 'empty', result: cut }
+    : { state: 'ok', result: { ...cut, series: finite } };
 }
 
 export function values(series: MetricSeries): number[] {
@@ -42,7 +56,15 @@ export const stat = {
 export const fmt = formatValue;
 
 export function queryEvidence(result: MetricQueryResult, summary: string): Evidence {
-  return { kind: 'query', id: result.id, promql: result.promql, start: result.start, end: result.end, step: result.step, summary };
+  return {
+    kind: 'query',
+    id: result.id,
+    promql: result.promql,
+    start: result.start,
+    end: result.end,
+    step: result.step,
+    summary,
+  };
 }
 
 /** The node a series is about: its `instance` (or `node`) label is a node name or IP, maybe with a port. */

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { Snapshot } from '@/lib/model/snapshot';
 import {
-  NOW, clusterIpSnapshot, ingressSnapshot, nodePortSnapshot, result, withMetrics,
+  NOW,
+  clusterIpSnapshot,
+  ingressSnapshot,
+  nodePortSnapshot,
+  result,
+  withMetrics,
 } from '@/lib/testing/snapshot-fixtures';
 import { CATALOGUE } from './catalogue';
 import { diagnose } from './diagnose';
@@ -13,11 +18,23 @@ import { DEFAULT_THRESHOLDS, mergeThresholds } from './thresholds';
 
 const hop = (d: Diagnosis, kind: string) => d.hops.find((h) => h.kind === kind)?.verdict;
 const codes = (d: Diagnosis) => d.findings.map((f) => f.code).sort();
-const ramp = (from: number, to: number, n = 30) => Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
-const down = { issue: { source: 'prometheus' as const, kind: 'unreachable' as const, what: 'run golden.rate', message: 'Prometheus is unreachable' } };
+const ramp = (from: number, to: number, n = 30) =>
+  Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
+const down = {
+  issue: {
+    source: 'prometheus' as const,
+    kind: 'unreachable' as const,
+    what: 'run golden.rate',
+    message: 'Prometheus is unreachable',
+  },
+};
 
 describe('healthy metrics', () => {
-  it.each([['clusterip', clusterIpSnapshot()], ['nodeport', nodePortSnapshot()], ['ingress', ingressSnapshot()]])('%s: no finding, metric hops stay ok', (_k, s) => {
+  it.each([
+    ['clusterip', clusterIpSnapshot()],
+    ['nodeport', nodePortSnapshot()],
+    ['ingress', ingressSnapshot()],
+  ])('%s: no finding, metric hops stay ok', (_k, s) => {
     const d = diagnose(withMetrics(s), NOW);
     expect(d.findings.filter((f) => f.code !== 'DNS_EXTERNAL_NOT_RESOLVED')).toEqual([]);
     expect(d.steps.find((x) => x.id === 2)?.verdict).toBe('ok');
@@ -25,140 +42,373 @@ describe('healthy metrics', () => {
   });
   it('without Prometheus configured, step 2 says so and hops keep their object verdicts', () => {
     const d = diagnose(clusterIpSnapshot(), NOW);
-    expect(d.steps.find((x) => x.id === 2)).toMatchObject({ verdict: 'unknown', reason: expect.stringMatching(/no Prometheus is configured/) });
+    expect(d.steps.find((x) => x.id === 2)).toMatchObject({
+      verdict: 'unknown',
+      reason: expect.stringMatching(/no Prometheus is configured/),
+    });
     expect(hop(d, 'pods')).toBe('ok');
   });
 });
 
-type Case = { name: string; snapshot: () => Snapshot; codes: string[]; hops: Record<string, string> };
+type Case = {
+  name: string;
+  snapshot: () => Snapshot;
+  codes: string[];
+  hops: Record<string, string>;
+};
 
 const cases: Case[] = [
-  { name: 'traffic dropped to zero (a hung backend)', snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.rate': result('golden.rate', 'reqps', [{ values: [...ramp(20, 20, 20), ...ramp(0, 0, 10)] }]), 'golden.p99': result('golden.p99', 'seconds', [{ values: ramp(0.2, 0.2) }]) }), codes: ['GOLDEN_TRAFFIC_DROPPED'], hops: { pods: 'fail' } },
+  {
+    name: 'traffic dropped to zero (a hung backend)',
+    snapshot: () =>
+      withMetrics(clusterIpSnapshot(), {
+        'golden.rate': result('golden.rate', 'reqps', [
+          { values: [...ramp(20, 20, 20), ...ramp(0, 0, 10)] },
+        ]),
+        'golden.p99': result('golden.p99', 'seconds', [{ values: ramp(0.2, 0.2) }]),
+      }),
+    codes: ['GOLDEN_TRAFFIC_DROPPED'],
+    hops: { pods: 'fail' },
+  },
   {
     name: 'a 100 % error ratio over almost no requests is not judged (the traffic drop is)',
-    snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.rate': result('golden.rate', 'reqps', [{ values: [...ramp(20, 20, 20), ...ramp(0.001, 0.001, 10)] }]), 'golden.errors': result('golden.errors', 'ratio', [{ values: [...ramp(0, 0, 20), ...ramp(1, 1, 10)] }]) }),
-    codes: ['GOLDEN_TRAFFIC_DROPPED'], hops: { pods: 'fail' },
+    snapshot: () =>
+      withMetrics(clusterIpSnapshot(), {
+        'golden.rate': result('golden.rate', 'reqps', [
+          { values: [...ramp(20, 20, 20), ...ramp(0.001, 0.001, 10)] },
+        ]),
+        'golden.errors': result('golden.errors', 'ratio', [
+          { values: [...ramp(0, 0, 20), ...ramp(1, 1, 10)] },
+        ]),
+      }),
+    codes: ['GOLDEN_TRAFFIC_DROPPED'],
+    hops: { pods: 'fail' },
   },
   {
     name: 'a service younger than a day: the hour-earlier baseline is used',
-    snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.rate.1d': result('golden.rate.1d', 'reqps', []), 'golden.p99.1d': result('golden.p99.1d', 'seconds', []), 'golden.p99.1h': result('golden.p99.1h', 'seconds', [{ values: flat(0.1) }]), 'golden.rate': result('golden.rate', 'reqps', [{ values: [...flat(20, 25), ...flat(0, 5)] }]) }),
-    codes: ['GOLDEN_TRAFFIC_DROPPED'], hops: { pods: 'fail' },
+    snapshot: () =>
+      withMetrics(clusterIpSnapshot(), {
+        'golden.rate.1d': result('golden.rate.1d', 'reqps', []),
+        'golden.p99.1d': result('golden.p99.1d', 'seconds', []),
+        'golden.p99.1h': result('golden.p99.1h', 'seconds', [{ values: flat(0.1) }]),
+        'golden.rate': result('golden.rate', 'reqps', [
+          { values: [...flat(20, 25), ...flat(0, 5)] },
+        ]),
+      }),
+    codes: ['GOLDEN_TRAFFIC_DROPPED'],
+    hops: { pods: 'fail' },
   },
-  { name: 'error ratio above 10 %', snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.errors': result('golden.errors', 'ratio', [{ values: ramp(0, 0.3) }]) }), codes: ['GOLDEN_ERROR_RATIO_HIGH'], hops: { pods: 'fail' } },
-  { name: 'error ratio above 0.1 % (degraded)', snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.errors': result('golden.errors', 'ratio', [{ values: ramp(0, 0.02) }]) }), codes: ['GOLDEN_ERROR_RATIO_HIGH'], hops: { pods: 'warn' } },
-  { name: 'p99 ten times its baseline', snapshot: () => withMetrics(clusterIpSnapshot(), { 'golden.p99': result('golden.p99', 'seconds', [{ values: ramp(0.2, 2) }]) }), codes: ['GOLDEN_LATENCY_ABOVE_BASELINE'], hops: { pods: 'warn' } },
+  {
+    name: 'error ratio above 10 %',
+    snapshot: () =>
+      withMetrics(clusterIpSnapshot(), {
+        'golden.errors': result('golden.errors', 'ratio', [{ values: ramp(0, 0.3) }]),
+      }),
+    codes: ['GOLDEN_ERROR_RATIO_HIGH'],
+    hops: { pods: 'fail' },
+  },
+  {
+    name: 'error ratio above 0.1 % (degraded)',
+    snapshot: () =>
+      withMetrics(clusterIpSnapshot(), {
+        'golden.errors': result('golden.errors', 'ratio', [{ values: ramp(0, 0.02) }]),
+      }),
+    codes: ['GOLDEN_ERROR_RATIO_HIGH'],
+    hops: { pods: 'warn' },
+  },
+  {
+    name: 'p99 ten times its baseline',
+    snapshot: () =>
+      withMetrics(clusterIpSnapshot(), {
+        'golden.p99': result('golden.p99', 'seconds', [{ values: ramp(0.2, 2) }]),
+      }),
+    codes: ['GOLDEN_LATENCY_ABOVE_BASELINE'],
+    hops: { pods: 'warn' },
+  },
   {
     name: 'node saturation: CPU, memory, PSI, conntrack full, network errors, listen overflows',
-    snapshot: () => withMetrics(clusterIpSnapshot(), {
-      'node.cpu': result('node.cpu', 'ratio', [{ labels: { instance: 'worker-3' }, values: flat(0.97) }]),
-      'node.memory': result('node.memory', 'ratio', [{ labels: { instance: 'worker-3:9100' }, values: flat(0.95) }]),
-      'node.psi_cpu': result('node.psi_cpu', 'ratio', [{ labels: { instance: 'worker-3' }, values: flat(0.4) }]),
-      'node.conntrack': result('node.conntrack', 'ratio', [{ labels: { instance: 'worker-3' }, values: ramp(0.5, 0.99) }]),
-      'node.net_errors': result('node.net_errors', 'count', [{ labels: { instance: 'worker-3' }, values: flat(50) }]),
-      'node.listen_overflows': result('node.listen_overflows', 'count', [{ labels: { instance: 'worker-3' }, values: flat(3) }]),
-    }),
-    codes: ['NODE_CONNTRACK_NEAR_LIMIT', 'NODE_CPU_PRESSURE', 'NODE_CPU_SATURATED', 'NODE_LISTEN_OVERFLOWS', 'NODE_MEMORY_SATURATED', 'NODE_NETWORK_ERRORS'], hops: { node: 'fail', 'node/worker-3': 'fail', 'node/worker-1': 'ok' },
+    snapshot: () =>
+      withMetrics(clusterIpSnapshot(), {
+        'node.cpu': result('node.cpu', 'ratio', [
+          { labels: { instance: 'worker-3' }, values: flat(0.97) },
+        ]),
+        'node.memory': result('node.memory', 'ratio', [
+          { labels: { instance: 'worker-3:9100' }, values: flat(0.95) },
+        ]),
+        'node.psi_cpu': result('node.psi_cpu', 'ratio', [
+          { labels: { instance: 'worker-3' }, values: flat(0.4) },
+        ]),
+        'node.conntrack': result('node.conntrack', 'ratio', [
+          { labels: { instance: 'worker-3' }, values: ramp(0.5, 0.99) },
+        ]),
+        'node.net_errors': result('node.net_errors', 'count', [
+          { labels: { instance: 'worker-3' }, values: flat(50) },
+        ]),
+        'node.listen_overflows': result('node.listen_overflows', 'count', [
+          { labels: { instance: 'worker-3' }, values: flat(3) },
+        ]),
+      }),
+    codes: [
+      'NODE_CONNTRACK_NEAR_LIMIT',
+      'NODE_CPU_PRESSURE',
+      'NODE_CPU_SATURATED',
+      'NODE_LISTEN_OVERFLOWS',
+      'NODE_MEMORY_SATURATED',
+      'NODE_NETWORK_ERRORS',
+    ],
+    hops: { node: 'fail', 'node/worker-3': 'fail', 'node/worker-1': 'ok' },
   },
   {
     name: 'pod saturation: throttling, memory near limit, restarts in the window',
-    snapshot: () => withMetrics(clusterIpSnapshot(), {
-      'pod.throttling': result('pod.throttling', 'ratio', [{ labels: { pod: 'web-1' }, values: flat(0.6) }]),
-      'pod.memory': result('pod.memory', 'ratio', [{ labels: { pod: 'web-2' }, values: flat(0.97) }]),
-      'pod.restarts': result('pod.restarts', 'count', [{ labels: { pod: 'web-3' }, values: [12] }], 'instant'),
-    }),
-    codes: ['POD_CPU_THROTTLED', 'POD_MEMORY_NEAR_LIMIT', 'POD_RESTARTS_IN_WINDOW'], hops: { pods: 'warn', 'pods/web-1': 'warn' },
+    snapshot: () =>
+      withMetrics(clusterIpSnapshot(), {
+        'pod.throttling': result('pod.throttling', 'ratio', [
+          { labels: { pod: 'web-1' }, values: flat(0.6) },
+        ]),
+        'pod.memory': result('pod.memory', 'ratio', [
+          { labels: { pod: 'web-2' }, values: flat(0.97) },
+        ]),
+        'pod.restarts': result(
+          'pod.restarts',
+          'count',
+          [{ labels: { pod: 'web-3' }, values: [12] }],
+          'instant',
+        ),
+      }),
+    codes: ['POD_CPU_THROTTLED', 'POD_MEMORY_NEAR_LIMIT', 'POD_RESTARTS_IN_WINDOW'],
+    hops: { pods: 'warn', 'pods/web-1': 'warn' },
   },
-  { name: 'leaked sandboxes reported by cAdvisor', snapshot: () => withMetrics(clusterIpSnapshot(), {}, { orphanedContainers: { value: [{ namespace: 'shop', pod: 'web-5c7d-old', node: 'worker-1' }] } }), codes: ['NODE_ORPHANED_CONTAINERS'], hops: { 'node/worker-1': 'warn' } },
+  {
+    name: 'leaked sandboxes reported by cAdvisor',
+    snapshot: () =>
+      withMetrics(
+        clusterIpSnapshot(),
+        {},
+        {
+          orphanedContainers: {
+            value: [{ namespace: 'shop', pod: 'web-5c7d-old', node: 'worker-1' }],
+          },
+        },
+      ),
+    codes: ['NODE_ORPHANED_CONTAINERS'],
+    hops: { 'node/worker-1': 'warn' },
+  },
   {
     name: 'CoreDNS: SERVFAIL spike, NXDOMAIN flood, slow, panics, upstream failing',
-    snapshot: () => withMetrics(clusterIpSnapshot(), {
-      'dns.servfail': result('dns.servfail', 'ratio', [{ values: ramp(0, 0.35) }]),
-      'dns.nxdomain': result('dns.nxdomain', 'ratio', [{ values: flat(0.7) }]),
-      'dns.p99': result('dns.p99', 'seconds', [{ values: flat(0.5) }]),
-      'dns.panics': result('dns.panics', 'count', [{ values: [2] }], 'instant'),
-      'dns.forward_failures': result('dns.forward_failures', 'count', [{ values: [40] }], 'instant'),
-    }),
-    codes: ['DNS_ERROR_RATIO_HIGH', 'DNS_FORWARD_UNHEALTHY', 'DNS_LATENCY_HIGH', 'DNS_NXDOMAIN_HIGH', 'DNS_PANICS'], hops: { 'dns-cluster': 'fail' },
+    snapshot: () =>
+      withMetrics(clusterIpSnapshot(), {
+        'dns.servfail': result('dns.servfail', 'ratio', [{ values: ramp(0, 0.35) }]),
+        'dns.nxdomain': result('dns.nxdomain', 'ratio', [{ values: flat(0.7) }]),
+        'dns.p99': result('dns.p99', 'seconds', [{ values: flat(0.5) }]),
+        'dns.panics': result('dns.panics', 'count', [{ values: [2] }], 'instant'),
+        'dns.forward_failures': result(
+          'dns.forward_failures',
+          'count',
+          [{ values: [40] }],
+          'instant',
+        ),
+      }),
+    codes: [
+      'DNS_ERROR_RATIO_HIGH',
+      'DNS_FORWARD_UNHEALTHY',
+      'DNS_LATENCY_HIGH',
+      'DNS_NXDOMAIN_HIGH',
+      'DNS_PANICS',
+    ],
+    hops: { 'dns-cluster': 'fail' },
   },
   {
     name: 'kube-proxy: rules stale for 20 minutes, slow syncs, restore failures, Local drops',
-    snapshot: () => withMetrics(clusterIpSnapshot(), {
-      'kp.rule_age': result('kp.rule_age', 'seconds', [{ labels: { instance: 'worker-2' }, values: [1200] }], 'instant'),
-      'kp.sync_p99': result('kp.sync_p99', 'seconds', [{ labels: { instance: 'worker-2' }, values: flat(3) }]),
-      'kp.restore_failures': result('kp.restore_failures', 'count', [{ labels: { instance: 'worker-2' }, values: [4] }], 'instant'),
-      'kp.no_local_endpoints': result('kp.no_local_endpoints', 'count', [{ labels: { instance: 'worker-2' }, values: [9] }], 'instant'),
-      'kp.programming_p99': result('kp.programming_p99', 'seconds', [{ labels: { instance: 'worker-2' }, values: flat(90) }]),
-    }),
-    codes: ['KUBE_PROXY_NO_LOCAL_ENDPOINTS', 'KUBE_PROXY_PROGRAMMING_SLOW', 'KUBE_PROXY_RESTORE_FAILURES', 'KUBE_PROXY_RULES_STALE', 'KUBE_PROXY_SYNC_SLOW'], hops: { 'kube-proxy': 'fail', 'kube-proxy/worker-2': 'fail' },
+    snapshot: () =>
+      withMetrics(clusterIpSnapshot(), {
+        'kp.rule_age': result(
+          'kp.rule_age',
+          'seconds',
+          [{ labels: { instance: 'worker-2' }, values: [1200] }],
+          'instant',
+        ),
+        'kp.sync_p99': result('kp.sync_p99', 'seconds', [
+          { labels: { instance: 'worker-2' }, values: flat(3) },
+        ]),
+        'kp.restore_failures': result(
+          'kp.restore_failures',
+          'count',
+          [{ labels: { instance: 'worker-2' }, values: [4] }],
+          'instant',
+        ),
+        'kp.no_local_endpoints': result(
+          'kp.no_local_endpoints',
+          'count',
+          [{ labels: { instance: 'worker-2' }, values: [9] }],
+          'instant',
+        ),
+        'kp.programming_p99': result('kp.programming_p99', 'seconds', [
+          { labels: { instance: 'worker-2' }, values: flat(90) },
+        ]),
+      }),
+    codes: [
+      'KUBE_PROXY_NO_LOCAL_ENDPOINTS',
+      'KUBE_PROXY_PROGRAMMING_SLOW',
+      'KUBE_PROXY_RESTORE_FAILURES',
+      'KUBE_PROXY_RULES_STALE',
+      'KUBE_PROXY_SYNC_SLOW',
+    ],
+    hops: { 'kube-proxy': 'fail', 'kube-proxy/worker-2': 'fail' },
   },
   {
     name: 'ingress: 5xx at the controller, a failed reload, 4xx flood, certificate expiring',
-    snapshot: () => withMetrics(ingressSnapshot(), {
-      'ing.5xx': result('ing.5xx', 'ratio', [{ values: ramp(0, 0.4) }]),
-      'ing.4xx': result('ing.4xx', 'ratio', [{ values: flat(0.8) }]),
-      'ing.reload_ok': result('ing.reload_ok', 'count', [{ labels: { controller_pod: 'ingress-nginx-a' }, values: [0] }], 'instant'),
-      'ing.cert_expiry': result('ing.cert_expiry', 'seconds', [{ values: [3 * 86400] }], 'instant'),
-    }),
-    codes: ['INGRESS_4XX_HIGH', 'INGRESS_5XX_HIGH', 'INGRESS_CERT_EXPIRING', 'INGRESS_RELOAD_FAILED'], hops: { 'ingress-controller': 'fail' },
+    snapshot: () =>
+      withMetrics(ingressSnapshot(), {
+        'ing.5xx': result('ing.5xx', 'ratio', [{ values: ramp(0, 0.4) }]),
+        'ing.4xx': result('ing.4xx', 'ratio', [{ values: flat(0.8) }]),
+        'ing.reload_ok': result(
+          'ing.reload_ok',
+          'count',
+          [{ labels: { controller_pod: 'ingress-nginx-a' }, values: [0] }],
+          'instant',
+        ),
+        'ing.cert_expiry': result(
+          'ing.cert_expiry',
+          'seconds',
+          [{ values: [3 * 86400] }],
+          'instant',
+        ),
+      }),
+    codes: [
+      'INGRESS_4XX_HIGH',
+      'INGRESS_5XX_HIGH',
+      'INGRESS_CERT_EXPIRING',
+      'INGRESS_RELOAD_FAILED',
+    ],
+    hops: { 'ingress-controller': 'fail' },
   },
   {
     name: 'ingress: the upstream is slow to answer and to accept, the controller adds a lot on top, an orphan Ingress',
-    snapshot: () => withMetrics(ingressSnapshot(), {
-      'ing.response_p99': result('ing.response_p99', 'seconds', [{ values: ramp(0.09, 0.9) }]),
-      'ing.request_p99': result('ing.request_p99', 'seconds', [{ values: ramp(0.1, 1.8) }]),
-      'ing.connect_p99': result('ing.connect_p99', 'seconds', [{ values: ramp(0.001, 1.2) }]),
-      'ing.orphan': result('ing.orphan', 'count', [{ labels: { type: 'no-endpoint' }, values: [1] }], 'instant'),
-    }),
-    codes: ['INGRESS_CONTROLLER_OVERHEAD', 'INGRESS_ORPHANED', 'INGRESS_UPSTREAM_CONNECT_SLOW', 'INGRESS_UPSTREAM_SLOW'], hops: { 'ingress-controller': 'fail', pods: 'warn' },
+    snapshot: () =>
+      withMetrics(ingressSnapshot(), {
+        'ing.response_p99': result('ing.response_p99', 'seconds', [{ values: ramp(0.09, 0.9) }]),
+        'ing.request_p99': result('ing.request_p99', 'seconds', [{ values: ramp(0.1, 1.8) }]),
+        'ing.connect_p99': result('ing.connect_p99', 'seconds', [{ values: ramp(0.001, 1.2) }]),
+        'ing.orphan': result(
+          'ing.orphan',
+          'count',
+          [{ labels: { type: 'no-endpoint' }, values: [1] }],
+          'instant',
+        ),
+      }),
+    codes: [
+      'INGRESS_CONTROLLER_OVERHEAD',
+      'INGRESS_ORPHANED',
+      'INGRESS_UPSTREAM_CONNECT_SLOW',
+      'INGRESS_UPSTREAM_SLOW',
+    ],
+    hops: { 'ingress-controller': 'fail', pods: 'warn' },
   },
   {
     name: 'Prometheus down: every metric hop unknown, object checks complete',
-    snapshot: () => { const s = withMetrics(clusterIpSnapshot()); s.metrics = { ...s.metrics!, goldenProfile: null, results: Object.fromEntries(Object.keys(s.metrics!.results).map((k) => [k, down])), orphanedContainers: down }; return s; },
-    codes: ['METRICS_UNAVAILABLE', 'METRICS_UNAVAILABLE', 'METRICS_UNAVAILABLE', 'METRICS_UNAVAILABLE', 'METRICS_UNAVAILABLE'], hops: { pods: 'unknown', node: 'unknown', 'dns-cluster': 'unknown', 'kube-proxy': 'unknown', service: 'ok', endpoints: 'ok' },
+    snapshot: () => {
+      const s = withMetrics(clusterIpSnapshot());
+      s.metrics = {
+        ...s.metrics!,
+        goldenProfile: null,
+        results: Object.fromEntries(Object.keys(s.metrics!.results).map((k) => [k, down])),
+        orphanedContainers: down,
+      };
+      return s;
+    },
+    codes: [
+      'METRICS_UNAVAILABLE',
+      'METRICS_UNAVAILABLE',
+      'METRICS_UNAVAILABLE',
+      'METRICS_UNAVAILABLE',
+      'METRICS_UNAVAILABLE',
+    ],
+    hops: {
+      pods: 'unknown',
+      node: 'unknown',
+      'dns-cluster': 'unknown',
+      'kube-proxy': 'unknown',
+      service: 'ok',
+      endpoints: 'ok',
+    },
   },
   {
     name: 'Prometheus down when only a Service-level profile was probed (no pods): unavailable, not "not scraped"',
     snapshot: () => {
-      const s = withMetrics(clusterIpSnapshot(), { 'golden.presence.ingress-nginx': down, 'golden.rate': result('golden.rate', 'reqps', []) }, { goldenProfile: null });
+      const s = withMetrics(
+        clusterIpSnapshot(),
+        {
+          'golden.presence.ingress-nginx': down,
+          'golden.rate': result('golden.rate', 'reqps', []),
+        },
+        { goldenProfile: null },
+      );
       delete s.metrics!.results['golden.presence.micrometer'];
       return s;
     },
-    codes: ['METRICS_UNAVAILABLE'], hops: { pods: 'unknown' },
+    codes: ['METRICS_UNAVAILABLE'],
+    hops: { pods: 'unknown' },
   },
   {
     name: 'series absent: CoreDNS and kube-proxy not scraped, no request metrics anywhere',
-    snapshot: () => withMetrics(clusterIpSnapshot(), {
-      'dns.requests': result('dns.requests', 'reqps', []), 'kp.rule_age': result('kp.rule_age', 'seconds', [], 'instant'),
-    }, { goldenProfile: null }),
-    codes: ['METRICS_SERIES_ABSENT', 'METRICS_SERIES_ABSENT', 'METRICS_SERIES_ABSENT'], hops: { pods: 'unknown', 'dns-cluster': 'unknown', 'kube-proxy': 'unknown', node: 'ok' },
+    snapshot: () =>
+      withMetrics(
+        clusterIpSnapshot(),
+        {
+          'dns.requests': result('dns.requests', 'reqps', []),
+          'kp.rule_age': result('kp.rule_age', 'seconds', [], 'instant'),
+        },
+        { goldenProfile: null },
+      ),
+    codes: ['METRICS_SERIES_ABSENT', 'METRICS_SERIES_ABSENT', 'METRICS_SERIES_ABSENT'],
+    hops: { pods: 'unknown', 'dns-cluster': 'unknown', 'kube-proxy': 'unknown', node: 'ok' },
   },
 ];
 
-function flat(v: number, n = 30) { return Array.from({ length: n }, () => v); }
+function flat(v: number, n = 30) {
+  return Array.from({ length: n }, () => v);
+}
 
 describe.each(cases)('$name', ({ snapshot, codes: want, hops }) => {
   const d = diagnose(snapshot(), NOW);
-  it('reports exactly these codes', () => expect(codes(d).filter((c) => c !== 'DNS_EXTERNAL_NOT_RESOLVED')).toEqual([...want].sort()));
+  it('reports exactly these codes', () =>
+    expect(codes(d).filter((c) => c !== 'DNS_EXTERNAL_NOT_RESOLVED')).toEqual([...want].sort()));
   it('judges the hops', () => {
-    const got = Object.fromEntries(Object.keys(hops).map((k) => {
-      const [kind, member] = k.split('/');
-      const h = d.hops.find((x) => x.kind === kind);
-      return [k, member ? h?.members.find((m) => m.id === member)?.verdict : h?.verdict];
-    }));
+    const got = Object.fromEntries(
+      Object.keys(hops).map((k) => {
+        const [kind, member] = k.split('/');
+        const h = d.hops.find((x) => x.kind === kind);
+        return [k, member ? h?.members.find((m) => m.id === member)?.verdict : h?.verdict];
+      }),
+    );
     expect(got).toEqual(hops);
   });
   it('every metric finding carries its PromQL and range, or says why there is none', () => {
     for (const f of d.findings.filter((x) => 'source' in CATALOGUE[x.code])) {
-      expect(f.evidence.some((e) => e.kind === 'query' || e.kind === 'source' || e.kind === 'note')).toBe(true);
+      expect(
+        f.evidence.some((e) => e.kind === 'query' || e.kind === 'source' || e.kind === 'note'),
+      ).toBe(true);
       for (const e of f.evidence) if (e.kind === 'query') expect(e.end - e.start).toBe(1800);
     }
   });
 });
 
 describe('remediation commands', () => {
-  it('name the stale node\'s own kube-proxy pod with a selector kubectl accepts', () => {
-    const d = diagnose(withMetrics(clusterIpSnapshot(), { 'kp.rule_age': result('kp.rule_age', 'seconds', [{ labels: { instance: 'worker-2' }, values: [1200] }], 'instant') }), NOW);
-    expect(d.findings.find((f) => f.code === 'KUBE_PROXY_RULES_STALE')?.remediation.commands).toEqual([
+  it("name the stale node's own kube-proxy pod with a selector kubectl accepts", () => {
+    const d = diagnose(
+      withMetrics(clusterIpSnapshot(), {
+        'kp.rule_age': result(
+          'kp.rule_age',
+          'seconds',
+          [{ labels: { instance: 'worker-2' }, values: [1200] }],
+          'instant',
+        ),
+      }),
+      NOW,
+    );
+    expect(
+      d.findings.find((f) => f.code === 'KUBE_PROXY_RULES_STALE')?.remediation.commands,
+    ).toEqual([
       'kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=worker-2 -o name | xargs kubectl logs -n kube-system --tail=50',
     ]);
   });
@@ -166,19 +416,27 @@ describe('remediation commands', () => {
 
 describe('thresholds', () => {
   it('are configurable: a looser conntrack threshold silences the warning', () => {
-    const s = withMetrics(clusterIpSnapshot(), { 'node.conntrack': result('node.conntrack', 'ratio', [{ labels: { instance: 'worker-1' }, values: flat(0.85) }]) });
+    const s = withMetrics(clusterIpSnapshot(), {
+      'node.conntrack': result('node.conntrack', 'ratio', [
+        { labels: { instance: 'worker-1' }, values: flat(0.85) },
+      ]),
+    });
     expect(codes(diagnose(s, NOW))).toEqual(['NODE_CONNTRACK_NEAR_LIMIT']);
     expect(codes(diagnose(s, NOW, mergeThresholds({ conntrack: { warn: 0.9 } })))).toEqual([]);
   });
   it('ignore unknown or non-numeric overrides', () => {
-    expect(mergeThresholds({ conntrack: { warn: 'high' }, nope: { x: 1 } })).toEqual(DEFAULT_THRESHOLDS);
+    expect(mergeThresholds({ conntrack: { warn: 'high' }, nope: { x: 1 } })).toEqual(
+      DEFAULT_THRESHOLDS,
+    );
   });
 });
 
 describe('coverage of the catalogue', () => {
   it('every Prometheus finding code is produced by at least one case above', () => {
     const produced = new Set(cases.flatMap((c) => c.codes));
-    const metricCodes = Object.entries(CATALOGUE).filter(([, e]) => 'source' in e).map(([code]) => code);
+    const metricCodes = Object.entries(CATALOGUE)
+      .filter(([, e]) => 'source' in e)
+      .map(([code]) => code);
     expect(metricCodes.filter((c) => !produced.has(c))).toEqual([]);
   });
 });
@@ -187,29 +445,61 @@ describe('charts', () => {
   it('step 2 draws rate, errors and p99 with the same window a day earlier; steps without metrics draw nothing', () => {
     const d = diagnose(withMetrics(clusterIpSnapshot()), NOW);
     const golden = d.steps.find((s) => s.id === 2)!.charts;
-    expect(golden.map((c) => [c.id, c.series.length, c.baseline?.length ?? 0])).toEqual([['golden.rate', 1, 1], ['golden.errors', 1, 1], ['golden.p99', 1, 1]]);
+    expect(golden.map((c) => [c.id, c.series.length, c.baseline?.length ?? 0])).toEqual([
+      ['golden.rate', 1, 1],
+      ['golden.errors', 1, 1],
+      ['golden.p99', 1, 1],
+    ]);
     expect(golden[0]!.series[0]!.points).toHaveLength(30);
-    expect(d.steps.find((s) => s.id === 1)!.charts.find((c) => c.id === 'node.cpu')?.series.map((x) => x.name)).toEqual(['worker-1', 'worker-2', 'worker-3']);
+    expect(
+      d.steps
+        .find((s) => s.id === 1)!
+        .charts.find((c) => c.id === 'node.cpu')
+        ?.series.map((x) => x.name),
+    ).toEqual(['worker-1', 'worker-2', 'worker-3']);
     expect(diagnose(clusterIpSnapshot(), NOW).steps.flatMap((s) => s.charts)).toEqual([]);
   });
 });
 
 describe('the first wave, while Prometheus is still answering', () => {
   it('shows object failures at once, but no metric hop is ok yet and the summary says so', () => {
-    const pending = (s: ReturnType<typeof clusterIpSnapshot>) => ({ ...s, meta: { ...s.meta, metricsPending: true } });
+    const pending = (s: ReturnType<typeof clusterIpSnapshot>) => ({
+      ...s,
+      meta: { ...s.meta, metricsPending: true },
+    });
     const healthy = diagnose(pending(clusterIpSnapshot()), NOW);
-    expect(healthy.summary).toEqual({ verdict: 'unknown', hop: null, sentence: 'Nothing has failed in the Kubernetes evidence so far; Prometheus evidence is still loading.' });
-    expect(healthy.hops.map((h) => [h.kind, h.verdict])).toEqual([['client', 'ok'], ['dns-cluster', 'unknown'], ['service', 'ok'], ['kube-proxy', 'unknown'], ['endpoints', 'ok'], ['pods', 'unknown'], ['node', 'unknown']]);
+    expect(healthy.summary).toEqual({
+      verdict: 'unknown',
+      hop: null,
+      sentence:
+        'Nothing has failed in the Kubernetes evidence so far; Prometheus evidence is still loading.',
+    });
+    expect(healthy.hops.map((h) => [h.kind, h.verdict])).toEqual([
+      ['client', 'ok'],
+      ['dns-cluster', 'unknown'],
+      ['service', 'ok'],
+      ['kube-proxy', 'unknown'],
+      ['endpoints', 'ok'],
+      ['pods', 'unknown'],
+      ['node', 'unknown'],
+    ]);
     expect(healthy.steps.find((s) => s.id === 2)?.reason).toBe('waiting for Prometheus…');
     const broken = clusterIpSnapshot();
-    broken.kubeProxy = { value: { daemonSetFound: true, mode: '', podsByNode: { 'worker-2': [] } } };
-    expect(diagnose(pending(broken), NOW).summary).toMatchObject({ verdict: 'fail', hop: 'kube-proxy' });
+    broken.kubeProxy = {
+      value: { daemonSetFound: true, mode: '', podsByNode: { 'worker-2': [] } },
+    };
+    expect(diagnose(pending(broken), NOW).summary).toMatchObject({
+      verdict: 'fail',
+      hop: 'kube-proxy',
+    });
   });
 });
 
 describe('context before the incident window', () => {
   it('is drawn (shaded window) but never judged', () => {
-    const withContext = result('node.conntrack', 'ratio', [{ labels: { instance: 'worker-1' }, values: [...flat(0.99, 15), ...flat(0.05, 31)] }]);
+    const withContext = result('node.conntrack', 'ratio', [
+      { labels: { instance: 'worker-1' }, values: [...flat(0.99, 15), ...flat(0.05, 31)] },
+    ]);
     if ('value' in withContext) withContext.value.start -= 900; // half a window before the incident
     const d = diagnose(withMetrics(clusterIpSnapshot(), { 'node.conntrack': withContext }), NOW);
     expect(d.findings.map((f) => f.code)).toEqual([]);

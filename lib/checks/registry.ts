@@ -16,7 +16,10 @@ import { checkIngress } from './step-5-ingress';
 import { checkIngressMetrics } from './step-5-ingress-metrics';
 import type { Thresholds } from './thresholds';
 
-export interface CheckContext { now: Date; thresholds: Thresholds }
+export interface CheckContext {
+  now: Date;
+  thresholds: Thresholds;
+}
 
 export interface StepDefinition {
   id: StepId;
@@ -27,27 +30,56 @@ export interface StepDefinition {
   run(snapshot: Snapshot, ctx: CheckContext): Finding[];
 }
 
-const NO_PROMETHEUS = 'no Prometheus is configured for this cluster (HOPSCOPE_PROMETHEUS_URL): golden metrics were not gathered';
+const NO_PROMETHEUS =
+  'no Prometheus is configured for this cluster (HOPSCOPE_PROMETHEUS_URL): golden metrics were not gathered';
 
 export const STEPS: readonly StepDefinition[] = [
-  { id: 1, skipReason: () => null, notRunReason: () => null, run: (s, c) => [...checkHealth(s, c.now), ...checkSaturation(s, c.thresholds)] },
-  { id: 2, skipReason: () => null, notRunReason: (s) => (s.meta.metricsPending ? 'waiting for Prometheus…' : s.metrics ? null : NO_PROMETHEUS), run: (s, c) => checkGolden(s, c.thresholds, c.now) },
+  {
+    id: 1,
+    skipReason: () => null,
+    notRunReason: () => null,
+    run: (s, c) => [...checkHealth(s, c.now), ...checkSaturation(s, c.thresholds)],
+  },
+  {
+    id: 2,
+    skipReason: () => null,
+    notRunReason: (s) =>
+      s.meta.metricsPending ? 'waiting for Prometheus…' : s.metrics ? null : NO_PROMETHEUS,
+    run: (s, c) => checkGolden(s, c.thresholds, c.now),
+  },
   {
     id: 3,
-    skipReason: (p) => (p.kind === 'nodeport' ? 'not on this path: a NodePort client reaches the node address without cluster DNS' : null),
+    skipReason: (p) =>
+      p.kind === 'nodeport'
+        ? 'not on this path: a NodePort client reaches the node address without cluster DNS'
+        : null,
     notRunReason: () => null,
     run: (s, c) => [...checkDns(s), ...checkDnsMetrics(s, c.thresholds)],
   },
-  { id: 4, skipReason: () => null, notRunReason: () => null, run: (s, c) => [...checkService(s), ...checkKubeProxy(s), ...checkKubeProxyMetrics(s, c.thresholds)] },
+  {
+    id: 4,
+    skipReason: () => null,
+    notRunReason: () => null,
+    run: (s, c) => [
+      ...checkService(s),
+      ...checkKubeProxy(s),
+      ...checkKubeProxyMetrics(s, c.thresholds),
+    ],
+  },
   {
     id: 5,
-    skipReason: (p) => (p.kind !== 'ingress' ? 'not on this path: only the Ingress path goes through an ingress controller' : null),
+    skipReason: (p) =>
+      p.kind !== 'ingress'
+        ? 'not on this path: only the Ingress path goes through an ingress controller'
+        : null,
     notRunReason: () => null,
     run: (s, c) => [...checkIngress(s), ...checkIngressMetrics(s, c.thresholds)],
   },
   {
-    id: 6, skipReason: () => null,
-    notRunReason: () => 'no active probes were run: the path trace needs a reachable path and is not part of this diagnosis',
+    id: 6,
+    skipReason: () => null,
+    notRunReason: () =>
+      'no active probes were run: the path trace needs a reachable path and is not part of this diagnosis',
     run: () => [],
   },
 ];

@@ -3,7 +3,15 @@
 // pod) holds — the traces of a leaked pod sandbox.
 import type { Finding } from '@/lib/model/finding';
 import type { NodeInfo, PodInfo, Snapshot, SourceIssue } from '@/lib/model/snapshot';
-import { ageMs, condition, formatAge, gatheredValue, nodeReadyStatus, podRef, readyEndpointIps } from './facts';
+import {
+  ageMs,
+  condition,
+  formatAge,
+  gatheredValue,
+  nodeReadyStatus,
+  podRef,
+  readyEndpointIps,
+} from './facts';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 
 /** A node whose Lease is older than this has stopped heartbeating (kubelet's grace period is 40–50 s). */
@@ -14,10 +22,21 @@ export const RECENT_RESTART_MS = 60 * 60_000;
 /** Terminating for longer than this is stuck (default grace period is 30 s). */
 export const STUCK_TERMINATING_MS = 5 * 60_000;
 
-const RUNTIME_TROUBLE = /PLEG is not healthy|container runtime (is down|not ready|status check)|runtime network not ready|ContainerGCFailed|failed to get container status/i;
+const RUNTIME_TROUBLE =
+  /PLEG is not healthy|container runtime (is down|not ready|status check)|runtime network not ready|ContainerGCFailed|failed to get container status/i;
 const PRESSURES = ['MemoryPressure', 'DiskPressure', 'PIDPressure'] as const;
-const PULL_ERRORS = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);
-const CREATE_ERRORS = new Set(['CreateContainerError', 'CreateContainerConfigError', 'RunContainerError', 'ContainerCannotRun']);
+const PULL_ERRORS = new Set([
+  'ErrImagePull',
+  'ImagePullBackOff',
+  'InvalidImageName',
+  'ErrImageNeverPull',
+]);
+const CREATE_ERRORS = new Set([
+  'CreateContainerError',
+  'CreateContainerConfigError',
+  'RunContainerError',
+  'ContainerCannotRun',
+]);
 
 function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
   const out: Finding[] = [];
@@ -27,51 +46,94 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
   if (nodeReadyStatus(node) !== 'True') {
     const since = formatAge(ageMs(now, ready?.lastTransitionTime));
     const message = ready?.message ? `: ${ready.message}` : '';
-    out.push(finding('NODE_NOT_READY', {
-      hop: 'node', member: name, severity: 'fail',
-      title: `node ${name} is NotReady (Ready=${ready?.status ?? 'missing'} for ${since})${message}`,
-      evidence: [objectEvidence(ref, 'status.conditions[Ready]', ready ?? null)],
-      commands: describe,
-    }));
+    out.push(
+      finding('NODE_NOT_READY', {
+        hop: 'node',
+        member: name,
+        severity: 'fail',
+        title: `node ${name} is NotReady (Ready=${ready?.status ?? 'missing'} for ${since})${message}`,
+        evidence: [objectEvidence(ref, 'status.conditions[Ready]', ready ?? null)],
+        commands: describe,
+      }),
+    );
     if (ready?.message && RUNTIME_TROUBLE.test(ready.message)) {
-      out.push(finding('NODE_RUNTIME_UNHEALTHY', {
-        hop: 'node', member: name, severity: 'fail',
-        title: `node ${name}: container runtime unhealthy — ${ready.message}`,
-        evidence: [objectEvidence(ref, 'status.conditions[Ready].message', ready.message)],
-        commands: [...describe, `ssh ${name} -- sudo systemctl status containerd kubelet`, `ssh ${name} -- sudo crictl ps -a`],
-      }));
+      out.push(
+        finding('NODE_RUNTIME_UNHEALTHY', {
+          hop: 'node',
+          member: name,
+          severity: 'fail',
+          title: `node ${name}: container runtime unhealthy — ${ready.message}`,
+          evidence: [objectEvidence(ref, 'status.conditions[Ready].message', ready.message)],
+          commands: [
+            ...describe,
+            `ssh ${name} -- sudo systemctl status containerd kubelet`,
+            `ssh ${name} -- sudo crictl ps -a`,
+          ],
+        }),
+      );
     }
   }
   for (const type of PRESSURES) {
     const c = condition(node.conditions, type);
     if (c?.status === 'True') {
-      out.push(finding('NODE_PRESSURE', {
-        hop: 'node', member: name, severity: 'warn', title: `node ${name} reports ${type}${c.message ? `: ${c.message}` : ''}`,
-        evidence: [objectEvidence(ref, `status.conditions[${type}]`, c)], commands: describe,
-      }));
+      out.push(
+        finding('NODE_PRESSURE', {
+          hop: 'node',
+          member: name,
+          severity: 'warn',
+          title: `node ${name} reports ${type}${c.message ? `: ${c.message}` : ''}`,
+          evidence: [objectEvidence(ref, `status.conditions[${type}]`, c)],
+          commands: describe,
+        }),
+      );
     }
   }
   const network = condition(node.conditions, 'NetworkUnavailable');
   if (network?.status === 'True') {
-    out.push(finding('NODE_NETWORK_UNAVAILABLE', {
-      hop: 'node', member: name, severity: 'fail', title: `node ${name} reports NetworkUnavailable${network.message ? `: ${network.message}` : ''}`,
-      evidence: [objectEvidence(ref, 'status.conditions[NetworkUnavailable]', network)], commands: describe,
-    }));
+    out.push(
+      finding('NODE_NETWORK_UNAVAILABLE', {
+        hop: 'node',
+        member: name,
+        severity: 'fail',
+        title: `node ${name} reports NetworkUnavailable${network.message ? `: ${network.message}` : ''}`,
+        evidence: [objectEvidence(ref, 'status.conditions[NetworkUnavailable]', network)],
+        commands: describe,
+      }),
+    );
   }
   if (node.unschedulable) {
-    out.push(finding('NODE_UNSCHEDULABLE', {
-      hop: 'node', member: name, severity: 'warn', title: `node ${name} is cordoned (unschedulable)`,
-      evidence: [objectEvidence(ref, 'spec.unschedulable', true)], commands: [`kubectl uncordon ${name}`],
-    }));
+    out.push(
+      finding('NODE_UNSCHEDULABLE', {
+        hop: 'node',
+        member: name,
+        severity: 'warn',
+        title: `node ${name} is cordoned (unschedulable)`,
+        evidence: [objectEvidence(ref, 'spec.unschedulable', true)],
+        commands: [`kubectl uncordon ${name}`],
+      }),
+    );
   }
   const leaseAge = ageMs(now, node.leaseRenewTime ?? undefined);
   if (leaseAge === undefined || leaseAge > LEASE_STALE_MS) {
-    out.push(finding('NODE_HEARTBEAT_STALE', {
-      hop: 'node', member: name, severity: 'warn',
-      title: node.leaseRenewTime === null ? `node ${name} has no Lease: its kubelet is not heartbeating` : `node ${name} last renewed its Lease ${formatAge(leaseAge)} ago`,
-      evidence: [objectEvidence(`coordination.k8s.io/v1 Lease kube-node-lease/${name}`, 'spec.renewTime', node.leaseRenewTime)],
-      commands: [`kubectl get lease -n kube-node-lease ${name} -o yaml`],
-    }));
+    out.push(
+      finding('NODE_HEARTBEAT_STALE', {
+        hop: 'node',
+        member: name,
+        severity: 'warn',
+        title:
+          node.leaseRenewTime === null
+            ? `node ${name} has no Lease: its kubelet is not heartbeating`
+            : `node ${name} last renewed its Lease ${formatAge(leaseAge)} ago`,
+        evidence: [
+          objectEvidence(
+            `coordination.k8s.io/v1 Lease kube-node-lease/${name}`,
+            'spec.renewTime',
+            node.leaseRenewTime,
+          ),
+        ],
+        commands: [`kubectl get lease -n kube-node-lease ${name} -o yaml`],
+      }),
+    );
   }
   return out;
 }
@@ -80,14 +142,25 @@ function checkNodes(s: Snapshot, now: Date): Finding[] {
   return Object.entries(s.nodes).flatMap(([name, g]) => {
     if ('issue' in g) return [sourceUnknown(1, 'node', g.issue, name)];
     if (g.value === null) {
-      return [finding('NODE_NOT_READY', { hop: 'node', member: name, severity: 'fail', title: `node ${name} does not exist`, evidence: [objectEvidence(`v1 Node ${name}`, 'metadata.name', null)] })];
+      return [
+        finding('NODE_NOT_READY', {
+          hop: 'node',
+          member: name,
+          severity: 'fail',
+          title: `node ${name} does not exist`,
+          evidence: [objectEvidence(`v1 Node ${name}`, 'metadata.name', null)],
+        }),
+      ];
     }
     return describeNode(name, g.value, now);
   });
 }
 
 function podCommands(pod: PodInfo): string[] {
-  return [`kubectl describe pod -n ${pod.namespace} ${pod.name}`, `kubectl logs -n ${pod.namespace} ${pod.name} --previous --tail=50`];
+  return [
+    `kubectl describe pod -n ${pod.namespace} ${pod.name}`,
+    `kubectl logs -n ${pod.namespace} ${pod.name} --previous --tail=50`,
+  ];
 }
 
 function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
@@ -96,46 +169,150 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
   const base = { hop: 'pods' as const, member: pod.name, commands: podCommands(pod) };
   const scheduled = condition(pod.conditions, 'PodScheduled');
   if (pod.phase === 'Pending' && scheduled?.status === 'False') {
-    out.push(finding('POD_UNSCHEDULABLE', { ...base, severity: 'fail', title: `pod ${pod.name} cannot be scheduled: ${scheduled.message ?? scheduled.reason ?? 'no reason given'}`, evidence: [objectEvidence(ref, 'status.conditions[PodScheduled]', scheduled)] }));
+    out.push(
+      finding('POD_UNSCHEDULABLE', {
+        ...base,
+        severity: 'fail',
+        title: `pod ${pod.name} cannot be scheduled: ${scheduled.message ?? scheduled.reason ?? 'no reason given'}`,
+        evidence: [objectEvidence(ref, 'status.conditions[PodScheduled]', scheduled)],
+      }),
+    );
   }
   const deletingFor = ageMs(now, pod.deletionTimestamp);
   if (deletingFor !== undefined && deletingFor > STUCK_TERMINATING_MS) {
-    out.push(finding('POD_STUCK_TERMINATING', { ...base, severity: 'warn', title: `pod ${pod.name} has been Terminating for ${formatAge(deletingFor)}`, evidence: [objectEvidence(ref, 'metadata.deletionTimestamp', pod.deletionTimestamp)] }));
+    out.push(
+      finding('POD_STUCK_TERMINATING', {
+        ...base,
+        severity: 'warn',
+        title: `pod ${pod.name} has been Terminating for ${formatAge(deletingFor)}`,
+        evidence: [objectEvidence(ref, 'metadata.deletionTimestamp', pod.deletionTimestamp)],
+      }),
+    );
   }
   for (const c of pod.containers) {
     const where = `status.containerStatuses[${c.name}]`;
     if (c.state === 'waiting' && c.reason === 'CrashLoopBackOff') {
-      out.push(finding('POD_CRASH_LOOP', { ...base, severity: 'fail', title: `pod ${pod.name}: container ${c.name} is in CrashLoopBackOff (${c.restartCount} restarts)`, evidence: [objectEvidence(ref, `${where}.state.waiting`, { reason: c.reason, message: c.message })] }));
+      out.push(
+        finding('POD_CRASH_LOOP', {
+          ...base,
+          severity: 'fail',
+          title: `pod ${pod.name}: container ${c.name} is in CrashLoopBackOff (${c.restartCount} restarts)`,
+          evidence: [
+            objectEvidence(ref, `${where}.state.waiting`, { reason: c.reason, message: c.message }),
+          ],
+        }),
+      );
     }
     if (c.state === 'waiting' && c.reason && PULL_ERRORS.has(c.reason)) {
-      out.push(finding('POD_IMAGE_PULL_FAILING', { ...base, severity: 'fail', title: `pod ${pod.name}: container ${c.name} cannot pull its image (${c.reason})`, evidence: [objectEvidence(ref, `${where}.state.waiting`, { reason: c.reason, message: c.message })] }));
+      out.push(
+        finding('POD_IMAGE_PULL_FAILING', {
+          ...base,
+          severity: 'fail',
+          title: `pod ${pod.name}: container ${c.name} cannot pull its image (${c.reason})`,
+          evidence: [
+            objectEvidence(ref, `${where}.state.waiting`, { reason: c.reason, message: c.message }),
+          ],
+        }),
+      );
     }
     if (c.state === 'waiting' && c.reason && CREATE_ERRORS.has(c.reason)) {
-      out.push(finding('POD_CONTAINER_CREATE_ERROR', { ...base, severity: 'fail', title: `pod ${pod.name}: container ${c.name} cannot be created (${c.reason})${c.message ? `: ${c.message}` : ''}`, evidence: [objectEvidence(ref, `${where}.state.waiting`, { reason: c.reason, message: c.message })] }));
+      out.push(
+        finding('POD_CONTAINER_CREATE_ERROR', {
+          ...base,
+          severity: 'fail',
+          title: `pod ${pod.name}: container ${c.name} cannot be created (${c.reason})${c.message ? `: ${c.message}` : ''}`,
+          evidence: [
+            objectEvidence(ref, `${where}.state.waiting`, { reason: c.reason, message: c.message }),
+          ],
+        }),
+      );
     }
     const lastAgo = ageMs(now, c.lastTermination?.finishedAt);
-    if (c.restartCount >= RESTART_WARN_COUNT && lastAgo !== undefined && lastAgo < RECENT_RESTART_MS) {
-      const lifetimeH = Math.max((ageMs(now, pod.startTime ?? pod.createdAt) ?? 0) / 3_600_000, 1 / 60);
+    if (
+      c.restartCount >= RESTART_WARN_COUNT &&
+      lastAgo !== undefined &&
+      lastAgo < RECENT_RESTART_MS
+    ) {
+      const lifetimeH = Math.max(
+        (ageMs(now, pod.startTime ?? pod.createdAt) ?? 0) / 3_600_000,
+        1 / 60,
+      );
       const perHour = c.restartCount / lifetimeH;
-      const exit = c.lastTermination ? ` (last: ${c.lastTermination.reason ?? 'exit'} ${c.lastTermination.exitCode ?? '?'}, ${formatAge(lastAgo)} ago)` : '';
-      out.push(finding('POD_RESTARTING', { ...base, severity: 'warn', title: `pod ${pod.name}: container ${c.name} restarted ${c.restartCount} times, ~${perHour.toFixed(perHour < 10 ? 1 : 0)}/h${exit}`, evidence: [objectEvidence(ref, `${where}.restartCount`, c.restartCount), objectEvidence(ref, `${where}.lastState.terminated`, c.lastTermination ?? null)] }));
+      const exit = c.lastTermination
+        ? ` (last: ${c.lastTermination.reason ?? 'exit'} ${c.lastTermination.exitCode ?? '?'}, ${formatAge(lastAgo)} ago)`
+        : '';
+      out.push(
+        finding('POD_RESTARTING', {
+          ...base,
+          severity: 'warn',
+          title: `pod ${pod.name}: container ${c.name} restarted ${c.restartCount} times, ~${perHour.toFixed(perHour < 10 ? 1 : 0)}/h${exit}`,
+          evidence: [
+            objectEvidence(ref, `${where}.restartCount`, c.restartCount),
+            objectEvidence(ref, `${where}.lastState.terminated`, c.lastTermination ?? null),
+          ],
+        }),
+      );
     }
-    if (c.lastTermination?.reason === 'OOMKilled' && lastAgo !== undefined && lastAgo < RECENT_RESTART_MS) {
-      out.push(finding('POD_OOM_KILLED', { ...base, severity: 'warn', title: `pod ${pod.name}: container ${c.name} was OOMKilled ${formatAge(lastAgo)} ago`, evidence: [objectEvidence(ref, `${where}.lastState.terminated`, c.lastTermination)] }));
+    if (
+      c.lastTermination?.reason === 'OOMKilled' &&
+      lastAgo !== undefined &&
+      lastAgo < RECENT_RESTART_MS
+    ) {
+      out.push(
+        finding('POD_OOM_KILLED', {
+          ...base,
+          severity: 'warn',
+          title: `pod ${pod.name}: container ${c.name} was OOMKilled ${formatAge(lastAgo)} ago`,
+          evidence: [objectEvidence(ref, `${where}.lastState.terminated`, c.lastTermination)],
+        }),
+      );
     }
   }
   const node = pod.nodeName ? gatheredValue(s.nodes[pod.nodeName]) : undefined;
   if (node && nodeReadyStatus(node) !== 'True') {
-    out.push(finding('POD_ON_NOT_READY_NODE', { ...base, severity: 'fail', title: `pod ${pod.name} runs on node ${node.name}, which is NotReady`, evidence: [objectEvidence(ref, 'spec.nodeName', node.name), objectEvidence(`v1 Node ${node.name}`, 'status.conditions[Ready]', condition(node.conditions, 'Ready') ?? null)] }));
+    out.push(
+      finding('POD_ON_NOT_READY_NODE', {
+        ...base,
+        severity: 'fail',
+        title: `pod ${pod.name} runs on node ${node.name}, which is NotReady`,
+        evidence: [
+          objectEvidence(ref, 'spec.nodeName', node.name),
+          objectEvidence(
+            `v1 Node ${node.name}`,
+            'status.conditions[Ready]',
+            condition(node.conditions, 'Ready') ?? null,
+          ),
+        ],
+      }),
+    );
   }
   const ready = condition(pod.conditions, 'Ready');
   if (!pod.ready && pod.phase !== 'Pending' && !out.some((f) => f.severity === 'fail')) {
-    out.push(finding('POD_NOT_READY', { ...base, severity: 'fail', title: `pod ${pod.name} is not ready (${pod.phase}${ready?.reason ? `, ${ready.reason}` : ''})`, evidence: [objectEvidence(ref, 'status.conditions[Ready]', ready ?? null)] }));
+    out.push(
+      finding('POD_NOT_READY', {
+        ...base,
+        severity: 'fail',
+        title: `pod ${pod.name} is not ready (${pod.phase}${ready?.reason ? `, ${ready.reason}` : ''})`,
+        evidence: [objectEvidence(ref, 'status.conditions[Ready]', ready ?? null)],
+      }),
+    );
   }
-  const unhealthy = (gatheredValue(s.backend?.events) ?? []).filter((e) => e.involvedObject === `Pod/${pod.namespace}/${pod.name}`);
+  const unhealthy = (gatheredValue(s.backend?.events) ?? []).filter(
+    (e) => e.involvedObject === `Pod/${pod.namespace}/${pod.name}`,
+  );
   if (unhealthy.length > 0) {
     const last = unhealthy[unhealthy.length - 1]!;
-    out.push(finding('POD_READINESS_FAILING', { ...base, severity: 'warn', title: `pod ${pod.name}: probe failing ×${unhealthy.reduce((n, e) => n + e.count, 0)} — ${last.message}`, evidence: unhealthy.map((e) => objectEvidence(`v1 Event for ${ref}`, 'message', e.message)), commands: [`kubectl get events -n ${pod.namespace} --field-selector involvedObject.name=${pod.name},reason=Unhealthy`] }));
+    out.push(
+      finding('POD_READINESS_FAILING', {
+        ...base,
+        severity: 'warn',
+        title: `pod ${pod.name}: probe failing ×${unhealthy.reduce((n, e) => n + e.count, 0)} — ${last.message}`,
+        evidence: unhealthy.map((e) => objectEvidence(`v1 Event for ${ref}`, 'message', e.message)),
+        commands: [
+          `kubectl get events -n ${pod.namespace} --field-selector involvedObject.name=${pod.name},reason=Unhealthy`,
+        ],
+      }),
+    );
   }
   return out;
 }
@@ -155,35 +332,61 @@ function checkAddresses(s: Snapshot): Finding[] {
       for (const ip of ep.addresses) {
         const holders = backend.ipHolders[ip];
         if (!holders) continue;
-        if ('issue' in holders) { unread.push(holders.issue); continue; }
+        if ('issue' in holders) {
+          unread.push(holders.issue);
+          continue;
+        }
         const live = holders.value.filter((h) => !h.deleting);
         const sliceRef = `discovery.k8s.io/v1 EndpointSlice ${svc?.namespace ?? s.path.namespace}/${slice.name}`;
         const target = ep.targetRef?.name;
         const severity = inRotation.has(ip) ? 'fail' : 'warn';
         if (live.length > 1) {
-          const backendHolder = pods.find((p) => p.podIP === ip && live.some((h) => h.uid === p.uid));
+          const backendHolder = pods.find(
+            (p) => p.podIP === ip && live.some((h) => h.uid === p.uid),
+          );
           const others = live.filter((h) => h.name !== (backendHolder?.name ?? target));
-          out.push(finding('POD_IP_DUPLICATE', {
-            hop: 'pods', member: backendHolder?.name ?? target, severity,
-            title: `pod IP ${ip} is held by ${live.length} live pods: ${live.map((h) => `${h.namespace}/${h.name}${h.nodeName ? ` on ${h.nodeName}` : ''}`).join(', ')}`,
-            evidence: live.map((h) => objectEvidence(`v1 Pod ${h.namespace}/${h.name}`, 'status.podIP', ip)),
-            text: `Traffic for ${ip} is split between ${live.length} sandboxes; ${others.map((o) => o.name).join(', ')} should not hold it. ${'Delete the stale pod or clean its leaked sandbox on the node.'}`,
-            commands: [`kubectl get pods -A --field-selector status.podIP=${ip} -o wide`, ...others.map((o) => `kubectl delete pod -n ${o.namespace} ${o.name}`)],
-          }));
+          out.push(
+            finding('POD_IP_DUPLICATE', {
+              hop: 'pods',
+              member: backendHolder?.name ?? target,
+              severity,
+              title: `pod IP ${ip} is held by ${live.length} live pods: ${live.map((h) => `${h.namespace}/${h.name}${h.nodeName ? ` on ${h.nodeName}` : ''}`).join(', ')}`,
+              evidence: live.map((h) =>
+                objectEvidence(`v1 Pod ${h.namespace}/${h.name}`, 'status.podIP', ip),
+              ),
+              text: `Traffic for ${ip} is split between ${live.length} sandboxes; ${others.map((o) => o.name).join(', ')} should not hold it. ${'Delete the stale pod or clean its leaked sandbox on the node.'}`,
+              commands: [
+                `kubectl get pods -A --field-selector status.podIP=${ip} -o wide`,
+                ...others.map((o) => `kubectl delete pod -n ${o.namespace} ${o.name}`),
+              ],
+            }),
+          );
         } else if (live.length === 0) {
-          out.push(finding('ENDPOINT_IP_ORPHANED', {
-            hop: 'endpoints', severity,
-            title: `endpoint ${ip}${target ? ` (${target})` : ''} belongs to no current pod`,
-            evidence: [objectEvidence(sliceRef, 'endpoints[].addresses', ip)],
-            commands: [`kubectl get pods -A --field-selector status.podIP=${ip} -o wide`, `kubectl get endpointslices -n ${s.path.namespace} -l kubernetes.io/service-name=${s.backendServiceName} -o yaml`],
-          }));
+          out.push(
+            finding('ENDPOINT_IP_ORPHANED', {
+              hop: 'endpoints',
+              severity,
+              title: `endpoint ${ip}${target ? ` (${target})` : ''} belongs to no current pod`,
+              evidence: [objectEvidence(sliceRef, 'endpoints[].addresses', ip)],
+              commands: [
+                `kubectl get pods -A --field-selector status.podIP=${ip} -o wide`,
+                `kubectl get endpointslices -n ${s.path.namespace} -l kubernetes.io/service-name=${s.backendServiceName} -o yaml`,
+              ],
+            }),
+          );
         } else if (target && live[0]!.name !== target) {
-          out.push(finding('ENDPOINT_IP_MISMATCH', {
-            hop: 'endpoints', severity,
-            title: `endpoint ${ip} names pod ${target}, but ${live[0]!.namespace}/${live[0]!.name} holds that IP`,
-            evidence: [objectEvidence(sliceRef, 'endpoints[].targetRef.name', target), objectEvidence(`v1 Pod ${live[0]!.namespace}/${live[0]!.name}`, 'status.podIP', ip)],
-            commands: [`kubectl get pods -A --field-selector status.podIP=${ip} -o wide`],
-          }));
+          out.push(
+            finding('ENDPOINT_IP_MISMATCH', {
+              hop: 'endpoints',
+              severity,
+              title: `endpoint ${ip} names pod ${target}, but ${live[0]!.namespace}/${live[0]!.name} holds that IP`,
+              evidence: [
+                objectEvidence(sliceRef, 'endpoints[].targetRef.name', target),
+                objectEvidence(`v1 Pod ${live[0]!.namespace}/${live[0]!.name}`, 'status.podIP', ip),
+              ],
+              commands: [`kubectl get pods -A --field-selector status.podIP=${ip} -o wide`],
+            }),
+          );
         }
       }
     }
@@ -191,14 +394,28 @@ function checkAddresses(s: Snapshot): Finding[] {
   const all = new Set(slices.flatMap((sl) => sl.endpoints.flatMap((e) => e.addresses)));
   const unchecked = [...all].filter((ip) => !backend.ipHolders[ip]);
   if (unchecked.length > 0) {
-    out.push(finding('ENDPOINT_IPS_PARTLY_CHECKED', {
-      hop: 'endpoints', severity: 'info',
-      title: `${all.size - unchecked.length} of ${all.size} endpoint addresses were checked for duplicate or leaked holders`,
-      evidence: [{ kind: 'note', text: `not looked up: ${unchecked.slice(0, 10).join(', ')}${unchecked.length > 10 ? ', …' : ''}` }],
-    }));
+    out.push(
+      finding('ENDPOINT_IPS_PARTLY_CHECKED', {
+        hop: 'endpoints',
+        severity: 'info',
+        title: `${all.size - unchecked.length} of ${all.size} endpoint addresses were checked for duplicate or leaked holders`,
+        evidence: [
+          {
+            kind: 'note',
+            text: `not looked up: ${unchecked.slice(0, 10).join(', ')}${unchecked.length > 10 ? ', …' : ''}`,
+          },
+        ],
+      }),
+    );
   }
   // One finding for all addresses whose holders could not be read (the same permission each time).
-  if (unread[0]) out.push(sourceUnknown(1, 'endpoints', { ...unread[0], what: `${unread[0].what}${unread.length > 1 ? ` (and ${unread.length - 1} more addresses)` : ''}` }));
+  if (unread[0])
+    out.push(
+      sourceUnknown(1, 'endpoints', {
+        ...unread[0],
+        what: `${unread[0].what}${unread.length > 1 ? ` (and ${unread.length - 1} more addresses)` : ''}`,
+      }),
+    );
   return out;
 }
 
@@ -207,15 +424,35 @@ function checkClient(s: Snapshot): Finding[] {
   if ('issue' in s.client) return [sourceUnknown(1, 'client', s.client.issue)];
   const { namespace, pod: name } = s.path.client;
   const pod = s.client.value;
-  if (!pod) return [finding('CLIENT_POD_NOT_FOUND', { hop: 'client', severity: 'fail', title: `client pod ${namespace}/${name} does not exist`, commands: [`kubectl get pods -n ${namespace}`] })];
+  if (!pod)
+    return [
+      finding('CLIENT_POD_NOT_FOUND', {
+        hop: 'client',
+        severity: 'fail',
+        title: `client pod ${namespace}/${name} does not exist`,
+        commands: [`kubectl get pods -n ${namespace}`],
+      }),
+    ];
   if (pod.phase !== 'Running' || !pod.ready) {
-    return [finding('CLIENT_POD_NOT_RUNNING', { hop: 'client', severity: 'warn', title: `client pod ${namespace}/${name} is ${pod.phase}${pod.ready ? '' : ', not ready'}`, evidence: [objectEvidence(podRef(pod), 'status.phase', pod.phase)], commands: podCommands(pod) })];
+    return [
+      finding('CLIENT_POD_NOT_RUNNING', {
+        hop: 'client',
+        severity: 'warn',
+        title: `client pod ${namespace}/${name} is ${pod.phase}${pod.ready ? '' : ', not ready'}`,
+        evidence: [objectEvidence(podRef(pod), 'status.phase', pod.phase)],
+        commands: podCommands(pod),
+      }),
+    ];
   }
   return [];
 }
 
 export function checkHealth(s: Snapshot, now: Date): Finding[] {
   const pods = s.backend?.pods;
-  const podFindings = !pods ? [] : 'issue' in pods ? [sourceUnknown(1, 'pods', pods.issue)] : pods.value.flatMap((p) => checkBackendPod(p, s, now));
+  const podFindings = !pods
+    ? []
+    : 'issue' in pods
+      ? [sourceUnknown(1, 'pods', pods.issue)]
+      : pods.value.flatMap((p) => checkBackendPod(p, s, now));
   return [...checkClient(s), ...checkNodes(s, now), ...podFindings, ...checkAddresses(s)];
 }

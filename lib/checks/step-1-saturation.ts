@@ -9,9 +9,20 @@ import { fmt, nodeOf, queryEvidence, readMetric, stat, values } from './metric-f
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 
-interface SeriesRule { id: string; code: FindingCode; warn: number; fail?: number; what: string }
+interface SeriesRule {
+  id: string;
+  code: FindingCode;
+  warn: number;
+  fail?: number;
+  what: string;
+}
 
-function perSeries(s: Snapshot, rule: SeriesRule, hop: 'node' | 'pods', memberOf: (labels: Record<string, string>) => string | undefined): Finding[] {
+function perSeries(
+  s: Snapshot,
+  rule: SeriesRule,
+  hop: 'node' | 'pods',
+  memberOf: (labels: Record<string, string>) => string | undefined,
+): Finding[] {
   const r = readMetric(s, rule.id);
   if (r.state !== 'ok') return [];
   return r.result.series.flatMap((series) => {
@@ -21,11 +32,20 @@ function perSeries(s: Snapshot, rule: SeriesRule, hop: 'node' | 'pods', memberOf
     const member = memberOf(series.labels);
     const severity = rule.fail !== undefined && peak >= rule.fail ? 'fail' : 'warn';
     const limit = severity === 'fail' ? rule.fail! : rule.warn;
-    return [finding(rule.code, {
-      hop, member, severity,
-      title: `${member ? `${hop === 'node' ? 'node' : 'pod'} ${member}: ` : ''}${rule.what} ${r.result.kind === 'instant' ? '' : 'peaked at '}${fmt(peak, r.result.unit)} (threshold ${fmt(limit, r.result.unit)})`,
-      evidence: [queryEvidence(r.result, `${r.result.kind === 'instant' ? 'value' : 'max'} ${fmt(peak, r.result.unit)} for ${JSON.stringify(series.labels)}`)],
-    })];
+    return [
+      finding(rule.code, {
+        hop,
+        member,
+        severity,
+        title: `${member ? `${hop === 'node' ? 'node' : 'pod'} ${member}: ` : ''}${rule.what} ${r.result.kind === 'instant' ? '' : 'peaked at '}${fmt(peak, r.result.unit)} (threshold ${fmt(limit, r.result.unit)})`,
+        evidence: [
+          queryEvidence(
+            r.result,
+            `${r.result.kind === 'instant' ? 'value' : 'max'} ${fmt(peak, r.result.unit)} for ${JSON.stringify(series.labels)}`,
+          ),
+        ],
+      }),
+    ];
   });
 }
 
@@ -34,30 +54,151 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
   const node = (labels: Record<string, string>) => nodeOf(s, labels);
   const pod = (labels: Record<string, string>) => labels.pod;
   const out: Finding[] = [
-    ...metricCoverage(s, 1, 'node', ['node.cpu', 'node.conntrack'], [{ id: 'node.cpu', metric: 'node_cpu_seconds_total', scrapeHint: 'is node-exporter scraped (with instance = node name or IP)?' }]),
-    ...metricCoverage(s, 1, 'pods', ['pod.memory', 'pod.throttling'], [{ id: 'pod.memory', metric: 'container_memory_working_set_bytes', scrapeHint: "is the kubelet's cAdvisor endpoint scraped?" }]),
-    ...perSeries(s, { id: 'node.cpu', code: 'NODE_CPU_SATURATED', warn: t.nodeCpu.warn, what: 'CPU busy' }, 'node', node),
-    ...perSeries(s, { id: 'node.memory', code: 'NODE_MEMORY_SATURATED', warn: t.nodeMemory.warn, what: 'memory used' }, 'node', node),
-    ...perSeries(s, { id: 'node.psi_cpu', code: 'NODE_CPU_PRESSURE', warn: t.cpuPressure.warn, what: 'CPU pressure' }, 'node', node),
-    ...perSeries(s, { id: 'node.conntrack', code: 'NODE_CONNTRACK_NEAR_LIMIT', warn: t.conntrack.warn, fail: t.conntrack.fail, what: 'conntrack table' }, 'node', node),
-    ...perSeries(s, { id: 'node.net_errors', code: 'NODE_NETWORK_ERRORS', warn: t.networkErrors.warn, what: 'receive errors + drops/s' }, 'node', node),
-    ...perSeries(s, { id: 'node.listen_overflows', code: 'NODE_LISTEN_OVERFLOWS', warn: t.listenOverflows.warn, what: 'TCP listen overflows/s' }, 'node', node),
-    ...perSeries(s, { id: 'pod.throttling', code: 'POD_CPU_THROTTLED', warn: t.throttling.warn, what: 'CPU throttled' }, 'pods', pod),
-    ...perSeries(s, { id: 'pod.memory', code: 'POD_MEMORY_NEAR_LIMIT', warn: t.podMemory.warn, what: 'memory working set / limit' }, 'pods', pod),
-    ...perSeries(s, { id: 'pod.restarts', code: 'POD_RESTARTS_IN_WINDOW', warn: t.restarts.warn, what: 'restarts in the window:' }, 'pods', pod),
+    ...metricCoverage(
+      s,
+      1,
+      'node',
+      ['node.cpu', 'node.conntrack'],
+      [
+        {
+          id: 'node.cpu',
+          metric: 'node_cpu_seconds_total',
+          scrapeHint: 'is node-exporter scraped (with instance = node name or IP)?',
+        },
+      ],
+    ),
+    ...metricCoverage(
+      s,
+      1,
+      'pods',
+      ['pod.memory', 'pod.throttling'],
+      [
+        {
+          id: 'pod.memory',
+          metric: 'container_memory_working_set_bytes',
+          scrapeHint: "is the kubelet's cAdvisor endpoint scraped?",
+        },
+      ],
+    ),
+    ...perSeries(
+      s,
+      { id: 'node.cpu', code: 'NODE_CPU_SATURATED', warn: t.nodeCpu.warn, what: 'CPU busy' },
+      'node',
+      node,
+    ),
+    ...perSeries(
+      s,
+      {
+        id: 'node.memory',
+        code: 'NODE_MEMORY_SATURATED',
+        warn: t.nodeMemory.warn,
+        what: 'memory used',
+      },
+      'node',
+      node,
+    ),
+    ...perSeries(
+      s,
+      {
+        id: 'node.psi_cpu',
+        code: 'NODE_CPU_PRESSURE',
+        warn: t.cpuPressure.warn,
+        what: 'CPU pressure',
+      },
+      'node',
+      node,
+    ),
+    ...perSeries(
+      s,
+      {
+        id: 'node.conntrack',
+        code: 'NODE_CONNTRACK_NEAR_LIMIT',
+        warn: t.conntrack.warn,
+        fail: t.conntrack.fail,
+        what: 'conntrack table',
+      },
+      'node',
+      node,
+    ),
+    ...perSeries(
+      s,
+      {
+        id: 'node.net_errors',
+        code: 'NODE_NETWORK_ERRORS',
+        warn: t.networkErrors.warn,
+        what: 'receive errors + drops/s',
+      },
+      'node',
+      node,
+    ),
+    ...perSeries(
+      s,
+      {
+        id: 'node.listen_overflows',
+        code: 'NODE_LISTEN_OVERFLOWS',
+        warn: t.listenOverflows.warn,
+        what: 'TCP listen overflows/s',
+      },
+      'node',
+      node,
+    ),
+    ...perSeries(
+      s,
+      {
+        id: 'pod.throttling',
+        code: 'POD_CPU_THROTTLED',
+        warn: t.throttling.warn,
+        what: 'CPU throttled',
+      },
+      'pods',
+      pod,
+    ),
+    ...perSeries(
+      s,
+      {
+        id: 'pod.memory',
+        code: 'POD_MEMORY_NEAR_LIMIT',
+        warn: t.podMemory.warn,
+        what: 'memory working set / limit',
+      },
+      'pods',
+      pod,
+    ),
+    ...perSeries(
+      s,
+      {
+        id: 'pod.restarts',
+        code: 'POD_RESTARTS_IN_WINDOW',
+        warn: t.restarts.warn,
+        what: 'restarts in the window:',
+      },
+      'pods',
+      pod,
+    ),
   ];
   const orphans = s.metrics.orphanedContainers;
   if ('value' in orphans) {
     const byNode = new Map<string, string[]>();
-    for (const o of orphans.value) byNode.set(o.node, [...(byNode.get(o.node) ?? []), `${o.namespace}/${o.pod}`]);
+    for (const o of orphans.value)
+      byNode.set(o.node, [...(byNode.get(o.node) ?? []), `${o.namespace}/${o.pod}`]);
     const containers = readMetric(s, 'node.containers');
     for (const [n, pods] of byNode) {
-      out.push(finding('NODE_ORPHANED_CONTAINERS', {
-        hop: 'node', member: n, severity: 'warn',
-        title: `node ${n}: cAdvisor still reports containers of ${pods.length} pod${pods.length === 1 ? '' : 's'} the API no longer has (${pods.slice(0, 3).join(', ')}) — leaked sandboxes keep their IPs`,
-        evidence: containers.state === 'ok' ? [queryEvidence(containers.result, `pods without an API object: ${pods.join(', ')}`)] : [],
-        commands: [`ssh ${n} -- sudo crictl pods --state ready`, `ssh ${n} -- sudo ip netns list`],
-      }));
+      out.push(
+        finding('NODE_ORPHANED_CONTAINERS', {
+          hop: 'node',
+          member: n,
+          severity: 'warn',
+          title: `node ${n}: cAdvisor still reports containers of ${pods.length} pod${pods.length === 1 ? '' : 's'} the API no longer has (${pods.slice(0, 3).join(', ')}) — leaked sandboxes keep their IPs`,
+          evidence:
+            containers.state === 'ok'
+              ? [queryEvidence(containers.result, `pods without an API object: ${pods.join(', ')}`)]
+              : [],
+          commands: [
+            `ssh ${n} -- sudo crictl pods --state ready`,
+            `ssh ${n} -- sudo ip netns list`,
+          ],
+        }),
+      );
     }
   }
   return out;

@@ -28,12 +28,18 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
   const unavailable = metricCoverage(s, 2, 'pods', ['golden.rate', ...probes], []);
   if (unavailable.length > 0) return unavailable;
   if (!m.goldenProfile) {
-    const tried = GOLDEN_PROFILES.filter((p) => m.goldenProfilesTried.includes(p.id)).map((p) => p.requests);
-    return [finding('METRICS_SERIES_ABSENT', {
-      step: 2, hop: 'pods', severity: 'unknown',
-      title: `no request metrics for ${s.path.namespace}/${s.backendServiceName ?? '?'} in the window (tried ${tried.join(', ')}): is the app, mesh or ingress controller scraped?`,
-      evidence: [{ kind: 'note', text: `profiles tried: ${m.goldenProfilesTried.join(', ')}` }],
-    })];
+    const tried = GOLDEN_PROFILES.filter((p) => m.goldenProfilesTried.includes(p.id)).map(
+      (p) => p.requests,
+    );
+    return [
+      finding('METRICS_SERIES_ABSENT', {
+        step: 2,
+        hop: 'pods',
+        severity: 'unknown',
+        title: `no request metrics for ${s.path.namespace}/${s.backendServiceName ?? '?'} in the window (tried ${tried.join(', ')}): is the app, mesh or ingress controller scraped?`,
+        evidence: [{ kind: 'note', text: `profiles tried: ${m.goldenProfilesTried.join(', ')}` }],
+      }),
+    ];
   }
   const out: Finding[] = [];
   const rate = readMetric(s, 'golden.rate');
@@ -41,41 +47,90 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
   const now = stat.mean(series(rate));
   const before = stat.mean(series(base));
   const recent = stat.mean(series(rate).slice(-5));
-  if (Number.isFinite(before) && before >= t.trafficDrop.minBaselineRps && (!(recent >= before * t.trafficDrop.ratio))) {
-    out.push(finding('GOLDEN_TRAFFIC_DROPPED', {
-      hop: 'pods', severity: 'fail',
-      title: `completed requests dropped to ${fmt(Number.isFinite(recent) ? recent : 0, 'reqps')} (window mean ${fmt(Number.isFinite(now) ? now : 0, 'reqps')}) from ${fmt(before, 'reqps')} ${base.state === 'ok' && base.result.id.endsWith('.1h') ? 'an hour' : 'a day'} earlier — the backend answers (almost) nothing`,
-      evidence: [rate.state === 'ok' || rate.state === 'empty' ? queryEvidence(rate.result, `last 5 points mean ${fmt(recent, 'reqps')}`) : { kind: 'note', text: 'no requests in the window' },
-        ...(base.state === 'ok' ? [queryEvidence(base.result, `mean ${fmt(before, 'reqps')}`)] : [])],
-    }));
+  if (
+    Number.isFinite(before) &&
+    before >= t.trafficDrop.minBaselineRps &&
+    !(recent >= before * t.trafficDrop.ratio)
+  ) {
+    out.push(
+      finding('GOLDEN_TRAFFIC_DROPPED', {
+        hop: 'pods',
+        severity: 'fail',
+        title: `completed requests dropped to ${fmt(Number.isFinite(recent) ? recent : 0, 'reqps')} (window mean ${fmt(Number.isFinite(now) ? now : 0, 'reqps')}) from ${fmt(before, 'reqps')} ${base.state === 'ok' && base.result.id.endsWith('.1h') ? 'an hour' : 'a day'} earlier — the backend answers (almost) nothing`,
+        evidence: [
+          rate.state === 'ok' || rate.state === 'empty'
+            ? queryEvidence(rate.result, `last 5 points mean ${fmt(recent, 'reqps')}`)
+            : { kind: 'note', text: 'no requests in the window' },
+          ...(base.state === 'ok'
+            ? [queryEvidence(base.result, `mean ${fmt(before, 'reqps')}`)]
+            : []),
+        ],
+      }),
+    );
   }
   const errors = readMetric(s, 'golden.errors');
   const errorsBefore = stat.mean(series(baseline(s, 'golden.errors')));
   // A ratio over almost no requests says nothing: judge only the points that carried traffic.
-  const carried = new Set(rate.state === 'ok' ? rate.result.series.flatMap((x) => x.points.filter((p) => p.v >= t.trafficDrop.minBaselineRps).map((p) => p.t)) : []);
-  const errNow = stat.max(errors.state === 'ok' ? errors.result.series.flatMap((x) => x.points.filter((p) => carried.has(p.t) && Number.isFinite(p.v)).map((p) => p.v)) : []);
-  if (errors.state === 'ok' && errNow >= t.errorRatio.warn && !(errNow <= (Number.isFinite(errorsBefore) ? errorsBefore : 0) * 1.5)) {
+  const carried = new Set(
+    rate.state === 'ok'
+      ? rate.result.series.flatMap((x) =>
+          x.points.filter((p) => p.v >= t.trafficDrop.minBaselineRps).map((p) => p.t),
+        )
+      : [],
+  );
+  const errNow = stat.max(
+    errors.state === 'ok'
+      ? errors.result.series.flatMap((x) =>
+          x.points.filter((p) => carried.has(p.t) && Number.isFinite(p.v)).map((p) => p.v),
+        )
+      : [],
+  );
+  if (
+    errors.state === 'ok' &&
+    errNow >= t.errorRatio.warn &&
+    !(errNow <= (Number.isFinite(errorsBefore) ? errorsBefore : 0) * 1.5)
+  ) {
     const severity = errNow > t.errorRatio.fail ? 'fail' : 'warn';
-    out.push(finding('GOLDEN_ERROR_RATIO_HIGH', {
-      hop: 'pods', severity,
-      title: `backend error ratio peaked at ${fmt(errNow, 'ratio')} (baseline ${fmt(Number.isFinite(errorsBefore) ? errorsBefore : 0, 'ratio')}; ${severity} above ${fmt(severity === 'fail' ? t.errorRatio.fail : t.errorRatio.warn, 'ratio')})`,
-      evidence: [queryEvidence(errors.result, `max ${fmt(errNow, 'ratio')}`)],
-    }));
+    out.push(
+      finding('GOLDEN_ERROR_RATIO_HIGH', {
+        hop: 'pods',
+        severity,
+        title: `backend error ratio peaked at ${fmt(errNow, 'ratio')} (baseline ${fmt(Number.isFinite(errorsBefore) ? errorsBefore : 0, 'ratio')}; ${severity} above ${fmt(severity === 'fail' ? t.errorRatio.fail : t.errorRatio.warn, 'ratio')})`,
+        evidence: [queryEvidence(errors.result, `max ${fmt(errNow, 'ratio')}`)],
+      }),
+    );
   }
   const p99 = readMetric(s, 'golden.p99');
   const p99Before = stat.mean(series(baseline(s, 'golden.p99')));
   const p99Now = stat.max(series(p99));
-  if (p99.state === 'ok' && Number.isFinite(p99Before) && p99Before > 0 && p99Now >= p99Before * t.latencyVsBaseline.warn) {
-    out.push(finding('GOLDEN_LATENCY_ABOVE_BASELINE', {
-      hop: 'pods', severity: 'warn',
-      title: `backend p99 latency reached ${fmt(p99Now, 'seconds')}, ${(p99Now / p99Before).toFixed(0)}× its baseline of ${fmt(p99Before, 'seconds')}`,
-      evidence: [queryEvidence(p99.result, `max ${fmt(p99Now, 'seconds')} vs baseline mean ${fmt(p99Before, 'seconds')}`)],
-    }));
+  if (
+    p99.state === 'ok' &&
+    Number.isFinite(p99Before) &&
+    p99Before > 0 &&
+    p99Now >= p99Before * t.latencyVsBaseline.warn
+  ) {
+    out.push(
+      finding('GOLDEN_LATENCY_ABOVE_BASELINE', {
+        hop: 'pods',
+        severity: 'warn',
+        title: `backend p99 latency reached ${fmt(p99Now, 'seconds')}, ${(p99Now / p99Before).toFixed(0)}× its baseline of ${fmt(p99Before, 'seconds')}`,
+        evidence: [
+          queryEvidence(
+            p99.result,
+            `max ${fmt(p99Now, 'seconds')} vs baseline mean ${fmt(p99Before, 'seconds')}`,
+          ),
+        ],
+      }),
+    );
   }
   return out;
 }
 
-const STALL_WORDS: Partial<Record<string, string>> = { GOLDEN_TRAFFIC_DROPPED: 'stopped completing', GOLDEN_ERROR_RATIO_HIGH: 'fail', GOLDEN_LATENCY_ABOVE_BASELINE: 'slow down' };
+const STALL_WORDS: Partial<Record<string, string>> = {
+  GOLDEN_TRAFFIC_DROPPED: 'stopped completing',
+  GOLDEN_ERROR_RATIO_HIGH: 'fail',
+  GOLDEN_LATENCY_ABOVE_BASELINE: 'slow down',
+};
 const STALLING: ReadonlySet<string> = new Set(Object.keys(STALL_WORDS));
 
 /** Running, Ready pods whose log went silent far beyond their usual gap while requests fail or stall. */
@@ -86,19 +141,43 @@ function checkLogStall(s: Snapshot, golden: Finding[], t: Thresholds, now: Date)
   const pods = new Map((gatheredValue(s.backend?.pods) ?? []).map((p) => [p.name, p]));
   const out: Finding[] = [];
   for (const [name, g] of Object.entries(tails)) {
-    if ('issue' in g) { out.push(sourceUnknown(2, 'pods', g.issue, name)); continue; }
+    if ('issue' in g) {
+      out.push(sourceUnknown(2, 'pods', g.issue, name));
+      continue;
+    }
     const pod = pods.get(name);
     const silent = ageMs(now, g.value.lastAt ?? undefined);
-    if (!pod || !pod.ready || pod.phase !== 'Running' || silent === undefined || stalling.length === 0) continue;
+    if (
+      !pod ||
+      !pod.ready ||
+      pod.phase !== 'Running' ||
+      silent === undefined ||
+      stalling.length === 0
+    )
+      continue;
     const usual = g.value.medianGapSeconds ?? 0;
     const limit = Math.max(t.logStall.minSeconds, usual * t.logStall.gapMultiple) * 1000;
     if (silent <= limit) continue;
-    out.push(finding('LOG_STALL', {
-      hop: 'pods', member: name, severity: 'fail',
-      title: `pod ${name} is Ready but its container ${g.value.container} has written nothing for ${formatAge(silent)} (usually every ${usual.toFixed(0)}s) while requests ${STALL_WORDS[stalling[0]!.code] ?? 'stall'}: its stdout may be blocked`,
-      evidence: [objectEvidence(`v1 Pod ${pod.namespace}/${name}`, `log (last ${g.value.lines} lines, timestamps)`, { lastLineAt: g.value.lastAt, medianGapSeconds: usual }), ...stalling[0]!.evidence],
-      commands: [`kubectl logs -n ${pod.namespace} ${name} -c ${g.value.container} --tail=5 --timestamps`, `kubectl delete pod -n ${pod.namespace} ${name}`],
-    }));
+    out.push(
+      finding('LOG_STALL', {
+        hop: 'pods',
+        member: name,
+        severity: 'fail',
+        title: `pod ${name} is Ready but its container ${g.value.container} has written nothing for ${formatAge(silent)} (usually every ${usual.toFixed(0)}s) while requests ${STALL_WORDS[stalling[0]!.code] ?? 'stall'}: its stdout may be blocked`,
+        evidence: [
+          objectEvidence(
+            `v1 Pod ${pod.namespace}/${name}`,
+            `log (last ${g.value.lines} lines, timestamps)`,
+            { lastLineAt: g.value.lastAt, medianGapSeconds: usual },
+          ),
+          ...stalling[0]!.evidence,
+        ],
+        commands: [
+          `kubectl logs -n ${pod.namespace} ${name} -c ${g.value.container} --tail=5 --timestamps`,
+          `kubectl delete pod -n ${pod.namespace} ${name}`,
+        ],
+      }),
+    );
   }
   return out;
 }

@@ -14,35 +14,85 @@ function peak(s: Snapshot, id: string): { value: number; read: ReturnType<typeof
 
 export function checkDnsMetrics(s: Snapshot, t: Thresholds): Finding[] {
   if (!s.metrics || s.path.kind !== 'clusterip') return [];
-  const out = metricCoverage(s, 3, 'dns-cluster', ['dns.requests', 'dns.servfail'], [{ id: 'dns.requests', metric: 'coredns_dns_requests_total', scrapeHint: "is CoreDNS's metrics port (9153) scraped?" }]);
+  const out = metricCoverage(
+    s,
+    3,
+    'dns-cluster',
+    ['dns.requests', 'dns.servfail'],
+    [
+      {
+        id: 'dns.requests',
+        metric: 'coredns_dns_requests_total',
+        scrapeHint: "is CoreDNS's metrics port (9153) scraped?",
+      },
+    ],
+  );
   if (out.length > 0) return out;
   const servfail = peak(s, 'dns.servfail');
   const refused = peak(s, 'dns.refused');
-  const worst = Math.max(Number.isFinite(servfail.value) ? servfail.value : 0, Number.isFinite(refused.value) ? refused.value : 0);
+  const worst = Math.max(
+    Number.isFinite(servfail.value) ? servfail.value : 0,
+    Number.isFinite(refused.value) ? refused.value : 0,
+  );
   if (worst >= t.dnsErrorRatio.warn) {
-    const source = servfail.value >= (Number.isFinite(refused.value) ? refused.value : 0) ? servfail : refused;
-    out.push(finding('DNS_ERROR_RATIO_HIGH', {
-      hop: 'dns-cluster', severity: worst >= t.dnsErrorRatio.fail ? 'fail' : 'warn',
-      title: `${source === servfail ? 'SERVFAIL' : 'REFUSED'} answers peaked at ${fmt(worst, 'ratio')} of CoreDNS responses`,
-      evidence: source.read.state === 'ok' ? [queryEvidence(source.read.result, `max ${fmt(worst, 'ratio')}`)] : [],
-      commands: ['kubectl logs -n kube-system -l k8s-app=kube-dns --tail=50'],
-    }));
+    const source =
+      servfail.value >= (Number.isFinite(refused.value) ? refused.value : 0) ? servfail : refused;
+    out.push(
+      finding('DNS_ERROR_RATIO_HIGH', {
+        hop: 'dns-cluster',
+        severity: worst >= t.dnsErrorRatio.fail ? 'fail' : 'warn',
+        title: `${source === servfail ? 'SERVFAIL' : 'REFUSED'} answers peaked at ${fmt(worst, 'ratio')} of CoreDNS responses`,
+        evidence:
+          source.read.state === 'ok'
+            ? [queryEvidence(source.read.result, `max ${fmt(worst, 'ratio')}`)]
+            : [],
+        commands: ['kubectl logs -n kube-system -l k8s-app=kube-dns --tail=50'],
+      }),
+    );
   }
   const nx = peak(s, 'dns.nxdomain');
   if (nx.value >= t.dnsNxdomainRatio.warn && nx.read.state === 'ok') {
-    out.push(finding('DNS_NXDOMAIN_HIGH', { hop: 'dns-cluster', severity: 'warn', title: `NXDOMAIN answers peaked at ${fmt(nx.value, 'ratio')} of CoreDNS responses`, evidence: [queryEvidence(nx.read.result, `max ${fmt(nx.value, 'ratio')}`)] }));
+    out.push(
+      finding('DNS_NXDOMAIN_HIGH', {
+        hop: 'dns-cluster',
+        severity: 'warn',
+        title: `NXDOMAIN answers peaked at ${fmt(nx.value, 'ratio')} of CoreDNS responses`,
+        evidence: [queryEvidence(nx.read.result, `max ${fmt(nx.value, 'ratio')}`)],
+      }),
+    );
   }
   const p99 = peak(s, 'dns.p99');
   if (p99.value >= t.dnsLatency.warn && p99.read.state === 'ok') {
-    out.push(finding('DNS_LATENCY_HIGH', { hop: 'dns-cluster', severity: 'warn', title: `CoreDNS p99 latency peaked at ${fmt(p99.value, 'seconds')}`, evidence: [queryEvidence(p99.read.result, `max ${fmt(p99.value, 'seconds')}`)] }));
+    out.push(
+      finding('DNS_LATENCY_HIGH', {
+        hop: 'dns-cluster',
+        severity: 'warn',
+        title: `CoreDNS p99 latency peaked at ${fmt(p99.value, 'seconds')}`,
+        evidence: [queryEvidence(p99.read.result, `max ${fmt(p99.value, 'seconds')}`)],
+      }),
+    );
   }
   const panics = peak(s, 'dns.panics');
   if (panics.value >= 1 && panics.read.state === 'ok') {
-    out.push(finding('DNS_PANICS', { hop: 'dns-cluster', severity: 'warn', title: `CoreDNS panicked ${Math.round(panics.value)} times in the window`, evidence: [queryEvidence(panics.read.result, `${Math.round(panics.value)} panics`)] }));
+    out.push(
+      finding('DNS_PANICS', {
+        hop: 'dns-cluster',
+        severity: 'warn',
+        title: `CoreDNS panicked ${Math.round(panics.value)} times in the window`,
+        evidence: [queryEvidence(panics.read.result, `${Math.round(panics.value)} panics`)],
+      }),
+    );
   }
   const forward = peak(s, 'dns.forward_failures');
   if (forward.value >= 1 && forward.read.state === 'ok') {
-    out.push(finding('DNS_FORWARD_UNHEALTHY', { hop: 'dns-cluster', severity: 'warn', title: `CoreDNS upstream health checks failed ${Math.round(forward.value)} times in the window`, evidence: [queryEvidence(forward.read.result, `${Math.round(forward.value)} failures`)] }));
+    out.push(
+      finding('DNS_FORWARD_UNHEALTHY', {
+        hop: 'dns-cluster',
+        severity: 'warn',
+        title: `CoreDNS upstream health checks failed ${Math.round(forward.value)} times in the window`,
+        evidence: [queryEvidence(forward.read.result, `${Math.round(forward.value)} failures`)],
+      }),
+    );
   }
   return out;
 }

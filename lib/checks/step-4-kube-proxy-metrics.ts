@@ -8,8 +8,26 @@ import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 
 export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
-  if (!s.metrics || !('value' in s.kubeProxy) || Object.keys(s.kubeProxy.value.podsByNode).length === 0) return [];
-  const out = metricCoverage(s, 4, 'kube-proxy', ['kp.rule_age'], [{ id: 'kp.rule_age', metric: 'kubeproxy_sync_proxy_rules_last_timestamp_seconds', scrapeHint: "is kube-proxy's metrics port (10249) scraped, with instance = node name or IP?" }]);
+  if (
+    !s.metrics ||
+    !('value' in s.kubeProxy) ||
+    Object.keys(s.kubeProxy.value.podsByNode).length === 0
+  )
+    return [];
+  const out = metricCoverage(
+    s,
+    4,
+    'kube-proxy',
+    ['kp.rule_age'],
+    [
+      {
+        id: 'kp.rule_age',
+        metric: 'kubeproxy_sync_proxy_rules_last_timestamp_seconds',
+        scrapeHint:
+          "is kube-proxy's metrics port (10249) scraped, with instance = node name or IP?",
+      },
+    ],
+  );
   if (out.length > 0) return out;
   const age = readMetric(s, 'kp.rule_age');
   if (age.state === 'ok') {
@@ -17,31 +35,72 @@ export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
       const seconds = stat.last(values(series));
       if (!(seconds >= t.kubeProxyRuleAge.warn)) continue;
       const node = nodeOf(s, series.labels);
-      out.push(finding('KUBE_PROXY_RULES_STALE', {
-        hop: 'kube-proxy', member: node, severity: seconds >= t.kubeProxyRuleAge.fail ? 'fail' : 'warn',
-        title: `kube-proxy on ${node ?? series.labels.instance} last synced its rules ${fmt(seconds / 60, 'count')} min ago: new endpoints are not programmed there`,
-        evidence: [queryEvidence(age.result, `${Math.round(seconds)} s for ${series.labels.instance}`)],
-        // kubectl logs takes no field selector: find the node's kube-proxy pod first.
-        commands: node
-          ? [`kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=${node} -o name | xargs kubectl logs -n kube-system --tail=50`]
-          : ['kubectl logs -n kube-system -l k8s-app=kube-proxy --tail=50'],
-      }));
+      out.push(
+        finding('KUBE_PROXY_RULES_STALE', {
+          hop: 'kube-proxy',
+          member: node,
+          severity: seconds >= t.kubeProxyRuleAge.fail ? 'fail' : 'warn',
+          title: `kube-proxy on ${node ?? series.labels.instance} last synced its rules ${fmt(seconds / 60, 'count')} min ago: new endpoints are not programmed there`,
+          evidence: [
+            queryEvidence(age.result, `${Math.round(seconds)} s for ${series.labels.instance}`),
+          ],
+          // kubectl logs takes no field selector: find the node's kube-proxy pod first.
+          commands: node
+            ? [
+                `kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=${node} -o name | xargs kubectl logs -n kube-system --tail=50`,
+              ]
+            : ['kubectl logs -n kube-system -l k8s-app=kube-proxy --tail=50'],
+        }),
+      );
     }
   }
-  for (const [id, code, limit, what] of [['kp.sync_p99', 'KUBE_PROXY_SYNC_SLOW', t.kubeProxySync.warn, 'rule sync p99'], ['kp.programming_p99', 'KUBE_PROXY_PROGRAMMING_SLOW', t.kubeProxyProgramming.warn, 'network programming latency p99']] as const) {
+  for (const [id, code, limit, what] of [
+    ['kp.sync_p99', 'KUBE_PROXY_SYNC_SLOW', t.kubeProxySync.warn, 'rule sync p99'],
+    [
+      'kp.programming_p99',
+      'KUBE_PROXY_PROGRAMMING_SLOW',
+      t.kubeProxyProgramming.warn,
+      'network programming latency p99',
+    ],
+  ] as const) {
     const r = readMetric(s, id);
     if (r.state !== 'ok') continue;
     for (const series of r.result.series) {
       const p99 = stat.max(values(series));
-      if (p99 >= limit) out.push(finding(code, { hop: 'kube-proxy', member: nodeOf(s, series.labels), severity: 'warn', title: `kube-proxy on ${nodeOf(s, series.labels) ?? series.labels.instance}: ${what} ${fmt(p99, 'seconds')}`, evidence: [queryEvidence(r.result, `max ${fmt(p99, 'seconds')}`)] }));
+      if (p99 >= limit)
+        out.push(
+          finding(code, {
+            hop: 'kube-proxy',
+            member: nodeOf(s, series.labels),
+            severity: 'warn',
+            title: `kube-proxy on ${nodeOf(s, series.labels) ?? series.labels.instance}: ${what} ${fmt(p99, 'seconds')}`,
+            evidence: [queryEvidence(r.result, `max ${fmt(p99, 'seconds')}`)],
+          }),
+        );
     }
   }
-  for (const [id, code, what] of [['kp.restore_failures', 'KUBE_PROXY_RESTORE_FAILURES', 'iptables-restore failures'], ['kp.no_local_endpoints', 'KUBE_PROXY_NO_LOCAL_ENDPOINTS', 'packets for Local-policy Services without a local endpoint']] as const) {
+  for (const [id, code, what] of [
+    ['kp.restore_failures', 'KUBE_PROXY_RESTORE_FAILURES', 'iptables-restore failures'],
+    [
+      'kp.no_local_endpoints',
+      'KUBE_PROXY_NO_LOCAL_ENDPOINTS',
+      'packets for Local-policy Services without a local endpoint',
+    ],
+  ] as const) {
     const r = readMetric(s, id);
     if (r.state !== 'ok') continue;
     for (const series of r.result.series) {
       const n = stat.last(values(series));
-      if (n >= 1) out.push(finding(code, { hop: 'kube-proxy', member: nodeOf(s, series.labels), severity: code === 'KUBE_PROXY_RESTORE_FAILURES' ? 'fail' : 'warn', title: `kube-proxy on ${nodeOf(s, series.labels) ?? series.labels.instance}: ${Math.round(n)} ${what} in the window`, evidence: [queryEvidence(r.result, `${Math.round(n)}`)] }));
+      if (n >= 1)
+        out.push(
+          finding(code, {
+            hop: 'kube-proxy',
+            member: nodeOf(s, series.labels),
+            severity: code === 'KUBE_PROXY_RESTORE_FAILURES' ? 'fail' : 'warn',
+            title: `kube-proxy on ${nodeOf(s, series.labels) ?? series.labels.instance}: ${Math.round(n)} ${what} in the window`,
+            evidence: [queryEvidence(r.result, `${Math.round(n)}`)],
+          }),
+        );
     }
   }
   return out;

@@ -12,28 +12,53 @@ export function checkKubeProxy(s: Snapshot): Finding[] {
   const nodes = Object.keys(kp.podsByNode);
   const anyPod = Object.values(kp.podsByNode).some((pods) => pods.length > 0);
   if (!kp.daemonSetFound && !anyPod) {
-    return [finding('KUBE_PROXY_REPLACED', { hop: 'kube-proxy', severity: 'info', title: 'no kube-proxy in this cluster: Service routing is done by a replacement (e.g. Cilium), which Hopscope does not inspect', commands: ['kubectl get pods -n kube-system -o wide'] })];
+    return [
+      finding('KUBE_PROXY_REPLACED', {
+        hop: 'kube-proxy',
+        severity: 'info',
+        title:
+          'no kube-proxy in this cluster: Service routing is done by a replacement (e.g. Cilium), which Hopscope does not inspect',
+        commands: ['kubectl get pods -n kube-system -o wide'],
+      }),
+    ];
   }
   const out: Finding[] = [];
   for (const node of nodes) {
     const pods = kp.podsByNode[node] ?? [];
     if (pods.length === 0) {
-      out.push(finding('KUBE_PROXY_MISSING', {
-        hop: 'kube-proxy', member: node, severity: 'fail',
-        title: `no kube-proxy pod runs on node ${node}: Service rules there are missing or stale`,
-        evidence: [objectEvidence('v1 Pod kube-system/* (k8s-app=kube-proxy)', `spec.nodeName=${node}`, [])],
-        commands: [`kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide`, 'kubectl describe daemonset -n kube-system kube-proxy'],
-      }));
+      out.push(
+        finding('KUBE_PROXY_MISSING', {
+          hop: 'kube-proxy',
+          member: node,
+          severity: 'fail',
+          title: `no kube-proxy pod runs on node ${node}: Service rules there are missing or stale`,
+          evidence: [
+            objectEvidence(
+              'v1 Pod kube-system/* (k8s-app=kube-proxy)',
+              `spec.nodeName=${node}`,
+              [],
+            ),
+          ],
+          commands: [
+            `kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide`,
+            'kubectl describe daemonset -n kube-system kube-proxy',
+          ],
+        }),
+      );
       continue;
     }
     const broken = pods.find((p) => !p.ready);
     if (broken) {
-      out.push(finding('KUBE_PROXY_NOT_READY', {
-        hop: 'kube-proxy', member: node, severity: 'fail',
-        title: `kube-proxy ${broken.name} on node ${node} is not ready (${broken.containers.find((c) => c.reason)?.reason ?? broken.phase})`,
-        evidence: [objectEvidence(podRef(broken), 'status.conditions[Ready]', false)],
-        commands: [`kubectl logs -n kube-system ${broken.name} --tail=50`],
-      }));
+      out.push(
+        finding('KUBE_PROXY_NOT_READY', {
+          hop: 'kube-proxy',
+          member: node,
+          severity: 'fail',
+          title: `kube-proxy ${broken.name} on node ${node} is not ready (${broken.containers.find((c) => c.reason)?.reason ?? broken.phase})`,
+          evidence: [objectEvidence(podRef(broken), 'status.conditions[Ready]', false)],
+          commands: [`kubectl logs -n kube-system ${broken.name} --tail=50`],
+        }),
+      );
     }
   }
   return out;

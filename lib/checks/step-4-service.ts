@@ -2,9 +2,22 @@
 // (naming the pods that almost match), port → targetPort → containerPort in every selected pod,
 // endpoint readiness, traffic policies, and NetworkPolicies that would drop the client.
 import type { Finding } from '@/lib/model/finding';
-import type { EndpointSliceInfo, PodInfo, ServiceInfo, ServicePortInfo, Snapshot } from '@/lib/model/snapshot';
+import type {
+  EndpointSliceInfo,
+  PodInfo,
+  ServiceInfo,
+  ServicePortInfo,
+  Snapshot,
+} from '@/lib/model/snapshot';
 import { selectorString } from '@/lib/kube/labels';
-import { gatheredValue, ingressBackendPort, nodeHostsOf, pathServicePorts, pathSlices, podRef } from './facts';
+import {
+  gatheredValue,
+  ingressBackendPort,
+  nodeHostsOf,
+  pathServicePorts,
+  pathSlices,
+  podRef,
+} from './facts';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 import { evaluateIngress, type TrafficSource } from './netpol';
 
@@ -19,11 +32,33 @@ function sliceCommand(svc: ServiceInfo): string {
 function checkTypeAndPort(s: Snapshot, svc: ServiceInfo): Finding[] {
   const out: Finding[] = [];
   const ref = svcRef(svc);
-  if (svc.type === 'ExternalName' || (s.path.kind === 'nodeport' && svc.type !== 'NodePort' && svc.type !== 'LoadBalancer')) {
-    out.push(finding('SVC_TYPE_MISMATCH', { hop: 'service', severity: 'fail', title: `Service ${svc.namespace}/${svc.name} is of type ${svc.type}: it opens no ${s.path.kind === 'nodeport' ? 'node port' : 'cluster VIP'}`, evidence: [objectEvidence(ref, 'spec.type', svc.type)], commands: [`kubectl get svc -n ${svc.namespace} ${svc.name} -o yaml`] }));
+  if (
+    svc.type === 'ExternalName' ||
+    (s.path.kind === 'nodeport' && svc.type !== 'NodePort' && svc.type !== 'LoadBalancer')
+  ) {
+    out.push(
+      finding('SVC_TYPE_MISMATCH', {
+        hop: 'service',
+        severity: 'fail',
+        title: `Service ${svc.namespace}/${svc.name} is of type ${svc.type}: it opens no ${s.path.kind === 'nodeport' ? 'node port' : 'cluster VIP'}`,
+        evidence: [objectEvidence(ref, 'spec.type', svc.type)],
+        commands: [`kubectl get svc -n ${svc.namespace} ${svc.name} -o yaml`],
+      }),
+    );
   }
-  if (s.path.kind !== 'ingress' && s.path.port !== undefined && pathServicePorts(s.path, svc).length === 0) {
-    out.push(finding('SVC_PORT_NOT_FOUND', { hop: 'service', severity: 'fail', title: `Service ${svc.namespace}/${svc.name} has no port ${s.path.port} (it has ${svc.ports.map((p) => p.name ? `${p.name}:${p.port}` : p.port).join(', ') || 'none'})`, evidence: [objectEvidence(ref, 'spec.ports', svc.ports)] }));
+  if (
+    s.path.kind !== 'ingress' &&
+    s.path.port !== undefined &&
+    pathServicePorts(s.path, svc).length === 0
+  ) {
+    out.push(
+      finding('SVC_PORT_NOT_FOUND', {
+        hop: 'service',
+        severity: 'fail',
+        title: `Service ${svc.namespace}/${svc.name} has no port ${s.path.port} (it has ${svc.ports.map((p) => (p.name ? `${p.name}:${p.port}` : p.port)).join(', ') || 'none'})`,
+        evidence: [objectEvidence(ref, 'spec.ports', svc.ports)],
+      }),
+    );
   }
   return out;
 }
@@ -31,20 +66,49 @@ function checkTypeAndPort(s: Snapshot, svc: ServiceInfo): Finding[] {
 function checkSelector(s: Snapshot, svc: ServiceInfo, pods: PodInfo[]): Finding[] {
   const ref = svcRef(svc);
   if (Object.keys(svc.selector).length === 0) {
-    return [finding('SVC_NO_SELECTOR', { hop: 'service', severity: 'info', title: `Service ${svc.namespace}/${svc.name} has no selector: its endpoints are managed by hand`, evidence: [objectEvidence(ref, 'spec.selector', null)] })];
+    return [
+      finding('SVC_NO_SELECTOR', {
+        hop: 'service',
+        severity: 'info',
+        title: `Service ${svc.namespace}/${svc.name} has no selector: its endpoints are managed by hand`,
+        evidence: [objectEvidence(ref, 'spec.selector', null)],
+      }),
+    ];
   }
   if (pods.length > 0) return [];
   const near = gatheredValue(s.backend?.nearMisses) ?? [];
-  const hint = near.length > 0
-    ? ` — ${near.slice(0, 3).map((n) => `${n.name} has ${n.labelKey}=${n.has ?? '(none)'}`).join('; ')}`
-    : '';
-  return [finding('SVC_SELECTOR_NO_MATCH', {
-    hop: 'service', severity: 'fail',
-    title: `Service ${svc.namespace}/${svc.name} selector ${selectorString(svc.selector)} matches no pod${hint}`,
-    evidence: [objectEvidence(ref, 'spec.selector', svc.selector), ...near.map((n) => objectEvidence(`v1 Pod ${svc.namespace}/${n.name}`, `metadata.labels[${n.labelKey}]`, n.has))],
-    text: near.length > 0 ? `Pods almost match: label ${near[0]!.labelKey} is "${near[0]!.has ?? '(absent)'}" where the Service wants "${near[0]!.want}". Fix whichever side is wrong.` : undefined,
-    commands: [`kubectl get pods -n ${svc.namespace} --show-labels`, `kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.selector}'`],
-  })];
+  const hint =
+    near.length > 0
+      ? ` — ${near
+          .slice(0, 3)
+          .map((n) => `${n.name} has ${n.labelKey}=${n.has ?? '(none)'}`)
+          .join('; ')}`
+      : '';
+  return [
+    finding('SVC_SELECTOR_NO_MATCH', {
+      hop: 'service',
+      severity: 'fail',
+      title: `Service ${svc.namespace}/${svc.name} selector ${selectorString(svc.selector)} matches no pod${hint}`,
+      evidence: [
+        objectEvidence(ref, 'spec.selector', svc.selector),
+        ...near.map((n) =>
+          objectEvidence(
+            `v1 Pod ${svc.namespace}/${n.name}`,
+            `metadata.labels[${n.labelKey}]`,
+            n.has,
+          ),
+        ),
+      ],
+      text:
+        near.length > 0
+          ? `Pods almost match: label ${near[0]!.labelKey} is "${near[0]!.has ?? '(absent)'}" where the Service wants "${near[0]!.want}". Fix whichever side is wrong.`
+          : undefined,
+      commands: [
+        `kubectl get pods -n ${svc.namespace} --show-labels`,
+        `kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.selector}'`,
+      ],
+    }),
+  ];
 }
 
 /** Every selected pod must expose each path port's targetPort (by name or number) with the same protocol. */
@@ -57,7 +121,10 @@ function checkTargetPorts(svc: ServiceInfo, ports: ServicePortInfo[], pods: PodI
     let protocolClash: { pod: PodInfo; protocol: string } | undefined;
     for (const pod of running) {
       const all = pod.containers.flatMap((c) => c.ports);
-      const match = typeof sp.targetPort === 'string' ? all.find((p) => p.name === sp.targetPort) : all.find((p) => p.containerPort === sp.targetPort);
+      const match =
+        typeof sp.targetPort === 'string'
+          ? all.find((p) => p.name === sp.targetPort)
+          : all.find((p) => p.containerPort === sp.targetPort);
       if (!match) lacking.push(pod);
       else if (match.protocol !== sp.protocol) protocolClash = { pod, protocol: match.protocol };
     }
@@ -67,66 +134,197 @@ function checkTargetPorts(svc: ServiceInfo, ports: ServicePortInfo[], pods: PodI
       const all = lacking.length === running.length;
       const base = {
         severity: 'fail' as const,
-        evidence: [objectEvidence(ref, `spec.ports[${sp.name ?? sp.port}].targetPort`, sp.targetPort), ...lacking.slice(0, 5).map((p) => objectEvidence(podRef(p), 'spec.containers[*].ports[*].name', p.containers.flatMap((c) => c.ports.map((x) => x.name ?? x.containerPort))))],
-        commands: [`kubectl get pods -n ${svc.namespace} -l ${selectorString(svc.selector)} -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[*].ports}{"\\n"}{end}'`],
+        evidence: [
+          objectEvidence(ref, `spec.ports[${sp.name ?? sp.port}].targetPort`, sp.targetPort),
+          ...lacking.slice(0, 5).map((p) =>
+            objectEvidence(
+              podRef(p),
+              'spec.containers[*].ports[*].name',
+              p.containers.flatMap((c) => c.ports.map((x) => x.name ?? x.containerPort)),
+            ),
+          ),
+        ],
+        commands: [
+          `kubectl get pods -n ${svc.namespace} -l ${selectorString(svc.selector)} -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[*].ports}{"\\n"}{end}'`,
+        ],
       };
       if (all) {
-        out.push(finding('SVC_TARGET_PORT_MISSING', { ...base, hop: 'service', title: `Service port ${portLabel}: no selected pod declares a container port named "${sp.targetPort}" (${running.length} of ${running.length} lack it)` }));
+        out.push(
+          finding('SVC_TARGET_PORT_MISSING', {
+            ...base,
+            hop: 'service',
+            title: `Service port ${portLabel}: no selected pod declares a container port named "${sp.targetPort}" (${running.length} of ${running.length} lack it)`,
+          }),
+        );
       } else {
-        for (const pod of lacking) out.push(finding('SVC_TARGET_PORT_MISSING', { ...base, hop: 'pods', member: pod.name, title: `pod ${pod.name} declares no container port named "${sp.targetPort}" (Service port ${portLabel})` }));
+        for (const pod of lacking)
+          out.push(
+            finding('SVC_TARGET_PORT_MISSING', {
+              ...base,
+              hop: 'pods',
+              member: pod.name,
+              title: `pod ${pod.name} declares no container port named "${sp.targetPort}" (Service port ${portLabel})`,
+            }),
+          );
       }
     } else if (typeof sp.targetPort === 'number' && lacking.length === running.length) {
-      out.push(finding('SVC_TARGET_PORT_NOT_DECLARED', { hop: 'service', severity: 'warn', title: `Service port ${portLabel}: no selected pod declares container port ${sp.targetPort}`, evidence: [objectEvidence(ref, `spec.ports[${sp.name ?? sp.port}].targetPort`, sp.targetPort)] }));
+      out.push(
+        finding('SVC_TARGET_PORT_NOT_DECLARED', {
+          hop: 'service',
+          severity: 'warn',
+          title: `Service port ${portLabel}: no selected pod declares container port ${sp.targetPort}`,
+          evidence: [
+            objectEvidence(ref, `spec.ports[${sp.name ?? sp.port}].targetPort`, sp.targetPort),
+          ],
+        }),
+      );
     }
     if (protocolClash) {
-      out.push(finding('SVC_PROTOCOL_MISMATCH', { hop: 'service', severity: 'fail', title: `Service port ${portLabel} targets a ${protocolClash.protocol} container port in pod ${protocolClash.pod.name}`, evidence: [objectEvidence(ref, `spec.ports[${sp.name ?? sp.port}].protocol`, sp.protocol)] }));
+      out.push(
+        finding('SVC_PROTOCOL_MISMATCH', {
+          hop: 'service',
+          severity: 'fail',
+          title: `Service port ${portLabel} targets a ${protocolClash.protocol} container port in pod ${protocolClash.pod.name}`,
+          evidence: [
+            objectEvidence(ref, `spec.ports[${sp.name ?? sp.port}].protocol`, sp.protocol),
+          ],
+        }),
+      );
     }
   }
   return out;
 }
 
-function checkEndpoints(s: Snapshot, svc: ServiceInfo, pods: PodInfo[], allSlices: EndpointSliceInfo[]): Finding[] {
+function checkEndpoints(
+  s: Snapshot,
+  svc: ServiceInfo,
+  pods: PodInfo[],
+  allSlices: EndpointSliceInfo[],
+): Finding[] {
   const out: Finding[] = [];
   const hasSelector = Object.keys(svc.selector).length > 0;
   if (hasSelector && pods.length > 0 && allSlices.length === 0) {
-    return [finding('SVC_NO_ENDPOINTSLICES', { hop: 'endpoints', severity: 'fail', title: `Service ${svc.namespace}/${svc.name} selects ${pods.length} pods but has no EndpointSlices`, commands: [sliceCommand(svc), 'kubectl get pods -n kube-system -l component=kube-controller-manager'] })];
+    return [
+      finding('SVC_NO_ENDPOINTSLICES', {
+        hop: 'endpoints',
+        severity: 'fail',
+        title: `Service ${svc.namespace}/${svc.name} selects ${pods.length} pods but has no EndpointSlices`,
+        commands: [
+          sliceCommand(svc),
+          'kubectl get pods -n kube-system -l component=kube-controller-manager',
+        ],
+      }),
+    ];
   }
   const slices = pathSlices(s);
-  const portless = allSlices.filter((sl) => !slices.includes(sl)).reduce((n, sl) => n + sl.endpoints.length, 0);
-  const byAddress = new Map<string, { ready: boolean; serving: boolean; terminating: boolean; node?: string; target?: string }>();
-  for (const slice of slices) for (const e of slice.endpoints) for (const a of e.addresses) byAddress.set(a, { ready: e.ready, serving: e.serving, terminating: e.terminating, node: e.nodeName, target: e.targetRef?.name });
+  const portless = allSlices
+    .filter((sl) => !slices.includes(sl))
+    .reduce((n, sl) => n + sl.endpoints.length, 0);
+  const byAddress = new Map<
+    string,
+    { ready: boolean; serving: boolean; terminating: boolean; node?: string; target?: string }
+  >();
+  for (const slice of slices)
+    for (const e of slice.endpoints)
+      for (const a of e.addresses)
+        byAddress.set(a, {
+          ready: e.ready,
+          serving: e.serving,
+          terminating: e.terminating,
+          node: e.nodeName,
+          target: e.targetRef?.name,
+        });
   const total = byAddress.size;
   const ready = [...byAddress.values()].filter((e) => e.ready).length;
   const terminating = [...byAddress.values()].filter((e) => e.terminating).length;
-  const evidence = slices.map((sl) => objectEvidence(`discovery.k8s.io/v1 EndpointSlice ${svc.namespace}/${sl.name}`, 'endpoints[*].conditions.ready', sl.endpoints.map((e) => e.ready)));
+  const evidence = slices.map((sl) =>
+    objectEvidence(
+      `discovery.k8s.io/v1 EndpointSlice ${svc.namespace}/${sl.name}`,
+      'endpoints[*].conditions.ready',
+      sl.endpoints.map((e) => e.ready),
+    ),
+  );
   if (allSlices.length > 0 && ready === 0) {
     const nodes = [...new Set([...byAddress.values()].map((e) => e.node).filter(Boolean))];
-    const portNote = portless > 0 ? ` — ${portless} endpoint${portless === 1 ? '' : 's'} published without the path's port` : '';
-    out.push(finding('SVC_NO_READY_ENDPOINTS', {
-      hop: 'endpoints', severity: 'fail',
-      title: `Service ${svc.namespace}/${svc.name} has no ready endpoints (0 of ${total}${terminating ? `, ${terminating} terminating` : ''})${nodes.length ? ` — on ${nodes.join(', ')}` : ''}${portNote}`,
-      evidence, commands: [sliceCommand(svc), `kubectl get pods -n ${svc.namespace} -l ${selectorString(svc.selector)} -o wide`],
-    }));
+    const portNote =
+      portless > 0
+        ? ` — ${portless} endpoint${portless === 1 ? '' : 's'} published without the path's port`
+        : '';
+    out.push(
+      finding('SVC_NO_READY_ENDPOINTS', {
+        hop: 'endpoints',
+        severity: 'fail',
+        title: `Service ${svc.namespace}/${svc.name} has no ready endpoints (0 of ${total}${terminating ? `, ${terminating} terminating` : ''})${nodes.length ? ` — on ${nodes.join(', ')}` : ''}${portNote}`,
+        evidence,
+        commands: [
+          sliceCommand(svc),
+          `kubectl get pods -n ${svc.namespace} -l ${selectorString(svc.selector)} -o wide`,
+        ],
+      }),
+    );
   } else if (ready < total) {
-    out.push(finding('SVC_SOME_ENDPOINTS_NOT_READY', { hop: 'endpoints', severity: 'warn', title: `Service ${svc.namespace}/${svc.name}: ${ready} of ${total} endpoints ready`, evidence, commands: [sliceCommand(svc)] }));
+    out.push(
+      finding('SVC_SOME_ENDPOINTS_NOT_READY', {
+        hop: 'endpoints',
+        severity: 'warn',
+        title: `Service ${svc.namespace}/${svc.name}: ${ready} of ${total} endpoints ready`,
+        evidence,
+        commands: [sliceCommand(svc)],
+      }),
+    );
   }
   if (svc.publishNotReadyAddresses && pods.some((p) => !p.ready)) {
-    out.push(finding('SVC_PUBLISH_NOT_READY', { hop: 'endpoints', severity: 'warn', title: `Service ${svc.namespace}/${svc.name} publishes not-ready addresses: ${pods.filter((p) => !p.ready).length} not-ready pods still get traffic`, evidence: [objectEvidence(svcRef(svc), 'spec.publishNotReadyAddresses', true)] }));
+    out.push(
+      finding('SVC_PUBLISH_NOT_READY', {
+        hop: 'endpoints',
+        severity: 'warn',
+        title: `Service ${svc.namespace}/${svc.name} publishes not-ready addresses: ${pods.filter((p) => !p.ready).length} not-ready pods still get traffic`,
+        evidence: [objectEvidence(svcRef(svc), 'spec.publishNotReadyAddresses', true)],
+      }),
+    );
   }
   // Local traffic policies: the node the traffic enters (or the client's node) needs a local ready endpoint.
-  const readyNodes = new Set([...byAddress.values()].filter((e) => e.ready && e.node).map((e) => e.node!));
+  const readyNodes = new Set(
+    [...byAddress.values()].filter((e) => e.ready && e.node).map((e) => e.node!),
+  );
   const hosts = nodeHostsOf(s);
-  if (s.path.kind === 'nodeport' && svc.externalTrafficPolicy === 'Local' && s.path.node && !readyNodes.has(s.path.node)) {
+  if (
+    s.path.kind === 'nodeport' &&
+    svc.externalTrafficPolicy === 'Local' &&
+    s.path.node &&
+    !readyNodes.has(s.path.node)
+  ) {
     const port = pathServicePorts(s.path, svc)[0]?.nodePort;
-    out.push(finding('SVC_ETP_LOCAL_NO_ENDPOINT', {
-      hop: 'node', member: s.path.node, severity: 'fail',
-      title: `externalTrafficPolicy Local: node ${s.path.node} has no ready endpoint of ${svc.namespace}/${svc.name}, so traffic to ${s.path.node}${port ? `:${port}` : ''} is dropped (ready endpoints on ${[...readyNodes].join(', ') || 'no node'})`,
-      evidence: [objectEvidence(svcRef(svc), 'spec.externalTrafficPolicy', 'Local'), ...evidence],
-      commands: [sliceCommand(svc), `kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.healthCheckNodePort}'`],
-    }));
+    out.push(
+      finding('SVC_ETP_LOCAL_NO_ENDPOINT', {
+        hop: 'node',
+        member: s.path.node,
+        severity: 'fail',
+        title: `externalTrafficPolicy Local: node ${s.path.node} has no ready endpoint of ${svc.namespace}/${svc.name}, so traffic to ${s.path.node}${port ? `:${port}` : ''} is dropped (ready endpoints on ${[...readyNodes].join(', ') || 'no node'})`,
+        evidence: [objectEvidence(svcRef(svc), 'spec.externalTrafficPolicy', 'Local'), ...evidence],
+        commands: [
+          sliceCommand(svc),
+          `kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.healthCheckNodePort}'`,
+        ],
+      }),
+    );
   }
-  if (s.path.kind === 'clusterip' && svc.internalTrafficPolicy === 'Local' && hosts.client && !readyNodes.has(hosts.client)) {
-    out.push(finding('SVC_ITP_LOCAL_NO_ENDPOINT', { hop: 'kube-proxy', member: hosts.client, severity: 'fail', title: `internalTrafficPolicy Local: the client's node ${hosts.client} has no ready endpoint of ${svc.namespace}/${svc.name}`, evidence: [objectEvidence(svcRef(svc), 'spec.internalTrafficPolicy', 'Local')], commands: [sliceCommand(svc)] }));
+  if (
+    s.path.kind === 'clusterip' &&
+    svc.internalTrafficPolicy === 'Local' &&
+    hosts.client &&
+    !readyNodes.has(hosts.client)
+  ) {
+    out.push(
+      finding('SVC_ITP_LOCAL_NO_ENDPOINT', {
+        hop: 'kube-proxy',
+        member: hosts.client,
+        severity: 'fail',
+        title: `internalTrafficPolicy Local: the client's node ${hosts.client} has no ready endpoint of ${svc.namespace}/${svc.name}`,
+        evidence: [objectEvidence(svcRef(svc), 'spec.internalTrafficPolicy', 'Local')],
+        commands: [sliceCommand(svc)],
+      }),
+    );
   }
   return out;
 }
@@ -135,13 +333,40 @@ function trafficSources(s: Snapshot): { label: string; source: TrafficSource }[]
   const nsLabels = (ns: string) => gatheredValue(s.namespaceLabels[ns]) ?? null;
   if (s.path.kind === 'clusterip') {
     const client = gatheredValue(s.client);
-    return client ? [{ label: `client ${client.namespace}/${client.name}`, source: { kind: 'pod', namespace: client.namespace, labels: client.labels, namespaceLabels: nsLabels(client.namespace), ip: client.podIP } }] : [];
+    return client
+      ? [
+          {
+            label: `client ${client.namespace}/${client.name}`,
+            source: {
+              kind: 'pod',
+              namespace: client.namespace,
+              labels: client.labels,
+              namespaceLabels: nsLabels(client.namespace),
+              ip: client.podIP,
+            },
+          },
+        ]
+      : [];
   }
-  if (s.path.kind === 'nodeport') return [{ label: 'external clients', source: { kind: 'external' } }];
-  return (gatheredValue(s.ingress?.controllerPods) ?? []).slice(0, 1).map((p) => ({ label: `ingress controller ${p.namespace}/${p.name}`, source: { kind: 'pod', namespace: p.namespace, labels: p.labels, namespaceLabels: nsLabels(p.namespace) } }));
+  if (s.path.kind === 'nodeport')
+    return [{ label: 'external clients', source: { kind: 'external' } }];
+  return (gatheredValue(s.ingress?.controllerPods) ?? []).slice(0, 1).map((p) => ({
+    label: `ingress controller ${p.namespace}/${p.name}`,
+    source: {
+      kind: 'pod',
+      namespace: p.namespace,
+      labels: p.labels,
+      namespaceLabels: nsLabels(p.namespace),
+    },
+  }));
 }
 
-function checkNetworkPolicies(s: Snapshot, svc: ServiceInfo, ports: ServicePortInfo[], pods: PodInfo[]): Finding[] {
+function checkNetworkPolicies(
+  s: Snapshot,
+  svc: ServiceInfo,
+  ports: ServicePortInfo[],
+  pods: PodInfo[],
+): Finding[] {
   const g = s.backend?.networkPolicies;
   if (!g) return [];
   if ('issue' in g) return [sourceUnknown(4, 'pods', g.issue)];
@@ -151,19 +376,45 @@ function checkNetworkPolicies(s: Snapshot, svc: ServiceInfo, ports: ServicePortI
       const blocked: string[] = [];
       let policies: string[] = [];
       for (const pod of pods) {
-        const cp = pod.containers.flatMap((c) => c.ports).find((p) => (typeof sp.targetPort === 'string' ? p.name === sp.targetPort : p.containerPort === sp.targetPort));
-        const port = cp?.containerPort ?? (typeof sp.targetPort === 'number' ? sp.targetPort : undefined);
+        const cp = pod.containers
+          .flatMap((c) => c.ports)
+          .find((p) =>
+            typeof sp.targetPort === 'string'
+              ? p.name === sp.targetPort
+              : p.containerPort === sp.targetPort,
+          );
+        const port =
+          cp?.containerPort ?? (typeof sp.targetPort === 'number' ? sp.targetPort : undefined);
         if (port === undefined) continue;
-        const verdict = evaluateIngress(g.value, source, { pod, port, portName: cp?.name, protocol: sp.protocol });
-        if (!verdict.allowed) { blocked.push(pod.name); policies = verdict.selecting; }
+        const verdict = evaluateIngress(g.value, source, {
+          pod,
+          port,
+          portName: cp?.name,
+          protocol: sp.protocol,
+        });
+        if (!verdict.allowed) {
+          blocked.push(pod.name);
+          policies = verdict.selecting;
+        }
       }
       if (blocked.length > 0) {
-        out.push(finding('NETPOL_BLOCKS_CLIENT', {
-          hop: 'pods', severity: 'fail',
-          title: `NetworkPolicy ${policies.join(', ')} drops ${label} → ${blocked.length === pods.length ? 'all' : `${blocked.length} of ${pods.length}`} backend pods on port ${sp.targetPort}`,
-          evidence: policies.map((name) => objectEvidence(`networking.k8s.io/v1 NetworkPolicy ${svc.namespace}/${name}`, 'spec.ingress', g.value.find((p) => p.name === name)?.ingress ?? [])),
-          commands: policies.map((name) => `kubectl describe networkpolicy -n ${svc.namespace} ${name}`),
-        }));
+        out.push(
+          finding('NETPOL_BLOCKS_CLIENT', {
+            hop: 'pods',
+            severity: 'fail',
+            title: `NetworkPolicy ${policies.join(', ')} drops ${label} → ${blocked.length === pods.length ? 'all' : `${blocked.length} of ${pods.length}`} backend pods on port ${sp.targetPort}`,
+            evidence: policies.map((name) =>
+              objectEvidence(
+                `networking.k8s.io/v1 NetworkPolicy ${svc.namespace}/${name}`,
+                'spec.ingress',
+                g.value.find((p) => p.name === name)?.ingress ?? [],
+              ),
+            ),
+            commands: policies.map(
+              (name) => `kubectl describe networkpolicy -n ${svc.namespace} ${name}`,
+            ),
+          }),
+        );
       }
     }
   }
@@ -178,7 +429,14 @@ export function checkService(s: Snapshot): Finding[] {
   if (!svc) {
     // On the Ingress path the missing backend Service is step 5's finding.
     if (s.path.kind === 'ingress') return [];
-    return [finding('SVC_NOT_FOUND', { hop: 'service', severity: 'fail', title: `Service ${s.path.namespace}/${s.backendServiceName} does not exist`, commands: [`kubectl get svc -n ${s.path.namespace}`] })];
+    return [
+      finding('SVC_NOT_FOUND', {
+        hop: 'service',
+        severity: 'fail',
+        title: `Service ${s.path.namespace}/${s.backendServiceName} does not exist`,
+        commands: [`kubectl get svc -n ${s.path.namespace}`],
+      }),
+    ];
   }
   const out = checkTypeAndPort(s, svc);
   if ('issue' in backend.pods) return [...out, sourceUnknown(4, 'pods', backend.pods.issue)];
@@ -187,7 +445,8 @@ export function checkService(s: Snapshot): Finding[] {
   out.push(...checkSelector(s, svc, pods), ...checkTargetPorts(svc, ports, pods));
   // Without the path's port on the Service there are no endpoints to judge: the port finding says why.
   if (ports.length === 0) return out;
-  if ('issue' in backend.endpointSlices) out.push(sourceUnknown(4, 'endpoints', backend.endpointSlices.issue));
+  if ('issue' in backend.endpointSlices)
+    out.push(sourceUnknown(4, 'endpoints', backend.endpointSlices.issue));
   else out.push(...checkEndpoints(s, svc, pods, backend.endpointSlices.value));
   out.push(...checkNetworkPolicies(s, svc, ports, pods));
   return out;

@@ -16,48 +16,143 @@ const all = (s: Snapshot, id: string) => {
 export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
   if (!s.metrics || s.path.kind !== 'ingress') return [];
   const host = s.path.host;
-  const out = metricCoverage(s, 5, 'ingress-controller', ['ing.5xx', 'ing.reload_ok'], [{ id: 'ing.5xx', metric: `nginx_ingress_controller_requests{ingress="${s.path.ingress}",host="${host}"}`, scrapeHint: 'is the ingress controller scraped (ingress-nginx metrics)?' }]);
+  const out = metricCoverage(
+    s,
+    5,
+    'ingress-controller',
+    ['ing.5xx', 'ing.reload_ok'],
+    [
+      {
+        id: 'ing.5xx',
+        metric: `nginx_ingress_controller_requests{ingress="${s.path.ingress}",host="${host}"}`,
+        scrapeHint: 'is the ingress controller scraped (ingress-nginx metrics)?',
+      },
+    ],
+  );
   if (out.length > 0) return out;
   const e5 = all(s, 'ing.5xx');
   const p5 = stat.max(e5.v);
   if (e5.r.state === 'ok' && p5 >= t.errorRatio.warn) {
-    out.push(finding('INGRESS_5XX_HIGH', { hop: 'ingress-controller', severity: p5 > t.errorRatio.fail ? 'fail' : 'warn', title: `5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of requests at the controller`, evidence: [queryEvidence(e5.r.result, `max ${fmt(p5, 'ratio')}`)] }));
+    out.push(
+      finding('INGRESS_5XX_HIGH', {
+        hop: 'ingress-controller',
+        severity: p5 > t.errorRatio.fail ? 'fail' : 'warn',
+        title: `5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of requests at the controller`,
+        evidence: [queryEvidence(e5.r.result, `max ${fmt(p5, 'ratio')}`)],
+      }),
+    );
   }
   const e4 = all(s, 'ing.4xx');
   const p4 = stat.max(e4.v);
   if (e4.r.state === 'ok' && p4 >= 0.5) {
-    out.push(finding('INGRESS_4XX_HIGH', { hop: 'ingress-controller', severity: 'warn', title: `4xx answers for ${host} peaked at ${fmt(p4, 'ratio')} of requests`, evidence: [queryEvidence(e4.r.result, `max ${fmt(p4, 'ratio')}`)] }));
+    out.push(
+      finding('INGRESS_4XX_HIGH', {
+        hop: 'ingress-controller',
+        severity: 'warn',
+        title: `4xx answers for ${host} peaked at ${fmt(p4, 'ratio')} of requests`,
+        evidence: [queryEvidence(e4.r.result, `max ${fmt(p4, 'ratio')}`)],
+      }),
+    );
   }
   const upstream = all(s, 'ing.response_p99');
   const before = stat.mean(all(s, 'ing.response_p99.1d').v);
   const upNow = stat.max(upstream.v);
   if (upstream.r.state === 'ok' && before > 0 && upNow >= before * t.latencyVsBaseline.warn) {
-    out.push(finding('INGRESS_UPSTREAM_SLOW', { hop: 'pods', severity: 'warn', title: `upstream p99 for ${host} reached ${fmt(upNow, 'seconds')}, ${(upNow / before).toFixed(0)}× yesterday's ${fmt(before, 'seconds')}: the backend is slow, not the controller`, evidence: [queryEvidence(upstream.r.result, `max ${fmt(upNow, 'seconds')} vs ${fmt(before, 'seconds')}`)] }));
+    out.push(
+      finding('INGRESS_UPSTREAM_SLOW', {
+        hop: 'pods',
+        severity: 'warn',
+        title: `upstream p99 for ${host} reached ${fmt(upNow, 'seconds')}, ${(upNow / before).toFixed(0)}× yesterday's ${fmt(before, 'seconds')}: the backend is slow, not the controller`,
+        evidence: [
+          queryEvidence(
+            upstream.r.result,
+            `max ${fmt(upNow, 'seconds')} vs ${fmt(before, 'seconds')}`,
+          ),
+        ],
+      }),
+    );
   }
   const request = all(s, 'ing.request_p99');
   const overhead = stat.max(request.v) - upNow;
-  if (request.r.state === 'ok' && upstream.r.state === 'ok' && overhead >= t.controllerOverhead.warn) {
-    out.push(finding('INGRESS_CONTROLLER_OVERHEAD', { hop: 'ingress-controller', severity: 'warn', title: `the controller adds ${fmt(overhead, 'seconds')} at p99 over the upstream time`, evidence: [queryEvidence(request.r.result, `request p99 max ${fmt(stat.max(request.v), 'seconds')}, upstream ${fmt(upNow, 'seconds')}`)] }));
+  if (
+    request.r.state === 'ok' &&
+    upstream.r.state === 'ok' &&
+    overhead >= t.controllerOverhead.warn
+  ) {
+    out.push(
+      finding('INGRESS_CONTROLLER_OVERHEAD', {
+        hop: 'ingress-controller',
+        severity: 'warn',
+        title: `the controller adds ${fmt(overhead, 'seconds')} at p99 over the upstream time`,
+        evidence: [
+          queryEvidence(
+            request.r.result,
+            `request p99 max ${fmt(stat.max(request.v), 'seconds')}, upstream ${fmt(upNow, 'seconds')}`,
+          ),
+        ],
+      }),
+    );
   }
   const connect = all(s, 'ing.connect_p99');
   const connectMax = stat.max(connect.v);
   if (connect.r.state === 'ok' && connectMax >= t.upstreamConnect.warn) {
-    out.push(finding('INGRESS_UPSTREAM_CONNECT_SLOW', { hop: 'pods', severity: 'warn', title: `the controller needs up to ${fmt(connectMax, 'seconds')} (p99) to connect to the backend pods`, evidence: [queryEvidence(connect.r.result, `max ${fmt(connectMax, 'seconds')}`)] }));
+    out.push(
+      finding('INGRESS_UPSTREAM_CONNECT_SLOW', {
+        hop: 'pods',
+        severity: 'warn',
+        title: `the controller needs up to ${fmt(connectMax, 'seconds')} (p99) to connect to the backend pods`,
+        evidence: [queryEvidence(connect.r.result, `max ${fmt(connectMax, 'seconds')}`)],
+      }),
+    );
   }
   const orphan = readMetric(s, 'ing.orphan');
   if (orphan.state === 'ok') {
-    const kinds = orphan.result.series.filter((x) => stat.last(values(x)) >= 1).map((x) => x.labels.type ?? 'orphan');
-    if (kinds.length > 0) out.push(finding('INGRESS_ORPHANED', { hop: 'ingress-controller', severity: 'fail', title: `the controller reports Ingress ${s.path.namespace}/${s.path.ingress} as orphaned (${kinds.join(', ')}): it answers 503`, evidence: [queryEvidence(orphan.result, kinds.join(', '))] }));
+    const kinds = orphan.result.series
+      .filter((x) => stat.last(values(x)) >= 1)
+      .map((x) => x.labels.type ?? 'orphan');
+    if (kinds.length > 0)
+      out.push(
+        finding('INGRESS_ORPHANED', {
+          hop: 'ingress-controller',
+          severity: 'fail',
+          title: `the controller reports Ingress ${s.path.namespace}/${s.path.ingress} as orphaned (${kinds.join(', ')}): it answers 503`,
+          evidence: [queryEvidence(orphan.result, kinds.join(', '))],
+        }),
+      );
   }
   const reload = readMetric(s, 'ing.reload_ok');
   if (reload.state === 'ok') {
-    const failed = reload.result.series.filter((x) => stat.last(values(x)) === 0).map((x) => x.labels.controller_pod ?? 'a controller pod');
-    if (failed.length > 0) out.push(finding('INGRESS_RELOAD_FAILED', { hop: 'ingress-controller', severity: 'warn', title: `the last configuration reload failed on ${failed.join(', ')}: recent Ingress changes are not live`, evidence: [queryEvidence(reload.result, `0 on ${failed.join(', ')}`)], commands: failed.map((p) => `kubectl logs -n ingress-nginx ${p} --tail=100 | grep -i -A3 error`) }));
+    const failed = reload.result.series
+      .filter((x) => stat.last(values(x)) === 0)
+      .map((x) => x.labels.controller_pod ?? 'a controller pod');
+    if (failed.length > 0)
+      out.push(
+        finding('INGRESS_RELOAD_FAILED', {
+          hop: 'ingress-controller',
+          severity: 'warn',
+          title: `the last configuration reload failed on ${failed.join(', ')}: recent Ingress changes are not live`,
+          evidence: [queryEvidence(reload.result, `0 on ${failed.join(', ')}`)],
+          commands: failed.map(
+            (p) => `kubectl logs -n ingress-nginx ${p} --tail=100 | grep -i -A3 error`,
+          ),
+        }),
+      );
   }
   const cert = readMetric(s, 'ing.cert_expiry');
   if (cert.state === 'ok') {
     const days = stat.last(cert.result.series.flatMap(values)) / 86_400;
-    if (days < t.certificateDays.warn) out.push(finding('INGRESS_CERT_EXPIRING', { hop: 'ingress-controller', severity: days <= 0 ? 'fail' : 'warn', title: days <= 0 ? `the certificate for ${host} has expired` : `the certificate for ${host} expires in ${days.toFixed(1)} days`, evidence: [queryEvidence(cert.result, `${days.toFixed(1)} days`)] }));
+    if (days < t.certificateDays.warn)
+      out.push(
+        finding('INGRESS_CERT_EXPIRING', {
+          hop: 'ingress-controller',
+          severity: days <= 0 ? 'fail' : 'warn',
+          title:
+            days <= 0
+              ? `the certificate for ${host} has expired`
+              : `the certificate for ${host} expires in ${days.toFixed(1)} days`,
+          evidence: [queryEvidence(cert.result, `${days.toFixed(1)} days`)],
+        }),
+      );
   }
   return out;
 }

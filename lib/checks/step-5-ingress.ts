@@ -13,67 +13,136 @@ function ingRef(ing: IngressInfo): string {
 
 function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
   const side = s.ingress!;
-  if ('issue' in side.ingressClass) return [sourceUnknown(5, 'ingress-controller', side.ingressClass.issue)];
+  if ('issue' in side.ingressClass)
+    return [sourceUnknown(5, 'ingress-controller', side.ingressClass.issue)];
   const cls = side.ingressClass.value;
   const named = ing.className ?? ing.annotationClass;
   if (!cls) {
-    return [finding('INGRESS_CLASS_MISSING', {
-      hop: 'ingress-controller', severity: 'fail',
-      title: named ? `Ingress ${ing.namespace}/${ing.name} names IngressClass "${named}", which does not exist: no controller serves it` : `Ingress ${ing.namespace}/${ing.name} names no class and the cluster has no default IngressClass`,
-      evidence: [objectEvidence(ingRef(ing), 'spec.ingressClassName', named ?? null)],
-      commands: ['kubectl get ingressclass', `kubectl patch ingress -n ${ing.namespace} ${ing.name} --type=merge -p '{"spec":{"ingressClassName":"CLASS"}}'`],
-    })];
+    return [
+      finding('INGRESS_CLASS_MISSING', {
+        hop: 'ingress-controller',
+        severity: 'fail',
+        title: named
+          ? `Ingress ${ing.namespace}/${ing.name} names IngressClass "${named}", which does not exist: no controller serves it`
+          : `Ingress ${ing.namespace}/${ing.name} names no class and the cluster has no default IngressClass`,
+        evidence: [objectEvidence(ingRef(ing), 'spec.ingressClassName', named ?? null)],
+        commands: [
+          'kubectl get ingressclass',
+          `kubectl patch ingress -n ${ing.namespace} ${ing.name} --type=merge -p '{"spec":{"ingressClassName":"CLASS"}}'`,
+        ],
+      }),
+    ];
   }
   const profile = profileForController(cls.controller);
   if (!profile) {
-    return [finding('INGRESS_CONTROLLER_UNKNOWN', { hop: 'ingress-controller', severity: 'unknown', title: `IngressClass ${cls.name} is served by ${cls.controller}, which Hopscope has no profile for`, evidence: [objectEvidence(`networking.k8s.io/v1 IngressClass ${cls.name}`, 'spec.controller', cls.controller)] })];
+    return [
+      finding('INGRESS_CONTROLLER_UNKNOWN', {
+        hop: 'ingress-controller',
+        severity: 'unknown',
+        title: `IngressClass ${cls.name} is served by ${cls.controller}, which Hopscope has no profile for`,
+        evidence: [
+          objectEvidence(
+            `networking.k8s.io/v1 IngressClass ${cls.name}`,
+            'spec.controller',
+            cls.controller,
+          ),
+        ],
+      }),
+    ];
   }
-  if ('issue' in side.controllerPods) return [sourceUnknown(5, 'ingress-controller', side.controllerPods.issue)];
+  if ('issue' in side.controllerPods)
+    return [sourceUnknown(5, 'ingress-controller', side.controllerPods.issue)];
   const pods = side.controllerPods.value;
   if (pods.length === 0) {
-    return [finding('INGRESS_NO_CONTROLLER_PODS', { hop: 'ingress-controller', severity: 'fail', title: `no ${profile.title} controller pod found (${profile.podSelector})`, commands: [`kubectl get pods -A -l ${profile.podSelector} -o wide`] })];
+    return [
+      finding('INGRESS_NO_CONTROLLER_PODS', {
+        hop: 'ingress-controller',
+        severity: 'fail',
+        title: `no ${profile.title} controller pod found (${profile.podSelector})`,
+        commands: [`kubectl get pods -A -l ${profile.podSelector} -o wide`],
+      }),
+    ];
   }
-  return pods.filter((p) => !p.ready).map((p) => finding('INGRESS_CONTROLLER_POD_UNHEALTHY', {
-    hop: 'ingress-controller', member: p.name, severity: 'fail',
-    title: `${profile.title} pod ${p.name} is not ready (${p.containers.find((c) => c.reason)?.reason ?? p.phase})`,
-    evidence: [objectEvidence(podRef(p), 'status.conditions[Ready]', false)],
-    commands: [`kubectl logs -n ${p.namespace} ${p.name} --tail=50`],
-  }));
+  return pods
+    .filter((p) => !p.ready)
+    .map((p) =>
+      finding('INGRESS_CONTROLLER_POD_UNHEALTHY', {
+        hop: 'ingress-controller',
+        member: p.name,
+        severity: 'fail',
+        title: `${profile.title} pod ${p.name} is not ready (${p.containers.find((c) => c.reason)?.reason ?? p.phase})`,
+        evidence: [objectEvidence(podRef(p), 'status.conditions[Ready]', false)],
+        commands: [`kubectl logs -n ${p.namespace} ${p.name} --tail=50`],
+      }),
+    );
 }
 
 function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): Finding[] {
   const match = matchIngress(ing, host, path);
   const ref = ingRef(ing);
   if (!match) {
-    return [finding('INGRESS_NO_RULE_MATCH', {
-      hop: 'ingress-controller', severity: 'fail',
-      title: `no rule of Ingress ${ing.namespace}/${ing.name} matches ${host}${path} and there is no default backend`,
-      evidence: [objectEvidence(ref, 'spec.rules', ing.rules)], commands: [`kubectl describe ingress -n ${ing.namespace} ${ing.name}`],
-    })];
+    return [
+      finding('INGRESS_NO_RULE_MATCH', {
+        hop: 'ingress-controller',
+        severity: 'fail',
+        title: `no rule of Ingress ${ing.namespace}/${ing.name} matches ${host}${path} and there is no default backend`,
+        evidence: [objectEvidence(ref, 'spec.rules', ing.rules)],
+        commands: [`kubectl describe ingress -n ${ing.namespace} ${ing.name}`],
+      }),
+    ];
   }
   const svcRef = match.backend.service;
   if (!svcRef) {
-    return [finding('INGRESS_BACKEND_NOT_SERVICE', { hop: 'service', severity: 'unknown', title: `the rule for ${host}${path} points at a ${match.backend.resource?.kind ?? 'resource'} backend, not a Service`, evidence: [objectEvidence(ref, 'spec.rules[].http.paths[].backend', match.backend)] })];
+    return [
+      finding('INGRESS_BACKEND_NOT_SERVICE', {
+        hop: 'service',
+        severity: 'unknown',
+        title: `the rule for ${host}${path} points at a ${match.backend.resource?.kind ?? 'resource'} backend, not a Service`,
+        evidence: [objectEvidence(ref, 'spec.rules[].http.paths[].backend', match.backend)],
+      }),
+    ];
   }
   const backend = s.backend?.service;
-  if (!backend || 'issue' in backend) return backend ? [sourceUnknown(5, 'service', backend.issue)] : [];
-  const rulePlace = match.via === 'rule' ? `the rule ${match.ruleHost ?? '*'} ${match.rule?.pathType} ${match.rule?.path ?? '/'}` : 'the default backend';
+  if (!backend || 'issue' in backend)
+    return backend ? [sourceUnknown(5, 'service', backend.issue)] : [];
+  const rulePlace =
+    match.via === 'rule'
+      ? `the rule ${match.ruleHost ?? '*'} ${match.rule?.pathType} ${match.rule?.path ?? '/'}`
+      : 'the default backend';
   if (!backend.value) {
-    return [finding('INGRESS_BACKEND_SERVICE_MISSING', {
-      hop: 'service', severity: 'fail', title: `${rulePlace} sends ${host}${path} to Service ${ing.namespace}/${svcRef.name}, which does not exist: the controller answers 503`,
-      evidence: [objectEvidence(ref, 'spec.rules[].http.paths[].backend.service.name', svcRef.name)], commands: [`kubectl get svc -n ${ing.namespace}`],
-    })];
+    return [
+      finding('INGRESS_BACKEND_SERVICE_MISSING', {
+        hop: 'service',
+        severity: 'fail',
+        title: `${rulePlace} sends ${host}${path} to Service ${ing.namespace}/${svcRef.name}, which does not exist: the controller answers 503`,
+        evidence: [
+          objectEvidence(ref, 'spec.rules[].http.paths[].backend.service.name', svcRef.name),
+        ],
+        commands: [`kubectl get svc -n ${ing.namespace}`],
+      }),
+    ];
   }
   const svc = backend.value;
   const want = svcRef.port.number ?? svcRef.port.name;
-  const hasPort = svc.ports.some((p) => (svcRef.port.number !== undefined ? p.port === svcRef.port.number : p.name === svcRef.port.name));
+  const hasPort = svc.ports.some((p) =>
+    svcRef.port.number !== undefined ? p.port === svcRef.port.number : p.name === svcRef.port.name,
+  );
   if (!hasPort) {
-    return [finding('INGRESS_BACKEND_PORT_MISSING', {
-      hop: 'service', severity: 'fail',
-      title: `${rulePlace} targets port ${want} of Service ${svc.namespace}/${svc.name}, which has only ${svc.ports.map((p) => (p.name ? `${p.name}:${p.port}` : `${p.port}`)).join(', ') || 'no ports'}: the controller answers 503`,
-      evidence: [objectEvidence(ref, 'spec.rules[].http.paths[].backend.service.port', svcRef.port), objectEvidence(`v1 Service ${svc.namespace}/${svc.name}`, 'spec.ports', svc.ports)],
-      commands: [`kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.ports}'`, `kubectl edit ingress -n ${ing.namespace} ${ing.name}`],
-    })];
+    return [
+      finding('INGRESS_BACKEND_PORT_MISSING', {
+        hop: 'service',
+        severity: 'fail',
+        title: `${rulePlace} targets port ${want} of Service ${svc.namespace}/${svc.name}, which has only ${svc.ports.map((p) => (p.name ? `${p.name}:${p.port}` : `${p.port}`)).join(', ') || 'no ports'}: the controller answers 503`,
+        evidence: [
+          objectEvidence(ref, 'spec.rules[].http.paths[].backend.service.port', svcRef.port),
+          objectEvidence(`v1 Service ${svc.namespace}/${svc.name}`, 'spec.ports', svc.ports),
+        ],
+        commands: [
+          `kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.ports}'`,
+          `kubectl edit ingress -n ${ing.namespace} ${ing.name}`,
+        ],
+      }),
+    ];
   }
   return [];
 }
@@ -83,14 +152,29 @@ function checkTls(s: Snapshot, ing: IngressInfo, host: string): Finding[] {
   const ref = ingRef(ing);
   const entry = ing.tls.find((t) => t.hosts.some((h) => hostMatches(h, host)));
   if (!entry) {
-    return [finding('INGRESS_TLS_HOST_NOT_COVERED', { hop: 'ingress-controller', severity: 'warn', title: `Ingress ${ing.namespace}/${ing.name} has TLS, but not for ${host}`, evidence: [objectEvidence(ref, 'spec.tls', ing.tls)] })];
+    return [
+      finding('INGRESS_TLS_HOST_NOT_COVERED', {
+        hop: 'ingress-controller',
+        severity: 'warn',
+        title: `Ingress ${ing.namespace}/${ing.name} has TLS, but not for ${host}`,
+        evidence: [objectEvidence(ref, 'spec.tls', ing.tls)],
+      }),
+    ];
   }
   if (!entry.secretName) return [];
   const secret = s.ingress?.tlsSecrets[entry.secretName];
   if (!secret) return [];
   if ('issue' in secret) return [sourceUnknown(5, 'ingress-controller', secret.issue)];
   if (!secret.value) {
-    return [finding('INGRESS_TLS_SECRET_MISSING', { hop: 'ingress-controller', severity: 'fail', title: `TLS Secret ${ing.namespace}/${entry.secretName} for ${host} does not exist: the controller serves its default certificate`, evidence: [objectEvidence(ref, 'spec.tls[].secretName', entry.secretName)], commands: [`kubectl get secret -n ${ing.namespace} ${entry.secretName}`] })];
+    return [
+      finding('INGRESS_TLS_SECRET_MISSING', {
+        hop: 'ingress-controller',
+        severity: 'fail',
+        title: `TLS Secret ${ing.namespace}/${entry.secretName} for ${host} does not exist: the controller serves its default certificate`,
+        evidence: [objectEvidence(ref, 'spec.tls[].secretName', entry.secretName)],
+        commands: [`kubectl get secret -n ${ing.namespace} ${entry.secretName}`],
+      }),
+    ];
   }
   return [];
 }
@@ -101,8 +185,18 @@ export function checkIngress(s: Snapshot): Finding[] {
   if ('issue' in g) return [sourceUnknown(5, 'ingress-controller', g.issue)];
   const ing = g.value;
   if (!ing) {
-    return [finding('INGRESS_NOT_FOUND', { hop: 'ingress-controller', severity: 'fail', title: `Ingress ${s.path.namespace}/${s.path.ingress} does not exist`, commands: [`kubectl get ingress -n ${s.path.namespace}`] })];
+    return [
+      finding('INGRESS_NOT_FOUND', {
+        hop: 'ingress-controller',
+        severity: 'fail',
+        title: `Ingress ${s.path.namespace}/${s.path.ingress} does not exist`,
+        commands: [`kubectl get ingress -n ${s.path.namespace}`],
+      }),
+    ];
   }
-  return [...checkClassAndController(s, ing), ...checkRule(s, ing, s.path.host, s.path.path), ...checkTls(s, ing, s.path.host)];
+  return [
+    ...checkClassAndController(s, ing),
+    ...checkRule(s, ing, s.path.host, s.path.path),
+    ...checkTls(s, ing, s.path.host),
+  ];
 }
-

@@ -5,7 +5,10 @@ export const DEFAULT_THRESHOLDS = {
   /** 5xx share of requests: ≥ 0.1 % degraded, > 10 % failing (Kiali's defaults). */
   errorRatio: { warn: 0.001, fail: 0.1 },
   /** Traffic is "dropped" when the window's mean rate is under this share of the baseline's… */
-  trafficDrop: { ratio: 0.1, /** …and the baseline carried at least this many requests per second. */ minBaselineRps: 0.05 },
+  trafficDrop: {
+    ratio: 0.1,
+    /** …and the baseline carried at least this many requests per second. */ minBaselineRps: 0.05,
+  },
   /** p99 latency this many times the baseline's is degraded. */
   latencyVsBaseline: { warn: 3 },
   /** SERVFAIL / REFUSED share of DNS responses. */
@@ -46,15 +49,20 @@ export const DEFAULT_THRESHOLDS = {
   certificateDays: { warn: 14 },
 } as const;
 
-export type Thresholds = { [K in keyof typeof DEFAULT_THRESHOLDS]: { [P in keyof (typeof DEFAULT_THRESHOLDS)[K]]: number } };
+export type Thresholds = {
+  [K in keyof typeof DEFAULT_THRESHOLDS]: { [P in keyof (typeof DEFAULT_THRESHOLDS)[K]]: number };
+};
 
 export function mergeThresholds(overrides: unknown): Thresholds {
   const out = structuredClone(DEFAULT_THRESHOLDS) as unknown as Thresholds;
   if (!overrides || typeof overrides !== 'object') return out;
-  for (const [group, values] of Object.entries(overrides as Record<string, Record<string, unknown>>)) {
+  for (const [group, values] of Object.entries(
+    overrides as Record<string, Record<string, unknown>>,
+  )) {
     const target = (out as Record<string, Record<string, number>>)[group];
     if (!target || typeof values !== 'object') continue;
-    for (const [k, v] of Object.entries(values)) if (k in target && typeof v === 'number' && Number.isFinite(v)) target[k] = v;
+    for (const [k, v] of Object.entries(values))
+      if (k in target && typeof v === 'number' && Number.isFinite(v)) target[k] = v;
   }
   return out;
 }

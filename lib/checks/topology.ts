@@ -5,7 +5,17 @@ import type { Finding } from '@/lib/model/finding';
 import { HOP_LABELS, type HopKind } from '@/lib/model/hops';
 import { isGathered, type Snapshot } from '@/lib/model/snapshot';
 import { severityVerdict, worst, type Verdict } from '@/lib/model/verdict';
-import { backendPods, backendService, gatheredValue, ingressBackendPort, nodeHostsOf, pathServicePorts, pathSlices, readyEndpointIps, readyEndpointNodes } from './facts';
+import {
+  backendPods,
+  backendService,
+  gatheredValue,
+  ingressBackendPort,
+  nodeHostsOf,
+  pathServicePorts,
+  pathSlices,
+  readyEndpointIps,
+  readyEndpointNodes,
+} from './facts';
 
 interface HopPlan {
   kind: HopKind;
@@ -19,12 +29,23 @@ interface HopPlan {
 const HOP_ORDER: Record<Snapshot['path']['kind'], HopKind[]> = {
   clusterip: ['client', 'dns-cluster', 'service', 'kube-proxy', 'endpoints', 'pods', 'node'],
   nodeport: ['load-balancer', 'node', 'kube-proxy', 'service', 'endpoints', 'pods'],
-  ingress: ['dns-external', 'load-balancer', 'ingress-controller', 'service', 'kube-proxy', 'endpoints', 'pods', 'node'],
+  ingress: [
+    'dns-external',
+    'load-balancer',
+    'ingress-controller',
+    'service',
+    'kube-proxy',
+    'endpoints',
+    'pods',
+    'node',
+  ],
 };
 
 export function hopOrder(s: Snapshot): HopKind[] {
   const order = HOP_ORDER[s.path.kind];
-  return s.path.kind === 'clusterip' && !s.path.client ? order.filter((h) => h !== 'client') : order;
+  return s.path.kind === 'clusterip' && !s.path.client
+    ? order.filter((h) => h !== 'client')
+    : order;
 }
 
 function plan(kind: HopKind, s: Snapshot): HopPlan {
@@ -34,88 +55,251 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
   switch (kind) {
     case 'client': {
       const c = gatheredValue(s.client);
-      return { kind, detail: c ? `pod ${c.namespace}/${c.name}${c.nodeName ? ` on ${c.nodeName}` : ''}` : 'client pod', members: [], unexamined: s.client && isGathered(s.client) ? null : 'the client pod could not be read' };
+      return {
+        kind,
+        detail: c
+          ? `pod ${c.namespace}/${c.name}${c.nodeName ? ` on ${c.nodeName}` : ''}`
+          : 'client pod',
+        members: [],
+        unexamined: s.client && isGathered(s.client) ? null : 'the client pod could not be read',
+      };
     }
     case 'dns-cluster': {
       const dns = gatheredValue(s.dns);
-      const ready = new Set(dns?.endpointSlices.flatMap((sl) => sl.endpoints.filter((e) => e.ready).flatMap((e) => e.addresses)) ?? []);
-      return { kind, detail: dns?.service ? `kube-dns ${dns.service.clusterIP ?? ''}`.trim() : 'cluster DNS', members: (dns?.pods ?? []).map((p) => ({ id: p.name, carriesTraffic: Boolean(p.podIP && ready.has(p.podIP)) })), unexamined: dns ? null : 'cluster DNS could not be read' };
+      const ready = new Set(
+        dns?.endpointSlices.flatMap((sl) =>
+          sl.endpoints.filter((e) => e.ready).flatMap((e) => e.addresses),
+        ) ?? [],
+      );
+      return {
+        kind,
+        detail: dns?.service ? `kube-dns ${dns.service.clusterIP ?? ''}`.trim() : 'cluster DNS',
+        members: (dns?.pods ?? []).map((p) => ({
+          id: p.name,
+          carriesTraffic: Boolean(p.podIP && ready.has(p.podIP)),
+        })),
+        unexamined: dns ? null : 'cluster DNS could not be read',
+      };
     }
     case 'dns-external':
-      return { kind, detail: s.path.kind === 'ingress' ? s.path.host : 'external DNS', members: [], unexamined: 'the external name was not resolved: that needs the active path trace' };
+      return {
+        kind,
+        detail: s.path.kind === 'ingress' ? s.path.host : 'external DNS',
+        members: [],
+        unexamined: 'the external name was not resolved: that needs the active path trace',
+      };
     case 'load-balancer': {
       const lbSvc = s.path.kind === 'ingress' ? gatheredValue(s.ingress?.controllerService) : svc;
-      if (lbSvc === undefined) return { kind, detail: 'load balancer', members: [], unexamined: 'the Service in front could not be read' };
-      if (!lbSvc || lbSvc.type !== 'LoadBalancer') return { kind, detail: 'no load balancer', members: [], unexamined: null, skipped: `not on this path: ${lbSvc ? `Service ${lbSvc.namespace}/${lbSvc.name} is of type ${lbSvc.type}` : 'no Service in front'}` };
-      const addr = lbSvc.loadBalancerIngress.map((i) => i.ip ?? i.hostname).filter(Boolean).join(', ');
-      return { kind, detail: addr || 'no address', members: [], unexamined: addr ? null : `Service ${lbSvc.namespace}/${lbSvc.name} has no load balancer address yet` };
+      if (lbSvc === undefined)
+        return {
+          kind,
+          detail: 'load balancer',
+          members: [],
+          unexamined: 'the Service in front could not be read',
+        };
+      if (!lbSvc || lbSvc.type !== 'LoadBalancer')
+        return {
+          kind,
+          detail: 'no load balancer',
+          members: [],
+          unexamined: null,
+          skipped: `not on this path: ${lbSvc ? `Service ${lbSvc.namespace}/${lbSvc.name} is of type ${lbSvc.type}` : 'no Service in front'}`,
+        };
+      const addr = lbSvc.loadBalancerIngress
+        .map((i) => i.ip ?? i.hostname)
+        .filter(Boolean)
+        .join(', ');
+      return {
+        kind,
+        detail: addr || 'no address',
+        members: [],
+        unexamined: addr
+          ? null
+          : `Service ${lbSvc.namespace}/${lbSvc.name} has no load balancer address yet`,
+      };
     }
     case 'ingress-controller': {
       const pods = gatheredValue(s.ingress?.controllerPods) ?? [];
-      const seen = s.ingress && isGathered(s.ingress.ingress) && isGathered(s.ingress.controllerPods);
-      return { kind, detail: `${pods.length} controller pod${pods.length === 1 ? '' : 's'}`, members: pods.map((p) => ({ id: p.name, carriesTraffic: p.ready })), unexamined: seen ? null : 'the Ingress or its controller could not be read' };
+      const seen =
+        s.ingress && isGathered(s.ingress.ingress) && isGathered(s.ingress.controllerPods);
+      return {
+        kind,
+        detail: `${pods.length} controller pod${pods.length === 1 ? '' : 's'}`,
+        members: pods.map((p) => ({ id: p.name, carriesTraffic: p.ready })),
+        unexamined: seen ? null : 'the Ingress or its controller could not be read',
+      };
     }
     case 'service':
-      return { kind, detail: svc ? `Service ${svc.namespace}/${svc.name}${svc.clusterIP ? ` ${svc.clusterIP}` : ''}` : `Service ${s.path.namespace}/${s.backendServiceName ?? '?'}`, members: [], unexamined: noBackend ?? (s.backend && isGathered(s.backend.service) ? null : 'the Service could not be read') };
+      return {
+        kind,
+        detail: svc
+          ? `Service ${svc.namespace}/${svc.name}${svc.clusterIP ? ` ${svc.clusterIP}` : ''}`
+          : `Service ${s.path.namespace}/${s.backendServiceName ?? '?'}`,
+        members: [],
+        unexamined:
+          noBackend ??
+          (s.backend && isGathered(s.backend.service) ? null : 'the Service could not be read'),
+      };
     case 'kube-proxy': {
       const kp = gatheredValue(s.kubeProxy);
-      return { kind, detail: kp?.mode !== null && kp?.mode !== undefined ? `mode ${kp.mode || 'iptables'}` : 'kube-proxy', members: Object.keys(kp?.podsByNode ?? {}).map((n) => ({ id: n, carriesTraffic: true })), unexamined: kp ? (Object.keys(kp.podsByNode).length > 0 || !kp.daemonSetFound ? null : 'no node of the path to look at') : 'kube-proxy could not be read' };
+      return {
+        kind,
+        detail:
+          kp?.mode !== null && kp?.mode !== undefined
+            ? `mode ${kp.mode || 'iptables'}`
+            : 'kube-proxy',
+        members: Object.keys(kp?.podsByNode ?? {}).map((n) => ({ id: n, carriesTraffic: true })),
+        unexamined: kp
+          ? Object.keys(kp.podsByNode).length > 0 || !kp.daemonSetFound
+            ? null
+            : 'no node of the path to look at'
+          : 'kube-proxy could not be read',
+      };
     }
     case 'endpoints': {
       const slices = gatheredValue(s.backend?.endpointSlices);
-      const n = new Set(pathSlices(s).flatMap((sl) => sl.endpoints.flatMap((e) => e.addresses))).size;
-      const portMissing = svc && pathServicePorts(s.path, svc, ingressBackendPort(s)).length === 0 ? "not reached: the path's port is not a port of the Service" : null;
-      return { kind, detail: `${readyEndpointIps(s).size}/${n} ready`, members: [], unexamined: noBackend ?? portMissing ?? (slices ? null : 'EndpointSlices could not be read') };
+      const n = new Set(pathSlices(s).flatMap((sl) => sl.endpoints.flatMap((e) => e.addresses)))
+        .size;
+      const portMissing =
+        svc && pathServicePorts(s.path, svc, ingressBackendPort(s)).length === 0
+          ? "not reached: the path's port is not a port of the Service"
+          : null;
+      return {
+        kind,
+        detail: `${readyEndpointIps(s).size}/${n} ready`,
+        members: [],
+        unexamined:
+          noBackend ?? portMissing ?? (slices ? null : 'EndpointSlices could not be read'),
+      };
     }
     case 'pods': {
       const ready = readyEndpointIps(s);
       const pods = backendPods(s);
-      const unexamined = noBackend ?? (s.backend && !isGathered(s.backend.pods) ? 'the backend pods could not be read' : pods.length === 0 ? 'no backend pods to look at' : null);
-      return { kind, detail: `${pods.length} pod${pods.length === 1 ? '' : 's'}`, members: pods.map((p) => ({ id: p.name, carriesTraffic: Boolean(p.podIP && ready.has(p.podIP)) })), unexamined };
+      const unexamined =
+        noBackend ??
+        (s.backend && !isGathered(s.backend.pods)
+          ? 'the backend pods could not be read'
+          : pods.length === 0
+            ? 'no backend pods to look at'
+            : null);
+      return {
+        kind,
+        detail: `${pods.length} pod${pods.length === 1 ? '' : 's'}`,
+        members: pods.map((p) => ({
+          id: p.name,
+          carriesTraffic: Boolean(p.podIP && ready.has(p.podIP)),
+        })),
+        unexamined,
+      };
     }
     case 'node': {
       const readyNodes = readyEndpointNodes(s);
-      const controllerReady = new Set((gatheredValue(s.ingress?.controllerPods) ?? []).filter((p) => p.ready).map((p) => p.nodeName));
-      const members = Object.keys(s.nodes).sort().map((n) => ({
-        id: n,
-        carriesTraffic: hosts.entry.includes(n) || hosts.client === n || readyNodes.has(n) || controllerReady.has(n),
-      }));
-      return { kind, detail: `${members.length} node${members.length === 1 ? '' : 's'}`, members, unexamined: noBackend ?? (members.length === 0 ? 'no node of the path to look at' : null) };
+      const controllerReady = new Set(
+        (gatheredValue(s.ingress?.controllerPods) ?? [])
+          .filter((p) => p.ready)
+          .map((p) => p.nodeName),
+      );
+      const members = Object.keys(s.nodes)
+        .sort()
+        .map((n) => ({
+          id: n,
+          carriesTraffic:
+            hosts.entry.includes(n) ||
+            hosts.client === n ||
+            readyNodes.has(n) ||
+            controllerReady.has(n),
+        }));
+      return {
+        kind,
+        detail: `${members.length} node${members.length === 1 ? '' : 's'}`,
+        members,
+        unexamined: noBackend ?? (members.length === 0 ? 'no node of the path to look at' : null),
+      };
     }
   }
 }
 
 /** Hops with a metric part: while Prometheus is still answering, an `ok` there is not yet earned. */
-const METRIC_HOPS: ReadonlySet<HopKind> = new Set(['node', 'pods', 'dns-cluster', 'kube-proxy', 'ingress-controller']);
+const METRIC_HOPS: ReadonlySet<HopKind> = new Set([
+  'node',
+  'pods',
+  'dns-cluster',
+  'kube-proxy',
+  'ingress-controller',
+]);
 
 function judge(p: HopPlan, findings: Finding[], metricsPending: boolean): HopResult {
   const label = HOP_LABELS[p.kind];
-  if (p.skipped) return { kind: p.kind, label, detail: p.detail, verdict: 'skipped', reason: p.skipped, members: [], counts: {} };
+  if (p.skipped)
+    return {
+      kind: p.kind,
+      label,
+      detail: p.detail,
+      verdict: 'skipped',
+      reason: p.skipped,
+      members: [],
+      counts: {},
+    };
   const own = findings.filter((f) => f.hop === p.kind);
   const memberIds = new Set(p.members.map((m) => m.id));
   const members: MemberResult[] = p.members.map((m) => ({
     ...m,
-    verdict: worst(own.filter((f) => f.member === m.id).map((f) => severityVerdict(f.severity)), 'ok'),
+    verdict: worst(
+      own.filter((f) => f.member === m.id).map((f) => severityVerdict(f.severity)),
+      'ok',
+    ),
   }));
-  const hopLevel = worst(own.filter((f) => !f.member || !memberIds.has(f.member)).map((f) => severityVerdict(f.severity)), 'ok');
+  const hopLevel = worst(
+    own
+      .filter((f) => !f.member || !memberIds.has(f.member))
+      .map((f) => severityVerdict(f.severity)),
+    'ok',
+  );
   let memberPart: Verdict = 'ok';
   let reason: string | undefined;
   const failing = members.filter((m) => m.verdict === 'fail');
   if (members.length > 0) {
-    if (failing.length === members.length) { memberPart = 'fail'; reason = `all ${members.length} failing`; }
-    else if (failing.some((m) => m.carriesTraffic)) { memberPart = 'fail'; reason = `${failing.filter((m) => m.carriesTraffic).length} failing member(s) still receive traffic`; }
-    else if (failing.length > 0) { memberPart = 'warn'; reason = `${failing.length} of ${members.length} failing but out of rotation; the rest carry the traffic`; }
-    else memberPart = worst(members.map((m) => m.verdict), 'ok');
+    if (failing.length === members.length) {
+      memberPart = 'fail';
+      reason = `all ${members.length} failing`;
+    } else if (failing.some((m) => m.carriesTraffic)) {
+      memberPart = 'fail';
+      reason = `${failing.filter((m) => m.carriesTraffic).length} failing member(s) still receive traffic`;
+    } else if (failing.length > 0) {
+      memberPart = 'warn';
+      reason = `${failing.length} of ${members.length} failing but out of rotation; the rest carry the traffic`;
+    } else
+      memberPart = worst(
+        members.map((m) => m.verdict),
+        'ok',
+      );
   }
   let verdict = worst([hopLevel, memberPart]);
-  if (verdict === 'ok' && p.unexamined) { verdict = 'unknown'; reason = p.unexamined; }
-  if (verdict === 'ok' && metricsPending && METRIC_HOPS.has(p.kind)) { verdict = 'unknown'; reason = 'Prometheus evidence loading…'; }
+  if (verdict === 'ok' && p.unexamined) {
+    verdict = 'unknown';
+    reason = p.unexamined;
+  }
+  if (verdict === 'ok' && metricsPending && METRIC_HOPS.has(p.kind)) {
+    verdict = 'unknown';
+    reason = 'Prometheus evidence loading…';
+  }
   if (verdict === 'unknown' && !reason) reason = own.find((f) => f.severity === 'unknown')?.title;
   const info = own.find((f) => f.severity === 'info' && !f.member);
-  if (verdict === 'ok' && info && p.kind === 'kube-proxy' && info.code === 'KUBE_PROXY_REPLACED') { verdict = 'unknown'; reason = info.title; }
+  if (verdict === 'ok' && info && p.kind === 'kube-proxy' && info.code === 'KUBE_PROXY_REPLACED') {
+    verdict = 'unknown';
+    reason = info.title;
+  }
   const counts: Partial<Record<Verdict, number>> = {};
   for (const m of members) counts[m.verdict] = (counts[m.verdict] ?? 0) + 1;
-  return { kind: p.kind, label, detail: p.detail, verdict, ...(reason ? { reason } : {}), members, counts };
+  return {
+    kind: p.kind,
+    label,
+    detail: p.detail,
+    verdict,
+    ...(reason ? { reason } : {}),
+    members,
+    counts,
+  };
 }
 
 export function buildHops(s: Snapshot, findings: Finding[]): HopResult[] {

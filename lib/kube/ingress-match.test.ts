@@ -3,7 +3,11 @@ import type { IngressInfo, IngressPathRule } from '@/lib/model/snapshot';
 import { hostMatches, matchIngress, pathMatchLength } from './ingress-match';
 
 const to = (name: string) => ({ service: { name, port: { number: 80 } } });
-const rule = (path: string, pathType: IngressPathRule['pathType'], svc = 'web'): IngressPathRule => ({ path, pathType, backend: to(svc) });
+const rule = (
+  path: string,
+  pathType: IngressPathRule['pathType'],
+  svc = 'web',
+): IngressPathRule => ({ path, pathType, backend: to(svc) });
 
 describe('hostMatches', () => {
   it.each([
@@ -30,21 +34,38 @@ describe('pathMatchLength', () => {
 
 describe('matchIngress', () => {
   const ingress: IngressInfo = {
-    namespace: 'shop', name: 'web', tls: [], loadBalancer: [],
+    namespace: 'shop',
+    name: 'web',
+    tls: [],
+    loadBalancer: [],
     rules: [
       { host: '*.example.com', paths: [rule('/', 'Prefix', 'wild')] },
-      { host: 'shop.example.com', paths: [rule('/', 'Prefix', 'web'), rule('/cart', 'Prefix', 'cart'), rule('/cart', 'Exact', 'cart-exact')] },
+      {
+        host: 'shop.example.com',
+        paths: [
+          rule('/', 'Prefix', 'web'),
+          rule('/cart', 'Prefix', 'cart'),
+          rule('/cart', 'Exact', 'cart-exact'),
+        ],
+      },
     ],
   };
   it('prefers the exact host, then the longest path, Exact over Prefix', () => {
-    expect(matchIngress(ingress, 'shop.example.com', '/cart')?.backend.service?.name).toBe('cart-exact');
-    expect(matchIngress(ingress, 'shop.example.com', '/cart/items')?.backend.service?.name).toBe('cart');
+    expect(matchIngress(ingress, 'shop.example.com', '/cart')?.backend.service?.name).toBe(
+      'cart-exact',
+    );
+    expect(matchIngress(ingress, 'shop.example.com', '/cart/items')?.backend.service?.name).toBe(
+      'cart',
+    );
     expect(matchIngress(ingress, 'shop.example.com', '/')?.backend.service?.name).toBe('web');
     expect(matchIngress(ingress, 'blog.example.com', '/x')?.backend.service?.name).toBe('wild');
   });
   it('falls back to the default backend, or to nothing', () => {
     expect(matchIngress(ingress, 'other.org', '/')).toBeNull();
     const withDefault = { ...ingress, defaultBackend: to('fallback') };
-    expect(matchIngress(withDefault, 'other.org', '/')).toMatchObject({ via: 'default-backend', backend: { service: { name: 'fallback' } } });
+    expect(matchIngress(withDefault, 'other.org', '/')).toMatchObject({
+      via: 'default-backend',
+      backend: { service: { name: 'fallback' } },
+    });
   });
 });

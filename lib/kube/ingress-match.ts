@@ -43,9 +43,17 @@ export function pathMatchLength(rule: IngressPathRule, requestPath: string): num
   }
 }
 
-export function matchIngress(ingress: IngressInfo, host: string, requestPath: string): IngressMatch | null {
-  const exact = ingress.rules.filter((r) => r.host && !r.host.startsWith('*.') && hostMatches(r.host, host));
-  const wildcard = ingress.rules.filter((r) => r.host?.startsWith('*.') && hostMatches(r.host, host));
+export function matchIngress(
+  ingress: IngressInfo,
+  host: string,
+  requestPath: string,
+): IngressMatch | null {
+  const exact = ingress.rules.filter(
+    (r) => r.host && !r.host.startsWith('*.') && hostMatches(r.host, host),
+  );
+  const wildcard = ingress.rules.filter(
+    (r) => r.host?.startsWith('*.') && hostMatches(r.host, host),
+  );
   const anyHost = ingress.rules.filter((r) => !r.host);
   for (const group of [exact, wildcard, anyHost]) {
     let best: { rule: IngressPathRule; host: string | null; score: number } | null = null;
@@ -57,8 +65,10 @@ export function matchIngress(ingress: IngressInfo, host: string, requestPath: st
         if (!best || score > best.score) best = { rule: p, host: r.host ?? null, score };
       }
     }
-    if (best) return { ruleHost: best.host, rule: best.rule, backend: best.rule.backend, via: 'rule' };
+    if (best)
+      return { ruleHost: best.host, rule: best.rule, backend: best.rule.backend, via: 'rule' };
   }
-  if (ingress.defaultBackend) return { ruleHost: null, rule: null, backend: ingress.defaultBackend, via: 'default-backend' };
+  if (ingress.defaultBackend)
+    return { ruleHost: null, rule: null, backend: ingress.defaultBackend, via: 'default-backend' };
   return null;
 }

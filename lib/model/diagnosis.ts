@@ -25,7 +25,10 @@ export interface HopResult {
   counts: Partial<Record<Verdict, number>>;
 }
 
-export interface ChartSeries { name: string; points: { t: number; v: number }[] }
+export interface ChartSeries {
+  name: string;
+  points: { t: number; v: number }[];
+}
 
 /** A metric series to draw: the query, its range (Unix seconds), and the same window a day earlier. */
 export interface ChartData {
@@ -66,5 +69,12 @@ export interface Diagnosis {
   steps: StepResult[];
   findings: Finding[];
   summary: DiagnosisSummary;
-  meta: { apiRequests: number; promQueries: number; collectMs: number; checkMs: number; sourceWarnings: string[]; metricsPending: boolean };
+  meta: {
+    apiRequests: number;
+    promQueries: number;
+    collectMs: number;
+    checkMs: number;
+    sourceWarnings: string[];
+    metricsPending: boolean;
+  };
 }

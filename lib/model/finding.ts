@@ -8,7 +8,15 @@ export type Evidence =
   | { kind: 'object'; ref: string; field: string; value: unknown }
   | { kind: 'source'; issue: SourceIssue }
   /** A PromQL query with its range (Unix seconds) and what its values said. */
-  | { kind: 'query'; id: string; promql: string; start: number; end: number; step: number; summary: string }
+  | {
+      kind: 'query';
+      id: string;
+      promql: string;
+      start: number;
+      end: number;
+      step: number;
+      summary: string;
+    }
   | { kind: 'note'; text: string };
 
 export interface Remediation {

@@ -1,8 +1,16 @@
 // Hop kinds and steps: the closed vocabulary of the path topology and the six-step flow.
 
 export const HOP_KINDS = [
-  'client', 'dns-external', 'dns-cluster', 'load-balancer', 'node', 'kube-proxy',
-  'ingress-controller', 'service', 'endpoints', 'pods',
+  'client',
+  'dns-external',
+  'dns-cluster',
+  'load-balancer',
+  'node',
+  'kube-proxy',
+  'ingress-controller',
+  'service',
+  'endpoints',
+  'pods',
 ] as const;
 export type HopKind = (typeof HOP_KINDS)[number];
 

@@ -2,13 +2,32 @@
 import { z } from 'zod';
 
 // RFC 1123 label (namespaces, Service names) and subdomain (pods, nodes, Ingresses).
-const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a valid Kubernetes name (RFC 1123 label)');
-const dnsSubdomain = z.string().max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a valid Kubernetes name (RFC 1123 subdomain)');
-const hostname = z.string().max(253).regex(/^(\*\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i, 'must be a host name');
+const dnsLabel = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
+    'must be a valid Kubernetes name (RFC 1123 label)',
+  );
+const dnsSubdomain = z
+  .string()
+  .max(253)
+  .regex(
+    /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/,
+    'must be a valid Kubernetes name (RFC 1123 subdomain)',
+  );
+const hostname = z
+  .string()
+  .max(253)
+  .regex(/^(\*\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i, 'must be a host name');
 const portRef = z.union([z.number().int().min(1).max(65535), dnsLabel]);
 
 export const windowSchema = z.object({
-  minutes: z.number().int().min(1).max(7 * 24 * 60).default(30),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
   end: z.iso.datetime().optional(),
 });
 export type TimeWindow = z.infer<typeof windowSchema>;
@@ -45,7 +64,11 @@ export const ingressPathSchema = z.object({
   path: z.string().startsWith('/').max(2048).default('/'),
 });
 
-export const accessPathSchema = z.discriminatedUnion('kind', [clusterIpPathSchema, nodePortPathSchema, ingressPathSchema]);
+export const accessPathSchema = z.discriminatedUnion('kind', [
+  clusterIpPathSchema,
+  nodePortPathSchema,
+  ingressPathSchema,
+]);
 
 export type ClusterIpPath = z.infer<typeof clusterIpPathSchema>;
 export type NodePortPath = z.infer<typeof nodePortPathSchema>;
@@ -60,7 +83,9 @@ export function parseAccessPath(input: unknown): PathParseResult {
   if (result.success) return { ok: true, path: result.data };
   return {
     ok: false,
-    errors: result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)),
+    errors: result.error.issues.map((i) =>
+      i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message,
+    ),
   };
 }
 

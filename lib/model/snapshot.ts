@@ -5,7 +5,8 @@ import type { AccessPath } from './path';
 export const SNAPSHOT_SCHEMA = 1;
 
 /** Why a source could not tell us something; becomes an `unknown` verdict with the reason. */
-export type SourceIssueKind = 'forbidden' | 'unauthorized' | 'timeout' | 'unreachable' | 'server-error' | 'bad-response';
+export type SourceIssueKind =
+  'forbidden' | 'unauthorized' | 'timeout' | 'unreachable' | 'server-error' | 'bad-response';
 
 export interface SourceIssue {
   source: 'kubernetes' | 'prometheus';
@@ -19,8 +20,15 @@ export interface SourceIssue {
 /** A value we asked for, or the reason we could not have it. */
 export type Gathered<T> = { value: T } | { issue: SourceIssue };
 
-export interface LabelSelectorRequirement { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] }
-export interface LabelSelector { matchLabels?: Record<string, string>; matchExpressions?: LabelSelectorRequirement[] }
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values?: string[];
+}
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: LabelSelectorRequirement[];
+}
 
 export interface Condition {
   type: string;
@@ -41,7 +49,11 @@ export interface NodeInfo {
   leaseRenewTime: string | null;
 }
 
-export interface ContainerPort { name?: string; containerPort: number; protocol: string }
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  protocol: string;
+}
 
 export interface ContainerInfo {
   name: string;
@@ -76,7 +88,13 @@ export interface PodInfo {
   dnsNdots?: number;
 }
 
-export interface ServicePortInfo { name?: string; port: number; targetPort: number | string; protocol: string; nodePort?: number }
+export interface ServicePortInfo {
+  name?: string;
+  port: number;
+  targetPort: number | string;
+  protocol: string;
+  nodePort?: number;
+}
 
 export interface ServiceInfo {
   namespace: string;
@@ -108,10 +126,22 @@ export interface EndpointSliceInfo {
 }
 
 /** A pod that holds some IP, as far as we need it to spot leaked and duplicated addresses. */
-export interface PodIpHolder { namespace: string; name: string; uid: string; nodeName?: string; phase: string; deleting: boolean }
+export interface PodIpHolder {
+  namespace: string;
+  name: string;
+  uid: string;
+  nodeName?: string;
+  phase: string;
+  deleting: boolean;
+}
 
 /** A pod in the Service's namespace that matches all but one of its selector's labels. */
-export interface NearMissPod { name: string; labelKey: string; want: string; has: string | null }
+export interface NearMissPod {
+  name: string;
+  labelKey: string;
+  want: string;
+  has: string | null;
+}
 
 export interface KubeProxyInfo {
   /** kube-proxy pods found on each node that matters (kube-system, k8s-app=kube-proxy). */
@@ -121,8 +151,16 @@ export interface KubeProxyInfo {
   mode: string | null;
 }
 
-export interface NetworkPolicyPeer { podSelector?: LabelSelector; namespaceSelector?: LabelSelector; ipBlock?: { cidr: string; except: string[] } }
-export interface NetworkPolicyPort { protocol: string; port?: number | string; endPort?: number }
+export interface NetworkPolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: { cidr: string; except: string[] };
+}
+export interface NetworkPolicyPort {
+  protocol: string;
+  port?: number | string;
+  endPort?: number;
+}
 export interface NetworkPolicyInfo {
   namespace: string;
   name: string;
@@ -131,7 +169,14 @@ export interface NetworkPolicyInfo {
   ingress: { from: NetworkPolicyPeer[]; ports: NetworkPolicyPort[] }[];
 }
 
-export interface EventInfo { involvedObject: string; reason: string; message: string; count: number; lastTimestamp?: string; type: string }
+export interface EventInfo {
+  involvedObject: string;
+  reason: string;
+  message: string;
+  count: number;
+  lastTimestamp?: string;
+  type: string;
+}
 
 export interface DnsInfo {
   service: ServiceInfo | null;
@@ -141,8 +186,15 @@ export interface DnsInfo {
   corefile: string | null;
 }
 
-export interface IngressBackendRef { service?: { name: string; port: { name?: string; number?: number } }; resource?: { kind: string; name: string } }
-export interface IngressPathRule { path?: string; pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific'; backend: IngressBackendRef }
+export interface IngressBackendRef {
+  service?: { name: string; port: { name?: string; number?: number } };
+  resource?: { kind: string; name: string };
+}
+export interface IngressPathRule {
+  path?: string;
+  pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific';
+  backend: IngressBackendRef;
+}
 
 export interface IngressInfo {
   namespace: string;
@@ -156,7 +208,11 @@ export interface IngressInfo {
   loadBalancer: { ip?: string; hostname?: string }[];
 }
 
-export interface IngressClassInfo { name: string; controller: string; isDefault: boolean }
+export interface IngressClassInfo {
+  name: string;
+  controller: string;
+  isDefault: boolean;
+}
 
 export interface IngressSide {
   ingress: Gathered<IngressInfo | null>;
@@ -183,10 +239,21 @@ export interface BackendSide {
 }
 
 /** What the tail of a container's log says about when it last wrote (never the lines themselves). */
-export interface LogTail { container: string; lines: number; lastAt: string | null; medianGapSeconds: number | null }
+export interface LogTail {
+  container: string;
+  lines: number;
+  lastAt: string | null;
+  medianGapSeconds: number | null;
+}
 
-export interface MetricPoint { t: number; v: number }
-export interface MetricSeries { labels: Record<string, string>; points: MetricPoint[] }
+export interface MetricPoint {
+  t: number;
+  v: number;
+}
+export interface MetricSeries {
+  labels: Record<string, string>;
+  points: MetricPoint[];
+}
 
 /** One PromQL query as it ran: the query, its range (Unix seconds) and what came back. */
 export interface MetricQueryResult {

@@ -17,4 +17,3 @@ export function worst(verdicts: Iterable<Verdict>, whenEmpty: Verdict = 'ok'): V
 export function severityVerdict(severity: Severity): Verdict {
   return severity === 'info' ? 'ok' : severity;
 }
-

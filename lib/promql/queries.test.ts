@@ -4,7 +4,15 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_PROFILES } from '@/lib/metrics/golden-profiles';
 import { anyOf, escapeRegex, quote, selector } from './escape';
-import { coredns, golden, goldenMatchers, ingressNginx, kubeProxy, saturation, type QuerySpec } from './queries';
+import {
+  coredns,
+  golden,
+  goldenMatchers,
+  ingressNginx,
+  kubeProxy,
+  saturation,
+  type QuerySpec,
+} from './queries';
 
 function shape(promql: string): { errors: number; nodes: string[] } {
   const nodes: string[] = [];
@@ -13,7 +21,8 @@ function shape(promql: string): { errors: number; nodes: string[] } {
     enter(n) {
       if (n.type.isError) errors += 1;
       // The structure, not the literal contents.
-      if (!['StringLiteral', 'Identifier', 'LabelName'].includes(n.type.name)) nodes.push(n.type.name);
+      if (!['StringLiteral', 'Identifier', 'LabelName'].includes(n.type.name))
+        nodes.push(n.type.name);
     },
   });
   return { errors, nodes };
@@ -25,15 +34,59 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
   return [
     ...GOLDEN_PROFILES.flatMap((p) => {
       const m = goldenMatchers(p, target);
-      return [golden.presence(p, m, '1800s'), golden.requestRate(p, m), golden.requestRate(p, m, '1d'), golden.errorRatio(p, m, '1h'), golden.latency(p, m, 0.99), golden.latency(p, m, 0.5, '1d')];
+      return [
+        golden.presence(p, m, '1800s'),
+        golden.requestRate(p, m),
+        golden.requestRate(p, m, '1d'),
+        golden.errorRatio(p, m, '1h'),
+        golden.latency(p, m, 0.99),
+        golden.latency(p, m, 0.5, '1d'),
+      ];
     }),
-    saturation.nodeCpu(nodes), saturation.nodeMemory(nodes), saturation.nodeConntrack(nodes), saturation.nodeNetworkErrors(nodes),
-    saturation.nodeListenOverflows(nodes), saturation.nodeCpuPressure(nodes), saturation.podThrottling(ns, [pod]), saturation.podMemory(ns, [pod]),
-    saturation.podRestarts(ns, [pod], '1800s'), saturation.containersOnNodes(nodes, ns),
-    coredns.requests(), coredns.rcodeRatio('SERVFAIL'), coredns.latencyP99(), coredns.panics('1800s'), coredns.forwardFailures('1800s'), coredns.cacheHitRatio(),
-    kubeProxy.ruleAge(nodes), kubeProxy.syncP99(nodes), kubeProxy.programmingP99(nodes), kubeProxy.restoreFailures(nodes, '1800s'), kubeProxy.noLocalEndpoints(nodes, '1800s'),
-    ingressNginx.statusRatio([['namespace', '=', ns], ['ingress', '=', svc], ['host', '=', host]], '5..'),
-    ingressNginx.latencyP99([['namespace', '=', ns], ['host', '=', host]], 'response', '1d'), ingressNginx.reloadOk(), ingressNginx.certificateExpiry(host), ingressNginx.connectP99([['namespace', '=', ns], ['host', '=', host]]), ingressNginx.orphan(ns, svc),
+    saturation.nodeCpu(nodes),
+    saturation.nodeMemory(nodes),
+    saturation.nodeConntrack(nodes),
+    saturation.nodeNetworkErrors(nodes),
+    saturation.nodeListenOverflows(nodes),
+    saturation.nodeCpuPressure(nodes),
+    saturation.podThrottling(ns, [pod]),
+    saturation.podMemory(ns, [pod]),
+    saturation.podRestarts(ns, [pod], '1800s'),
+    saturation.containersOnNodes(nodes, ns),
+    coredns.requests(),
+    coredns.rcodeRatio('SERVFAIL'),
+    coredns.latencyP99(),
+    coredns.panics('1800s'),
+    coredns.forwardFailures('1800s'),
+    coredns.cacheHitRatio(),
+    kubeProxy.ruleAge(nodes),
+    kubeProxy.syncP99(nodes),
+    kubeProxy.programmingP99(nodes),
+    kubeProxy.restoreFailures(nodes, '1800s'),
+    kubeProxy.noLocalEndpoints(nodes, '1800s'),
+    ingressNginx.statusRatio(
+      [
+        ['namespace', '=', ns],
+        ['ingress', '=', svc],
+        ['host', '=', host],
+      ],
+      '5..',
+    ),
+    ingressNginx.latencyP99(
+      [
+        ['namespace', '=', ns],
+        ['host', '=', host],
+      ],
+      'response',
+      '1d',
+    ),
+    ingressNginx.reloadOk(),
+    ingressNginx.certificateExpiry(host),
+    ingressNginx.connectP99([
+      ['namespace', '=', ns],
+      ['host', '=', host],
+    ]),
+    ingressNginx.orphan(ns, svc),
   ];
 }
 
@@ -41,7 +94,13 @@ const HOSTILE = 'x"} or vector(1) or up{a="';
 
 describe('the PromQL catalogue', () => {
   const plain = allQueries('shop', 'web', 'web-1', 'worker-1', 'shop.example.com');
-  const hostile = allQueries(HOSTILE, `${HOSTILE}svc`, `web.*|${HOSTILE})`, `n\\"1`, `h"}[5m]) or on() vector(1) #`);
+  const hostile = allQueries(
+    HOSTILE,
+    `${HOSTILE}svc`,
+    `web.*|${HOSTILE})`,
+    `n\\"1`,
+    `h"}[5m]) or on() vector(1) #`,
+  );
 
   it.each(plain.map((q) => [q.id, q.promql]))('%s parses: %s', (_id, promql) => {
     expect(shape(promql).errors).toBe(0);

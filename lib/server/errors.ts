@@ -4,7 +4,12 @@
 export type RequestErrorKind = 'bad-request' | 'not-found' | 'unknown-cluster' | 'not-configured';
 
 export class RequestError extends Error {
-  constructor(readonly kind: RequestErrorKind, message: string, readonly details: string[] = [], options?: { cause?: unknown }) {
+  constructor(
+    readonly kind: RequestErrorKind,
+    message: string,
+    readonly details: string[] = [],
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'RequestError';
   }

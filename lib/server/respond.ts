@@ -5,8 +5,14 @@ import { RequestError } from './errors';
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof RequestError) {
-    return Response.json({ error: error.message, kind: error.kind, details: error.details }, { status: error.status });
+    return Response.json(
+      { error: error.message, kind: error.kind, details: error.details },
+      { status: error.status },
+    );
   }
   console.error('hopscope: unexpected error', error);
-  return Response.json({ error: 'internal error while diagnosing; see the server log', kind: 'internal' }, { status: 500 });
+  return Response.json(
+    { error: 'internal error while diagnosing; see the server log', kind: 'internal' },
+    { status: 500 },
+  );
 }

@@ -27,7 +27,12 @@ function thresholdsFromEnv(): Thresholds {
 
 export function parsePathOrThrow(input: unknown): AccessPath {
   const parsed = parseAccessPath(input);
-  if (!parsed.ok) throw new RequestError('bad-request', `invalid path: ${parsed.errors.join('; ')}`, parsed.errors);
+  if (!parsed.ok)
+    throw new RequestError(
+      'bad-request',
+      `invalid path: ${parsed.errors.join('; ')}`,
+      parsed.errors,
+    );
   return parsed.path;
 }
 
@@ -36,11 +41,19 @@ function assertTargetExists(s: Snapshot): void {
   const p = s.path;
   if (p.kind === 'ingress') {
     const ing = s.ingress?.ingress;
-    if (ing && isGathered(ing) && ing.value === null) throw new RequestError('not-found', `Ingress ${p.namespace}/${p.ingress} not found in cluster ${s.cluster}`);
+    if (ing && isGathered(ing) && ing.value === null)
+      throw new RequestError(
+        'not-found',
+        `Ingress ${p.namespace}/${p.ingress} not found in cluster ${s.cluster}`,
+      );
     return;
   }
   const svc = s.backend?.service;
-  if (svc && isGathered(svc) && svc.value === null) throw new RequestError('not-found', `Service ${p.namespace}/${p.service} not found in cluster ${s.cluster}`);
+  if (svc && isGathered(svc) && svc.value === null)
+    throw new RequestError(
+      'not-found',
+      `Service ${p.namespace}/${p.service} not found in cluster ${s.cluster}`,
+    );
 }
 
 /** The first wave: the path validated and the Kubernetes part of the snapshot gathered. */
@@ -52,13 +65,23 @@ export interface KubernetesWave {
 }
 
 /** The snapshot with the metrics of each step as they answer, and with all of them. */
-export function metricsByStep(wave: KubernetesWave): { steps: Record<StepId, Promise<Snapshot>>; all: Promise<Snapshot> } {
+export function metricsByStep(wave: KubernetesWave): {
+  steps: Record<StepId, Promise<Snapshot>>;
+  all: Promise<Snapshot>;
+} {
   const gather = wave.metrics;
-  const parts = Object.fromEntries(STEP_IDS.map((id) => [id, gather ? gather(id) : Promise.resolve(null)])) as Record<StepId, Promise<MetricsSide | null>>;
+  const parts = Object.fromEntries(
+    STEP_IDS.map((id) => [id, gather ? gather(id) : Promise.resolve(null)]),
+  ) as Record<StepId, Promise<MetricsSide | null>>;
   const withMetrics = (m: MetricsSide | null): Snapshot => ({ ...wave.snapshot, metrics: m });
   return {
-    steps: Object.fromEntries(STEP_IDS.map((id) => [id, parts[id].then(withMetrics)])) as Record<StepId, Promise<Snapshot>>,
-    all: Promise.all(STEP_IDS.map((id) => parts[id])).then((ms) => withMetrics(gather ? mergeMetrics(ms.filter((m): m is MetricsSide => m !== null)) : null)),
+    steps: Object.fromEntries(STEP_IDS.map((id) => [id, parts[id].then(withMetrics)])) as Record<
+      StepId,
+      Promise<Snapshot>
+    >,
+    all: Promise.all(STEP_IDS.map((id) => parts[id])).then((ms) =>
+      withMetrics(gather ? mergeMetrics(ms.filter((m): m is MetricsSide => m !== null)) : null),
+    ),
   };
 }
 
@@ -68,8 +91,10 @@ export async function gatherKubernetes(input: unknown, now = new Date()): Promis
   try {
     cluster = kubeConfigFor(path.cluster);
   } catch (error) {
-    if (error instanceof UnknownClusterError) throw new RequestError('unknown-cluster', error.message, [], { cause: error });
-    if (error instanceof KubeConfigError) throw new RequestError('not-configured', error.message, [], { cause: error });
+    if (error instanceof UnknownClusterError)
+      throw new RequestError('unknown-cluster', error.message, [], { cause: error });
+    if (error instanceof KubeConfigError)
+      throw new RequestError('not-configured', error.message, [], { cause: error });
     throw error;
   }
   const api = makeKubeApis(cluster.kc);
@@ -81,17 +106,29 @@ export async function gatherKubernetes(input: unknown, now = new Date()): Promis
   return {
     snapshot,
     now,
-    metrics: promConfig ? (only?: StepId) => collectMetrics(new PrometheusClient(promConfig), api, snapshot, now, only) : null,
+    metrics: promConfig
+      ? (only?: StepId) =>
+          collectMetrics(new PrometheusClient(promConfig), api, snapshot, now, only)
+      : null,
   };
 }
 
 /** The checks over a snapshot; `metricsPending` while the Prometheus wave is still running. */
 export function diagnoseSnapshot(snapshot: Snapshot, now: Date, metricsPending = false): Diagnosis {
-  return diagnose(metricsPending ? { ...snapshot, meta: { ...snapshot.meta, metricsPending: true } } : snapshot, now, thresholdsFromEnv());
+  return diagnose(
+    metricsPending ? { ...snapshot, meta: { ...snapshot.meta, metricsPending: true } } : snapshot,
+    now,
+    thresholdsFromEnv(),
+  );
 }
 
-export async function runDiagnosis(input: unknown, now = new Date()): Promise<{ diagnosis: Diagnosis; snapshot: Snapshot }> {
+export async function runDiagnosis(
+  input: unknown,
+  now = new Date(),
+): Promise<{ diagnosis: Diagnosis; snapshot: Snapshot }> {
   const wave = await gatherKubernetes(input, now);
-  const snapshot = wave.metrics ? { ...wave.snapshot, metrics: await wave.metrics() } : wave.snapshot;
+  const snapshot = wave.metrics
+    ? { ...wave.snapshot, metrics: await wave.metrics() }
+    : wave.snapshot;
   return { diagnosis: diagnoseSnapshot(snapshot, now), snapshot };
 }

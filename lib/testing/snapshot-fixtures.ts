@@ -2,7 +2,18 @@
 // gathered it, and small builders to break one thing at a time.
 import type { AccessPath } from '@/lib/model/path';
 import type {
-  BackendSide, Condition, DnsInfo, EndpointSliceInfo, Gathered, IngressSide, MetricQueryResult, MetricsSide, NodeInfo, PodInfo, ServiceInfo, Snapshot,
+  BackendSide,
+  Condition,
+  DnsInfo,
+  EndpointSliceInfo,
+  Gathered,
+  IngressSide,
+  MetricQueryResult,
+  MetricsSide,
+  NodeInfo,
+  PodInfo,
+  ServiceInfo,
+  Snapshot,
 } from '@/lib/model/snapshot';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
@@ -10,40 +21,103 @@ export const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
 const MIN = 60_000;
 
 export function node(name: string, patch: Partial<NodeInfo> = {}): NodeInfo {
-  const c = (type: string, status: Condition['status']): Condition => ({ type, status, lastTransitionTime: ago(30 * 24 * 60 * MIN), lastHeartbeatTime: ago(10_000) });
+  const c = (type: string, status: Condition['status']): Condition => ({
+    type,
+    status,
+    lastTransitionTime: ago(30 * 24 * 60 * MIN),
+    lastHeartbeatTime: ago(10_000),
+  });
   return {
-    name, unschedulable: false, taints: [], internalIP: '10.0.0.1', leaseRenewTime: ago(5_000),
-    conditions: [c('Ready', 'True'), c('MemoryPressure', 'False'), c('DiskPressure', 'False'), c('PIDPressure', 'False')],
+    name,
+    unschedulable: false,
+    taints: [],
+    internalIP: '10.0.0.1',
+    leaseRenewTime: ago(5_000),
+    conditions: [
+      c('Ready', 'True'),
+      c('MemoryPressure', 'False'),
+      c('DiskPressure', 'False'),
+      c('PIDPressure', 'False'),
+    ],
     ...patch,
   };
 }
 
-export function pod(name: string, ip: string, nodeName: string, patch: Partial<PodInfo> = {}): PodInfo {
+export function pod(
+  name: string,
+  ip: string,
+  nodeName: string,
+  patch: Partial<PodInfo> = {},
+): PodInfo {
   return {
-    namespace: 'shop', name, uid: `uid-${name}`, labels: { app: 'web' }, nodeName, phase: 'Running', podIP: ip, hostNetwork: false, ready: true,
-    conditions: [{ type: 'Ready', status: 'True' }, { type: 'PodScheduled', status: 'True' }],
-    containers: [{ name: 'web', ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }], ready: true, restartCount: 0, state: 'running', startedAt: ago(2 * 24 * 60 * MIN) }],
-    startTime: ago(2 * 24 * 60 * MIN), dnsPolicy: 'ClusterFirst', dnsNameservers: [],
+    namespace: 'shop',
+    name,
+    uid: `uid-${name}`,
+    labels: { app: 'web' },
+    nodeName,
+    phase: 'Running',
+    podIP: ip,
+    hostNetwork: false,
+    ready: true,
+    conditions: [
+      { type: 'Ready', status: 'True' },
+      { type: 'PodScheduled', status: 'True' },
+    ],
+    containers: [
+      {
+        name: 'web',
+        ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
+        ready: true,
+        restartCount: 0,
+        state: 'running',
+        startedAt: ago(2 * 24 * 60 * MIN),
+      },
+    ],
+    startTime: ago(2 * 24 * 60 * MIN),
+    dnsPolicy: 'ClusterFirst',
+    dnsNameservers: [],
     ...patch,
   };
 }
 
 export function notReady(p: PodInfo): PodInfo {
-  return { ...p, ready: false, conditions: p.conditions.map((c) => (c.type === 'Ready' ? { ...c, status: 'False' } : c)), containers: p.containers.map((c) => ({ ...c, ready: false })) };
+  return {
+    ...p,
+    ready: false,
+    conditions: p.conditions.map((c) => (c.type === 'Ready' ? { ...c, status: 'False' } : c)),
+    containers: p.containers.map((c) => ({ ...c, ready: false })),
+  };
 }
 
 export function service(patch: Partial<ServiceInfo> = {}): ServiceInfo {
   return {
-    namespace: 'shop', name: 'web', type: 'ClusterIP', clusterIP: '10.96.20.10', selector: { app: 'web' },
-    ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }], publishNotReadyAddresses: false, loadBalancerIngress: [],
+    namespace: 'shop',
+    name: 'web',
+    type: 'ClusterIP',
+    clusterIP: '10.96.20.10',
+    selector: { app: 'web' },
+    ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }],
+    publishNotReadyAddresses: false,
+    loadBalancerIngress: [],
     ...patch,
   };
 }
 
 export function sliceFor(pods: PodInfo[], portName = 'http'): EndpointSliceInfo {
   return {
-    name: 'web-abc', addressType: 'IPv4', ports: [{ name: portName, port: 8080, protocol: 'TCP' }],
-    endpoints: pods.filter((p) => p.podIP).map((p) => ({ addresses: [p.podIP!], ready: p.ready, serving: p.ready, terminating: false, nodeName: p.nodeName, targetRef: { kind: 'Pod', namespace: p.namespace, name: p.name, uid: p.uid } })),
+    name: 'web-abc',
+    addressType: 'IPv4',
+    ports: [{ name: portName, port: 8080, protocol: 'TCP' }],
+    endpoints: pods
+      .filter((p) => p.podIP)
+      .map((p) => ({
+        addresses: [p.podIP!],
+        ready: p.ready,
+        serving: p.ready,
+        terminating: false,
+        nodeName: p.nodeName,
+        targetRef: { kind: 'Pod', namespace: p.namespace, name: p.name, uid: p.uid },
+      })),
   };
 }
 
@@ -54,66 +128,201 @@ export function backend(pods: PodInfo[], svc: ServiceInfo = service()): BackendS
     pods: { value: pods },
     nearMisses: { value: [] },
     endpointSlices: { value: [slice] },
-    ipHolders: Object.fromEntries(pods.filter((p) => p.podIP).map((p) => [p.podIP!, { value: [{ namespace: p.namespace, name: p.name, uid: p.uid, nodeName: p.nodeName, phase: p.phase, deleting: false }] }])),
+    ipHolders: Object.fromEntries(
+      pods
+        .filter((p) => p.podIP)
+        .map((p) => [
+          p.podIP!,
+          {
+            value: [
+              {
+                namespace: p.namespace,
+                name: p.name,
+                uid: p.uid,
+                nodeName: p.nodeName,
+                phase: p.phase,
+                deleting: false,
+              },
+            ],
+          },
+        ]),
+    ),
     events: { value: [] },
     networkPolicies: { value: [] },
   };
 }
 
 export function dns(patch: Partial<DnsInfo> = {}): DnsInfo {
-  const pods = [pod('coredns-a', '10.244.1.2', 'worker-1', { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } }), pod('coredns-b', '10.244.2.2', 'worker-2', { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } })];
+  const pods = [
+    pod('coredns-a', '10.244.1.2', 'worker-1', {
+      namespace: 'kube-system',
+      labels: { 'k8s-app': 'kube-dns' },
+    }),
+    pod('coredns-b', '10.244.2.2', 'worker-2', {
+      namespace: 'kube-system',
+      labels: { 'k8s-app': 'kube-dns' },
+    }),
+  ];
   return {
-    service: service({ namespace: 'kube-system', name: 'kube-dns', clusterIP: '10.96.0.10', selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, targetPort: 53, protocol: 'UDP' }] }),
+    service: service({
+      namespace: 'kube-system',
+      name: 'kube-dns',
+      clusterIP: '10.96.0.10',
+      selector: { 'k8s-app': 'kube-dns' },
+      ports: [{ name: 'dns', port: 53, targetPort: 53, protocol: 'UDP' }],
+    }),
     endpointSlices: [sliceFor(pods, 'dns')],
     pods,
-    corefile: '.:53 {\n    errors\n    kubernetes cluster.local in-addr.arpa ip6.arpa {\n       pods insecure\n    }\n    forward . /etc/resolv.conf\n    cache 30\n    loop\n}\n',
+    corefile:
+      '.:53 {\n    errors\n    kubernetes cluster.local in-addr.arpa ip6.arpa {\n       pods insecure\n    }\n    forward . /etc/resolv.conf\n    cache 30\n    loop\n}\n',
     ...patch,
   };
 }
 
-export const WEB_PODS = [pod('web-1', '10.244.1.10', 'worker-1'), pod('web-2', '10.244.2.10', 'worker-2'), pod('web-3', '10.244.3.10', 'worker-3')];
+export const WEB_PODS = [
+  pod('web-1', '10.244.1.10', 'worker-1'),
+  pod('web-2', '10.244.2.10', 'worker-2'),
+  pod('web-3', '10.244.3.10', 'worker-3'),
+];
 const CLIENT = pod('toolbox', '10.244.2.20', 'worker-2', { labels: { app: 'toolbox' } });
 
 function kubeProxyOn(nodes: string[]): Snapshot['kubeProxy'] {
-  return { value: { daemonSetFound: true, mode: 'iptables', podsByNode: Object.fromEntries(nodes.map((n) => [n, [pod(`kube-proxy-${n}`, '10.0.0.1', n, { namespace: 'kube-system', hostNetwork: true })]])) } };
+  return {
+    value: {
+      daemonSetFound: true,
+      mode: 'iptables',
+      podsByNode: Object.fromEntries(
+        nodes.map((n) => [
+          n,
+          [pod(`kube-proxy-${n}`, '10.0.0.1', n, { namespace: 'kube-system', hostNetwork: true })],
+        ]),
+      ),
+    },
+  };
 }
 
 function base(path: AccessPath, pods: PodInfo[]): Snapshot {
   return {
-    schema: 1, path, cluster: 'test', takenAt: NOW.toISOString(), backendServiceName: 'web',
+    schema: 1,
+    path,
+    cluster: 'test',
+    takenAt: NOW.toISOString(),
+    backendServiceName: 'web',
     backend: backend(pods),
-    nodes: Object.fromEntries(['worker-1', 'worker-2', 'worker-3'].map((n) => [n, { value: node(n) }])),
+    nodes: Object.fromEntries(
+      ['worker-1', 'worker-2', 'worker-3'].map((n) => [n, { value: node(n) }]),
+    ),
     kubeProxy: kubeProxyOn(['worker-2']),
-    namespaceLabels: { shop: { value: { 'kubernetes.io/metadata.name': 'shop' } }, 'ingress-nginx': { value: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
+    namespaceLabels: {
+      shop: { value: { 'kubernetes.io/metadata.name': 'shop' } },
+      'ingress-nginx': { value: { 'kubernetes.io/metadata.name': 'ingress-nginx' } },
+    },
     metrics: null,
     meta: { apiRequests: 20, durationMs: 50 },
   };
 }
 
 export function clusterIpSnapshot(pods: PodInfo[] = WEB_PODS): Snapshot {
-  return { ...base({ kind: 'clusterip', namespace: 'shop', service: 'web', port: 80, client: { namespace: 'shop', pod: 'toolbox' }, window: { minutes: 30 } }, pods), client: { value: CLIENT }, dns: { value: dns() } };
+  return {
+    ...base(
+      {
+        kind: 'clusterip',
+        namespace: 'shop',
+        service: 'web',
+        port: 80,
+        client: { namespace: 'shop', pod: 'toolbox' },
+        window: { minutes: 30 },
+      },
+      pods,
+    ),
+    client: { value: CLIENT },
+    dns: { value: dns() },
+  };
 }
 
-export function nodePortSnapshot(pods: PodInfo[] = WEB_PODS, svcPatch: Partial<ServiceInfo> = {}): Snapshot {
-  const s = base({ kind: 'nodeport', namespace: 'shop', service: 'web', port: 80, node: 'worker-1', window: { minutes: 30 } }, pods);
-  const svc = service({ type: 'NodePort', ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP', nodePort: 30100 }], externalTrafficPolicy: 'Cluster', ...svcPatch });
+export function nodePortSnapshot(
+  pods: PodInfo[] = WEB_PODS,
+  svcPatch: Partial<ServiceInfo> = {},
+): Snapshot {
+  const s = base(
+    {
+      kind: 'nodeport',
+      namespace: 'shop',
+      service: 'web',
+      port: 80,
+      node: 'worker-1',
+      window: { minutes: 30 },
+    },
+    pods,
+  );
+  const svc = service({
+    type: 'NodePort',
+    ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP', nodePort: 30100 }],
+    externalTrafficPolicy: 'Cluster',
+    ...svcPatch,
+  });
   return { ...s, backend: backend(pods, svc), kubeProxy: kubeProxyOn(['worker-1']) };
 }
 
 export function ingressSide(patch: Partial<IngressSide> = {}): IngressSide {
-  const controller = [pod('ingress-nginx-a', '10.244.1.5', 'worker-1', { namespace: 'ingress-nginx', labels: { 'app.kubernetes.io/name': 'ingress-nginx' } })];
+  const controller = [
+    pod('ingress-nginx-a', '10.244.1.5', 'worker-1', {
+      namespace: 'ingress-nginx',
+      labels: { 'app.kubernetes.io/name': 'ingress-nginx' },
+    }),
+  ];
   return {
-    ingress: { value: { namespace: 'shop', name: 'web', className: 'nginx', rules: [{ host: 'shop.example.com', paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { name: 'http' } } } }] }], tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }], loadBalancer: [{ ip: '203.0.113.7' }] } },
+    ingress: {
+      value: {
+        namespace: 'shop',
+        name: 'web',
+        className: 'nginx',
+        rules: [
+          {
+            host: 'shop.example.com',
+            paths: [
+              {
+                path: '/',
+                pathType: 'Prefix',
+                backend: { service: { name: 'web', port: { name: 'http' } } },
+              },
+            ],
+          },
+        ],
+        tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }],
+        loadBalancer: [{ ip: '203.0.113.7' }],
+      },
+    },
     ingressClass: { value: { name: 'nginx', controller: 'k8s.io/ingress-nginx', isDefault: true } },
     controllerPods: { value: controller },
-    controllerService: { value: service({ namespace: 'ingress-nginx', name: 'ingress-nginx-controller', type: 'LoadBalancer', loadBalancerIngress: [{ ip: '203.0.113.7' }] }) },
+    controllerService: {
+      value: service({
+        namespace: 'ingress-nginx',
+        name: 'ingress-nginx-controller',
+        type: 'LoadBalancer',
+        loadBalancerIngress: [{ ip: '203.0.113.7' }],
+      }),
+    },
     tlsSecrets: { 'shop-tls': { value: true } },
     ...patch,
   };
 }
 
-export function ingressSnapshot(pods: PodInfo[] = WEB_PODS, side: IngressSide = ingressSide()): Snapshot {
-  const s = base({ kind: 'ingress', namespace: 'shop', ingress: 'web', host: 'shop.example.com', path: '/cart', window: { minutes: 30 } }, pods);
+export function ingressSnapshot(
+  pods: PodInfo[] = WEB_PODS,
+  side: IngressSide = ingressSide(),
+): Snapshot {
+  const s = base(
+    {
+      kind: 'ingress',
+      namespace: 'shop',
+      ingress: 'web',
+      host: 'shop.example.com',
+      path: '/cart',
+      window: { minutes: 30 },
+    },
+    pods,
+  );
   return { ...s, ingress: side, kubeProxy: kubeProxyOn(['worker-1']) };
 }
 
@@ -123,22 +332,44 @@ const END = Math.floor(NOW.getTime() / 1000);
 const START = END - 1800;
 
 /** A query result with one series per entry; each series gets its values one step apart, ending at NOW. */
-export function result(id: string, unit: Unit, series: { labels?: Record<string, string>; values: number[] }[], kind: 'range' | 'instant' = 'range'): Gathered<MetricQueryResult> {
+export function result(
+  id: string,
+  unit: Unit,
+  series: { labels?: Record<string, string>; values: number[] }[],
+  kind: 'range' | 'instant' = 'range',
+): Gathered<MetricQueryResult> {
   return {
     value: {
-      id, title: id, unit, promql: `promql_for_${id.replace(/\W/g, '_')}`, kind, start: START, end: END, step: 60, warnings: [],
-      series: series.map((x) => ({ labels: x.labels ?? {}, points: x.values.map((v, i) => ({ t: END - (x.values.length - 1 - i) * 60, v })) })),
+      id,
+      title: id,
+      unit,
+      promql: `promql_for_${id.replace(/\W/g, '_')}`,
+      kind,
+      start: START,
+      end: END,
+      step: 60,
+      warnings: [],
+      series: series.map((x) => ({
+        labels: x.labels ?? {},
+        points: x.values.map((v, i) => ({ t: END - (x.values.length - 1 - i) * 60, v })),
+      })),
     },
   };
 }
 
 const flat = (v: number, n = 30) => Array.from({ length: n }, () => v);
-const perNode = (v: number) => ['worker-1', 'worker-2', 'worker-3'].map((n) => ({ labels: { instance: n }, values: flat(v) }));
+const perNode = (v: number) =>
+  ['worker-1', 'worker-2', 'worker-3'].map((n) => ({ labels: { instance: n }, values: flat(v) }));
 const perPod = (v: number) => WEB_PODS.map((p) => ({ labels: { pod: p.name }, values: flat(v) }));
 
 export function healthyMetricResults(): Record<string, Gathered<MetricQueryResult>> {
   return {
-    'golden.presence.micrometer': result('golden.presence.micrometer', 'count', [{ values: [3] }], 'instant'),
+    'golden.presence.micrometer': result(
+      'golden.presence.micrometer',
+      'count',
+      [{ values: [3] }],
+      'instant',
+    ),
     'golden.rate': result('golden.rate', 'reqps', [{ values: flat(20) }]),
     'golden.rate.1d': result('golden.rate.1d', 'reqps', [{ values: flat(20) }]),
     'golden.rate.1h': result('golden.rate.1h', 'reqps', [{ values: flat(20) }]),
@@ -153,10 +384,23 @@ export function healthyMetricResults(): Record<string, Gathered<MetricQueryResul
     'node.net_errors': result('node.net_errors', 'count', perNode(0)),
     'node.listen_overflows': result('node.listen_overflows', 'count', perNode(0)),
     'node.psi_cpu': result('node.psi_cpu', 'ratio', perNode(0.01)),
-    'node.containers': result('node.containers', 'count', WEB_PODS.map((p) => ({ labels: { namespace: 'shop', pod: p.name, node: p.nodeName! }, values: [1] })), 'instant'),
+    'node.containers': result(
+      'node.containers',
+      'count',
+      WEB_PODS.map((p) => ({
+        labels: { namespace: 'shop', pod: p.name, node: p.nodeName! },
+        values: [1],
+      })),
+      'instant',
+    ),
     'pod.throttling': result('pod.throttling', 'ratio', perPod(0.01)),
     'pod.memory': result('pod.memory', 'ratio', perPod(0.5)),
-    'pod.restarts': result('pod.restarts', 'count', perPod(0).map((x) => ({ ...x, values: [0] })), 'instant'),
+    'pod.restarts': result(
+      'pod.restarts',
+      'count',
+      perPod(0).map((x) => ({ ...x, values: [0] })),
+      'instant',
+    ),
     'dns.requests': result('dns.requests', 'reqps', [{ values: flat(100) }]),
     'dns.servfail': result('dns.servfail', 'ratio', [{ values: flat(0) }]),
     'dns.nxdomain': result('dns.nxdomain', 'ratio', [{ values: flat(0.02) }]),
@@ -165,11 +409,33 @@ export function healthyMetricResults(): Record<string, Gathered<MetricQueryResul
     'dns.panics': result('dns.panics', 'count', [{ values: [0] }], 'instant'),
     'dns.forward_failures': result('dns.forward_failures', 'count', [{ values: [0] }], 'instant'),
     'dns.cache_hits': result('dns.cache_hits', 'ratio', [{ values: flat(0.8) }]),
-    'kp.rule_age': result('kp.rule_age', 'seconds', [{ labels: { instance: 'worker-2' }, values: [20] }, { labels: { instance: '10.0.0.1:10249' }, values: [25] }], 'instant'),
-    'kp.sync_p99': result('kp.sync_p99', 'seconds', [{ labels: { instance: 'worker-2' }, values: flat(0.02) }]),
-    'kp.restore_failures': result('kp.restore_failures', 'count', [{ labels: { instance: 'worker-2' }, values: [0] }], 'instant'),
-    'kp.programming_p99': result('kp.programming_p99', 'seconds', [{ labels: { instance: 'worker-2' }, values: flat(0.5) }]),
-    'kp.no_local_endpoints': result('kp.no_local_endpoints', 'count', [{ labels: { instance: 'worker-2' }, values: [0] }], 'instant'),
+    'kp.rule_age': result(
+      'kp.rule_age',
+      'seconds',
+      [
+        { labels: { instance: 'worker-2' }, values: [20] },
+        { labels: { instance: '10.0.0.1:10249' }, values: [25] },
+      ],
+      'instant',
+    ),
+    'kp.sync_p99': result('kp.sync_p99', 'seconds', [
+      { labels: { instance: 'worker-2' }, values: flat(0.02) },
+    ]),
+    'kp.restore_failures': result(
+      'kp.restore_failures',
+      'count',
+      [{ labels: { instance: 'worker-2' }, values: [0] }],
+      'instant',
+    ),
+    'kp.programming_p99': result('kp.programming_p99', 'seconds', [
+      { labels: { instance: 'worker-2' }, values: flat(0.5) },
+    ]),
+    'kp.no_local_endpoints': result(
+      'kp.no_local_endpoints',
+      'count',
+      [{ labels: { instance: 'worker-2' }, values: [0] }],
+      'instant',
+    ),
     'ing.5xx': result('ing.5xx', 'ratio', [{ values: flat(0) }]),
     'ing.4xx': result('ing.4xx', 'ratio', [{ values: flat(0.003) }]),
     'ing.request_p99': result('ing.request_p99', 'seconds', [{ values: flat(0.1) }]),
@@ -177,17 +443,31 @@ export function healthyMetricResults(): Record<string, Gathered<MetricQueryResul
     'ing.response_p99.1d': result('ing.response_p99.1d', 'seconds', [{ values: flat(0.09) }]),
     'ing.connect_p99': result('ing.connect_p99', 'seconds', [{ values: flat(0.002) }]),
     'ing.orphan': result('ing.orphan', 'count', [], 'instant'),
-    'ing.reload_ok': result('ing.reload_ok', 'count', [{ labels: { controller_pod: 'ingress-nginx-a' }, values: [1] }], 'instant'),
+    'ing.reload_ok': result(
+      'ing.reload_ok',
+      'count',
+      [{ labels: { controller_pod: 'ingress-nginx-a' }, values: [1] }],
+      'instant',
+    ),
     'ing.cert_expiry': result('ing.cert_expiry', 'seconds', [{ values: [60 * 86400] }], 'instant'),
   };
 }
 
-export function withMetrics(s: Snapshot, patch: Record<string, Gathered<MetricQueryResult>> = {}, side: Partial<MetricsSide> = {}): Snapshot {
+export function withMetrics(
+  s: Snapshot,
+  patch: Record<string, Gathered<MetricQueryResult>> = {},
+  side: Partial<MetricsSide> = {},
+): Snapshot {
   return {
     ...s,
     metrics: {
-      window: { start: START, end: END, step: 60 }, goldenProfile: 'micrometer', goldenProfilesTried: ['micrometer', 'prometheus-client', 'ingress-nginx', 'istio', 'linkerd'],
-      results: { ...healthyMetricResults(), ...patch }, orphanedContainers: { value: [] }, queries: 40, ...side,
+      window: { start: START, end: END, step: 60 },
+      goldenProfile: 'micrometer',
+      goldenProfilesTried: ['micrometer', 'prometheus-client', 'ingress-nginx', 'istio', 'linkerd'],
+      results: { ...healthyMetricResults(), ...patch },
+      orphanedContainers: { value: [] },
+      queries: 40,
+      ...side,
     },
   };
 }

@@ -15,7 +15,8 @@ export async function GET(request: Request): Promise<Response> {
     if (q.length > 253) throw new RequestError('bad-request', 'the search text is too long');
     return Response.json({ targets: q.trim() ? await searchTargets(cluster, q) : [] });
   } catch (error) {
-    if (error instanceof UnknownClusterError) return errorResponse(new RequestError('unknown-cluster', error.message));
+    if (error instanceof UnknownClusterError)
+      return errorResponse(new RequestError('unknown-cluster', error.message));
     return errorResponse(error);
   }
 }

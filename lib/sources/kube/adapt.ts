@@ -1,12 +1,32 @@
 // Reshapes client-node wire objects into snapshot types, once, at the boundary.
 // Dates from the client arrive as Date objects; the snapshot keeps RFC 3339 strings.
 import type {
-  CoreV1Event, V1EndpointSlice, V1Ingress, V1IngressBackend, V1IngressClass, V1LabelSelector, V1NetworkPolicy,
-  V1NetworkPolicyPeer, V1Node, V1Pod, V1Service,
+  CoreV1Event,
+  V1EndpointSlice,
+  V1Ingress,
+  V1IngressBackend,
+  V1IngressClass,
+  V1LabelSelector,
+  V1NetworkPolicy,
+  V1NetworkPolicyPeer,
+  V1Node,
+  V1Pod,
+  V1Service,
 } from '@kubernetes/client-node';
 import type {
-  Condition, EndpointSliceInfo, EventInfo, IngressBackendRef, IngressClassInfo, IngressInfo, LabelSelector,
-  NetworkPolicyInfo, NetworkPolicyPeer, NodeInfo, PodInfo, PodIpHolder, ServiceInfo,
+  Condition,
+  EndpointSliceInfo,
+  EventInfo,
+  IngressBackendRef,
+  IngressClassInfo,
+  IngressInfo,
+  LabelSelector,
+  NetworkPolicyInfo,
+  NetworkPolicyPeer,
+  NodeInfo,
+  PodInfo,
+  PodIpHolder,
+  ServiceInfo,
 } from '@/lib/model/snapshot';
 
 function iso(value: Date | string | undefined | null): string | undefined {
@@ -14,10 +34,23 @@ function iso(value: Date | string | undefined | null): string | undefined {
   return value instanceof Date ? value.toISOString() : String(value);
 }
 
-function toConditions(list: { type: string; status: string; reason?: string; message?: string; lastTransitionTime?: Date; lastHeartbeatTime?: Date }[] | undefined): Condition[] {
+function toConditions(
+  list:
+    | {
+        type: string;
+        status: string;
+        reason?: string;
+        message?: string;
+        lastTransitionTime?: Date;
+        lastHeartbeatTime?: Date;
+      }[]
+    | undefined,
+): Condition[] {
   return (list ?? []).map((c) => ({
     type: c.type,
-    status: (c.status === 'True' || c.status === 'False' ? c.status : 'Unknown') as Condition['status'],
+    status: (c.status === 'True' || c.status === 'False'
+      ? c.status
+      : 'Unknown') as Condition['status'],
     reason: c.reason,
     message: c.message,
     lastTransitionTime: iso(c.lastTransitionTime),
@@ -30,7 +63,11 @@ export function toNodeInfo(node: V1Node, leaseRenewTime: string | null): NodeInf
     name: node.metadata?.name ?? '',
     conditions: toConditions(node.status?.conditions),
     unschedulable: node.spec?.unschedulable === true,
-    taints: (node.spec?.taints ?? []).map((t) => ({ key: t.key, value: t.value, effect: t.effect })),
+    taints: (node.spec?.taints ?? []).map((t) => ({
+      key: t.key,
+      value: t.value,
+      effect: t.effect,
+    })),
     internalIP: node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address,
     leaseRenewTime,
   };
@@ -52,18 +89,30 @@ export function toPodInfo(pod: V1Pod): PodInfo {
     conditions,
     containers: (pod.spec?.containers ?? []).map((c) => {
       const s = statuses.get(c.name);
-      const state = s?.state?.running ? 'running' : s?.state?.waiting ? 'waiting' : s?.state?.terminated ? 'terminated' : 'unknown';
+      const state = s?.state?.running
+        ? 'running'
+        : s?.state?.waiting
+          ? 'waiting'
+          : s?.state?.terminated
+            ? 'terminated'
+            : 'unknown';
       const last = s?.lastState?.terminated;
       return {
         name: c.name,
-        ports: (c.ports ?? []).map((p) => ({ name: p.name, containerPort: p.containerPort, protocol: p.protocol ?? 'TCP' })),
+        ports: (c.ports ?? []).map((p) => ({
+          name: p.name,
+          containerPort: p.containerPort,
+          protocol: p.protocol ?? 'TCP',
+        })),
         ready: s?.ready === true,
         restartCount: s?.restartCount ?? 0,
         state,
         reason: s?.state?.waiting?.reason ?? s?.state?.terminated?.reason,
         message: s?.state?.waiting?.message ?? s?.state?.terminated?.message,
         startedAt: iso(s?.state?.running?.startedAt),
-        lastTermination: last ? { reason: last.reason, exitCode: last.exitCode, finishedAt: iso(last.finishedAt) } : undefined,
+        lastTermination: last
+          ? { reason: last.reason, exitCode: last.exitCode, finishedAt: iso(last.finishedAt) }
+          : undefined,
       };
     }),
     createdAt: iso(pod.metadata?.creationTimestamp),
@@ -106,7 +155,10 @@ export function toServiceInfo(svc: V1Service): ServiceInfo {
     externalTrafficPolicy: svc.spec?.externalTrafficPolicy,
     internalTrafficPolicy: svc.spec?.internalTrafficPolicy,
     publishNotReadyAddresses: svc.spec?.publishNotReadyAddresses === true,
-    loadBalancerIngress: (svc.status?.loadBalancer?.ingress ?? []).map((i) => ({ ip: i.ip, hostname: i.hostname })),
+    loadBalancerIngress: (svc.status?.loadBalancer?.ingress ?? []).map((i) => ({
+      ip: i.ip,
+      hostname: i.hostname,
+    })),
   };
 }
 
@@ -125,7 +177,12 @@ export function toEndpointSlice(slice: V1EndpointSlice): EndpointSliceInfo {
         terminating: e.conditions?.terminating ?? false,
         nodeName: e.nodeName,
         targetRef: e.targetRef?.name
-          ? { kind: e.targetRef.kind ?? 'Pod', namespace: e.targetRef.namespace, name: e.targetRef.name, uid: e.targetRef.uid }
+          ? {
+              kind: e.targetRef.kind ?? 'Pod',
+              namespace: e.targetRef.namespace,
+              name: e.targetRef.name,
+              uid: e.targetRef.uid,
+            }
           : undefined,
       };
     }),
@@ -135,7 +192,11 @@ export function toEndpointSlice(slice: V1EndpointSlice): EndpointSliceInfo {
 function toSelector(sel: V1LabelSelector | undefined): LabelSelector {
   return {
     matchLabels: sel?.matchLabels,
-    matchExpressions: sel?.matchExpressions?.map((e) => ({ key: e.key, operator: e.operator as 'In', values: e.values })),
+    matchExpressions: sel?.matchExpressions?.map((e) => ({
+      key: e.key,
+      operator: e.operator as 'In',
+      values: e.values,
+    })),
   };
 }
 
@@ -143,14 +204,17 @@ function toPeer(peer: V1NetworkPolicyPeer): NetworkPolicyPeer {
   return {
     podSelector: peer.podSelector ? toSelector(peer.podSelector) : undefined,
     namespaceSelector: peer.namespaceSelector ? toSelector(peer.namespaceSelector) : undefined,
-    ipBlock: peer.ipBlock ? { cidr: peer.ipBlock.cidr, except: peer.ipBlock.except ?? [] } : undefined,
+    ipBlock: peer.ipBlock
+      ? { cidr: peer.ipBlock.cidr, except: peer.ipBlock.except ?? [] }
+      : undefined,
   };
 }
 
 export function toNetworkPolicy(np: V1NetworkPolicy): NetworkPolicyInfo {
   const spec = np.spec;
-  const policyTypes = (spec?.policyTypes as ('Ingress' | 'Egress')[] | undefined)
-    ?? (spec?.egress ? ['Ingress', 'Egress'] : ['Ingress']);
+  const policyTypes =
+    (spec?.policyTypes as ('Ingress' | 'Egress')[] | undefined) ??
+    (spec?.egress ? ['Ingress', 'Egress'] : ['Ingress']);
   return {
     namespace: np.metadata?.namespace ?? '',
     name: np.metadata?.name ?? '',
@@ -158,7 +222,11 @@ export function toNetworkPolicy(np: V1NetworkPolicy): NetworkPolicyInfo {
     policyTypes,
     ingress: (spec?.ingress ?? []).map((rule) => ({
       from: (rule._from ?? []).map(toPeer),
-      ports: (rule.ports ?? []).map((p) => ({ protocol: p.protocol ?? 'TCP', port: p.port as number | string | undefined, endPort: p.endPort })),
+      ports: (rule.ports ?? []).map((p) => ({
+        protocol: p.protocol ?? 'TCP',
+        port: p.port as number | string | undefined,
+        endPort: p.endPort,
+      })),
     })),
   };
 }
@@ -166,7 +234,12 @@ export function toNetworkPolicy(np: V1NetworkPolicy): NetworkPolicyInfo {
 function toBackend(b: V1IngressBackend | undefined): IngressBackendRef | undefined {
   if (!b) return undefined;
   return {
-    service: b.service ? { name: b.service.name, port: { name: b.service.port?.name, number: b.service.port?.number } } : undefined,
+    service: b.service
+      ? {
+          name: b.service.name,
+          port: { name: b.service.port?.name, number: b.service.port?.number },
+        }
+      : undefined,
     resource: b.resource ? { kind: b.resource.kind, name: b.resource.name } : undefined,
   };
 }
@@ -187,7 +260,10 @@ export function toIngressInfo(ing: V1Ingress): IngressInfo {
     })),
     defaultBackend: toBackend(ing.spec?.defaultBackend),
     tls: (ing.spec?.tls ?? []).map((t) => ({ hosts: t.hosts ?? [], secretName: t.secretName })),
-    loadBalancer: (ing.status?.loadBalancer?.ingress ?? []).map((i) => ({ ip: i.ip, hostname: i.hostname })),
+    loadBalancer: (ing.status?.loadBalancer?.ingress ?? []).map((i) => ({
+      ip: i.ip,
+      hostname: i.hostname,
+    })),
   };
 }
 

@@ -2,8 +2,18 @@ import 'server-only';
 // Typed Kubernetes API clients for one diagnosis: every call gets a timeout and is counted,
 // and failures become SourceIssues (data) instead of exceptions that would end the diagnosis.
 import {
-  ApiException, AppsV1Api, Observable, CoordinationV1Api, CoreV1Api, DiscoveryV1Api, NetworkingV1Api,
-  type ConfigurationOptions, type KubeConfig, type ObservableMiddleware, type RequestContext, type ResponseContext,
+  ApiException,
+  AppsV1Api,
+  Observable,
+  CoordinationV1Api,
+  CoreV1Api,
+  DiscoveryV1Api,
+  NetworkingV1Api,
+  type ConfigurationOptions,
+  type KubeConfig,
+  type ObservableMiddleware,
+  type RequestContext,
+  type ResponseContext,
 } from '@kubernetes/client-node';
 import type { Gathered, SourceIssue, SourceIssueKind } from '@/lib/model/snapshot';
 
@@ -50,14 +60,21 @@ function issueKind(status: number | undefined, error: unknown): SourceIssueKind 
   if (status !== undefined && status >= 500) return 'server-error';
   if (status !== undefined) return 'bad-response';
   const name = error instanceof Error ? error.name : '';
-  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error);
-  if (name === 'TimeoutError' || name === 'AbortError' || /aborted|timeout/i.test(text)) return 'timeout';
+  const text =
+    error instanceof Error
+      ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`
+      : String(error);
+  if (name === 'TimeoutError' || name === 'AbortError' || /aborted|timeout/i.test(text))
+    return 'timeout';
   return 'unreachable';
 }
 
 function reasonFrom(error: ApiException<unknown>): string {
   try {
-    const body = typeof error.body === 'string' ? (JSON.parse(error.body) as { message?: string }) : (error.body as { message?: string });
+    const body =
+      typeof error.body === 'string'
+        ? (JSON.parse(error.body) as { message?: string })
+        : (error.body as { message?: string });
     return body?.message ?? error.message;
   } catch {
     return error.message;
@@ -66,10 +83,21 @@ function reasonFrom(error: ApiException<unknown>): string {
 
 export function toSourceIssue(what: string, error: unknown): SourceIssue {
   if (error instanceof ApiException) {
-    return { source: 'kubernetes', kind: issueKind(error.code, error), what, status: error.code, message: reasonFrom(error) };
+    return {
+      source: 'kubernetes',
+      kind: issueKind(error.code, error),
+      what,
+      status: error.code,
+      message: reasonFrom(error),
+    };
   }
   const kind = issueKind(undefined, error);
-  const message = kind === 'timeout' ? 'the API server did not answer in time' : error instanceof Error ? error.message : String(error);
+  const message =
+    kind === 'timeout'
+      ? 'the API server did not answer in time'
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return { source: 'kubernetes', kind, what, message };
 }
 
@@ -78,7 +106,11 @@ export function isNotFound(error: unknown): boolean {
 }
 
 /** Runs one API call; a 404 is `null` (the object is absent), any other failure an issue. */
-export async function gatherOne<T, R>(what: string, call: () => Promise<T>, shape: (value: T) => R): Promise<Gathered<R | null>> {
+export async function gatherOne<T, R>(
+  what: string,
+  call: () => Promise<T>,
+  shape: (value: T) => R,
+): Promise<Gathered<R | null>> {
   try {
     return { value: shape(await call()) };
   } catch (error) {
@@ -87,7 +119,11 @@ export async function gatherOne<T, R>(what: string, call: () => Promise<T>, shap
   }
 }
 
-export async function gatherList<T, R>(what: string, call: () => Promise<T>, shape: (value: T) => R): Promise<Gathered<R>> {
+export async function gatherList<T, R>(
+  what: string,
+  call: () => Promise<T>,
+  shape: (value: T) => R,
+): Promise<Gathered<R>> {
   try {
     return { value: shape(await call()) };
   } catch (error) {

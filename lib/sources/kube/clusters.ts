@@ -4,7 +4,10 @@ import 'server-only';
 import { KubeConfig } from '@kubernetes/client-node';
 
 export class UnknownClusterError extends Error {
-  constructor(readonly cluster: string, readonly known: string[]) {
+  constructor(
+    readonly cluster: string,
+    readonly known: string[],
+  ) {
     super(`unknown cluster "${cluster}"; known: ${known.join(', ') || 'none'}`);
     this.name = 'UnknownClusterError';
   }
@@ -27,7 +30,10 @@ function loadKubeConfig(): KubeConfig {
     if (file) kc.loadFromFile(file);
     else kc.loadFromDefault();
   } catch (error) {
-    throw new KubeConfigError(`cannot read the kubeconfig${file ? ` ${file}` : ''}: set HOPSCOPE_KUBECONFIG to a readable kubeconfig`, { cause: error });
+    throw new KubeConfigError(
+      `cannot read the kubeconfig${file ? ` ${file}` : ''}: set HOPSCOPE_KUBECONFIG to a readable kubeconfig`,
+      { cause: error },
+    );
   }
   cached = kc;
   return kc;
@@ -35,7 +41,9 @@ function loadKubeConfig(): KubeConfig {
 
 export function listClusters(): { name: string; current: boolean }[] {
   const kc = loadKubeConfig();
-  return kc.getContexts().map((c) => ({ name: c.name, current: c.name === kc.getCurrentContext() }));
+  return kc
+    .getContexts()
+    .map((c) => ({ name: c.name, current: c.name === kc.getCurrentContext() }));
 }
 
 /** A KubeConfig narrowed to one context; the default context when none is named. */

@@ -5,15 +5,34 @@ import 'server-only';
 import { setHeaderOptions, type V1Pod } from '@kubernetes/client-node';
 import type { AccessPath } from '@/lib/model/path';
 import {
-  SNAPSHOT_SCHEMA, isGathered, type BackendSide, type DnsInfo, type Gathered, type IngressSide, type KubeProxyInfo,
-  type LogTail, type NearMissPod, type NodeInfo, type PodInfo, type ServiceInfo, type Snapshot,
+  SNAPSHOT_SCHEMA,
+  isGathered,
+  type BackendSide,
+  type DnsInfo,
+  type Gathered,
+  type IngressSide,
+  type KubeProxyInfo,
+  type LogTail,
+  type NearMissPod,
+  type NodeInfo,
+  type PodInfo,
+  type ServiceInfo,
+  type Snapshot,
 } from '@/lib/model/snapshot';
 import { matchIngress } from '@/lib/kube/ingress-match';
 import { selectorString } from '@/lib/kube/labels';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
 import { gatherList, gatherOne, type KubeApis } from './api';
 import {
-  toEndpointSlice, toEventInfo, toIngressClass, toIngressInfo, toNetworkPolicy, toNodeInfo, toPodInfo, toPodIpHolder, toServiceInfo,
+  toEndpointSlice,
+  toEventInfo,
+  toIngressClass,
+  toIngressInfo,
+  toNetworkPolicy,
+  toNodeInfo,
+  toPodInfo,
+  toPodIpHolder,
+  toServiceInfo,
 } from './adapt';
 
 /** Endpoint addresses checked for duplicate holders; more would cost one request each. */
@@ -24,43 +43,89 @@ function valueOr<T>(g: Gathered<T> | undefined, fallback: T): T {
   return g && isGathered(g) ? g.value : fallback;
 }
 
-async function collectBackend(api: KubeApis, namespace: string, serviceName: string, readLogs: boolean): Promise<BackendSide> {
+async function collectBackend(
+  api: KubeApis,
+  namespace: string,
+  serviceName: string,
+  readLogs: boolean,
+): Promise<BackendSide> {
   const o = api.options;
-  const service = await gatherOne(`get Service ${namespace}/${serviceName}`,
-    () => api.core.readNamespacedService({ namespace, name: serviceName }, o), toServiceInfo);
+  const service = await gatherOne(
+    `get Service ${namespace}/${serviceName}`,
+    () => api.core.readNamespacedService({ namespace, name: serviceName }, o),
+    toServiceInfo,
+  );
   const svc = valueOr(service, null);
   const selector = svc?.selector ?? {};
   const hasSelector = Object.keys(selector).length > 0;
 
   const [pods, endpointSlices, events, networkPolicies] = await Promise.all([
     hasSelector
-      ? gatherList(`list pods in ${namespace} with ${selectorString(selector)}`,
-        () => api.core.listNamespacedPod({ namespace, labelSelector: selectorString(selector) }, o), (l) => l.items.map(toPodInfo))
+      ? gatherList(
+          `list pods in ${namespace} with ${selectorString(selector)}`,
+          () =>
+            api.core.listNamespacedPod({ namespace, labelSelector: selectorString(selector) }, o),
+          (l) => l.items.map(toPodInfo),
+        )
       : Promise.resolve<Gathered<PodInfo[]>>({ value: [] }),
-    gatherList(`list EndpointSlices of ${namespace}/${serviceName}`,
-      () => api.discovery.listNamespacedEndpointSlice({ namespace, labelSelector: `kubernetes.io/service-name=${serviceName}` }, o),
-      (l) => l.items.map(toEndpointSlice)),
-    gatherList(`list Unhealthy events in ${namespace}`,
-      () => api.core.listNamespacedEvent({ namespace, fieldSelector: 'involvedObject.kind=Pod,reason=Unhealthy' }, o),
-      (l) => l.items.map(toEventInfo)),
-    gatherList(`list NetworkPolicies in ${namespace}`,
-      () => api.networking.listNamespacedNetworkPolicy({ namespace }, o), (l) => l.items.map(toNetworkPolicy)),
+    gatherList(
+      `list EndpointSlices of ${namespace}/${serviceName}`,
+      () =>
+        api.discovery.listNamespacedEndpointSlice(
+          { namespace, labelSelector: `kubernetes.io/service-name=${serviceName}` },
+          o,
+        ),
+      (l) => l.items.map(toEndpointSlice),
+    ),
+    gatherList(
+      `list Unhealthy events in ${namespace}`,
+      () =>
+        api.core.listNamespacedEvent(
+          { namespace, fieldSelector: 'involvedObject.kind=Pod,reason=Unhealthy' },
+          o,
+        ),
+      (l) => l.items.map(toEventInfo),
+    ),
+    gatherList(
+      `list NetworkPolicies in ${namespace}`,
+      () => api.networking.listNamespacedNetworkPolicy({ namespace }, o),
+      (l) => l.items.map(toNetworkPolicy),
+    ),
   ]);
 
-  const nearMisses = hasSelector && isGathered(pods) && pods.value.length === 0
-    ? await collectNearMisses(api, namespace, selector)
-    : { value: [] };
+  const nearMisses =
+    hasSelector && isGathered(pods) && pods.value.length === 0
+      ? await collectNearMisses(api, namespace, selector)
+      : { value: [] };
 
-  const addresses = [...new Set(valueOr(endpointSlices, []).flatMap((s) => s.endpoints.flatMap((e) => e.addresses)))].slice(0, MAX_IP_LOOKUPS);
+  const addresses = [
+    ...new Set(valueOr(endpointSlices, []).flatMap((s) => s.endpoints.flatMap((e) => e.addresses))),
+  ].slice(0, MAX_IP_LOOKUPS);
   const ipHolders: BackendSide['ipHolders'] = {};
-  await Promise.all(addresses.map(async (ip) => {
-    ipHolders[ip] = await gatherList(`list pods with status.podIP=${ip}`,
-      () => api.core.listPodForAllNamespaces({ fieldSelector: `status.podIP=${ip}` }, o),
-      (l) => l.items.filter((p: V1Pod) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').map(toPodIpHolder));
-  }));
+  await Promise.all(
+    addresses.map(async (ip) => {
+      ipHolders[ip] = await gatherList(
+        `list pods with status.podIP=${ip}`,
+        () => api.core.listPodForAllNamespaces({ fieldSelector: `status.podIP=${ip}` }, o),
+        (l) =>
+          l.items
+            .filter((p: V1Pod) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
+            .map(toPodIpHolder),
+      );
+    }),
+  );
 
   const logTails = readLogs ? await collectLogTails(api, valueOr(pods, [])) : undefined;
-  return { service, pods, nearMisses, endpointSlices, ipHolders, events, networkPolicies, ...(logTails ? { logTails } : {}) };
+  return {
+    service,
+    pods,
+    nearMisses,
+    endpointSlices,
+    ipHolders,
+    events,
+    networkPolicies,
+    ...(logTails ? { logTails } : {}),
+  };
 }
 
 /** Lines read from the end of each log: enough to see the container's usual gap between writes. */
@@ -69,8 +134,14 @@ const MAX_LOG_PODS = 10;
 
 export function summarizeLogTail(container: string, text: string): LogTail {
   // With timestamps=true every line starts with its RFC 3339 time; the content is not kept.
-  const times = text.split('\n').map((l) => Date.parse(l.split(' ', 1)[0] ?? '')).filter((t) => Number.isFinite(t));
-  const gaps = times.slice(1).map((t, i) => (t - times[i]!) / 1000).sort((a, b) => a - b);
+  const times = text
+    .split('\n')
+    .map((l) => Date.parse(l.split(' ', 1)[0] ?? ''))
+    .filter((t) => Number.isFinite(t));
+  const gaps = times
+    .slice(1)
+    .map((t, i) => (t - times[i]!) / 1000)
+    .sort((a, b) => a - b);
   return {
     container,
     lines: times.length,
@@ -79,25 +150,47 @@ export function summarizeLogTail(container: string, text: string): LogTail {
   };
 }
 
-async function collectLogTails(api: KubeApis, pods: PodInfo[]): Promise<Record<string, Gathered<LogTail>>> {
+async function collectLogTails(
+  api: KubeApis,
+  pods: PodInfo[],
+): Promise<Record<string, Gathered<LogTail>>> {
   const out: Record<string, Gathered<LogTail>> = {};
   for (const pod of pods.filter((p) => p.phase === 'Running').slice(0, MAX_LOG_PODS)) {
     const container = pod.containers[0]?.name ?? '';
-    out[pod.name] = await gatherList(`read the last ${LOG_TAIL_LINES} log lines of ${pod.namespace}/${pod.name}`,
-      () => api.core.readNamespacedPodLog({ namespace: pod.namespace, name: pod.name, container, tailLines: LOG_TAIL_LINES, timestamps: true }, api.options),
-      (text) => summarizeLogTail(container, String(text)));
+    out[pod.name] = await gatherList(
+      `read the last ${LOG_TAIL_LINES} log lines of ${pod.namespace}/${pod.name}`,
+      () =>
+        api.core.readNamespacedPodLog(
+          {
+            namespace: pod.namespace,
+            name: pod.name,
+            container,
+            tailLines: LOG_TAIL_LINES,
+            timestamps: true,
+          },
+          api.options,
+        ),
+      (text) => summarizeLogTail(container, String(text)),
+    );
   }
   return out;
 }
 
 /** Pods that match all of the selector but one label: the usual typo or stale label. */
-async function collectNearMisses(api: KubeApis, namespace: string, selector: Record<string, string>): Promise<Gathered<NearMissPod[]>> {
+async function collectNearMisses(
+  api: KubeApis,
+  namespace: string,
+  selector: Record<string, string>,
+): Promise<Gathered<NearMissPod[]>> {
   const found = new Map<string, NearMissPod>();
   for (const [key, want] of Object.entries(selector)) {
     const rest = Object.fromEntries(Object.entries(selector).filter(([k]) => k !== key));
     const query = Object.keys(rest).length > 0 ? selectorString(rest) : key;
-    const result = await gatherList(`list pods in ${namespace} with ${query}`,
-      () => api.core.listNamespacedPod({ namespace, labelSelector: query, limit: 20 }, api.options), (l) => l.items);
+    const result = await gatherList(
+      `list pods in ${namespace} with ${query}`,
+      () => api.core.listNamespacedPod({ namespace, labelSelector: query, limit: 20 }, api.options),
+      (l) => l.items,
+    );
     if (!isGathered(result)) return { issue: result.issue };
     for (const pod of result.value) {
       const has = pod.metadata?.labels?.[key] ?? null;
@@ -110,10 +203,18 @@ async function collectNearMisses(api: KubeApis, namespace: string, selector: Rec
 
 async function collectNode(api: KubeApis, name: string): Promise<Gathered<NodeInfo | null>> {
   const [node, lease] = await Promise.all([
-    gatherOne(`get Node ${name}`, () => api.core.readNode({ name }, api.options), (n) => n),
-    gatherOne(`get Lease kube-node-lease/${name}`,
-      () => api.coordination.readNamespacedLease({ namespace: 'kube-node-lease', name }, api.options),
-      (l) => (l.spec?.renewTime ? new Date(l.spec.renewTime as unknown as string).toISOString() : null)),
+    gatherOne(
+      `get Node ${name}`,
+      () => api.core.readNode({ name }, api.options),
+      (n) => n,
+    ),
+    gatherOne(
+      `get Lease kube-node-lease/${name}`,
+      () =>
+        api.coordination.readNamespacedLease({ namespace: 'kube-node-lease', name }, api.options),
+      (l) =>
+        l.spec?.renewTime ? new Date(l.spec.renewTime as unknown as string).toISOString() : null,
+    ),
   ]);
   if (!isGathered(node)) return node;
   if (!node.value) return { value: null };
@@ -123,41 +224,93 @@ async function collectNode(api: KubeApis, name: string): Promise<Gathered<NodeIn
 async function collectKubeProxy(api: KubeApis, nodes: string[]): Promise<Gathered<KubeProxyInfo>> {
   const o = api.options;
   const [daemonSet, config] = await Promise.all([
-    gatherOne('get DaemonSet kube-system/kube-proxy', () => api.apps.readNamespacedDaemonSet({ namespace: 'kube-system', name: 'kube-proxy' }, o), () => true),
-    gatherOne('get ConfigMap kube-system/kube-proxy', () => api.core.readNamespacedConfigMap({ namespace: 'kube-system', name: 'kube-proxy' }, o),
-      (cm) => /^\s*mode:\s*"?([a-z]*)"?/m.exec(cm.data?.['config.conf'] ?? '')?.[1] ?? ''),
+    gatherOne(
+      'get DaemonSet kube-system/kube-proxy',
+      () => api.apps.readNamespacedDaemonSet({ namespace: 'kube-system', name: 'kube-proxy' }, o),
+      () => true,
+    ),
+    gatherOne(
+      'get ConfigMap kube-system/kube-proxy',
+      () => api.core.readNamespacedConfigMap({ namespace: 'kube-system', name: 'kube-proxy' }, o),
+      (cm) => /^\s*mode:\s*"?([a-z]*)"?/m.exec(cm.data?.['config.conf'] ?? '')?.[1] ?? '',
+    ),
   ]);
   if (!isGathered(daemonSet)) return { issue: daemonSet.issue };
   const podsByNode: Record<string, PodInfo[]> = {};
   for (const node of nodes) {
-    const pods = await gatherList(`list kube-proxy pods on ${node}`,
-      () => api.core.listNamespacedPod({ namespace: 'kube-system', labelSelector: 'k8s-app=kube-proxy', fieldSelector: `spec.nodeName=${node}` }, o),
-      (l) => l.items.map(toPodInfo));
+    const pods = await gatherList(
+      `list kube-proxy pods on ${node}`,
+      () =>
+        api.core.listNamespacedPod(
+          {
+            namespace: 'kube-system',
+            labelSelector: 'k8s-app=kube-proxy',
+            fieldSelector: `spec.nodeName=${node}`,
+          },
+          o,
+        ),
+      (l) => l.items.map(toPodInfo),
+    );
     if (!isGathered(pods)) return { issue: pods.issue };
     podsByNode[node] = pods.value;
   }
-  return { value: { podsByNode, daemonSetFound: daemonSet.value === true, mode: valueOr(config, null) } };
+  return {
+    value: { podsByNode, daemonSetFound: daemonSet.value === true, mode: valueOr(config, null) },
+  };
 }
 
 async function collectDns(api: KubeApis): Promise<Gathered<DnsInfo>> {
   const o = api.options;
   const ns = 'kube-system';
   const [service, slices, pods, corefile] = await Promise.all([
-    gatherOne('get Service kube-system/kube-dns', () => api.core.readNamespacedService({ namespace: ns, name: 'kube-dns' }, o), toServiceInfo),
-    gatherList('list EndpointSlices of kube-system/kube-dns',
-      () => api.discovery.listNamespacedEndpointSlice({ namespace: ns, labelSelector: 'kubernetes.io/service-name=kube-dns' }, o), (l) => l.items.map(toEndpointSlice)),
-    gatherList('list CoreDNS pods (k8s-app=kube-dns)',
-      () => api.core.listNamespacedPod({ namespace: ns, labelSelector: 'k8s-app=kube-dns' }, o), (l) => l.items.map(toPodInfo)),
-    gatherOne('get ConfigMap kube-system/coredns', () => api.core.readNamespacedConfigMap({ namespace: ns, name: 'coredns' }, o), (cm) => cm.data?.Corefile ?? null),
+    gatherOne(
+      'get Service kube-system/kube-dns',
+      () => api.core.readNamespacedService({ namespace: ns, name: 'kube-dns' }, o),
+      toServiceInfo,
+    ),
+    gatherList(
+      'list EndpointSlices of kube-system/kube-dns',
+      () =>
+        api.discovery.listNamespacedEndpointSlice(
+          { namespace: ns, labelSelector: 'kubernetes.io/service-name=kube-dns' },
+          o,
+        ),
+      (l) => l.items.map(toEndpointSlice),
+    ),
+    gatherList(
+      'list CoreDNS pods (k8s-app=kube-dns)',
+      () => api.core.listNamespacedPod({ namespace: ns, labelSelector: 'k8s-app=kube-dns' }, o),
+      (l) => l.items.map(toPodInfo),
+    ),
+    gatherOne(
+      'get ConfigMap kube-system/coredns',
+      () => api.core.readNamespacedConfigMap({ namespace: ns, name: 'coredns' }, o),
+      (cm) => cm.data?.Corefile ?? null,
+    ),
   ]);
-  for (const g of [service, slices, pods, corefile] as Gathered<unknown>[]) if ('issue' in g) return { issue: g.issue };
-  return { value: { service: valueOr(service, null), endpointSlices: valueOr(slices, []), pods: valueOr(pods, []), corefile: valueOr(corefile, null) } };
+  for (const g of [service, slices, pods, corefile] as Gathered<unknown>[])
+    if ('issue' in g) return { issue: g.issue };
+  return {
+    value: {
+      service: valueOr(service, null),
+      endpointSlices: valueOr(slices, []),
+      pods: valueOr(pods, []),
+      corefile: valueOr(corefile, null),
+    },
+  };
 }
 
-async function collectIngress(api: KubeApis, path: Extract<AccessPath, { kind: 'ingress' }>): Promise<{ side: IngressSide; backendService: string | null }> {
+async function collectIngress(
+  api: KubeApis,
+  path: Extract<AccessPath, { kind: 'ingress' }>,
+): Promise<{ side: IngressSide; backendService: string | null }> {
   const o = api.options;
-  const ingress = await gatherOne(`get Ingress ${path.namespace}/${path.ingress}`,
-    () => api.networking.readNamespacedIngress({ namespace: path.namespace, name: path.ingress }, o), toIngressInfo);
+  const ingress = await gatherOne(
+    `get Ingress ${path.namespace}/${path.ingress}`,
+    () =>
+      api.networking.readNamespacedIngress({ namespace: path.namespace, name: path.ingress }, o),
+    toIngressInfo,
+  );
   const ing = valueOr(ingress, null);
   const match = ing ? matchIngress(ing, path.host, path.path) : null;
   const className = ing?.className ?? ing?.annotationClass;
@@ -165,27 +318,50 @@ async function collectIngress(api: KubeApis, path: Extract<AccessPath, { kind: '
   const ingressClass: IngressSide['ingressClass'] = !ing
     ? { value: null }
     : className
-      ? await gatherOne(`get IngressClass ${className}`, () => api.networking.readIngressClass({ name: className }, o), toIngressClass)
-      : await gatherList('list IngressClasses (for the default)', () => api.networking.listIngressClass({}, o),
-        (l) => l.items.map(toIngressClass).find((c) => c.isDefault) ?? null);
-  const profile = isGathered(ingressClass) && ingressClass.value ? profileForController(ingressClass.value.controller) : undefined;
+      ? await gatherOne(
+          `get IngressClass ${className}`,
+          () => api.networking.readIngressClass({ name: className }, o),
+          toIngressClass,
+        )
+      : await gatherList(
+          'list IngressClasses (for the default)',
+          () => api.networking.listIngressClass({}, o),
+          (l) => l.items.map(toIngressClass).find((c) => c.isDefault) ?? null,
+        );
+  const profile =
+    isGathered(ingressClass) && ingressClass.value
+      ? profileForController(ingressClass.value.controller)
+      : undefined;
 
   const [controllerPods, controllerService] = profile
     ? await Promise.all([
-      gatherList(`list controller pods with ${profile.podSelector}`,
-        () => api.core.listPodForAllNamespaces({ labelSelector: profile.podSelector }, o), (l) => l.items.map(toPodInfo)),
-      gatherList(`list controller Services with ${profile.serviceSelector}`,
-        () => api.core.listServiceForAllNamespaces({ labelSelector: profile.serviceSelector }, o),
-        (l): ServiceInfo | null => (l.items[0] ? toServiceInfo(l.items[0]) : null)),
-    ])
+        gatherList(
+          `list controller pods with ${profile.podSelector}`,
+          () => api.core.listPodForAllNamespaces({ labelSelector: profile.podSelector }, o),
+          (l) => l.items.map(toPodInfo),
+        ),
+        gatherList(
+          `list controller Services with ${profile.serviceSelector}`,
+          () => api.core.listServiceForAllNamespaces({ labelSelector: profile.serviceSelector }, o),
+          (l): ServiceInfo | null => (l.items[0] ? toServiceInfo(l.items[0]) : null),
+        ),
+      ])
     : [{ value: [] as PodInfo[] }, { value: null }];
 
   const tlsSecrets: IngressSide['tlsSecrets'] = {};
-  for (const secretName of new Set((ing?.tls ?? []).map((t) => t.secretName).filter((s): s is string => Boolean(s)))) {
+  for (const secretName of new Set(
+    (ing?.tls ?? []).map((t) => t.secretName).filter((s): s is string => Boolean(s)),
+  )) {
     // Metadata only: the Secret's data never leaves the API server.
-    tlsSecrets[secretName] = await gatherOne(`get Secret ${path.namespace}/${secretName} (metadata only)`,
-      () => api.core.readNamespacedSecret({ namespace: path.namespace, name: secretName }, setHeaderOptions('Accept', METADATA_ONLY, o)), () => true)
-      .then((g) => (isGathered(g) ? { value: g.value === true } : g));
+    tlsSecrets[secretName] = await gatherOne(
+      `get Secret ${path.namespace}/${secretName} (metadata only)`,
+      () =>
+        api.core.readNamespacedSecret(
+          { namespace: path.namespace, name: secretName },
+          setHeaderOptions('Accept', METADATA_ONLY, o),
+        ),
+      () => true,
+    ).then((g) => (isGathered(g) ? { value: g.value === true } : g));
   }
   return {
     side: { ingress, ingressClass, controllerPods, controllerService, tlsSecrets },
@@ -197,7 +373,13 @@ function uniq(values: (string | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => Boolean(v)))].sort();
 }
 
-export async function collectSnapshot(api: KubeApis, path: AccessPath, cluster: string, now: Date, options: { readLogs?: boolean } = {}): Promise<Snapshot> {
+export async function collectSnapshot(
+  api: KubeApis,
+  path: AccessPath,
+  cluster: string,
+  now: Date,
+  options: { readLogs?: boolean } = {},
+): Promise<Snapshot> {
   const started = Date.now();
   const o = api.options;
   let ingress: IngressSide | undefined;
@@ -208,13 +390,23 @@ export async function collectSnapshot(api: KubeApis, path: AccessPath, cluster: 
     backendServiceName = collected.backendService;
   }
 
-  const client = path.kind === 'clusterip' && path.client
-    ? await gatherOne(`get Pod ${path.client.namespace}/${path.client.pod}`,
-      () => api.core.readNamespacedPod({ namespace: path.client!.namespace, name: path.client!.pod }, o), toPodInfo)
-    : undefined;
+  const client =
+    path.kind === 'clusterip' && path.client
+      ? await gatherOne(
+          `get Pod ${path.client.namespace}/${path.client.pod}`,
+          () =>
+            api.core.readNamespacedPod(
+              { namespace: path.client!.namespace, name: path.client!.pod },
+              o,
+            ),
+          toPodInfo,
+        )
+      : undefined;
 
   const [backend, dns] = await Promise.all([
-    backendServiceName ? collectBackend(api, path.namespace, backendServiceName, options.readLogs === true) : Promise.resolve(null),
+    backendServiceName
+      ? collectBackend(api, path.namespace, backendServiceName, options.readLogs === true)
+      : Promise.resolve(null),
     path.kind === 'clusterip' ? collectDns(api) : Promise.resolve(undefined),
   ]);
 
@@ -222,20 +414,39 @@ export async function collectSnapshot(api: KubeApis, path: AccessPath, cluster: 
   const clientNode = client && isGathered(client) ? client.value?.nodeName : undefined;
   const controllerNodes = uniq(valueOr(ingress?.controllerPods, []).map((p) => p.nodeName));
   const entryNodes = path.kind === 'nodeport' ? (path.node ? [path.node] : backendNodes) : [];
-  const proxyNodes = path.kind === 'clusterip' ? (clientNode ? [clientNode] : backendNodes)
-    : path.kind === 'nodeport' ? entryNodes : controllerNodes;
+  const proxyNodes =
+    path.kind === 'clusterip'
+      ? clientNode
+        ? [clientNode]
+        : backendNodes
+      : path.kind === 'nodeport'
+        ? entryNodes
+        : controllerNodes;
 
   const nodeNames = uniq([...backendNodes, ...entryNodes, clientNode, ...controllerNodes]);
   const nodes: Snapshot['nodes'] = {};
-  await Promise.all(nodeNames.map(async (n) => { nodes[n] = await collectNode(api, n); }));
+  await Promise.all(
+    nodeNames.map(async (n) => {
+      nodes[n] = await collectNode(api, n);
+    }),
+  );
   const kubeProxy = await collectKubeProxy(api, proxyNodes);
 
-  const namespaces = uniq([path.namespace, client && isGathered(client) ? client.value?.namespace : undefined,
-    ...valueOr(ingress?.controllerPods, []).map((p) => p.namespace)]);
+  const namespaces = uniq([
+    path.namespace,
+    client && isGathered(client) ? client.value?.namespace : undefined,
+    ...valueOr(ingress?.controllerPods, []).map((p) => p.namespace),
+  ]);
   const namespaceLabels: Snapshot['namespaceLabels'] = {};
-  await Promise.all(namespaces.map(async (name) => {
-    namespaceLabels[name] = await gatherOne(`get Namespace ${name}`, () => api.core.readNamespace({ name }, o), (ns) => ns.metadata?.labels ?? {});
-  }));
+  await Promise.all(
+    namespaces.map(async (name) => {
+      namespaceLabels[name] = await gatherOne(
+        `get Namespace ${name}`,
+        () => api.core.readNamespace({ name }, o),
+        (ns) => ns.metadata?.labels ?? {},
+      );
+    }),
+  );
 
   return {
     schema: SNAPSHOT_SCHEMA,

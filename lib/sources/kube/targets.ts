@@ -26,22 +26,48 @@ async function list(cluster: string | undefined, namespace: string | undefined):
   const api = makeKubeApis(kc);
   const o = api.options;
   const [services, ingresses] = await Promise.all([
-    namespace ? api.core.listNamespacedService({ namespace, limit: LIST_LIMIT }, o) : api.core.listServiceForAllNamespaces({ limit: LIST_LIMIT }, o),
-    namespace ? api.networking.listNamespacedIngress({ namespace, limit: LIST_LIMIT }, o) : api.networking.listIngressForAllNamespaces({ limit: LIST_LIMIT }, o),
+    namespace
+      ? api.core.listNamespacedService({ namespace, limit: LIST_LIMIT }, o)
+      : api.core.listServiceForAllNamespaces({ limit: LIST_LIMIT }, o),
+    namespace
+      ? api.networking.listNamespacedIngress({ namespace, limit: LIST_LIMIT }, o)
+      : api.networking.listIngressForAllNamespaces({ limit: LIST_LIMIT }, o),
   ]);
   return [
     ...services.items.map((s): Target => {
       const type = s.spec?.type ?? 'ClusterIP';
-      return { kind: 'service', namespace: s.metadata?.namespace ?? '', name: s.metadata?.name ?? '', detail: type, hosts: [], ports: (s.spec?.ports ?? []).map((p) => p.port), suggestedKind: type === 'NodePort' || type === 'LoadBalancer' ? 'nodeport' : 'clusterip' };
+      return {
+        kind: 'service',
+        namespace: s.metadata?.namespace ?? '',
+        name: s.metadata?.name ?? '',
+        detail: type,
+        hosts: [],
+        ports: (s.spec?.ports ?? []).map((p) => p.port),
+        suggestedKind: type === 'NodePort' || type === 'LoadBalancer' ? 'nodeport' : 'clusterip',
+      };
     }),
     ...ingresses.items.map((i): Target => {
-      const hosts = [...new Set((i.spec?.rules ?? []).map((r) => r.host).filter((h): h is string => Boolean(h)))];
-      return { kind: 'ingress', namespace: i.metadata?.namespace ?? '', name: i.metadata?.name ?? '', detail: hosts.join(', ') || '(any host)', hosts, ports: [], suggestedKind: 'ingress' };
+      const hosts = [
+        ...new Set((i.spec?.rules ?? []).map((r) => r.host).filter((h): h is string => Boolean(h))),
+      ];
+      return {
+        kind: 'ingress',
+        namespace: i.metadata?.namespace ?? '',
+        name: i.metadata?.name ?? '',
+        detail: hosts.join(', ') || '(any host)',
+        hosts,
+        ports: [],
+        suggestedKind: 'ingress',
+      };
     }),
   ];
 }
 
-export async function searchTargets(cluster: string | undefined, q: string, limit = 20): Promise<Target[]> {
+export async function searchTargets(
+  cluster: string | undefined,
+  q: string,
+  limit = 20,
+): Promise<Target[]> {
   const text = q.trim().toLowerCase();
   const slash = text.indexOf('/');
   const namespace = slash > 0 ? text.slice(0, slash) : undefined;
@@ -63,5 +89,8 @@ export async function searchTargets(cluster: string | undefined, q: string, limi
     if (t.name.startsWith(rest) || t.hosts.some((h) => h.startsWith(rest))) return 1;
     return name.includes(rest) || t.hosts.some((h) => h.includes(rest)) ? 2 : 3;
   };
-  return all.filter((t) => score(t) < 3).sort((a, b) => score(a) - score(b) || a.name.localeCompare(b.name)).slice(0, limit);
+  return all
+    .filter((t) => score(t) < 3)
+    .sort((a, b) => score(a) - score(b) || a.name.localeCompare(b.name))
+    .slice(0, limit);
 }

@@ -25,10 +25,16 @@ export function chooseStep(rangeSeconds: number): number {
 function toSeries(data: NonNullable<ApiAnswer['data']>): MetricSeries[] {
   const num = (v: string) => Number(v);
   if (data.resultType === 'matrix') {
-    return (data.result as { metric: Record<string, string>; values: WireSample[] }[]).map((s) => ({ labels: s.metric, points: s.values.map(([t, v]) => ({ t, v: num(v) })) }));
+    return (data.result as { metric: Record<string, string>; values: WireSample[] }[]).map((s) => ({
+      labels: s.metric,
+      points: s.values.map(([t, v]) => ({ t, v: num(v) })),
+    }));
   }
   if (data.resultType === 'vector') {
-    return (data.result as { metric: Record<string, string>; value: WireSample }[]).map((s) => ({ labels: s.metric, points: [{ t: s.value[0], v: num(s.value[1]) }] }));
+    return (data.result as { metric: Record<string, string>; value: WireSample }[]).map((s) => ({
+      labels: s.metric,
+      points: [{ t: s.value[0], v: num(s.value[1]) }],
+    }));
   }
   const [t, v] = data.result as WireSample;
   return [{ labels: {}, points: [{ t, v: num(v) }] }];
@@ -42,7 +48,10 @@ export class PrometheusClient {
     return this.count;
   }
 
-  async run(spec: QuerySpec, window: { start: number; end: number; step: number }): Promise<Gathered<MetricQueryResult>> {
+  async run(
+    spec: QuerySpec,
+    window: { start: number; end: number; step: number },
+  ): Promise<Gathered<MetricQueryResult>> {
     this.count += 1;
     const path = spec.kind === 'range' ? '/api/v1/query_range' : '/api/v1/query';
     const params = new URLSearchParams({ query: spec.promql });
@@ -54,29 +63,66 @@ export class PrometheusClient {
       params.set('time', String(window.end));
     }
     const what = `run ${spec.id}`;
-    const issue = (kind: SourceIssue['kind'], message: string, status?: number): Gathered<MetricQueryResult> => ({ issue: { source: 'prometheus', kind, what, message, status } });
+    const issue = (
+      kind: SourceIssue['kind'],
+      message: string,
+      status?: number,
+    ): Gathered<MetricQueryResult> => ({
+      issue: { source: 'prometheus', kind, what, message, status },
+    });
     const long = params.toString().length > 1500;
     let res: Response;
     try {
-      res = await fetch(long ? `${this.config.url}${path}` : `${this.config.url}${path}?${params}`, {
-        method: long ? 'POST' : 'GET',
-        headers: { ...this.config.headers, ...(long ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-        body: long ? params : undefined,
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
+      res = await fetch(
+        long ? `${this.config.url}${path}` : `${this.config.url}${path}?${params}`,
+        {
+          method: long ? 'POST' : 'GET',
+          headers: {
+            ...this.config.headers,
+            ...(long ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+          },
+          body: long ? params : undefined,
+          signal: AbortSignal.timeout(this.config.timeoutMs),
+        },
+      );
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      return timedOut ? issue('timeout', `no answer within ${this.config.timeoutMs} ms`) : issue('unreachable', 'Prometheus is unreachable');
+      const timedOut =
+        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      return timedOut
+        ? issue('timeout', `no answer within ${this.config.timeoutMs} ms`)
+        : issue('unreachable', 'Prometheus is unreachable');
     }
     let body: ApiAnswer;
     try {
       body = (await res.json()) as ApiAnswer;
     } catch {
-      return issue(res.status >= 500 ? 'server-error' : 'bad-response', `HTTP ${res.status} without a Prometheus answer`, res.status);
+      return issue(
+        res.status >= 500 ? 'server-error' : 'bad-response',
+        `HTTP ${res.status} without a Prometheus answer`,
+        res.status,
+      );
     }
     if (res.status === 401) return issue('unauthorized', body.error ?? 'unauthorized', 401);
     if (res.status === 403) return issue('forbidden', body.error ?? 'forbidden', 403);
-    if (body.status !== 'success' || !body.data) return issue(res.status >= 500 ? 'server-error' : 'bad-response', `${body.errorType ?? 'error'}: ${body.error ?? 'no data'}`, res.status);
-    return { value: { id: spec.id, title: spec.title, unit: spec.unit, promql: spec.promql, kind: spec.kind, start: window.start, end: window.end, step: window.step, series: toSeries(body.data), warnings: body.warnings ?? [] } };
+    if (body.status !== 'success' || !body.data)
+      return issue(
+        res.status >= 500 ? 'server-error' : 'bad-response',
+        `${body.errorType ?? 'error'}: ${body.error ?? 'no data'}`,
+        res.status,
+      );
+    return {
+      value: {
+        id: spec.id,
+        title: spec.title,
+        unit: spec.unit,
+        promql: spec.promql,
+        kind: spec.kind,
+        start: window.start,
+        end: window.end,
+        step: window.step,
+        series: toSeries(body.data),
+        warnings: body.warnings ?? [],
+      },
+    };
   }
 }

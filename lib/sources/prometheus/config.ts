@@ -5,7 +5,11 @@ import 'server-only';
 //   HOPSCOPE_PROMETHEUS          JSON map per kubeconfig context: {"prod": {"url": "…", "headers": {…}}}
 //   HOPSCOPE_PROMETHEUS_TIMEOUT_MS  per query (default 5000)
 
-export interface PrometheusConfig { url: string; headers: Record<string, string>; timeoutMs: number }
+export interface PrometheusConfig {
+  url: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+}
 
 function parseJson<T>(name: string, text: string | undefined): T | undefined {
   if (!text) return undefined;
@@ -18,10 +22,21 @@ function parseJson<T>(name: string, text: string | undefined): T | undefined {
 
 export function prometheusFor(cluster: string): PrometheusConfig | null {
   const timeoutMs = Number(process.env.HOPSCOPE_PROMETHEUS_TIMEOUT_MS ?? 5000);
-  const perCluster = parseJson<Record<string, { url: string; headers?: Record<string, string> }>>('HOPSCOPE_PROMETHEUS', process.env.HOPSCOPE_PROMETHEUS);
+  const perCluster = parseJson<Record<string, { url: string; headers?: Record<string, string> }>>(
+    'HOPSCOPE_PROMETHEUS',
+    process.env.HOPSCOPE_PROMETHEUS,
+  );
   const entry = perCluster?.[cluster];
   if (entry) return { url: entry.url.replace(/\/$/, ''), headers: entry.headers ?? {}, timeoutMs };
   const url = process.env.HOPSCOPE_PROMETHEUS_URL;
   if (!url) return null;
-  return { url: url.replace(/\/$/, ''), headers: parseJson<Record<string, string>>('HOPSCOPE_PROMETHEUS_HEADERS', process.env.HOPSCOPE_PROMETHEUS_HEADERS) ?? {}, timeoutMs };
+  return {
+    url: url.replace(/\/$/, ''),
+    headers:
+      parseJson<Record<string, string>>(
+        'HOPSCOPE_PROMETHEUS_HEADERS',
+        process.env.HOPSCOPE_PROMETHEUS_HEADERS,
+      ) ?? {},
+    timeoutMs,
+  };
 }
