@@ -4,8 +4,8 @@
 // (each step panel on its own); after a re-run, react-query's answer is drawn instead.
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { diagnosisQuery } from '@/lib/diagnosis-query';
-import { rememberPath } from '@/lib/recent-paths';
+import { diagnosisQuery } from '@/lib/client/diagnosis-query';
+import { rememberPath } from '@/lib/client/recent-paths';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import { describePath, type AccessPath } from '@/lib/model/path';
 import { DiagnosisOverview } from './diagnosis-overview';

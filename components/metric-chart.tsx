@@ -12,7 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { ChartData } from '@/lib/model/diagnosis';
-import { formatValue } from '@/lib/format';
+import { formatValue } from '@/lib/model/units';
 import { CopyButton } from './copy-button';
 
 const COLORS = ['#7aa2f7', '#4cc38a', '#f2c14e', '#ff6b6b', '#bb9af7', '#2ac3de'];

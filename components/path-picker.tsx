@@ -5,25 +5,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useDeferredValue, useMemo, useState, useSyncExternalStore } from 'react';
-import { diagnoseHref, type PathQuery } from '@/lib/paths';
-import { parseRecent, recentStore } from '@/lib/recent-paths';
-
-interface Target {
-  kind: 'service' | 'ingress';
-  namespace: string;
-  name: string;
-  detail: string;
-  hosts: string[];
-  ports: number[];
-  suggestedKind: string;
-}
-
-async function fetchTargets(cluster: string, q: string, signal: AbortSignal): Promise<Target[]> {
-  const res = await fetch(`/api/targets?${new URLSearchParams({ cluster, q })}`, { signal });
-  const body = (await res.json()) as { targets?: Target[]; error?: string };
-  if (!res.ok) throw new Error(body.error ?? `the server answered ${res.status}`);
-  return body.targets ?? [];
-}
+import { diagnoseHref, type PathQuery } from '@/lib/client/live-link';
+import { parseRecent, recentStore } from '@/lib/client/recent-paths';
+import { fetchTargets } from '@/lib/client/target-search';
+import type { Target } from '@/lib/model/target';
 
 const EMPTY: PathQuery = {
   kind: 'clusterip',

@@ -7,7 +7,7 @@ import { Suspense } from 'react';
 import { STEP_IDS, STEP_NAMES, type StepId } from '@/lib/model/hops';
 import type { AccessPath } from '@/lib/model/path';
 import type { Snapshot } from '@/lib/model/snapshot';
-import { queryToPath } from '@/lib/paths';
+import { queryToPath } from '@/lib/client/live-link';
 import {
   diagnoseSnapshot,
   gatherKubernetes,

@@ -3,7 +3,7 @@
 import type { ChartData, ChartSeries } from '@/lib/model/diagnosis';
 import type { StepId } from '@/lib/model/hops';
 import type { MetricQueryResult, Snapshot } from '@/lib/model/snapshot';
-import { readMetric } from './metric-facts';
+import { readMetric } from './read-metrics';
 
 const STEP_CHARTS: Record<StepId, readonly (readonly [id: string, baseline?: string])[]> = {
   1: [['node.cpu'], ['node.conntrack'], ['pod.throttling'], ['pod.memory']],

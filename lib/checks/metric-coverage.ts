@@ -4,7 +4,7 @@ import type { Finding } from '@/lib/model/finding';
 import type { HopKind, StepId } from '@/lib/model/hops';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { finding, sourceUnknown } from './finding-builder';
-import { readMetric } from './metric-facts';
+import { readMetric } from './read-metrics';
 
 export interface CoreSeries {
   id: string;

@@ -1,7 +1,7 @@
 // NetworkPolicy evaluation for one connection: does any policy that selects the destination pod
 // admit this source on this port? Implements the API's rules: a pod selected by no Ingress
 // policy admits everything; otherwise some rule of some selecting policy must admit the peer.
-import { matchesSelector, isEmptySelector } from '@/lib/kube/labels';
+import { matchesSelector, isEmptySelector } from '@/lib/model/labels';
 import type {
   NetworkPolicyInfo,
   NetworkPolicyPeer,

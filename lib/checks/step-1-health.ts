@@ -2,16 +2,21 @@
 // including one pod IP held by two live pods and endpoints whose address no pod (or the wrong
 // pod) holds — the traces of a leaked pod sandbox.
 import type { Finding } from '@/lib/model/finding';
-import type { NodeInfo, PodInfo, Snapshot, SourceIssue } from '@/lib/model/snapshot';
+import {
+  gatheredValue,
+  type NodeInfo,
+  type PodInfo,
+  type Snapshot,
+  type SourceIssue,
+} from '@/lib/model/snapshot';
 import {
   ageMs,
   condition,
   formatAge,
-  gatheredValue,
   nodeReadyStatus,
   podRef,
   readyEndpointIps,
-} from './facts';
+} from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 
 /** A node whose Lease is older than this has stopped heartbeating (kubelet's grace period is 40–50 s). */

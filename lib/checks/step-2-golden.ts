@@ -2,11 +2,11 @@
 // against the same window one day (and one hour) earlier. A drop of traffic to zero is a
 // failure of its own: a hung backend completes nothing and so reports no errors.
 import type { Finding } from '@/lib/model/finding';
-import type { Snapshot } from '@/lib/model/snapshot';
-import { GOLDEN_PROFILES } from '@/lib/metrics/golden-profiles';
-import { ageMs, formatAge, gatheredValue } from './facts';
+import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
+import { GOLDEN_PROFILES } from '@/lib/profiles/golden-metrics';
+import { ageMs, formatAge } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
-import { fmt, queryEvidence, readMetric, stat, values, type MetricRead } from './metric-facts';
+import { fmt, queryEvidence, readMetric, stat, values, type MetricRead } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 

@@ -2,8 +2,8 @@
 // and the client's DNS policy for ClusterIP; for Ingress, whether there is an address for the
 // external name to point at.
 import type { Finding } from '@/lib/model/finding';
-import type { DnsInfo, PodInfo, Snapshot } from '@/lib/model/snapshot';
-import { gatheredValue, podRef } from './facts';
+import { gatheredValue, type DnsInfo, type PodInfo, type Snapshot } from '@/lib/model/snapshot';
+import { podRef } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 
 const COREFILE_REF = 'v1 ConfigMap kube-system/coredns';

@@ -3,7 +3,7 @@
 import type { Finding } from '@/lib/model/finding';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { finding } from './finding-builder';
-import { fmt, nodeOf, queryEvidence, readMetric, stat, values } from './metric-facts';
+import { fmt, nodeOf, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 

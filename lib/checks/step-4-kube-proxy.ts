@@ -3,7 +3,7 @@
 // A cluster without kube-proxy (a replacement such as Cilium) is said so, not failed.
 import type { Finding } from '@/lib/model/finding';
 import type { Snapshot } from '@/lib/model/snapshot';
-import { podRef } from './facts';
+import { podRef } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 
 export function checkKubeProxy(s: Snapshot): Finding[] {

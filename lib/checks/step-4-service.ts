@@ -2,22 +2,22 @@
 // (naming the pods that almost match), port → targetPort → containerPort in every selected pod,
 // endpoint readiness, traffic policies, and NetworkPolicies that would drop the client.
 import type { Finding } from '@/lib/model/finding';
-import type {
-  EndpointSliceInfo,
-  PodInfo,
-  ServiceInfo,
-  ServicePortInfo,
-  Snapshot,
-} from '@/lib/model/snapshot';
-import { selectorString } from '@/lib/kube/labels';
 import {
   gatheredValue,
+  type EndpointSliceInfo,
+  type PodInfo,
+  type ServiceInfo,
+  type ServicePortInfo,
+  type Snapshot,
+} from '@/lib/model/snapshot';
+import { selectorString } from '@/lib/model/labels';
+import {
   ingressBackendPort,
   nodeHostsOf,
   pathServicePorts,
   pathSlices,
   podRef,
-} from './facts';
+} from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 import { evaluateIngress, type TrafficSource } from './netpol';
 

@@ -4,7 +4,7 @@
 import type { Finding } from '@/lib/model/finding';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { finding } from './finding-builder';
-import { fmt, queryEvidence, readMetric, stat, values } from './metric-facts';
+import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 

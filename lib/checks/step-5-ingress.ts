@@ -2,9 +2,9 @@
 // the backend Service and port, TLS for the host, and the controller pods.
 import type { Finding } from '@/lib/model/finding';
 import type { IngressInfo, Snapshot } from '@/lib/model/snapshot';
-import { hostMatches, matchIngress } from '@/lib/kube/ingress-match';
+import { hostMatches, matchIngress } from '@/lib/model/ingress-match';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
-import { podRef } from './facts';
+import { podRef } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 
 function ingRef(ing: IngressInfo): string {

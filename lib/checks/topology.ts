@@ -3,19 +3,18 @@
 import type { HopResult, MemberResult } from '@/lib/model/diagnosis';
 import type { Finding } from '@/lib/model/finding';
 import { HOP_LABELS, type HopKind } from '@/lib/model/hops';
-import { isGathered, type Snapshot } from '@/lib/model/snapshot';
+import { gatheredValue, isGathered, type Snapshot } from '@/lib/model/snapshot';
 import { severityVerdict, worst, type Verdict } from '@/lib/model/verdict';
 import {
   backendPods,
   backendService,
-  gatheredValue,
   ingressBackendPort,
   nodeHostsOf,
   pathServicePorts,
   pathSlices,
   readyEndpointIps,
   readyEndpointNodes,
-} from './facts';
+} from './read-snapshot';
 
 interface HopPlan {
   kind: HopKind;

@@ -3,6 +3,7 @@
 import type { Finding } from './finding';
 import type { HopKind, StepId } from './hops';
 import type { AccessPath } from './path';
+import type { Unit } from './units';
 import type { Verdict } from './verdict';
 
 export interface MemberResult {
@@ -34,7 +35,7 @@ export interface ChartSeries {
 export interface ChartData {
   id: string;
   title: string;
-  unit: 'ratio' | 'seconds' | 'reqps' | 'count' | 'bytes' | 'timestamp';
+  unit: Unit;
   promql: string;
   start: number;
   end: number;

@@ -1,6 +1,7 @@
 // The Snapshot: a typed, serialisable record of everything gathered for one path and window.
 // Collectors fill it; checks read only it. Wire types (V1Pod, Prometheus tuples) never reach here.
 import type { AccessPath } from './path';
+import type { Unit } from './units';
 
 export const SNAPSHOT_SCHEMA = 1;
 
@@ -259,7 +260,7 @@ export interface MetricSeries {
 export interface MetricQueryResult {
   id: string;
   title: string;
-  unit: 'ratio' | 'seconds' | 'reqps' | 'count' | 'bytes' | 'timestamp';
+  unit: Unit;
   promql: string;
   kind: 'range' | 'instant';
   start: number;
@@ -303,4 +304,9 @@ export interface Snapshot {
 
 export function isGathered<T>(g: Gathered<T> | undefined): g is { value: T } {
   return g !== undefined && 'value' in g;
+}
+
+/** The value that was read, or undefined when the read failed or was never made. */
+export function gatheredValue<T>(g: Gathered<T> | undefined): T | undefined {
+  return isGathered(g) ? g.value : undefined;
 }

@@ -2,7 +2,7 @@
 // inside their string literal (the same selectors, the same operators, before and after).
 import { parser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
-import { GOLDEN_PROFILES } from '@/lib/metrics/golden-profiles';
+import { GOLDEN_PROFILES } from '@/lib/profiles/golden-metrics';
 import { anyOf, escapeRegex, quote, selector } from './escape';
 import {
   coredns,

@@ -1,9 +1,8 @@
 // Every PromQL Hopscope runs, in one place: named builders with typed parameters, each with
 // its title and unit. Label values only ever enter through `selector` (quoted, regex-escaped).
-import type { GoldenProfile } from '@/lib/metrics/golden-profiles';
+import type { GoldenProfile } from '@/lib/profiles/golden-metrics';
+import type { Unit } from '@/lib/model/units';
 import { anyOf, quote, selector, type Matcher } from './escape';
-
-export type Unit = 'ratio' | 'seconds' | 'reqps' | 'count' | 'bytes' | 'timestamp';
 
 export interface QuerySpec {
   id: string;

@@ -1,6 +1,7 @@
 // Snapshot fixtures for check tests: a healthy 3-node cluster as the collector would have
 // gathered it, and small builders to break one thing at a time.
 import type { AccessPath } from '@/lib/model/path';
+import type { Unit } from '@/lib/model/units';
 import type {
   BackendSide,
   Condition,
@@ -327,7 +328,6 @@ export function ingressSnapshot(
 }
 
 // ---------------------------------------------------------------- metrics
-type Unit = MetricQueryResult['unit'];
 const END = Math.floor(NOW.getTime() / 1000);
 const START = END - 1800;
 

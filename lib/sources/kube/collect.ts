@@ -5,6 +5,7 @@ import 'server-only';
 import { setHeaderOptions, type V1Pod } from '@kubernetes/client-node';
 import type { AccessPath } from '@/lib/model/path';
 import {
+  gatheredValue,
   SNAPSHOT_SCHEMA,
   isGathered,
   type BackendSide,
@@ -19,8 +20,8 @@ import {
   type ServiceInfo,
   type Snapshot,
 } from '@/lib/model/snapshot';
-import { matchIngress } from '@/lib/kube/ingress-match';
-import { selectorString } from '@/lib/kube/labels';
+import { matchIngress } from '@/lib/model/ingress-match';
+import { selectorString } from '@/lib/model/labels';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
 import { gatherList, gatherOne, type KubeApis } from './api';
 import {
@@ -39,10 +40,6 @@ import {
 export const MAX_IP_LOOKUPS = 64;
 const METADATA_ONLY = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1';
 
-function valueOr<T>(g: Gathered<T> | undefined, fallback: T): T {
-  return g && isGathered(g) ? g.value : fallback;
-}
-
 async function collectBackend(
   api: KubeApis,
   namespace: string,
@@ -55,7 +52,7 @@ async function collectBackend(
     () => api.core.readNamespacedService({ namespace, name: serviceName }, o),
     toServiceInfo,
   );
-  const svc = valueOr(service, null);
+  const svc = gatheredValue(service) ?? null;
   const selector = svc?.selector ?? {};
   const hasSelector = Object.keys(selector).length > 0;
 
@@ -99,7 +96,9 @@ async function collectBackend(
       : { value: [] };
 
   const addresses = [
-    ...new Set(valueOr(endpointSlices, []).flatMap((s) => s.endpoints.flatMap((e) => e.addresses))),
+    ...new Set(
+      (gatheredValue(endpointSlices) ?? []).flatMap((s) => s.endpoints.flatMap((e) => e.addresses)),
+    ),
   ].slice(0, MAX_IP_LOOKUPS);
   const ipHolders: BackendSide['ipHolders'] = {};
   await Promise.all(
@@ -115,7 +114,7 @@ async function collectBackend(
     }),
   );
 
-  const logTails = readLogs ? await collectLogTails(api, valueOr(pods, [])) : undefined;
+  const logTails = readLogs ? await collectLogTails(api, gatheredValue(pods) ?? []) : undefined;
   return {
     service,
     pods,
@@ -218,7 +217,7 @@ async function collectNode(api: KubeApis, name: string): Promise<Gathered<NodeIn
   ]);
   if (!isGathered(node)) return node;
   if (!node.value) return { value: null };
-  return { value: toNodeInfo(node.value, valueOr(lease, null)) };
+  return { value: toNodeInfo(node.value, gatheredValue(lease) ?? null) };
 }
 
 async function collectKubeProxy(api: KubeApis, nodes: string[]): Promise<Gathered<KubeProxyInfo>> {
@@ -255,7 +254,11 @@ async function collectKubeProxy(api: KubeApis, nodes: string[]): Promise<Gathere
     podsByNode[node] = pods.value;
   }
   return {
-    value: { podsByNode, daemonSetFound: daemonSet.value === true, mode: valueOr(config, null) },
+    value: {
+      podsByNode,
+      daemonSetFound: daemonSet.value === true,
+      mode: gatheredValue(config) ?? null,
+    },
   };
 }
 
@@ -292,10 +295,10 @@ async function collectDns(api: KubeApis): Promise<Gathered<DnsInfo>> {
     if ('issue' in g) return { issue: g.issue };
   return {
     value: {
-      service: valueOr(service, null),
-      endpointSlices: valueOr(slices, []),
-      pods: valueOr(pods, []),
-      corefile: valueOr(corefile, null),
+      service: gatheredValue(service) ?? null,
+      endpointSlices: gatheredValue(slices) ?? [],
+      pods: gatheredValue(pods) ?? [],
+      corefile: gatheredValue(corefile) ?? null,
     },
   };
 }
@@ -311,7 +314,7 @@ async function collectIngress(
       api.networking.readNamespacedIngress({ namespace: path.namespace, name: path.ingress }, o),
     toIngressInfo,
   );
-  const ing = valueOr(ingress, null);
+  const ing = gatheredValue(ingress) ?? null;
   const match = ing ? matchIngress(ing, path.host, path.path) : null;
   const className = ing?.className ?? ing?.annotationClass;
 
@@ -410,9 +413,11 @@ export async function collectSnapshot(
     path.kind === 'clusterip' ? collectDns(api) : Promise.resolve(undefined),
   ]);
 
-  const backendNodes = uniq(valueOr(backend?.pods, []).map((p) => p.nodeName));
+  const backendNodes = uniq((gatheredValue(backend?.pods) ?? []).map((p) => p.nodeName));
   const clientNode = client && isGathered(client) ? client.value?.nodeName : undefined;
-  const controllerNodes = uniq(valueOr(ingress?.controllerPods, []).map((p) => p.nodeName));
+  const controllerNodes = uniq(
+    (gatheredValue(ingress?.controllerPods) ?? []).map((p) => p.nodeName),
+  );
   const entryNodes = path.kind === 'nodeport' ? (path.node ? [path.node] : backendNodes) : [];
   const proxyNodes =
     path.kind === 'clusterip'
@@ -435,7 +440,7 @@ export async function collectSnapshot(
   const namespaces = uniq([
     path.namespace,
     client && isGathered(client) ? client.value?.namespace : undefined,
-    ...valueOr(ingress?.controllerPods, []).map((p) => p.namespace),
+    ...(gatheredValue(ingress?.controllerPods) ?? []).map((p) => p.namespace),
   ]);
   const namespaceLabels: Snapshot['namespaceLabels'] = {};
   await Promise.all(

@@ -4,17 +4,7 @@ import 'server-only';
 // for a short while so that typing costs no API requests.
 import { kubeConfigFor } from './clusters';
 import { makeKubeApis } from './api';
-
-export interface Target {
-  kind: 'service' | 'ingress';
-  namespace: string;
-  name: string;
-  /** Service type, or the Ingress hosts. */
-  detail: string;
-  hosts: string[];
-  ports: number[];
-  suggestedKind: 'clusterip' | 'nodeport' | 'ingress';
-}
+import type { Target } from '@/lib/model/target';
 
 const TTL_MS = 30_000;
 const LIST_LIMIT = 2000;

@@ -4,6 +4,7 @@ import 'server-only';
 import type { StepId } from '@/lib/model/hops';
 import type { AccessPath } from '@/lib/model/path';
 import {
+  gatheredValue,
   isGathered,
   type Gathered,
   type MetricQueryResult,
@@ -11,7 +12,7 @@ import {
   type Snapshot,
   type SourceIssue,
 } from '@/lib/model/snapshot';
-import { GOLDEN_PROFILES, type GoldenProfile } from '@/lib/metrics/golden-profiles';
+import { GOLDEN_PROFILES, type GoldenProfile } from '@/lib/profiles/golden-metrics';
 import {
   coredns,
   golden,
@@ -32,10 +33,6 @@ export function metricWindow(path: AccessPath, now: Date): MetricsSide['window']
   const end = Math.floor((path.window.end ? Date.parse(path.window.end) : now.getTime()) / 1000);
   const start = end - path.window.minutes * 60;
   return { start, end, step: chooseStep(end - start) };
-}
-
-function valueOr<T>(g: Gathered<T> | undefined, fallback: T): T {
-  return g && isGathered(g) ? g.value : fallback;
 }
 
 export async function runAll(
@@ -101,7 +98,9 @@ async function findOrphans(
 ): Promise<MetricsSide['orphanedContainers']> {
   if (!containers) return { value: [] };
   if (!isGathered(containers)) return { issue: containers.issue };
-  const known = new Set(valueOr(s.backend?.pods, []).map((p) => `${p.namespace}/${p.name}`));
+  const known = new Set(
+    (gatheredValue(s.backend?.pods) ?? []).map((p) => `${p.namespace}/${p.name}`),
+  );
   const candidates = containers.value.series
     .map((x) => ({
       namespace: x.labels.namespace ?? '',
@@ -137,12 +136,12 @@ export async function collectMetrics(
   const wants = (step: StepId) => only === undefined || only === step;
   const window = metricWindow(s.path, now);
   const windowText = `${window.end - window.start}s`;
-  const pods = valueOr(s.backend?.pods, []).map((p) => p.name);
+  const pods = (gatheredValue(s.backend?.pods) ?? []).map((p) => p.name);
   const nodeNames = Object.keys(s.nodes);
   const nodeIds = [
     ...nodeNames,
     ...nodeNames
-      .map((n) => valueOr(s.nodes[n], null)?.internalIP)
+      .map((n) => gatheredValue(s.nodes[n])?.internalIP)
       .filter((ip): ip is string => Boolean(ip)),
   ];
   const proxyNodes = isGathered(s.kubeProxy) ? Object.keys(s.kubeProxy.value.podsByNode) : [];
@@ -198,7 +197,7 @@ export async function collectMetrics(
     const ids = [
       ...proxyNodes,
       ...proxyNodes
-        .map((n) => valueOr(s.nodes[n], null)?.internalIP)
+        .map((n) => gatheredValue(s.nodes[n])?.internalIP)
         .filter((ip): ip is string => Boolean(ip)),
     ];
     specs.push(

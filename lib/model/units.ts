@@ -1,7 +1,9 @@
-// Numbers as an SRE reads them, by unit. Shared by checks' titles and the charts.
-export type ValueUnit = 'ratio' | 'seconds' | 'reqps' | 'count' | 'bytes' | 'timestamp';
+// The units of every metric value, and how an SRE reads each: the one definition the queries,
+// the snapshot, the charts and the checks' titles share.
+export const UNITS = ['ratio', 'seconds', 'reqps', 'count', 'bytes', 'timestamp'] as const;
+export type Unit = (typeof UNITS)[number];
 
-export function formatValue(v: number, unit: ValueUnit): string {
+export function formatValue(v: number, unit: Unit): string {
   if (!Number.isFinite(v)) return 'n/a';
   switch (unit) {
     case 'ratio':

@@ -2,9 +2,14 @@
 // unavailable (the source failed), empty (no series) or has series. Plus small statistics and
 // the evidence line every metric finding carries.
 import type { Evidence } from '@/lib/model/finding';
-import type { MetricQueryResult, MetricSeries, Snapshot, SourceIssue } from '@/lib/model/snapshot';
-import { formatValue } from '@/lib/format';
-import { gatheredValue } from './facts';
+import {
+  gatheredValue,
+  type MetricQueryResult,
+  type MetricSeries,
+  type Snapshot,
+  type SourceIssue,
+} from '@/lib/model/snapshot';
+import { formatValue } from '@/lib/model/units';
 
 export type MetricRead =
   | { state: 'not-asked' }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecent } from './recent-paths';
-import { diagnoseHref, pathToQuery, queryToPath } from './paths';
+import { diagnoseHref, pathToQuery, queryToPath } from './live-link';
 
 describe('the live link', () => {
   it.each([

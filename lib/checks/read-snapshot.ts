@@ -1,8 +1,8 @@
 // Facts derived from a snapshot that several checks and the topology share. Pure.
-import { matchIngress } from '@/lib/kube/ingress-match';
+import { matchIngress } from '@/lib/model/ingress-match';
 import type { AccessPath } from '@/lib/model/path';
 import {
-  isGathered,
+  gatheredValue,
   type Condition,
   type EndpointSliceInfo,
   type NodeInfo,
@@ -34,10 +34,6 @@ export function formatAge(ms: number | undefined): string {
   if (m < 120) return `${m}m`;
   const h = Math.round(m / 60);
   return h < 48 ? `${h}h` : `${Math.round(h / 24)}d`;
-}
-
-export function gatheredValue<T>(g: { value: T } | { issue: unknown } | undefined): T | undefined {
-  return g && isGathered(g as never) ? (g as { value: T }).value : undefined;
 }
 
 export function backendService(s: Snapshot): ServiceInfo | null | undefined {

@@ -1,0 +1,14 @@
+// A Service or Ingress the picker offers as the start of a path: what the type-ahead returns.
+import type { AccessKind } from './path';
+
+export interface Target {
+  kind: 'service' | 'ingress';
+  namespace: string;
+  name: string;
+  /** Service type, or the Ingress hosts. */
+  detail: string;
+  hosts: string[];
+  ports: number[];
+  /** The access kind this target most likely means; the picker lets the SRE change it. */
+  suggestedKind: AccessKind;
+}
