@@ -1,5 +1,5 @@
 // The catalogue of finding codes, generated from the same table the checks use.
-import { CATALOGUE, type FindingCode } from '@/lib/checks/catalogue';
+import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import { STEP_NAMES } from '@/lib/model/hops';
 
 export const metadata = { title: 'Hopscope — finding codes' };

@@ -1,7 +1,7 @@
 // Compares a diagnosis with a scenario's expectation, one line per assertion. An expectation
 // that names a hop the path does not have, or a finding code that does not exist, is an error
 // (a failed line), never a pass.
-import { isFindingCode } from '@/lib/checks/catalogue';
+import { isFindingCode } from '@/lib/model/catalogue';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import { isHopKind } from '@/lib/model/hops';
 import { VERDICTS, type Verdict } from '@/lib/model/verdict';

@@ -848,7 +848,7 @@ describe('the answer sentence', () => {
 
 describe('coverage of the catalogue', () => {
   it('every object-level finding code is produced by at least one case above', async () => {
-    const { CATALOGUE } = await import('./catalogue');
+    const { CATALOGUE } = await import('@/lib/model/catalogue');
     const produced = new Set([...cases, ...moreCases, ...ingressCases].flatMap((c) => c.codes));
     const objectCodes = Object.entries(CATALOGUE)
       .filter(([, e]) => !('source' in e))

@@ -4,7 +4,7 @@ import type { Evidence, Finding } from '@/lib/model/finding';
 import type { HopKind, StepId } from '@/lib/model/hops';
 import type { SourceIssue } from '@/lib/model/snapshot';
 import type { Severity } from '@/lib/model/verdict';
-import { CATALOGUE, type FindingCode } from './catalogue';
+import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 
 export interface FindingInput {
   hop: HopKind;

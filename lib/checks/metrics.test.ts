@@ -12,7 +12,7 @@ import {
   result,
   withMetrics,
 } from '@/lib/testing/snapshot-fixtures';
-import { CATALOGUE } from './catalogue';
+import { CATALOGUE } from '@/lib/model/catalogue';
 import { diagnose } from './diagnose';
 import { DEFAULT_THRESHOLDS, mergeThresholds } from './thresholds';
 

@@ -3,7 +3,7 @@
 // limit, restarts in the window).
 import type { Finding } from '@/lib/model/finding';
 import type { Snapshot } from '@/lib/model/snapshot';
-import type { FindingCode } from './catalogue';
+import type { FindingCode } from '@/lib/model/catalogue';
 import { finding } from './finding-builder';
 import { fmt, nodeOf, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';

@@ -5,7 +5,7 @@ import type { DiagnosisSummary, HopResult } from '@/lib/model/diagnosis';
 import type { Finding } from '@/lib/model/finding';
 import type { HopKind } from '@/lib/model/hops';
 import type { Severity } from '@/lib/model/verdict';
-import type { FindingCode } from './catalogue';
+import type { FindingCode } from '@/lib/model/catalogue';
 
 const SEVERITY_RANK: Record<Severity, number> = { fail: 0, warn: 1, unknown: 2, info: 3 };
 

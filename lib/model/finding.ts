@@ -1,5 +1,5 @@
 // A finding: one thing a check saw, with the evidence and what to do about it.
-import type { FindingCode } from '@/lib/checks/catalogue';
+import type { FindingCode } from '@/lib/model/catalogue';
 import type { HopKind, StepId } from './hops';
 import type { SourceIssue } from './snapshot';
 import type { Severity } from './verdict';
