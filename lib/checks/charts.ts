@@ -1,22 +1,16 @@
-// The metric series each step shows as charts: current values and, where there is one, the same
-// window a day earlier (an `offset 1d` query already carries the current timestamps). Pure.
+// The metric series a step shows as charts (each step declares its own, by query id): current
+// values and, where there is one, the same window a day earlier (an `offset 1d` query already
+// carries the current timestamps). Pure.
 import type { ChartData, ChartSeries } from '@/lib/model/diagnosis';
-import type { StepId } from '@/lib/model/hops';
 import type { MetricQueryResult, Snapshot } from '@/lib/model/snapshot';
+import type { MetricId } from '@/lib/promql/queries';
 import { readMetric } from './read-metrics';
 
-const STEP_CHARTS: Record<StepId, readonly (readonly [id: string, baseline?: string])[]> = {
-  1: [['node.cpu'], ['node.conntrack'], ['pod.throttling'], ['pod.memory']],
-  2: [
-    ['golden.rate', 'golden.rate.1d'],
-    ['golden.errors', 'golden.errors.1d'],
-    ['golden.p99', 'golden.p99.1d'],
-  ],
-  3: [['dns.servfail'], ['dns.p99']],
-  4: [['kp.sync_p99']],
-  5: [['ing.5xx'], ['ing.response_p99', 'ing.response_p99.1d'], ['ing.request_p99']],
-  6: [],
-};
+/** A chart: the query drawn, and the baseline query drawn dashed beside it. */
+export interface ChartSpec {
+  id: MetricId;
+  baseline?: MetricId;
+}
 
 function seriesName(labels: Record<string, string>, fallback: string): string {
   return labels.pod ?? labels.instance ?? labels.controller_pod ?? fallback;
@@ -29,9 +23,9 @@ function toSeries(r: MetricQueryResult, fallback: string): ChartSeries[] {
   }));
 }
 
-export function chartsForStep(s: Snapshot, step: StepId): ChartData[] {
+export function drawCharts(s: Snapshot, charts: readonly ChartSpec[]): ChartData[] {
   const out: ChartData[] = [];
-  for (const [id, baselineId] of STEP_CHARTS[step]) {
+  for (const { id, baseline: baselineId } of charts) {
     const r = readMetric(s, id, { withContext: true });
     if (r.state !== 'ok' || r.result.kind !== 'range') continue;
     const b = baselineId ? readMetric(s, baselineId, { withContext: true }) : undefined;

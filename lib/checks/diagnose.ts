@@ -5,51 +5,49 @@ import type { Finding } from '@/lib/model/finding';
 import { STEP_NAMES } from '@/lib/model/hops';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { severityVerdict, worst } from '@/lib/model/verdict';
-import { chartsForStep } from './charts';
-import { STEPS } from './registry';
+import { drawCharts } from './charts';
+import { STEPS, type StepDefinition } from './registry';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 import { rankFindings, summarize } from './summary';
 import { buildHops, hopOrder } from './topology';
+
+/** One step over a snapshot: skipped, not run, or its findings and charts. */
+export function runStep(
+  step: StepDefinition,
+  snapshot: Snapshot,
+  now: Date,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): StepResult {
+  const base = { id: step.id, name: STEP_NAMES[step.id], findings: [], charts: [] };
+  const skipped = step.skipReason(snapshot.path);
+  if (skipped) return { ...base, verdict: 'skipped', reason: skipped };
+  const notRun = step.notRunReason(snapshot);
+  if (notRun) return { ...base, verdict: 'unknown', reason: notRun };
+  let findings: Finding[];
+  try {
+    findings = step.run(snapshot, { now, thresholds });
+  } catch (error) {
+    // A check that breaks on unexpected data costs its own step, never the diagnosis.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ...base, verdict: 'unknown', reason: `the checks of this step failed: ${message}` };
+  }
+  return {
+    ...base,
+    verdict: worst(
+      findings.map((f) => severityVerdict(f.severity)),
+      'ok',
+    ),
+    findings,
+    charts: drawCharts(snapshot, step.charts),
+  };
+}
 
 export function diagnose(
   snapshot: Snapshot,
   now: Date,
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): Diagnosis {
-  const started = performance.now();
-  const steps: StepResult[] = STEPS.map((step) => {
-    const name = STEP_NAMES[step.id];
-    const skipped = step.skipReason(snapshot.path);
-    if (skipped)
-      return { id: step.id, name, verdict: 'skipped', reason: skipped, findings: [], charts: [] };
-    const notRun = step.notRunReason(snapshot);
-    if (notRun)
-      return { id: step.id, name, verdict: 'unknown', reason: notRun, findings: [], charts: [] };
-    let findings;
-    try {
-      findings = step.run(snapshot, { now, thresholds });
-    } catch (error) {
-      // A check that breaks on unexpected data costs its own step, never the diagnosis.
-      return {
-        id: step.id,
-        name,
-        verdict: 'unknown',
-        reason: `the checks of this step failed: ${error instanceof Error ? error.message : String(error)}`,
-        findings: [],
-        charts: [],
-      };
-    }
-    return {
-      id: step.id,
-      name,
-      verdict: worst(
-        findings.map((f) => severityVerdict(f.severity)),
-        'ok',
-      ),
-      findings,
-      charts: chartsForStep(snapshot, step.id),
-    };
-  });
+  const steps = STEPS.map((step) => runStep(step, snapshot, now, thresholds));
   const all: Finding[] = steps.flatMap((s) => s.findings);
   const ranked = rankFindings(all, hopOrder(snapshot));
   const hops = buildHops(snapshot, all);
@@ -65,7 +63,6 @@ export function diagnose(
       apiRequests: snapshot.meta.apiRequests,
       promQueries: snapshot.metrics?.queries ?? 0,
       collectMs: snapshot.meta.durationMs,
-      checkMs: Math.round((performance.now() - started) * 100) / 100,
       sourceWarnings: sourceWarnings(snapshot),
       metricsPending: snapshot.meta.metricsPending === true,
     },

@@ -4,10 +4,11 @@ import type { Finding } from '@/lib/model/finding';
 import type { HopKind, StepId } from '@/lib/model/hops';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { finding, sourceUnknown } from './finding-builder';
+import type { MetricId } from '@/lib/promql/queries';
 import { readMetric } from './read-metrics';
 
 export interface CoreSeries {
-  id: string;
+  id: MetricId;
   metric: string;
   scrapeHint: string;
 }
@@ -16,7 +17,7 @@ export function metricCoverage(
   s: Snapshot,
   step: StepId,
   hop: HopKind,
-  ids: string[],
+  ids: readonly MetricId[],
   core: CoreSeries[],
 ): Finding[] {
   if (!s.metrics) return [];

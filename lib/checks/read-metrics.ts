@@ -10,6 +10,7 @@ import {
   type SourceIssue,
 } from '@/lib/model/snapshot';
 import { formatValue } from '@/lib/model/units';
+import type { MetricId } from '@/lib/promql/queries';
 
 export type MetricRead =
   | { state: 'not-asked' }
@@ -23,7 +24,7 @@ export type MetricRead =
  */
 export function readMetric(
   s: Snapshot,
-  id: string,
+  id: MetricId,
   options: { withContext?: boolean } = {},
 ): MetricRead {
   const g = s.metrics?.results[id];

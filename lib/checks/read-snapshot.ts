@@ -125,3 +125,9 @@ export function nodeHostsOf(s: Snapshot): {
   const entry = s.path.kind === 'nodeport' ? (s.path.node ? [s.path.node] : backend) : [];
   return { entry, client, backend, controller };
 }
+
+/** How metrics may name these nodes: by name, and by InternalIP (with or without a port). */
+export function nodeIdentities(s: Snapshot, names: readonly string[]): string[] {
+  const ips = names.map((n) => gatheredValue(s.nodes[n])?.internalIP);
+  return [...names, ...ips.filter((ip): ip is string => Boolean(ip))];
+}

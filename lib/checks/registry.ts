@@ -1,19 +1,27 @@
-// The six steps, in order: which paths each applies to and the checks it runs. A step that
-// does not apply is skipped with its reason; one that cannot look is `unknown` with its reason.
+// The six steps, in order: which paths each applies to, the PromQL it needs, the checks it runs
+// and the charts it draws. A step that does not apply is skipped with its reason; one that cannot
+// look is `unknown` with its reason.
 import type { Finding } from '@/lib/model/finding';
 import type { StepId } from '@/lib/model/hops';
 import type { AccessPath } from '@/lib/model/path';
 import type { Snapshot } from '@/lib/model/snapshot';
-import { checkSaturation } from './step-1-saturation';
+import { EMPTY_PLAN, mergePlans, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
+import type { MetricWindow } from '@/lib/promql/window';
+import type { ChartSpec } from './charts';
 import { checkHealth } from './step-1-health';
-import { checkGolden } from './step-2-golden';
+import { checkSaturation, SATURATION_CHARTS, saturationQueries } from './step-1-saturation';
+import { checkGolden, GOLDEN_CHARTS, goldenQueries } from './step-2-golden';
 import { checkDns } from './step-3-dns';
-import { checkDnsMetrics } from './step-3-dns-metrics';
+import { checkDnsMetrics, DNS_CHARTS, dnsQueries } from './step-3-dns-metrics';
 import { checkKubeProxy } from './step-4-kube-proxy';
-import { checkKubeProxyMetrics } from './step-4-kube-proxy-metrics';
+import {
+  checkKubeProxyMetrics,
+  KUBE_PROXY_CHARTS,
+  kubeProxyQueries,
+} from './step-4-kube-proxy-metrics';
 import { checkService } from './step-4-service';
 import { checkIngress } from './step-5-ingress';
-import { checkIngressMetrics } from './step-5-ingress-metrics';
+import { checkIngressMetrics, INGRESS_CHARTS, ingressQueries } from './step-5-ingress-metrics';
 import type { Thresholds } from './thresholds';
 
 export interface CheckContext {
@@ -27,7 +35,11 @@ export interface StepDefinition {
   skipReason(path: AccessPath): string | null;
   /** Null when the step can look at this snapshot; otherwise why it could not. */
   notRunReason(snapshot: Snapshot): string | null;
+  /** The PromQL the step needs for this path, from the Kubernetes part of the snapshot. Pure. */
+  queries(input: PlanInput): MetricPlan;
   run(snapshot: Snapshot, ctx: CheckContext): Finding[];
+  /** The series the step draws, by query id. */
+  charts: readonly ChartSpec[];
 }
 
 const NO_PROMETHEUS =
@@ -38,14 +50,18 @@ export const STEPS: readonly StepDefinition[] = [
     id: 1,
     skipReason: () => null,
     notRunReason: () => null,
+    queries: saturationQueries,
     run: (s, c) => [...checkHealth(s, c.now), ...checkSaturation(s, c.thresholds)],
+    charts: SATURATION_CHARTS,
   },
   {
     id: 2,
     skipReason: () => null,
     notRunReason: (s) =>
       s.meta.metricsPending ? 'waiting for Prometheus…' : s.metrics ? null : NO_PROMETHEUS,
+    queries: goldenQueries,
     run: (s, c) => checkGolden(s, c.thresholds, c.now),
+    charts: GOLDEN_CHARTS,
   },
   {
     id: 3,
@@ -54,17 +70,21 @@ export const STEPS: readonly StepDefinition[] = [
         ? 'not on this path: a NodePort client reaches the node address without cluster DNS'
         : null,
     notRunReason: () => null,
+    queries: dnsQueries,
     run: (s, c) => [...checkDns(s), ...checkDnsMetrics(s, c.thresholds)],
+    charts: DNS_CHARTS,
   },
   {
     id: 4,
     skipReason: () => null,
     notRunReason: () => null,
+    queries: kubeProxyQueries,
     run: (s, c) => [
       ...checkService(s),
       ...checkKubeProxy(s),
       ...checkKubeProxyMetrics(s, c.thresholds),
     ],
+    charts: KUBE_PROXY_CHARTS,
   },
   {
     id: 5,
@@ -73,13 +93,36 @@ export const STEPS: readonly StepDefinition[] = [
         ? 'not on this path: only the Ingress path goes through an ingress controller'
         : null,
     notRunReason: () => null,
+    queries: ingressQueries,
     run: (s, c) => [...checkIngress(s), ...checkIngressMetrics(s, c.thresholds)],
+    charts: INGRESS_CHARTS,
   },
   {
     id: 6,
     skipReason: () => null,
     notRunReason: () =>
       'no active probes were run: the path trace needs a reachable path and is not part of this diagnosis',
+    queries: () => EMPTY_PLAN,
     run: () => [],
+    charts: [],
   },
 ];
+
+export function stepDefinition(id: StepId): StepDefinition {
+  const step = STEPS.find((s) => s.id === id);
+  if (!step) throw new Error(`no step ${id}`);
+  return step;
+}
+
+/**
+ * What Prometheus is asked for this path: the queries of every step (or of one, so that its
+ * panel can show as soon as they have answered) that applies to the path.
+ */
+export function planMetrics(snapshot: Snapshot, window: MetricWindow, only?: StepId): MetricPlan {
+  const steps = STEPS.filter((s) => only === undefined || s.id === only);
+  return mergePlans(
+    steps
+      .filter((s) => s.skipReason(snapshot.path) === null)
+      .map((s) => s.queries({ snapshot, window })),
+  );
+}

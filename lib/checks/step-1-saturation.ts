@@ -1,20 +1,79 @@
 // Step 1 — saturation from Prometheus: the path's nodes (CPU, memory, PSI, network errors,
 // conntrack, listen overflows, leaked containers) and its backend pods (throttling, memory vs
 // limit, restarts in the window).
-import type { Finding } from '@/lib/model/finding';
-import type { Snapshot } from '@/lib/model/snapshot';
 import type { FindingCode } from '@/lib/model/catalogue';
+import type { Finding } from '@/lib/model/finding';
+import type { Gathered, MetricQueryResult, PodOnNode, Snapshot } from '@/lib/model/snapshot';
+import type { MetricPlan, PlanInput } from '@/lib/promql/plan';
+import { saturation, type MetricId, type QuerySpec } from '@/lib/promql/queries';
+import { windowRange } from '@/lib/promql/window';
+import type { ChartSpec } from './charts';
 import { finding } from './finding-builder';
+import { backendPods, nodeIdentities } from './read-snapshot';
 import { fmt, nodeOf, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 
 interface SeriesRule {
-  id: string;
+  id: MetricId;
   code: FindingCode;
   warn: number;
   fail?: number;
   what: string;
+}
+
+/** Saturation of the path's nodes and of its backend pods, as far as the snapshot names them. */
+export function saturationQueries({ snapshot: s, window }: PlanInput): MetricPlan {
+  const namespace = s.path.namespace;
+  const pods = backendPods(s).map((p) => p.name);
+  const nodeNames = Object.keys(s.nodes);
+  const nodeIds = nodeIdentities(s, nodeNames);
+  const queries: QuerySpec[] = [];
+  if (nodeIds.length > 0) {
+    queries.push(
+      saturation.nodeCpu(nodeIds),
+      saturation.nodeMemory(nodeIds),
+      saturation.nodeConntrack(nodeIds),
+      saturation.nodeNetworkErrors(nodeIds),
+      saturation.nodeListenOverflows(nodeIds),
+      saturation.nodeCpuPressure(nodeIds),
+      saturation.containersOnNodes(nodeNames, namespace),
+    );
+  }
+  if (pods.length > 0) {
+    queries.push(
+      saturation.podThrottling(namespace, pods),
+      saturation.podMemory(namespace, pods),
+      saturation.podRestarts(namespace, pods, windowRange(window)),
+    );
+  }
+  return { queries, goldenProfiles: [] };
+}
+
+export const SATURATION_CHARTS: readonly ChartSpec[] = [
+  { id: 'node.cpu' },
+  { id: 'node.conntrack' },
+  { id: 'pod.throttling' },
+  { id: 'pod.memory' },
+];
+
+/**
+ * Pods cAdvisor reports on the path's nodes, in the backend namespace, that are not the backend
+ * pods the API listed: the ones to look up (a leaked sandbox's pod object is gone).
+ */
+export function orphanCandidates(
+  s: Snapshot,
+  containers: Gathered<MetricQueryResult> | undefined,
+): Gathered<PodOnNode[]> {
+  if (!containers) return { value: [] };
+  if ('issue' in containers) return { issue: containers.issue };
+  const known = new Set(backendPods(s).map((p) => `${p.namespace}/${p.name}`));
+  const candidates = containers.value.series.map((x) => ({
+    namespace: x.labels.namespace ?? '',
+    pod: x.labels.pod ?? '',
+    node: x.labels.node ?? '',
+  }));
+  return { value: candidates.filter((c) => c.pod && !known.has(`${c.namespace}/${c.pod}`)) };
 }
 
 function perSeries(

@@ -4,7 +4,11 @@
 import type { Finding } from '@/lib/model/finding';
 import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
 import { GOLDEN_PROFILES } from '@/lib/profiles/golden-metrics';
-import { ageMs, formatAge } from './read-snapshot';
+import type { MetricPlan, PlanInput } from '@/lib/promql/plan';
+import { BASELINE_OFFSETS, golden, goldenMatchers } from '@/lib/promql/queries';
+import { windowRange } from '@/lib/promql/window';
+import type { ChartSpec } from './charts';
+import { ageMs, backendPods, formatAge } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 import { fmt, queryEvidence, readMetric, stat, values, type MetricRead } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
@@ -14,8 +18,49 @@ function series(r: MetricRead): number[] {
   return r.state === 'ok' ? r.result.series.flatMap(values) : [];
 }
 
+/**
+ * Every golden-metric profile that can describe this backend, in order: the collector runs the
+ * queries of the first whose series exist.
+ */
+export function goldenQueries({ snapshot: s, window }: PlanInput): MetricPlan {
+  const pods = backendPods(s).map((p) => p.name);
+  const target = { namespace: s.path.namespace, service: s.backendServiceName ?? '', pods };
+  const candidates = GOLDEN_PROFILES.filter((p) => p.select.by !== 'pods' || pods.length > 0);
+  return {
+    queries: [],
+    goldenProfiles: candidates.map((p) => {
+      const m = goldenMatchers(p, target);
+      return {
+        profile: p.id,
+        probe: golden.presence(p, m, windowRange(window)),
+        queries: [
+          golden.requestRate(p, m),
+          golden.errorRatio(p, m),
+          golden.latency(p, m, 'p99'),
+          golden.latency(p, m, 'p50'),
+          ...BASELINE_OFFSETS.flatMap((o) => [
+            golden.requestRate(p, m, o),
+            golden.errorRatio(p, m, o),
+            golden.latency(p, m, 'p99', o),
+          ]),
+        ],
+      };
+    }),
+  };
+}
+
+export const GOLDEN_CHARTS: readonly ChartSpec[] = [
+  { id: 'golden.rate', baseline: 'golden.rate.1d' },
+  { id: 'golden.errors', baseline: 'golden.errors.1d' },
+  { id: 'golden.p99', baseline: 'golden.p99.1d' },
+];
+
+function isProbe(id: string): id is `golden.presence.${string}` {
+  return id.startsWith('golden.presence.');
+}
+
 /** The same window a day earlier; an hour earlier when the day-old series are not there (a new service). */
-function baseline(s: Snapshot, id: string): MetricRead {
+function baseline(s: Snapshot, id: 'golden.rate' | 'golden.errors' | 'golden.p99'): MetricRead {
   const day = readMetric(s, `${id}.1d`);
   return day.state === 'ok' ? day : readMetric(s, `${id}.1h`);
 }
@@ -24,7 +69,7 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
   const m = s.metrics;
   if (!m) return [];
   // Whichever profiles were probed: a failed probe means Prometheus failed, not that the app is unscraped.
-  const probes = Object.keys(m.results).filter((id) => id.startsWith('golden.presence.'));
+  const probes = Object.keys(m.results).filter(isProbe);
   const unavailable = metricCoverage(s, 2, 'pods', ['golden.rate', ...probes], []);
   if (unavailable.length > 0) return unavailable;
   if (!m.goldenProfile) {

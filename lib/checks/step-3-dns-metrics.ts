@@ -2,12 +2,37 @@
 // panics and upstream health-check failures in the window.
 import type { Finding } from '@/lib/model/finding';
 import type { Snapshot } from '@/lib/model/snapshot';
+import type { MetricPlan, PlanInput } from '@/lib/promql/plan';
+import { coredns, type MetricId } from '@/lib/promql/queries';
+import { windowRange } from '@/lib/promql/window';
+import type { ChartSpec } from './charts';
 import { finding } from './finding-builder';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 
-function peak(s: Snapshot, id: string): { value: number; read: ReturnType<typeof readMetric> } {
+/** CoreDNS as a whole: the ClusterIP path's client resolves the Service name through it. */
+export function dnsQueries({ snapshot: s, window }: PlanInput): MetricPlan {
+  if (s.path.kind !== 'clusterip') return { queries: [], goldenProfiles: [] };
+  const range = windowRange(window);
+  return {
+    queries: [
+      coredns.requests(),
+      coredns.rcodeRatio('SERVFAIL'),
+      coredns.rcodeRatio('NXDOMAIN'),
+      coredns.rcodeRatio('REFUSED'),
+      coredns.latencyP99(),
+      coredns.panics(range),
+      coredns.forwardFailures(range),
+      coredns.cacheHitRatio(),
+    ],
+    goldenProfiles: [],
+  };
+}
+
+export const DNS_CHARTS: readonly ChartSpec[] = [{ id: 'dns.servfail' }, { id: 'dns.p99' }];
+
+function peak(s: Snapshot, id: MetricId): { value: number; read: ReturnType<typeof readMetric> } {
   const read = readMetric(s, id);
   return { value: read.state === 'ok' ? stat.max(read.result.series.flatMap(values)) : NaN, read };
 }

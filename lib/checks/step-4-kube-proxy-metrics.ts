@@ -1,11 +1,36 @@
 // Step 4 — kube-proxy from Prometheus on the nodes that matter: how long since the last rule
 // sync (stale rules), sync duration, iptables-restore failures, Local-policy drops.
 import type { Finding } from '@/lib/model/finding';
-import type { Snapshot } from '@/lib/model/snapshot';
+import { isGathered, type Snapshot } from '@/lib/model/snapshot';
+import type { MetricPlan, PlanInput } from '@/lib/promql/plan';
+import { kubeProxy } from '@/lib/promql/queries';
+import { windowRange } from '@/lib/promql/window';
+import type { ChartSpec } from './charts';
+import { nodeIdentities } from './read-snapshot';
 import { finding } from './finding-builder';
 import { fmt, nodeOf, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
+
+/** kube-proxy on the nodes whose rules the path goes through (those its pods were found on). */
+export function kubeProxyQueries({ snapshot: s, window }: PlanInput): MetricPlan {
+  const nodes = isGathered(s.kubeProxy) ? Object.keys(s.kubeProxy.value.podsByNode) : [];
+  if (nodes.length === 0) return { queries: [], goldenProfiles: [] };
+  const ids = nodeIdentities(s, nodes);
+  const range = windowRange(window);
+  return {
+    queries: [
+      kubeProxy.ruleAge(ids),
+      kubeProxy.syncP99(ids),
+      kubeProxy.programmingP99(ids),
+      kubeProxy.restoreFailures(ids, range),
+      kubeProxy.noLocalEndpoints(ids, range),
+    ],
+    goldenProfiles: [],
+  };
+}
+
+export const KUBE_PROXY_CHARTS: readonly ChartSpec[] = [{ id: 'kp.sync_p99' }];
 
 export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
   if (

@@ -3,12 +3,48 @@
 // latency against yesterday, config reloads and certificate expiry.
 import type { Finding } from '@/lib/model/finding';
 import type { Snapshot } from '@/lib/model/snapshot';
+import { INGRESS_METRICS_PROFILE } from '@/lib/profiles/ingress-controllers';
+import type { Matcher } from '@/lib/promql/escape';
+import type { MetricPlan, PlanInput } from '@/lib/promql/plan';
+import { ingressController, type MetricId } from '@/lib/promql/queries';
+import type { ChartSpec } from './charts';
 import { finding } from './finding-builder';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 
-const all = (s: Snapshot, id: string) => {
+/** The controller's requests, latency, reloads and certificate for this Ingress and host. */
+export function ingressQueries({ snapshot: s }: PlanInput): MetricPlan {
+  if (s.path.kind !== 'ingress') return { queries: [], goldenProfiles: [] };
+  const names = INGRESS_METRICS_PROFILE.metrics;
+  const m: Matcher[] = [
+    ['namespace', '=', s.path.namespace],
+    ['ingress', '=', s.path.ingress],
+    ['host', '=', s.path.host],
+  ];
+  return {
+    queries: [
+      ingressController.statusRatio(names, m, '5..'),
+      ingressController.statusRatio(names, m, '4..'),
+      ingressController.latencyP99(names, m, 'request'),
+      ingressController.latencyP99(names, m, 'response'),
+      ingressController.latencyP99(names, m, 'response', '1d'),
+      ingressController.connectP99(names, m),
+      ingressController.orphan(names, s.path.namespace, s.path.ingress),
+      ingressController.reloadOk(names),
+      ingressController.certificateExpiry(names, s.path.host),
+    ],
+    goldenProfiles: [],
+  };
+}
+
+export const INGRESS_CHARTS: readonly ChartSpec[] = [
+  { id: 'ing.5xx' },
+  { id: 'ing.response_p99', baseline: 'ing.response_p99.1d' },
+  { id: 'ing.request_p99' },
+];
+
+const all = (s: Snapshot, id: MetricId) => {
   const r = readMetric(s, id);
   return { r, v: r.state === 'ok' ? r.result.series.flatMap(values) : [] };
 };
@@ -24,7 +60,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
     [
       {
         id: 'ing.5xx',
-        metric: `nginx_ingress_controller_requests{ingress="${s.path.ingress}",host="${host}"}`,
+        metric: `${INGRESS_METRICS_PROFILE.metrics.requests}{ingress="${s.path.ingress}",host="${host}"}`,
         scrapeHint: 'is the ingress controller scraped (ingress-nginx metrics)?',
       },
     ],

@@ -74,7 +74,8 @@ export interface Diagnosis {
     apiRequests: number;
     promQueries: number;
     collectMs: number;
-    checkMs: number;
+    /** How long the checks took, when the server timed them. */
+    checkMs?: number;
     sourceWarnings: string[];
     metricsPending: boolean;
   };

@@ -270,6 +270,13 @@ export interface MetricQueryResult {
   warnings: string[];
 }
 
+/** A pod as a node's metrics name it (cAdvisor's `namespace`, `pod`, `node` labels). */
+export interface PodOnNode {
+  namespace: string;
+  pod: string;
+  node: string;
+}
+
 export interface MetricsSide {
   window: { start: number; end: number; step: number };
   /** The golden-metrics profile whose series exist for this backend, or null when none has. */
@@ -278,7 +285,7 @@ export interface MetricsSide {
   goldenProfilesTried: string[];
   results: Record<string, Gathered<MetricQueryResult>>;
   /** Pods cAdvisor still reports on the path's nodes that the API no longer has (leaked sandboxes). */
-  orphanedContainers: Gathered<{ namespace: string; pod: string; node: string }[]>;
+  orphanedContainers: Gathered<PodOnNode[]>;
   queries: number;
 }
 

@@ -1,5 +1,27 @@
 // What Hopscope knows about each ingress controller, as data: how to find its pods and its
-// Service. Adding a controller is adding an entry, not code in a step.
+// Service, and the names of the metrics it exports. Adding a controller is adding an entry, not
+// code in a step.
+
+/**
+ * The metric names of a controller that reports requests per Ingress and host (ingress-nginx's
+ * layout: `namespace`, `ingress`, `host`, `status` labels; reloads per `controller_pod`).
+ */
+export interface IngressControllerMetrics {
+  /** Request counter. */
+  requests: string;
+  /** Histogram (`_bucket`) of the whole request, controller and upstream. */
+  requestDuration: string;
+  /** Histogram (`_bucket`) of the upstream's answer. */
+  upstreamResponseDuration: string;
+  /** Histogram (`_bucket`) of connecting to the upstream. */
+  upstreamConnectDuration: string;
+  /** Gauge per Ingress with a `type` label: no Service, no endpoints. */
+  orphanIngress: string;
+  /** Gauge per controller pod: 1 when the last configuration reload succeeded. */
+  reloadSuccessful: string;
+  /** Gauge per host: Unix time the served certificate expires. */
+  certificateExpiry: string;
+}
 
 export interface IngressControllerProfile {
   /** The IngressClass `spec.controller` value. */
@@ -8,6 +30,8 @@ export interface IngressControllerProfile {
   /** Label selector of the controller pods (and of its Service), across namespaces. */
   podSelector: string;
   serviceSelector: string;
+  /** Absent when Hopscope does not know the controller's metrics. */
+  metrics?: IngressControllerMetrics;
 }
 
 export const INGRESS_CONTROLLER_PROFILES: readonly IngressControllerProfile[] = [
@@ -16,6 +40,15 @@ export const INGRESS_CONTROLLER_PROFILES: readonly IngressControllerProfile[] = 
     title: 'ingress-nginx',
     podSelector: 'app.kubernetes.io/name=ingress-nginx,app.kubernetes.io/component=controller',
     serviceSelector: 'app.kubernetes.io/name=ingress-nginx,app.kubernetes.io/component=controller',
+    metrics: {
+      requests: 'nginx_ingress_controller_requests',
+      requestDuration: 'nginx_ingress_controller_request_duration_seconds',
+      upstreamResponseDuration: 'nginx_ingress_controller_response_duration_seconds',
+      upstreamConnectDuration: 'nginx_ingress_controller_connect_duration_seconds',
+      orphanIngress: 'nginx_ingress_controller_orphan_ingress',
+      reloadSuccessful: 'nginx_ingress_controller_config_last_reload_successful',
+      certificateExpiry: 'nginx_ingress_controller_ssl_expire_time_seconds',
+    },
   },
   {
     controller: 'nginx.org/ingress-controller',
@@ -40,3 +73,15 @@ export const INGRESS_CONTROLLER_PROFILES: readonly IngressControllerProfile[] = 
 export function profileForController(controller: string): IngressControllerProfile | undefined {
   return INGRESS_CONTROLLER_PROFILES.find((p) => p.controller === controller);
 }
+
+/**
+ * The controller whose metric layout the Ingress step reads today, whatever the IngressClass
+ * names: ingress-nginx.
+ */
+export const INGRESS_METRICS_PROFILE: IngressControllerProfile & {
+  metrics: IngressControllerMetrics;
+} = (() => {
+  const p = profileForController('k8s.io/ingress-nginx');
+  if (!p?.metrics) throw new Error('the ingress-nginx profile must name its metrics');
+  return { ...p, metrics: p.metrics };
+})();

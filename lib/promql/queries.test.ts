@@ -3,12 +3,13 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_PROFILES } from '@/lib/profiles/golden-metrics';
+import { INGRESS_METRICS_PROFILE } from '@/lib/profiles/ingress-controllers';
 import { anyOf, escapeRegex, quote, selector } from './escape';
 import {
   coredns,
   golden,
   goldenMatchers,
-  ingressNginx,
+  ingressController,
   kubeProxy,
   saturation,
   type QuerySpec,
@@ -31,6 +32,7 @@ function shape(promql: string): { errors: number; nodes: string[] } {
 function allQueries(ns: string, svc: string, pod: string, node: string, host: string): QuerySpec[] {
   const target = { namespace: ns, service: svc, pods: [pod, 'web-2'] };
   const nodes = [node, '10.0.0.12'];
+  const names = INGRESS_METRICS_PROFILE.metrics;
   return [
     ...GOLDEN_PROFILES.flatMap((p) => {
       const m = goldenMatchers(p, target);
@@ -39,8 +41,8 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
         golden.requestRate(p, m),
         golden.requestRate(p, m, '1d'),
         golden.errorRatio(p, m, '1h'),
-        golden.latency(p, m, 0.99),
-        golden.latency(p, m, 0.5, '1d'),
+        golden.latency(p, m, 'p99'),
+        golden.latency(p, m, 'p50', '1d'),
       ];
     }),
     saturation.nodeCpu(nodes),
@@ -64,7 +66,8 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
     kubeProxy.programmingP99(nodes),
     kubeProxy.restoreFailures(nodes, '1800s'),
     kubeProxy.noLocalEndpoints(nodes, '1800s'),
-    ingressNginx.statusRatio(
+    ingressController.statusRatio(
+      names,
       [
         ['namespace', '=', ns],
         ['ingress', '=', svc],
@@ -72,7 +75,8 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
       ],
       '5..',
     ),
-    ingressNginx.latencyP99(
+    ingressController.latencyP99(
+      names,
       [
         ['namespace', '=', ns],
         ['host', '=', host],
@@ -80,13 +84,13 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
       'response',
       '1d',
     ),
-    ingressNginx.reloadOk(),
-    ingressNginx.certificateExpiry(host),
-    ingressNginx.connectP99([
+    ingressController.reloadOk(names),
+    ingressController.certificateExpiry(names, host),
+    ingressController.connectP99(names, [
       ['namespace', '=', ns],
       ['host', '=', host],
     ]),
-    ingressNginx.orphan(ns, svc),
+    ingressController.orphan(names, ns, svc),
   ];
 }
 

@@ -1,11 +1,13 @@
-// Every PromQL Hopscope runs, in one place: named builders with typed parameters, each with
-// its title and unit. Label values only ever enter through `selector` (quoted, regex-escaped).
-import type { GoldenProfile } from '@/lib/profiles/golden-metrics';
+// Every PromQL Hopscope runs, in one place: named builders with typed parameters, each with its
+// title, unit and a typed id. Label values only ever enter through `selector` (quoted,
+// regex-escaped). Which builders run for a path is declared by the step modules.
 import type { Unit } from '@/lib/model/units';
+import type { GoldenProfile } from '@/lib/profiles/golden-metrics';
+import type { IngressControllerMetrics } from '@/lib/profiles/ingress-controllers';
 import { anyOf, quote, selector, type Matcher } from './escape';
 
-export interface QuerySpec {
-  id: string;
+export interface QuerySpec<Id extends string = MetricId> {
+  id: Id;
   title: string;
   unit: Unit;
   promql: string;
@@ -15,8 +17,23 @@ export interface QuerySpec {
 /** Rate window of every `rate()`: long enough for 15 s–1 m scrape intervals. */
 export const RATE = '5m';
 
-function offset(o?: string): string {
+/** Baselines: the same window one day and one hour earlier. */
+export const BASELINE_OFFSETS = ['1d', '1h'] as const;
+export type BaselineOffset = (typeof BASELINE_OFFSETS)[number];
+
+/** A query's id, and the ids of the same query shifted to a baseline. */
+export type WithBaselines<Id extends string> = Id | `${Id}.${BaselineOffset}`;
+
+function shifted<Id extends string>(id: Id, o?: BaselineOffset): WithBaselines<Id> {
+  return o ? `${id}.${o}` : id;
+}
+
+function offset(o?: BaselineOffset): string {
   return o ? ` offset ${o}` : '';
+}
+
+function earlier(o?: BaselineOffset): string {
+  return o ? ` (${o} earlier)` : '';
 }
 
 /** Nodes appear as `instance` = node name or node IP, with or without a port. */
@@ -36,59 +53,75 @@ export function goldenMatchers(
 }
 
 export const golden = {
-  presence(p: GoldenProfile, m: Matcher[], window: string): QuerySpec {
+  presence(p: GoldenProfile, m: Matcher[], window: string): QuerySpec<`golden.presence.${string}`> {
     return {
-      id: 'golden.presence',
+      id: `golden.presence.${p.id}`,
       title: `${p.title} series`,
       unit: 'count',
       kind: 'instant',
       promql: `count(last_over_time(${selector(p.requests, m)}[${window}]))`,
     };
   },
-  requestRate(p: GoldenProfile, m: Matcher[], o?: string): QuerySpec {
+  requestRate(
+    p: GoldenProfile,
+    m: Matcher[],
+    o?: BaselineOffset,
+  ): QuerySpec<WithBaselines<'golden.rate'>> {
     return {
-      id: `golden.rate${o ? `.${o}` : ''}`,
-      title: `request rate${o ? ` (${o} earlier)` : ''}`,
+      id: shifted('golden.rate', o),
+      title: `request rate${earlier(o)}`,
       unit: 'reqps',
       kind: 'range',
       promql: `sum(rate(${selector(p.requests, m)}[${RATE}]${offset(o)}))`,
     };
   },
-  errorRatio(p: GoldenProfile, m: Matcher[], o?: string): QuerySpec {
+  errorRatio(
+    p: GoldenProfile,
+    m: Matcher[],
+    o?: BaselineOffset,
+  ): QuerySpec<WithBaselines<'golden.errors'>> {
     // The error pattern is profile data (a trusted RE2 pattern), not user input.
     const errors = selector(p.requests, [...m, [p.statusLabel, '=~', quote(p.errorPattern)]]);
+    const all = selector(p.requests, m);
     return {
-      id: `golden.errors${o ? `.${o}` : ''}`,
-      title: `error ratio (${p.statusLabel}=~${p.errorPattern})${o ? ` (${o} earlier)` : ''}`,
+      id: shifted('golden.errors', o),
+      title: `error ratio (${p.statusLabel}=~${p.errorPattern})${earlier(o)}`,
       unit: 'ratio',
       kind: 'range',
-      promql: `sum(rate(${errors}[${RATE}]${offset(o)})) / sum(rate(${selector(p.requests, m)}[${RATE}]${offset(o)}))`,
+      promql: `sum(rate(${errors}[${RATE}]${offset(o)})) / sum(rate(${all}[${RATE}]${offset(o)}))`,
     };
   },
-  latency(p: GoldenProfile, m: Matcher[], quantile: 0.5 | 0.99, o?: string): QuerySpec {
+  latency<Q extends 'p50' | 'p99'>(
+    p: GoldenProfile,
+    m: Matcher[],
+    q: Q,
+    o?: BaselineOffset,
+  ): QuerySpec<WithBaselines<`golden.${Q}`>> {
     const scale = p.latencyUnit === 'milliseconds' ? ' / 1000' : '';
-    const q = quantile === 0.99 ? 'p99' : 'p50';
+    const quantile = q === 'p99' ? 0.99 : 0.5;
+    const buckets = selector(`${p.histogram}_bucket`, m);
     return {
-      id: `golden.${q}${o ? `.${o}` : ''}`,
-      title: `latency ${q}${o ? ` (${o} earlier)` : ''}`,
+      id: shifted(`golden.${q}`, o),
+      title: `latency ${q}${earlier(o)}`,
       unit: 'seconds',
       kind: 'range',
-      promql: `histogram_quantile(${quantile}, sum by (le) (rate(${selector(`${p.histogram}_bucket`, m)}[${RATE}]${offset(o)})))${scale}`,
+      promql: `histogram_quantile(${quantile}, sum by (le) (rate(${buckets}[${RATE}]${offset(o)})))${scale}`,
     };
   },
 };
 
 export const saturation = {
-  nodeCpu(nodes: string[]): QuerySpec {
+  nodeCpu(nodes: string[]): QuerySpec<'node.cpu'> {
+    const idle = selector('node_cpu_seconds_total', [nodeMatcher(nodes), ['mode', '=', 'idle']]);
     return {
       id: 'node.cpu',
       title: 'node CPU busy',
       unit: 'ratio',
       kind: 'range',
-      promql: `1 - avg by (instance) (rate(${selector('node_cpu_seconds_total', [nodeMatcher(nodes), ['mode', '=', 'idle']])}[${RATE}]))`,
+      promql: `1 - avg by (instance) (rate(${idle}[${RATE}]))`,
     };
   },
-  nodeMemory(nodes: string[]): QuerySpec {
+  nodeMemory(nodes: string[]): QuerySpec<'node.memory'> {
     const m = [nodeMatcher(nodes)];
     return {
       id: 'node.memory',
@@ -98,7 +131,7 @@ export const saturation = {
       promql: `1 - ${selector('node_memory_MemAvailable_bytes', m)} / ${selector('node_memory_MemTotal_bytes', m)}`,
     };
   },
-  nodeConntrack(nodes: string[]): QuerySpec {
+  nodeConntrack(nodes: string[]): QuerySpec<'node.conntrack'> {
     const m = [nodeMatcher(nodes)];
     return {
       id: 'node.conntrack',
@@ -108,109 +141,121 @@ export const saturation = {
       promql: `${selector('node_nf_conntrack_entries', m)} / ${selector('node_nf_conntrack_entries_limit', m)}`,
     };
   },
-  nodeNetworkErrors(nodes: string[]): QuerySpec {
+  nodeNetworkErrors(nodes: string[]): QuerySpec<'node.net_errors'> {
     const m = [nodeMatcher(nodes)];
+    const errors = selector('node_network_receive_errs_total', m);
+    const drops = selector('node_network_receive_drop_total', m);
     return {
       id: 'node.net_errors',
       title: 'network receive errors + drops',
       unit: 'count',
       kind: 'range',
-      promql: `sum by (instance) (rate(${selector('node_network_receive_errs_total', m)}[${RATE}]) + rate(${selector('node_network_receive_drop_total', m)}[${RATE}]))`,
+      promql: `sum by (instance) (rate(${errors}[${RATE}]) + rate(${drops}[${RATE}]))`,
     };
   },
-  nodeListenOverflows(nodes: string[]): QuerySpec {
+  nodeListenOverflows(nodes: string[]): QuerySpec<'node.listen_overflows'> {
+    const overflows = selector('node_netstat_TcpExt_ListenOverflows', [nodeMatcher(nodes)]);
     return {
       id: 'node.listen_overflows',
       title: 'TCP listen overflows',
       unit: 'count',
       kind: 'range',
-      promql: `sum by (instance) (rate(${selector('node_netstat_TcpExt_ListenOverflows', [nodeMatcher(nodes)])}[${RATE}]))`,
+      promql: `sum by (instance) (rate(${overflows}[${RATE}]))`,
     };
   },
-  nodeCpuPressure(nodes: string[]): QuerySpec {
+  nodeCpuPressure(nodes: string[]): QuerySpec<'node.psi_cpu'> {
+    const waiting = selector('node_pressure_cpu_waiting_seconds_total', [nodeMatcher(nodes)]);
     return {
       id: 'node.psi_cpu',
       title: 'CPU pressure (PSI, share of time waiting)',
       unit: 'ratio',
       kind: 'range',
-      promql: `sum by (instance) (rate(${selector('node_pressure_cpu_waiting_seconds_total', [nodeMatcher(nodes)])}[${RATE}]))`,
+      promql: `sum by (instance) (rate(${waiting}[${RATE}]))`,
     };
   },
-  podThrottling(namespace: string, pods: string[]): QuerySpec {
+  podThrottling(namespace: string, pods: string[]): QuerySpec<'pod.throttling'> {
     const m: Matcher[] = [
       ['namespace', '=', namespace],
       ['pod', '=~', anyOf(pods)],
     ];
+    const throttled = selector('container_cpu_cfs_throttled_periods_total', m);
+    const periods = selector('container_cpu_cfs_periods_total', m);
     return {
       id: 'pod.throttling',
       title: 'CPU throttled periods',
       unit: 'ratio',
       kind: 'range',
-      promql: `sum by (pod) (rate(${selector('container_cpu_cfs_throttled_periods_total', m)}[${RATE}])) / sum by (pod) (rate(${selector('container_cpu_cfs_periods_total', m)}[${RATE}]))`,
+      promql: `sum by (pod) (rate(${throttled}[${RATE}])) / sum by (pod) (rate(${periods}[${RATE}]))`,
     };
   },
-  podMemory(namespace: string, pods: string[]): QuerySpec {
+  podMemory(namespace: string, pods: string[]): QuerySpec<'pod.memory'> {
     const m: Matcher[] = [
       ['namespace', '=', namespace],
       ['pod', '=~', anyOf(pods)],
       ['container', '!=', ''],
     ];
+    const used = selector('container_memory_working_set_bytes', m);
+    const limit = selector('container_spec_memory_limit_bytes', m);
     return {
       id: 'pod.memory',
       title: 'memory working set / limit',
       unit: 'ratio',
       kind: 'range',
-      promql: `sum by (pod) (${selector('container_memory_working_set_bytes', m)}) / sum by (pod) (${selector('container_spec_memory_limit_bytes', m)} > 0)`,
+      promql: `sum by (pod) (${used}) / sum by (pod) (${limit} > 0)`,
     };
   },
-  podRestarts(namespace: string, pods: string[], window: string): QuerySpec {
+  podRestarts(namespace: string, pods: string[], window: string): QuerySpec<'pod.restarts'> {
+    const restarts = selector('kube_pod_container_status_restarts_total', [
+      ['namespace', '=', namespace],
+      ['pod', '=~', anyOf(pods)],
+    ]);
     return {
       id: 'pod.restarts',
       title: 'container restarts in the window',
       unit: 'count',
       kind: 'instant',
-      promql: `sum by (pod) (increase(${selector('kube_pod_container_status_restarts_total', [
-        ['namespace', '=', namespace],
-        ['pod', '=~', anyOf(pods)],
-      ])}[${window}]))`,
+      promql: `sum by (pod) (increase(${restarts}[${window}]))`,
     };
   },
-  containersOnNodes(nodes: string[], namespace: string): QuerySpec {
+  containersOnNodes(nodes: string[], namespace: string): QuerySpec<'node.containers'> {
+    const containers = selector('container_memory_working_set_bytes', [
+      ['node', '=~', anyOf(nodes)],
+      ['namespace', '=', namespace],
+      ['container', '!=', ''],
+    ]);
     return {
       id: 'node.containers',
       title: 'pods cAdvisor reports on the nodes',
       unit: 'count',
       kind: 'instant',
-      promql: `count by (namespace, pod, node) (${selector('container_memory_working_set_bytes', [
-        ['node', '=~', anyOf(nodes)],
-        ['namespace', '=', namespace],
-        ['container', '!=', ''],
-      ])})`,
+      promql: `count by (namespace, pod, node) (${containers})`,
     };
   },
 };
 
+export type Rcode = 'SERVFAIL' | 'NXDOMAIN' | 'REFUSED';
+
 export const coredns = {
-  requests(): QuerySpec {
+  requests(): QuerySpec<'dns.requests'> {
     return {
       id: 'dns.requests',
       title: 'CoreDNS requests',
       unit: 'reqps',
       kind: 'range',
-      promql: 'sum(rate(coredns_dns_requests_total[5m]))',
+      promql: `sum(rate(coredns_dns_requests_total[${RATE}]))`,
     };
   },
-  rcodeRatio(rcode: 'SERVFAIL' | 'NXDOMAIN' | 'REFUSED'): QuerySpec {
+  rcodeRatio<R extends Rcode>(rcode: R): QuerySpec<`dns.${Lowercase<R>}`> {
     const part = selector('coredns_dns_responses_total', [['rcode', '=', rcode]]);
     return {
-      id: `dns.${rcode.toLowerCase()}`,
+      id: `dns.${rcode.toLowerCase() as Lowercase<R>}`,
       title: `${rcode} share of responses`,
       unit: 'ratio',
       kind: 'range',
       promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(coredns_dns_responses_total[${RATE}]))`,
     };
   },
-  latencyP99(): QuerySpec {
+  latencyP99(): QuerySpec<'dns.p99'> {
     return {
       id: 'dns.p99',
       title: 'CoreDNS latency p99',
@@ -219,7 +264,7 @@ export const coredns = {
       promql: `histogram_quantile(0.99, sum by (le) (rate(coredns_dns_request_duration_seconds_bucket[${RATE}])))`,
     };
   },
-  panics(window: string): QuerySpec {
+  panics(window: string): QuerySpec<'dns.panics'> {
     return {
       id: 'dns.panics',
       title: 'CoreDNS panics in the window',
@@ -228,7 +273,7 @@ export const coredns = {
       promql: `sum(increase(coredns_panics_total[${window}]))`,
     };
   },
-  forwardFailures(window: string): QuerySpec {
+  forwardFailures(window: string): QuerySpec<'dns.forward_failures'> {
     return {
       id: 'dns.forward_failures',
       title: 'forward health-check failures in the window',
@@ -237,130 +282,173 @@ export const coredns = {
       promql: `sum(increase(coredns_forward_healthcheck_failures_total[${window}]))`,
     };
   },
-  cacheHitRatio(): QuerySpec {
+  cacheHitRatio(): QuerySpec<'dns.cache_hits'> {
+    const hits = `sum(rate(coredns_cache_hits_total[${RATE}]))`;
     return {
       id: 'dns.cache_hits',
       title: 'cache hit ratio',
       unit: 'ratio',
       kind: 'range',
-      promql: `sum(rate(coredns_cache_hits_total[${RATE}])) / (sum(rate(coredns_cache_hits_total[${RATE}])) + sum(rate(coredns_cache_misses_total[${RATE}])))`,
+      promql: `${hits} / (${hits} + sum(rate(coredns_cache_misses_total[${RATE}])))`,
     };
   },
 };
 
 export const kubeProxy = {
-  ruleAge(nodes: string[]): QuerySpec {
+  ruleAge(nodes: string[]): QuerySpec<'kp.rule_age'> {
+    const last = selector('kubeproxy_sync_proxy_rules_last_timestamp_seconds', [
+      nodeMatcher(nodes),
+    ]);
     return {
       id: 'kp.rule_age',
       title: 'time since the last rule sync',
       unit: 'seconds',
       kind: 'instant',
-      promql: `time() - ${selector('kubeproxy_sync_proxy_rules_last_timestamp_seconds', [nodeMatcher(nodes)])}`,
+      promql: `time() - ${last}`,
     };
   },
-  syncP99(nodes: string[]): QuerySpec {
+  syncP99(nodes: string[]): QuerySpec<'kp.sync_p99'> {
+    const buckets = selector('kubeproxy_sync_proxy_rules_duration_seconds_bucket', [
+      nodeMatcher(nodes),
+    ]);
     return {
       id: 'kp.sync_p99',
       title: 'rule sync duration p99',
       unit: 'seconds',
       kind: 'range',
-      promql: `histogram_quantile(0.99, sum by (instance, le) (rate(${selector('kubeproxy_sync_proxy_rules_duration_seconds_bucket', [nodeMatcher(nodes)])}[${RATE}])))`,
+      promql: `histogram_quantile(0.99, sum by (instance, le) (rate(${buckets}[${RATE}])))`,
     };
   },
-  restoreFailures(nodes: string[], window: string): QuerySpec {
+  restoreFailures(nodes: string[], window: string): QuerySpec<'kp.restore_failures'> {
+    const failures = selector('kubeproxy_sync_proxy_rules_iptables_restore_failures_total', [
+      nodeMatcher(nodes),
+    ]);
     return {
       id: 'kp.restore_failures',
       title: 'iptables-restore failures in the window',
       unit: 'count',
       kind: 'instant',
-      promql: `sum by (instance) (increase(${selector('kubeproxy_sync_proxy_rules_iptables_restore_failures_total', [nodeMatcher(nodes)])}[${window}]))`,
+      promql: `sum by (instance) (increase(${failures}[${window}]))`,
     };
   },
-  programmingP99(nodes: string[]): QuerySpec {
+  programmingP99(nodes: string[]): QuerySpec<'kp.programming_p99'> {
+    const buckets = selector('kubeproxy_network_programming_duration_seconds_bucket', [
+      nodeMatcher(nodes),
+    ]);
     return {
       id: 'kp.programming_p99',
       title: 'network programming latency p99 (endpoint change → rules)',
       unit: 'seconds',
       kind: 'range',
-      promql: `histogram_quantile(0.99, sum by (instance, le) (rate(${selector('kubeproxy_network_programming_duration_seconds_bucket', [nodeMatcher(nodes)])}[${RATE}])))`,
+      promql: `histogram_quantile(0.99, sum by (instance, le) (rate(${buckets}[${RATE}])))`,
     };
   },
-  noLocalEndpoints(nodes: string[], window: string): QuerySpec {
+  noLocalEndpoints(nodes: string[], window: string): QuerySpec<'kp.no_local_endpoints'> {
+    const drops = selector('kubeproxy_sync_proxy_rules_no_local_endpoints_total', [
+      nodeMatcher(nodes),
+    ]);
     return {
       id: 'kp.no_local_endpoints',
       title: 'traffic to Local-policy services without a local endpoint',
       unit: 'count',
       kind: 'instant',
-      promql: `sum by (instance) (increase(${selector('kubeproxy_sync_proxy_rules_no_local_endpoints_total', [nodeMatcher(nodes)])}[${window}]))`,
+      promql: `sum by (instance) (increase(${drops}[${window}]))`,
     };
   },
 };
 
-export const ingressNginx = {
-  statusRatio(m: Matcher[], pattern: '5..' | '4..'): QuerySpec {
-    const sel = selector('nginx_ingress_controller_requests', m);
-    const part = selector('nginx_ingress_controller_requests', [
-      ...m,
-      ['status', '=~', quote(pattern)],
-    ]);
+/** Queries of an ingress controller, with the metric names its profile gives. */
+export const ingressController = {
+  statusRatio<P extends '5..' | '4..'>(
+    names: IngressControllerMetrics,
+    m: Matcher[],
+    pattern: P,
+  ): QuerySpec<P extends '5..' ? 'ing.5xx' : 'ing.4xx'> {
+    const all = selector(names.requests, m);
+    const part = selector(names.requests, [...m, ['status', '=~', quote(pattern)]]);
     return {
-      id: `ing.${pattern[0]}xx`,
+      id: (pattern === '5..' ? 'ing.5xx' : 'ing.4xx') as P extends '5..' ? 'ing.5xx' : 'ing.4xx',
       title: `${pattern[0]}xx share of requests`,
       unit: 'ratio',
       kind: 'range',
-      promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${sel}[${RATE}]))`,
+      promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${all}[${RATE}]))`,
     };
   },
-  latencyP99(m: Matcher[], which: 'request' | 'response', o?: string): QuerySpec {
-    const metric =
-      which === 'request'
-        ? 'nginx_ingress_controller_request_duration_seconds_bucket'
-        : 'nginx_ingress_controller_response_duration_seconds_bucket';
+  latencyP99<W extends 'request' | 'response'>(
+    names: IngressControllerMetrics,
+    m: Matcher[],
+    which: W,
+    o?: BaselineOffset,
+  ): QuerySpec<WithBaselines<`ing.${W}_p99`>> {
+    const histogram = which === 'request' ? names.requestDuration : names.upstreamResponseDuration;
+    const what = which === 'request' ? 'request (controller + upstream)' : 'upstream response';
     return {
-      id: `ing.${which}_p99${o ? `.${o}` : ''}`,
-      title: `${which === 'request' ? 'request (controller + upstream)' : 'upstream response'} latency p99${o ? ` (${o} earlier)` : ''}`,
+      id: shifted(`ing.${which}_p99`, o),
+      title: `${what} latency p99${earlier(o)}`,
       unit: 'seconds',
       kind: 'range',
-      promql: `histogram_quantile(0.99, sum by (le) (rate(${selector(metric, m)}[${RATE}]${offset(o)})))`,
+      promql: `histogram_quantile(0.99, sum by (le) (rate(${selector(`${histogram}_bucket`, m)}[${RATE}]${offset(o)})))`,
     };
   },
-  connectP99(m: Matcher[]): QuerySpec {
+  connectP99(names: IngressControllerMetrics, m: Matcher[]): QuerySpec<'ing.connect_p99'> {
+    const buckets = selector(`${names.upstreamConnectDuration}_bucket`, m);
     return {
       id: 'ing.connect_p99',
       title: 'upstream connect time p99',
       unit: 'seconds',
       kind: 'range',
-      promql: `histogram_quantile(0.99, sum by (le) (rate(${selector('nginx_ingress_controller_connect_duration_seconds_bucket', m)}[${RATE}])))`,
+      promql: `histogram_quantile(0.99, sum by (le) (rate(${buckets}[${RATE}])))`,
     };
   },
-  orphan(namespace: string, ingress: string): QuerySpec {
+  orphan(
+    names: IngressControllerMetrics,
+    namespace: string,
+    ingress: string,
+  ): QuerySpec<'ing.orphan'> {
+    const orphan = selector(names.orphanIngress, [
+      ['namespace', '=', namespace],
+      ['ingress', '=', ingress],
+    ]);
     return {
       id: 'ing.orphan',
       title: 'orphan ingress (no endpoints or no Service)',
       unit: 'count',
       kind: 'instant',
-      promql: `max by (type) (${selector('nginx_ingress_controller_orphan_ingress', [
-        ['namespace', '=', namespace],
-        ['ingress', '=', ingress],
-      ])})`,
+      promql: `max by (type) (${orphan})`,
     };
   },
-  reloadOk(): QuerySpec {
+  reloadOk(names: IngressControllerMetrics): QuerySpec<'ing.reload_ok'> {
     return {
       id: 'ing.reload_ok',
       title: 'last config reload successful',
       unit: 'count',
       kind: 'instant',
-      promql: 'min by (controller_pod) (nginx_ingress_controller_config_last_reload_successful)',
+      promql: `min by (controller_pod) (${selector(names.reloadSuccessful, [])})`,
     };
   },
-  certificateExpiry(host: string): QuerySpec {
+  certificateExpiry(names: IngressControllerMetrics, host: string): QuerySpec<'ing.cert_expiry'> {
+    const expiry = selector(names.certificateExpiry, [['host', '=', host]]);
     return {
       id: 'ing.cert_expiry',
       title: 'certificate expiry',
       unit: 'seconds',
       kind: 'instant',
-      promql: `min(${selector('nginx_ingress_controller_ssl_expire_time_seconds', [['host', '=', host]])}) - time()`,
+      promql: `min(${expiry}) - time()`,
     };
   },
 };
+
+type IdsOf<Builders> = {
+  [K in keyof Builders]: Builders[K] extends (...args: never[]) => QuerySpec<infer Id> ? Id : never;
+}[keyof Builders];
+
+/**
+ * The id of every query a builder above can make: checks and charts read results by these, so
+ * a mistyped id does not compile.
+ */
+export type MetricId =
+  | IdsOf<typeof golden>
+  | IdsOf<typeof saturation>
+  | IdsOf<typeof coredns>
+  | IdsOf<typeof kubeProxy>
+  | IdsOf<typeof ingressController>;

@@ -1,16 +1,20 @@
 import 'server-only';
 // One diagnosis, end to end on the server: validate the path, gather the snapshot from the
 // cluster, run the pure checks.
-import { diagnose } from '@/lib/checks/diagnose';
-import type { Diagnosis } from '@/lib/model/diagnosis';
+import { diagnose, runStep } from '@/lib/checks/diagnose';
+import { planMetrics, stepDefinition } from '@/lib/checks/registry';
+import { orphanCandidates } from '@/lib/checks/step-1-saturation';
+import type { Diagnosis, StepResult } from '@/lib/model/diagnosis';
 import { parseAccessPath, type AccessPath } from '@/lib/model/path';
 import { STEP_IDS, type StepId } from '@/lib/model/hops';
 import { isGathered, type MetricsSide, type Snapshot } from '@/lib/model/snapshot';
-import { makeKubeApis } from '@/lib/sources/kube/api';
+import { metricWindow } from '@/lib/promql/window';
+import { makeKubeApis, type KubeApis } from '@/lib/sources/kube/api';
 import { KubeConfigError, kubeConfigFor, UnknownClusterError } from '@/lib/sources/kube/clusters';
 import { collectSnapshot } from '@/lib/sources/kube/collect';
 import { PrometheusClient } from '@/lib/sources/prometheus/client';
-import { collectMetrics, mergeMetrics } from '@/lib/sources/prometheus/collect-metrics';
+import { findMissingPods } from '@/lib/sources/kube/missing-pods';
+import { collectMetrics } from '@/lib/sources/prometheus/collect-metrics';
 import { prometheusFor } from '@/lib/sources/prometheus/config';
 import { mergeThresholds, type Thresholds } from '@/lib/checks/thresholds';
 import { RequestError } from './errors';
@@ -107,19 +111,61 @@ export async function gatherKubernetes(input: unknown, now = new Date()): Promis
     snapshot,
     now,
     metrics: promConfig
-      ? (only?: StepId) =>
-          collectMetrics(new PrometheusClient(promConfig), api, snapshot, now, only)
+      ? (only?: StepId) => gatherMetrics(new PrometheusClient(promConfig), api, snapshot, now, only)
       : null,
   };
 }
 
-/** The checks over a snapshot; `metricsPending` while the Prometheus wave is still running. */
-export function diagnoseSnapshot(snapshot: Snapshot, now: Date, metricsPending = false): Diagnosis {
-  return diagnose(
-    metricsPending ? { ...snapshot, meta: { ...snapshot.meta, metricsPending: true } } : snapshot,
-    now,
-    thresholdsFromEnv(),
+/**
+ * The Prometheus part of the snapshot: what the steps declared for this path (all, or one
+ * step's), then the API lookups its answers call for (pods cAdvisor reports that the API lacks).
+ */
+async function gatherMetrics(
+  prom: PrometheusClient,
+  api: KubeApis,
+  snapshot: Snapshot,
+  now: Date,
+  only?: StepId,
+): Promise<MetricsSide> {
+  const window = metricWindow(snapshot.path, now);
+  const evidence = await collectMetrics(prom, planMetrics(snapshot, window, only), window);
+  const candidates = orphanCandidates(snapshot, evidence.results['node.containers']);
+  return { ...evidence, orphanedContainers: await findMissingPods(api, candidates) };
+}
+
+/** One snapshot's metrics from the per-step parts (each step's queries are its own). */
+export function mergeMetrics(parts: MetricsSide[]): MetricsSide {
+  const golden = parts.find((p) => p.goldenProfilesTried.length > 0) ?? parts[0]!;
+  const withOrphans = parts.find(
+    (p) => !('value' in p.orphanedContainers) || p.orphanedContainers.value.length > 0,
   );
+  return {
+    window: parts[0]!.window,
+    goldenProfile: golden.goldenProfile,
+    goldenProfilesTried: golden.goldenProfilesTried,
+    results: Object.assign({}, ...parts.map((p) => p.results)) as MetricsSide['results'],
+    orphanedContainers: withOrphans?.orphanedContainers ?? { value: [] },
+    queries: parts.reduce((n, p) => n + p.queries, 0),
+  };
+}
+
+function pending(snapshot: Snapshot, metricsPending: boolean): Snapshot {
+  return metricsPending
+    ? { ...snapshot, meta: { ...snapshot.meta, metricsPending: true } }
+    : snapshot;
+}
+
+/** The checks over a snapshot, timed; `metricsPending` while the Prometheus wave is still running. */
+export function diagnoseSnapshot(snapshot: Snapshot, now: Date, metricsPending = false): Diagnosis {
+  const started = performance.now();
+  const d = diagnose(pending(snapshot, metricsPending), now, thresholdsFromEnv());
+  const checkMs = Math.round((performance.now() - started) * 100) / 100;
+  return { ...d, meta: { ...d.meta, checkMs } };
+}
+
+/** One step's checks over a snapshot: what a streamed step panel shows. */
+export function diagnoseStep(snapshot: Snapshot, now: Date, id: StepId): StepResult {
+  return runStep(stepDefinition(id), snapshot, now, thresholdsFromEnv());
 }
 
 export async function runDiagnosis(

@@ -2,6 +2,7 @@
 // gathered it, and small builders to break one thing at a time.
 import type { AccessPath } from '@/lib/model/path';
 import type { Unit } from '@/lib/model/units';
+import type { MetricId } from '@/lib/promql/queries';
 import type {
   BackendSide,
   Condition,
@@ -333,7 +334,7 @@ const START = END - 1800;
 
 /** A query result with one series per entry; each series gets its values one step apart, ending at NOW. */
 export function result(
-  id: string,
+  id: MetricId,
   unit: Unit,
   series: { labels?: Record<string, string>; values: number[] }[],
   kind: 'range' | 'instant' = 'range',
@@ -357,12 +358,15 @@ export function result(
   };
 }
 
+/** Results by typed query id: a fixture cannot name a query no step runs. */
+type MetricResults = Partial<Record<MetricId, Gathered<MetricQueryResult>>>;
+
 const flat = (v: number, n = 30) => Array.from({ length: n }, () => v);
 const perNode = (v: number) =>
   ['worker-1', 'worker-2', 'worker-3'].map((n) => ({ labels: { instance: n }, values: flat(v) }));
 const perPod = (v: number) => WEB_PODS.map((p) => ({ labels: { pod: p.name }, values: flat(v) }));
 
-export function healthyMetricResults(): Record<string, Gathered<MetricQueryResult>> {
+export function healthyMetricResults(): MetricResults {
   return {
     'golden.presence.micrometer': result(
       'golden.presence.micrometer',
@@ -375,8 +379,10 @@ export function healthyMetricResults(): Record<string, Gathered<MetricQueryResul
     'golden.rate.1h': result('golden.rate.1h', 'reqps', [{ values: flat(20) }]),
     'golden.errors': result('golden.errors', 'ratio', [{ values: flat(0.0004) }]),
     'golden.errors.1d': result('golden.errors.1d', 'ratio', [{ values: flat(0.0004) }]),
+    'golden.errors.1h': result('golden.errors.1h', 'ratio', [{ values: flat(0.0004) }]),
     'golden.p99': result('golden.p99', 'seconds', [{ values: flat(0.2) }]),
     'golden.p99.1d': result('golden.p99.1d', 'seconds', [{ values: flat(0.2) }]),
+    'golden.p99.1h': result('golden.p99.1h', 'seconds', [{ values: flat(0.2) }]),
     'golden.p50': result('golden.p50', 'seconds', [{ values: flat(0.04) }]),
     'node.cpu': result('node.cpu', 'ratio', perNode(0.3)),
     'node.memory': result('node.memory', 'ratio', perNode(0.4)),
@@ -453,9 +459,16 @@ export function healthyMetricResults(): Record<string, Gathered<MetricQueryResul
   };
 }
 
+function definedOnly(results: MetricResults): MetricsSide['results'] {
+  const entries = Object.entries(results).filter(
+    (e): e is [string, Gathered<MetricQueryResult>] => e[1] !== undefined,
+  );
+  return Object.fromEntries(entries);
+}
+
 export function withMetrics(
   s: Snapshot,
-  patch: Record<string, Gathered<MetricQueryResult>> = {},
+  patch: MetricResults = {},
   side: Partial<MetricsSide> = {},
 ): Snapshot {
   return {
@@ -464,7 +477,7 @@ export function withMetrics(
       window: { start: START, end: END, step: 60 },
       goldenProfile: 'micrometer',
       goldenProfilesTried: ['micrometer', 'prometheus-client', 'ingress-nginx', 'istio', 'linkerd'],
-      results: { ...healthyMetricResults(), ...patch },
+      results: definedOnly({ ...healthyMetricResults(), ...patch }),
       orphanedContainers: { value: [] },
       queries: 40,
       ...side,

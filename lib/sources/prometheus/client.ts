@@ -15,13 +15,6 @@ interface ApiAnswer {
 
 type WireSample = [number, string];
 
-/** Keeps a range query far under Prometheus's 11,000 points per series. */
-export function chooseStep(rangeSeconds: number): number {
-  const target = rangeSeconds / 250;
-  const nice = [15, 30, 60, 120, 300, 600, 900, 1800, 3600];
-  return nice.find((s) => s >= target) ?? Math.ceil(target);
-}
-
 function toSeries(data: NonNullable<ApiAnswer['data']>): MetricSeries[] {
   const num = (v: string) => Number(v);
   if (data.resultType === 'matrix') {
@@ -49,7 +42,7 @@ export class PrometheusClient {
   }
 
   async run(
-    spec: QuerySpec,
+    spec: QuerySpec<string>,
     window: { start: number; end: number; step: number },
   ): Promise<Gathered<MetricQueryResult>> {
     this.count += 1;

@@ -4,7 +4,7 @@ import type { QuerySpec } from '@/lib/promql/queries';
 import type { PrometheusClient } from './client';
 import { runAll } from './collect-metrics';
 
-const specs: QuerySpec[] = Array.from({ length: 20 }, (_, i) => ({
+const specs: QuerySpec<string>[] = Array.from({ length: 20 }, (_, i) => ({
   id: `q${i}`,
   title: `q${i}`,
   unit: 'count',
@@ -16,7 +16,7 @@ const window = { start: 0, end: 1800, step: 15 };
 function client(answer: (id: string) => Gathered<MetricQueryResult>) {
   const asked: string[] = [];
   const prom = {
-    run: async (spec: QuerySpec) => {
+    run: async (spec: QuerySpec<string>) => {
       asked.push(spec.id);
       await new Promise((r) => setTimeout(r, 5));
       return answer(spec.id);

@@ -1,0 +1,79 @@
+// What the steps declare for Prometheus, checked against what they read and draw: every query
+// parses, ids are unique, a chart draws only what its step asked for, one step's plan is part
+// of the whole, and the healthy fixture answers every query a healthy path asks.
+import { parser } from '@prometheus-io/lezer-promql';
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '@/lib/model/snapshot';
+import type { MetricPlan } from '@/lib/promql/plan';
+import { metricWindow } from '@/lib/promql/window';
+import {
+  NOW,
+  clusterIpSnapshot,
+  healthyMetricResults,
+  ingressSnapshot,
+  nodePortSnapshot,
+} from '@/lib/testing/snapshot-fixtures';
+import { planMetrics, STEPS } from './registry';
+
+const paths: [string, Snapshot][] = [
+  ['clusterip', clusterIpSnapshot()],
+  ['nodeport', nodePortSnapshot()],
+  ['ingress', ingressSnapshot()],
+];
+
+/** Every query a plan can run: its own, each profile's probe and each profile's queries. */
+function allIds(plan: MetricPlan): string[] {
+  return [
+    ...plan.queries.map((q) => q.id),
+    ...plan.goldenProfiles.flatMap((c) => [c.probe.id, ...c.queries.map((q) => q.id)]),
+  ];
+}
+
+function parseErrors(promql: string): number {
+  let errors = 0;
+  parser.parse(promql).iterate({
+    enter(n) {
+      if (n.type.isError) errors += 1;
+    },
+  });
+  return errors;
+}
+
+describe.each(paths)('the steps’ Prometheus plan on the %s path', (_kind, snapshot) => {
+  const window = metricWindow(snapshot.path, NOW);
+  const plan = planMetrics(snapshot, window);
+
+  it('asks each query once, and every query parses', () => {
+    expect(plan.queries.length).toBeGreaterThan(0);
+    expect(new Set(plan.queries.map((q) => q.id)).size).toBe(plan.queries.length);
+    const specs = [...plan.queries, ...plan.goldenProfiles.flatMap((c) => [c.probe, ...c.queries])];
+    expect(specs.filter((q) => parseErrors(q.promql) > 0).map((q) => q.id)).toEqual([]);
+  });
+
+  it('is the union of the plans of each step', () => {
+    const parts = STEPS.map((s) => allIds(planMetrics(snapshot, window, s.id)));
+    expect(parts.flat().sort()).toEqual(allIds(plan).sort());
+  });
+
+  it.each(STEPS.map((s) => [s.id, s] as const))(
+    'step %s draws only series it asked for',
+    (id, step) => {
+      const asked = new Set(allIds(planMetrics(snapshot, window, id)));
+      if (step.skipReason(snapshot.path)) return expect(asked.size).toBe(0);
+      const drawn = step.charts.flatMap((c) => [c.id, ...(c.baseline ? [c.baseline] : [])]);
+      const missing = drawn.filter((d) => !asked.has(d));
+      // A step may draw nothing on a path whose series it does not ask for (DNS off ClusterIP).
+      if (asked.size > 0) expect(missing).toEqual([]);
+    },
+  );
+
+  it('has an answer in the healthy fixture for every query of a healthy path', () => {
+    const answered = new Set(Object.keys(healthyMetricResults()));
+    const micrometer = plan.goldenProfiles.find((c) => c.profile === 'micrometer');
+    const asked = [
+      ...plan.queries.map((q) => q.id),
+      ...(micrometer ? [micrometer.probe.id, ...micrometer.queries.map((q) => q.id)] : []),
+    ];
+    expect(asked.filter((id) => !answered.has(id))).toEqual([]);
+  });
+});
