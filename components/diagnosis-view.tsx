@@ -9,22 +9,22 @@ import { rememberPath } from '@/lib/client/recent-paths';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import { describePath, type AccessPath } from '@/lib/model/path';
 import { DiagnosisOverview } from './diagnosis-overview';
-import { PanelBoundary } from './panel-boundary';
+import { DiagnosisPanels } from './diagnosis-panels';
 import { StepPanel } from './step-panel';
 import { ThemeToggle } from './theme-toggle';
 
 const REFRESH_CHOICES = [0, 30, 60, 300] as const;
 
 export function DiagnosisBody({ d, prometheusUrl }: { d: Diagnosis; prometheusUrl?: string }) {
+  const steps = new Map(d.steps.map((s) => [s.id, s]));
   return (
-    <>
-      <DiagnosisOverview d={d} />
-      {d.steps.map((s) => (
-        <PanelBoundary key={s.id} name={`${s.id} ${s.name}`}>
-          <StepPanel step={s} prometheusUrl={prometheusUrl} />
-        </PanelBoundary>
-      ))}
-    </>
+    <DiagnosisPanels
+      overview={<DiagnosisOverview d={d} />}
+      step={(id) => {
+        const s = steps.get(id);
+        return s ? <StepPanel step={s} prometheusUrl={prometheusUrl} /> : null;
+      }}
+    />
   );
 }
 

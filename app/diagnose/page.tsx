@@ -4,21 +4,22 @@
 // its own Suspense and error boundary. Re-runs go through the JSON API from the browser.
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { STEP_IDS, STEP_NAMES, type StepId } from '@/lib/model/hops';
+import type { StepId } from '@/lib/model/hops';
 import type { AccessPath } from '@/lib/model/path';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { queryToPath } from '@/lib/client/live-link';
 import {
   diagnoseSnapshot,
+  diagnoseStep,
   gatherKubernetes,
   metricsByStep,
   type KubernetesWave,
 } from '@/lib/server/run-diagnosis';
 import { RequestError } from '@/lib/server/errors';
 import { DiagnosisOverview } from '@/components/diagnosis-overview';
+import { DiagnosisPanels } from '@/components/diagnosis-panels';
 import { DiagnosisSkeleton, StepSkeleton } from '@/components/diagnosis-skeleton';
 import { DiagnosisView } from '@/components/diagnosis-view';
-import { PanelBoundary } from '@/components/panel-boundary';
 import { QueryProvider } from '@/components/query-provider';
 import { StepPanel } from '@/components/step-panel';
 
@@ -52,8 +53,9 @@ async function StepWave({
   snapshot: Promise<Snapshot>;
   now: Date;
 }) {
-  const step = diagnoseSnapshot(await snapshot, now).steps.find((s) => s.id === id)!;
-  return <StepPanel step={step} prometheusUrl={prometheusLink()} />;
+  return (
+    <StepPanel step={diagnoseStep(await snapshot, now, id)} prometheusUrl={prometheusLink()} />
+  );
 }
 
 async function Streamed({
@@ -69,24 +71,24 @@ async function Streamed({
   return (
     <QueryProvider>
       <DiagnosisView path={path} cluster={first.snapshot.cluster} prometheusUrl={prometheusLink()}>
-        <PanelBoundary name="Summary and topology">
-          <Suspense
-            fallback={
-              <DiagnosisOverview
-                d={diagnoseSnapshot(first.snapshot, first.now, first.metrics !== null)}
-              />
-            }
-          >
-            <Overview all={all} now={first.now} />
-          </Suspense>
-        </PanelBoundary>
-        {STEP_IDS.map((id) => (
-          <PanelBoundary key={id} name={`${id} ${STEP_NAMES[id]}`}>
+        <DiagnosisPanels
+          overview={
+            <Suspense
+              fallback={
+                <DiagnosisOverview
+                  d={diagnoseSnapshot(first.snapshot, first.now, first.metrics !== null)}
+                />
+              }
+            >
+              <Overview all={all} now={first.now} />
+            </Suspense>
+          }
+          step={(id) => (
             <Suspense fallback={<StepSkeleton id={id} />}>
               <StepWave id={id} snapshot={steps[id]} now={first.now} />
             </Suspense>
-          </PanelBoundary>
-        ))}
+          )}
+        />
       </DiagnosisView>
     </QueryProvider>
   );
