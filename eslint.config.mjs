@@ -1,6 +1,48 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+// The layers, in the order data flows: each may import only the layers listed for it, so an
+// import against the flow fails lint. Relative imports stay inside a folder (`./x`); reaching
+// into another folder goes through `@/…`, where these zones can see it.
+const LAYERS = ['model', 'profiles', 'promql', 'checks', 'sources', 'server', 'client', 'testing'];
+const MAY_IMPORT = {
+  'lib/model': ['model'],
+  'lib/profiles': ['model', 'profiles'],
+  'lib/promql': ['model', 'profiles', 'promql'],
+  'lib/checks': ['model', 'profiles', 'promql', 'checks'],
+  'lib/sources': ['model', 'profiles', 'promql', 'sources'],
+  'lib/server': ['model', 'profiles', 'promql', 'checks', 'sources', 'server'],
+  'lib/client': ['model', 'client'],
+  'lib/testing': ['model', 'profiles', 'promql', 'testing'],
+  components: ['model', 'client'],
+};
+
+function layerZone(folder, allowed) {
+  const forbidden = LAYERS.filter((l) => !allowed.includes(l)).map((l) => `@/lib/${l}/**`);
+  if (folder.startsWith('lib/')) forbidden.push('@/components/**', '@/app/**');
+  if (folder === 'components') forbidden.push('@/app/**');
+  return {
+    files: [`${folder}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: forbidden,
+              message: `${folder} may import only from ${allowed.join(', ')} (see README, How it is built).`,
+            },
+            {
+              group: ['../*'],
+              message: 'Import across folders through @/… so the layer zones apply.',
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -26,4 +68,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...Object.entries(MAY_IMPORT).map(([folder, allowed]) => layerZone(folder, allowed)),
+  // Tests stand outside the flow: they may build fixtures and reach any layer they exercise.
+  { files: ['**/*.test.ts'], rules: { 'no-restricted-imports': 'off' } },
 );
