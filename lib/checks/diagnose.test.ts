@@ -1,7 +1,10 @@
 // One case per failure mode: break one thing in a healthy snapshot and assert the codes, the
-// hop verdicts and the answer. The healthy cases assert that nothing is reported.
+// hop verdicts, the answer and, where a case pins them, whole findings. The healthy cases assert
+// that nothing is reported.
 import { describe, expect, it } from 'vitest';
+import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import type { Diagnosis } from '@/lib/model/diagnosis';
+import type { Finding } from '@/lib/model/finding';
 import type { Snapshot } from '@/lib/model/snapshot';
 import {
   NOW,
@@ -21,14 +24,36 @@ import {
   sliceFor,
   withMetrics,
 } from '@/lib/testing/snapshot-fixtures';
+import {
+  hopVerdict,
+  sameFinding,
+  type DiagnosisCase,
+  type HopKey,
+} from '@/lib/testing/diagnosis-cases';
 import { diagnose } from './diagnose';
 
-const hop = (d: Diagnosis, key: string) => {
-  const [kind, member] = key.split('/');
-  const h = d.hops.find((x) => x.kind === kind);
-  return member ? h?.members.find((m) => m.id === member)?.verdict : h?.verdict;
-};
+const hop = hopVerdict;
 const codes = (d: Diagnosis) => d.findings.map((f) => f.code).sort();
+
+const EXTERNAL_NAME_NOT_RESOLVED: Finding = {
+  code: 'DNS_EXTERNAL_NOT_RESOLVED',
+  step: 3,
+  hop: 'dns-external',
+  severity: 'unknown',
+  title: 'shop.example.com was not resolved here; the load balancer publishes 203.0.113.7',
+  evidence: [
+    {
+      kind: 'object',
+      ref: 'networking.k8s.io/v1 Ingress shop/web',
+      field: 'status.loadBalancer.ingress',
+      value: [{ ip: '203.0.113.7' }],
+    },
+  ],
+  remediation: {
+    text: 'Compare `dig +short HOST` with the load balancer address in the evidence.',
+    commands: ['dig +short shop.example.com'],
+  },
+};
 
 describe('healthy paths', () => {
   it.each([
@@ -45,12 +70,7 @@ describe('healthy paths', () => {
 
   it('ingress: everything ok but external DNS, which was not resolved, is unknown — never ok', () => {
     const d = diagnose(ingressSnapshot(), NOW);
-    expect(d.findings.map((f) => [f.code, f.title])).toEqual([
-      [
-        'DNS_EXTERNAL_NOT_RESOLVED',
-        'shop.example.com was not resolved here; the load balancer publishes 203.0.113.7',
-      ],
-    ]);
+    expect(d.findings).toStrictEqual([EXTERNAL_NAME_NOT_RESOLVED]);
     expect(d.steps.find((s) => s.id === 3)?.verdict).toBe('unknown');
     expect(hop(d, 'dns-external')).toBe('unknown');
     expect(d.summary.verdict).toBe('unknown');
@@ -71,13 +91,7 @@ describe('healthy paths', () => {
   });
 });
 
-type Case = {
-  name: string;
-  snapshot: () => Snapshot;
-  codes: string[];
-  hops: Record<string, string>;
-  answer?: string;
-};
+type Case = DiagnosisCase;
 
 const pleg = () => {
   const s = clusterIpSnapshot([
@@ -113,6 +127,55 @@ const cases: Case[] = [
     ],
     hops: { endpoints: 'fail', pods: 'fail' },
     answer: 'endpoints',
+    findings: [
+      {
+        code: 'SVC_NO_READY_ENDPOINTS',
+        step: 4,
+        hop: 'endpoints',
+        severity: 'fail',
+        title: 'Service shop/web has no ready endpoints (0 of 2) — on worker-2',
+        evidence: [
+          {
+            kind: 'object',
+            ref: 'discovery.k8s.io/v1 EndpointSlice shop/web-abc',
+            field: 'endpoints[*].conditions.ready',
+            value: [false, false],
+          },
+        ],
+        remediation: {
+          text: 'Find why the pods are not ready (step 1 findings).',
+          commands: [
+            'kubectl get endpointslices -n shop -l kubernetes.io/service-name=web -o wide',
+            'kubectl get pods -n shop -l app=web -o wide',
+          ],
+        },
+      },
+      {
+        code: 'NODE_RUNTIME_UNHEALTHY',
+        step: 1,
+        hop: 'node',
+        member: 'worker-2',
+        severity: 'fail',
+        title:
+          'node worker-2: container runtime unhealthy — PLEG is not healthy: pleg was last seen active 6m0s ago',
+        evidence: [
+          {
+            kind: 'object',
+            ref: 'v1 Node worker-2',
+            field: 'status.conditions[Ready].message',
+            value: 'PLEG is not healthy: pleg was last seen active 6m0s ago',
+          },
+        ],
+        remediation: {
+          text: CATALOGUE.NODE_RUNTIME_UNHEALTHY.fix,
+          commands: [
+            'kubectl describe node worker-2',
+            'ssh worker-2 -- sudo systemctl status containerd kubelet',
+            'ssh worker-2 -- sudo crictl ps -a',
+          ],
+        },
+      },
+    ],
   },
   {
     name: 'selector matches no pod: service fails, pods unknown, near misses named',
@@ -128,6 +191,31 @@ const cases: Case[] = [
     codes: ['SVC_NO_READY_ENDPOINTS', 'SVC_SELECTOR_NO_MATCH'],
     hops: { service: 'fail', pods: 'unknown' },
     answer: 'service',
+    findings: [
+      {
+        code: 'SVC_SELECTOR_NO_MATCH',
+        step: 4,
+        hop: 'service',
+        severity: 'fail',
+        title: 'Service shop/web selector app=wbe matches no pod — web-1 has app=web',
+        evidence: [
+          {
+            kind: 'object',
+            ref: 'v1 Service shop/web',
+            field: 'spec.selector',
+            value: { app: 'wbe' },
+          },
+          { kind: 'object', ref: 'v1 Pod shop/web-1', field: 'metadata.labels[app]', value: 'web' },
+        ],
+        remediation: {
+          text: 'Pods almost match: label app is "web" where the Service wants "wbe". Fix whichever side is wrong.',
+          commands: [
+            'kubectl get pods -n shop --show-labels',
+            "kubectl get svc -n shop web -o jsonpath='{.spec.selector}'",
+          ],
+        },
+      },
+    ],
   },
   {
     name: 'one pod of three down and out of rotation: pods warn, endpoints warn',
@@ -151,6 +239,32 @@ const cases: Case[] = [
     codes: ['POD_IP_DUPLICATE'],
     hops: { pods: 'fail', endpoints: 'ok' },
     answer: 'pods',
+    findings: [
+      {
+        code: 'POD_IP_DUPLICATE',
+        step: 1,
+        hop: 'pods',
+        member: 'web-1',
+        severity: 'fail',
+        title: 'pod IP 10.244.1.10 is held by 2 live pods: shop/web-1, shop/web-old',
+        evidence: [
+          { kind: 'object', ref: 'v1 Pod shop/web-1', field: 'status.podIP', value: '10.244.1.10' },
+          {
+            kind: 'object',
+            ref: 'v1 Pod shop/web-old',
+            field: 'status.podIP',
+            value: '10.244.1.10',
+          },
+        ],
+        remediation: {
+          text: 'Traffic for 10.244.1.10 is split between 2 sandboxes; web-old should not hold it. Delete the stale pod or clean its leaked sandbox on the node.',
+          commands: [
+            'kubectl get pods -A --field-selector status.podIP=10.244.1.10 -o wide',
+            'kubectl delete pod -n shop web-old',
+          ],
+        },
+      },
+    ],
   },
   {
     name: 'more endpoint addresses than are looked up: said so, not judged ok or failed',
@@ -821,13 +935,18 @@ const ingressCases: Case[] = [
 
 describe.each([...cases, ...moreCases, ...ingressCases])(
   '$name',
-  ({ snapshot, codes: want, hops, answer }) => {
+  ({ snapshot, codes: want, hops, answer, findings }) => {
     const d = diagnose(snapshot(), NOW);
     // Every Ingress path with a published address also says its external name was not resolved.
     const reported = codes(d).filter((c) => c !== 'DNS_EXTERNAL_NOT_RESOLVED' || want.includes(c));
     it('reports exactly these codes', () => expect(reported).toEqual([...want].sort()));
     it('judges the hops', () =>
-      expect(Object.fromEntries(Object.keys(hops).map((k) => [k, hop(d, k)]))).toEqual(hops));
+      expect(
+        Object.fromEntries(Object.keys(hops).map((k) => [k, hop(d, k as HopKey)])),
+      ).toStrictEqual(hops));
+    for (const f of findings ?? [])
+      it(`reports ${f.code}${f.member ? ` on ${f.member}` : ''} exactly`, () =>
+        expect(sameFinding(d, f)).toStrictEqual(f));
     if (answer) it(`answers ${answer}`, () => expect(d.summary.hop).toBe(answer));
     it('gives every finding evidence or a command, and a remediation', () => {
       for (const f of d.findings) {
@@ -847,12 +966,11 @@ describe('the answer sentence', () => {
 });
 
 describe('coverage of the catalogue', () => {
-  it('every object-level finding code is produced by at least one case above', async () => {
-    const { CATALOGUE } = await import('@/lib/model/catalogue');
+  it('every object-level finding code is produced by at least one case above', () => {
     const produced = new Set([...cases, ...moreCases, ...ingressCases].flatMap((c) => c.codes));
-    const objectCodes = Object.entries(CATALOGUE)
-      .filter(([, e]) => !('source' in e))
-      .map(([code]) => code);
+    const objectCodes = (Object.keys(CATALOGUE) as FindingCode[]).filter(
+      (code) => !('source' in CATALOGUE[code]),
+    );
     expect(objectCodes.filter((code) => !produced.has(code))).toEqual([]);
   });
 });

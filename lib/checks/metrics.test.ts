@@ -3,7 +3,6 @@
 // part of a hop unknown, never ok.
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '@/lib/model/diagnosis';
-import type { Snapshot } from '@/lib/model/snapshot';
 import {
   NOW,
   clusterIpSnapshot,
@@ -12,11 +11,12 @@ import {
   result,
   withMetrics,
 } from '@/lib/testing/snapshot-fixtures';
-import { CATALOGUE } from '@/lib/model/catalogue';
+import { hopVerdict, type DiagnosisCase, type HopKey } from '@/lib/testing/diagnosis-cases';
+import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import { diagnose } from './diagnose';
 import { DEFAULT_THRESHOLDS, mergeThresholds } from './thresholds';
 
-const hop = (d: Diagnosis, kind: string) => d.hops.find((h) => h.kind === kind)?.verdict;
+const hop = hopVerdict;
 const codes = (d: Diagnosis) => d.findings.map((f) => f.code).sort();
 const ramp = (from: number, to: number, n = 30) =>
   Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
@@ -50,12 +50,7 @@ describe('healthy metrics', () => {
   });
 });
 
-type Case = {
-  name: string;
-  snapshot: () => Snapshot;
-  codes: string[];
-  hops: Record<string, string>;
-};
+type Case = DiagnosisCase;
 
 const cases: Case[] = [
   {
@@ -374,14 +369,8 @@ describe.each(cases)('$name', ({ snapshot, codes: want, hops }) => {
   it('reports exactly these codes', () =>
     expect(codes(d).filter((c) => c !== 'DNS_EXTERNAL_NOT_RESOLVED')).toEqual([...want].sort()));
   it('judges the hops', () => {
-    const got = Object.fromEntries(
-      Object.keys(hops).map((k) => {
-        const [kind, member] = k.split('/');
-        const h = d.hops.find((x) => x.kind === kind);
-        return [k, member ? h?.members.find((m) => m.id === member)?.verdict : h?.verdict];
-      }),
-    );
-    expect(got).toEqual(hops);
+    const got = Object.fromEntries(Object.keys(hops).map((k) => [k, hop(d, k as HopKey)]));
+    expect(got).toStrictEqual(hops);
   });
   it('every metric finding carries its PromQL and range, or says why there is none', () => {
     for (const f of d.findings.filter((x) => 'source' in CATALOGUE[x.code])) {
@@ -406,10 +395,33 @@ describe('remediation commands', () => {
       }),
       NOW,
     );
-    expect(
-      d.findings.find((f) => f.code === 'KUBE_PROXY_RULES_STALE')?.remediation.commands,
-    ).toEqual([
-      'kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=worker-2 -o name | xargs kubectl logs -n kube-system --tail=50',
+    expect(d.findings).toStrictEqual([
+      {
+        code: 'KUBE_PROXY_RULES_STALE',
+        step: 4,
+        hop: 'kube-proxy',
+        member: 'worker-2',
+        severity: 'fail',
+        title:
+          'kube-proxy on worker-2 last synced its rules 20 min ago: new endpoints are not programmed there',
+        evidence: [
+          {
+            kind: 'query',
+            id: 'kp.rule_age',
+            promql: 'promql_for_kp_rule_age',
+            start: Math.floor(NOW.getTime() / 1000) - 1800,
+            end: Math.floor(NOW.getTime() / 1000),
+            step: 60,
+            summary: '1200 s for worker-2',
+          },
+        ],
+        remediation: {
+          text: CATALOGUE.KUBE_PROXY_RULES_STALE.fix,
+          commands: [
+            'kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=worker-2 -o name | xargs kubectl logs -n kube-system --tail=50',
+          ],
+        },
+      },
     ]);
   });
 });
@@ -434,9 +446,9 @@ describe('thresholds', () => {
 describe('coverage of the catalogue', () => {
   it('every Prometheus finding code is produced by at least one case above', () => {
     const produced = new Set(cases.flatMap((c) => c.codes));
-    const metricCodes = Object.entries(CATALOGUE)
-      .filter(([, e]) => 'source' in e)
-      .map(([code]) => code);
+    const metricCodes = (Object.keys(CATALOGUE) as FindingCode[]).filter(
+      (code) => 'source' in CATALOGUE[code],
+    );
     expect(metricCodes.filter((c) => !produced.has(c))).toEqual([]);
   });
 });
