@@ -41,9 +41,13 @@ export function MetricChart({
     }
     return row;
   });
-  const link = prometheusUrl
-    ? `${prometheusUrl}/graph?g0.expr=${encodeURIComponent(chart.promql)}&g0.tab=0&g0.range_input=${chart.end - chart.start}s&g0.end_input=${encodeURIComponent(new Date(chart.end * 1000).toISOString())}`
-    : undefined;
+  const graph = new URLSearchParams({
+    'g0.expr': chart.promql,
+    'g0.tab': '0',
+    'g0.range_input': `${chart.end - chart.start}s`,
+    'g0.end_input': new Date(chart.end * 1000).toISOString(),
+  });
+  const link = prometheusUrl ? `${prometheusUrl}/graph?${graph}` : undefined;
   return (
     <figure className="chart" aria-label={`chart: ${chart.title}`}>
       <figcaption>

@@ -359,7 +359,10 @@ function checkAddresses(s: Snapshot): Finding[] {
               evidence: live.map((h) =>
                 objectEvidence(`v1 Pod ${h.namespace}/${h.name}`, 'status.podIP', ip),
               ),
-              text: `Traffic for ${ip} is split between ${live.length} sandboxes; ${others.map((o) => o.name).join(', ')} should not hold it. ${'Delete the stale pod or clean its leaked sandbox on the node.'}`,
+              text:
+                `Traffic for ${ip} is split between ${live.length} sandboxes; ` +
+                `${others.map((o) => o.name).join(', ')} should not hold it. ` +
+                'Delete the stale pod or clean its leaked sandbox on the node.',
               commands: [
                 `kubectl get pods -A --field-selector status.podIP=${ip} -o wide`,
                 ...others.map((o) => `kubectl delete pod -n ${o.namespace} ${o.name}`),

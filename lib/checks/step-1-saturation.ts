@@ -96,7 +96,10 @@ function perSeries(
         hop,
         member,
         severity,
-        title: `${member ? `${hop === 'node' ? 'node' : 'pod'} ${member}: ` : ''}${rule.what} ${r.result.kind === 'instant' ? '' : 'peaked at '}${fmt(peak, r.result.unit)} (threshold ${fmt(limit, r.result.unit)})`,
+        title:
+          `${member ? `${hop === 'node' ? 'node' : 'pod'} ${member}: ` : ''}${rule.what} ` +
+          `${r.result.kind === 'instant' ? '' : 'peaked at '}${fmt(peak, r.result.unit)} ` +
+          `(threshold ${fmt(limit, r.result.unit)})`,
         evidence: [
           queryEvidence(
             r.result,
@@ -247,7 +250,10 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
           hop: 'node',
           member: n,
           severity: 'warn',
-          title: `node ${n}: cAdvisor still reports containers of ${pods.length} pod${pods.length === 1 ? '' : 's'} the API no longer has (${pods.slice(0, 3).join(', ')}) — leaked sandboxes keep their IPs`,
+          title:
+            `node ${n}: cAdvisor still reports containers of ${pods.length} ` +
+            `pod${pods.length === 1 ? '' : 's'} the API no longer has ` +
+            `(${pods.slice(0, 3).join(', ')}) — leaked sandboxes keep their IPs`,
           evidence:
             containers.state === 'ok'
               ? [queryEvidence(containers.result, `pods without an API object: ${pods.join(', ')}`)]

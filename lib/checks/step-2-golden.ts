@@ -97,11 +97,16 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
     before >= t.trafficDrop.minBaselineRps &&
     !(recent >= before * t.trafficDrop.ratio)
   ) {
+    const recentRate = fmt(Number.isFinite(recent) ? recent : 0, 'reqps');
+    const meanRate = fmt(Number.isFinite(now) ? now : 0, 'reqps');
+    const when = base.state === 'ok' && base.result.id.endsWith('.1h') ? 'an hour' : 'a day';
     out.push(
       finding('GOLDEN_TRAFFIC_DROPPED', {
         hop: 'pods',
         severity: 'fail',
-        title: `completed requests dropped to ${fmt(Number.isFinite(recent) ? recent : 0, 'reqps')} (window mean ${fmt(Number.isFinite(now) ? now : 0, 'reqps')}) from ${fmt(before, 'reqps')} ${base.state === 'ok' && base.result.id.endsWith('.1h') ? 'an hour' : 'a day'} earlier — the backend answers (almost) nothing`,
+        title:
+          `completed requests dropped to ${recentRate} (window mean ${meanRate}) ` +
+          `from ${fmt(before, 'reqps')} ${when} earlier — the backend answers (almost) nothing`,
         evidence: [
           rate.state === 'ok' || rate.state === 'empty'
             ? queryEvidence(rate.result, `last 5 points mean ${fmt(recent, 'reqps')}`)
@@ -136,11 +141,13 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
     !(errNow <= (Number.isFinite(errorsBefore) ? errorsBefore : 0) * 1.5)
   ) {
     const severity = errNow > t.errorRatio.fail ? 'fail' : 'warn';
+    const usual = fmt(Number.isFinite(errorsBefore) ? errorsBefore : 0, 'ratio');
+    const limit = fmt(severity === 'fail' ? t.errorRatio.fail : t.errorRatio.warn, 'ratio');
     out.push(
       finding('GOLDEN_ERROR_RATIO_HIGH', {
         hop: 'pods',
         severity,
-        title: `backend error ratio peaked at ${fmt(errNow, 'ratio')} (baseline ${fmt(Number.isFinite(errorsBefore) ? errorsBefore : 0, 'ratio')}; ${severity} above ${fmt(severity === 'fail' ? t.errorRatio.fail : t.errorRatio.warn, 'ratio')})`,
+        title: `backend error ratio peaked at ${fmt(errNow, 'ratio')} (baseline ${usual}; ${severity} above ${limit})`,
         evidence: [queryEvidence(errors.result, `max ${fmt(errNow, 'ratio')}`)],
       }),
     );
@@ -208,7 +215,10 @@ function checkLogStall(s: Snapshot, golden: Finding[], t: Thresholds, now: Date)
         hop: 'pods',
         member: name,
         severity: 'fail',
-        title: `pod ${name} is Ready but its container ${g.value.container} has written nothing for ${formatAge(silent)} (usually every ${usual.toFixed(0)}s) while requests ${STALL_WORDS[stalling[0]!.code] ?? 'stall'}: its stdout may be blocked`,
+        title:
+          `pod ${name} is Ready but its container ${g.value.container} has written nothing ` +
+          `for ${formatAge(silent)} (usually every ${usual.toFixed(0)}s) while requests ` +
+          `${STALL_WORDS[stalling[0]!.code] ?? 'stall'}: its stdout may be blocked`,
         evidence: [
           objectEvidence(
             `v1 Pod ${pod.namespace}/${name}`,

@@ -254,7 +254,10 @@ function checkEndpoints(
       finding('SVC_NO_READY_ENDPOINTS', {
         hop: 'endpoints',
         severity: 'fail',
-        title: `Service ${svc.namespace}/${svc.name} has no ready endpoints (0 of ${total}${terminating ? `, ${terminating} terminating` : ''})${nodes.length ? ` — on ${nodes.join(', ')}` : ''}${portNote}`,
+        title:
+          `Service ${svc.namespace}/${svc.name} has no ready endpoints ` +
+          `(0 of ${total}${terminating ? `, ${terminating} terminating` : ''})` +
+          `${nodes.length ? ` — on ${nodes.join(', ')}` : ''}${portNote}`,
         evidence,
         commands: [
           sliceCommand(svc),
@@ -300,7 +303,10 @@ function checkEndpoints(
         hop: 'node',
         member: s.path.node,
         severity: 'fail',
-        title: `externalTrafficPolicy Local: node ${s.path.node} has no ready endpoint of ${svc.namespace}/${svc.name}, so traffic to ${s.path.node}${port ? `:${port}` : ''} is dropped (ready endpoints on ${[...readyNodes].join(', ') || 'no node'})`,
+        title:
+          `externalTrafficPolicy Local: node ${s.path.node} has no ready endpoint of ` +
+          `${svc.namespace}/${svc.name}, so traffic to ${s.path.node}${port ? `:${port}` : ''} ` +
+          `is dropped (ready endpoints on ${[...readyNodes].join(', ') || 'no node'})`,
         evidence: [objectEvidence(svcRef(svc), 'spec.externalTrafficPolicy', 'Local'), ...evidence],
         commands: [
           sliceCommand(svc),

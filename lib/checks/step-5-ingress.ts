@@ -132,7 +132,10 @@ function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): F
       finding('INGRESS_BACKEND_PORT_MISSING', {
         hop: 'service',
         severity: 'fail',
-        title: `${rulePlace} targets port ${want} of Service ${svc.namespace}/${svc.name}, which has only ${svc.ports.map((p) => (p.name ? `${p.name}:${p.port}` : `${p.port}`)).join(', ') || 'no ports'}: the controller answers 503`,
+        title:
+          `${rulePlace} targets port ${want} of Service ${svc.namespace}/${svc.name}, which has ` +
+          `only ${svc.ports.map((p) => (p.name ? `${p.name}:${p.port}` : `${p.port}`)).join(', ') || 'no ports'}: ` +
+          `the controller answers 503`,
         evidence: [
           objectEvidence(ref, 'spec.rules[].http.paths[].backend.service.port', svcRef.port),
           objectEvidence(`v1 Service ${svc.namespace}/${svc.name}`, 'spec.ports', svc.ports),
