@@ -19,7 +19,21 @@ const hostname = z
   .string()
   .max(253)
   .regex(/^(\*\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/i, 'must be a host name');
-const portRef = z.union([z.number().int().min(1).max(65535), dnsLabel]);
+/** A port by number or name; "80" is the number 80 (YAML and query strings carry it as text). */
+const portRef = z.preprocess(
+  (v) => (typeof v === 'string' && /^[0-9]+$/.test(v) ? Number(v) : v),
+  z.union([z.number().int().min(1).max(65535), dnsLabel]),
+);
+
+const DURATION = /^([0-9]+)\s*(m|min|h|d)$/;
+const MINUTES_PER: Record<string, number> = { m: 1, min: 1, h: 60, d: 24 * 60 };
+
+/** `window: 30m` (the scenario contract's form) is `{ minutes: 30 }`; `2h`, `1d` likewise. */
+function durationWindow(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const m = DURATION.exec(v.trim());
+  return m ? { minutes: Number(m[1]) * MINUTES_PER[m[2]!]! } : v;
+}
 
 export const windowSchema = z.object({
   minutes: z
@@ -35,7 +49,7 @@ export type TimeWindow = z.infer<typeof windowSchema>;
 const common = {
   cluster: z.string().min(1).max(253).optional(),
   namespace: dnsLabel,
-  window: windowSchema.default({ minutes: 30 }),
+  window: z.preprocess(durationWindow, windowSchema.default({ minutes: 30 })),
   /** Read the last lines of the backend containers' logs (opt-in: logs can hold secrets). */
   logs: z.boolean().optional(),
 };
