@@ -149,6 +149,7 @@ const cases: Case[] = [
             'kubectl get pods -n shop -l app=web -o wide',
           ],
         },
+        subjects: ['ip/10.244.2.10', 'pod/web-1', 'node/worker-2', 'ip/10.244.2.11', 'pod/web-2'],
       },
       {
         code: 'NODE_RUNTIME_UNHEALTHY',
@@ -174,6 +175,7 @@ const cases: Case[] = [
             'ssh worker-2 -- sudo crictl ps -a',
           ],
         },
+        subjects: ['node/worker-2'],
       },
     ],
   },
@@ -263,6 +265,7 @@ const cases: Case[] = [
             'kubectl delete pod -n shop web-old',
           ],
         },
+        subjects: ['pod/web-1', 'ip/10.244.1.10', 'pod/web-old'],
       },
     ],
   },
@@ -962,6 +965,31 @@ describe('the answer sentence', () => {
     expect(diagnose(pleg(), NOW).summary.sentence).toMatch(
       /^Fails at endpoints: .*no ready endpoints.* — because node worker-2: container runtime unhealthy — PLEG is not healthy/,
     );
+  });
+
+  it('does not blame a node failure for a wrong Service port: it is "also failing"', () => {
+    const s = pleg();
+    s.path = { ...s.path, kind: 'clusterip', port: 8080 } as Snapshot['path'];
+    const { summary } = diagnose(s, NOW);
+    expect(summary.hop).toBe('service');
+    expect(summary.sentence).toMatch(/^Fails at Service: Service shop\/web has no port 8080/);
+    expect(summary.sentence).not.toMatch(/because/);
+    expect(summary.sentence).toMatch(/Also failing: .*node worker-2: container runtime unhealthy/);
+  });
+
+  it('names a cause only when it is about the same pods: a restart storm on another pod is not one', () => {
+    const s = clusterIpSnapshot([notReady(WEB_PODS[0]!), notReady(WEB_PODS[1]!)]);
+    const other = pod('web-9', '10.244.3.99', 'worker-3');
+    other.containers = other.containers.map((c) => ({
+      ...c,
+      state: 'waiting',
+      reason: 'CrashLoopBackOff',
+      restartCount: 40,
+    }));
+    s.backend = backend([notReady(WEB_PODS[0]!), notReady(WEB_PODS[1]!), other]);
+    const { summary, findings } = diagnose(s, NOW);
+    expect(findings.map((f) => f.code)).toContain('POD_CRASH_LOOP');
+    expect(summary.sentence).not.toMatch(/because pod web-9/);
   });
 });
 

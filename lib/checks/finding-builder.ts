@@ -15,6 +15,24 @@ export interface FindingInput {
   text?: string;
   commands?: string[];
   step?: StepId;
+  /** What the finding is about beyond its member (see `Finding.subjects`). */
+  subjects?: string[];
+}
+
+/** Members of these hops are nodes; members of the others are pods. */
+const NODE_MEMBERS: ReadonlySet<HopKind> = new Set(['node', 'kube-proxy']);
+
+export const subject = {
+  node: (name: string) => `node/${name}`,
+  pod: (name: string) => `pod/${name}`,
+  ip: (address: string) => `ip/${address}`,
+};
+
+function subjectsOf(input: FindingInput): string[] {
+  const own = input.member
+    ? [NODE_MEMBERS.has(input.hop) ? subject.node(input.member) : subject.pod(input.member)]
+    : [];
+  return [...new Set([...own, ...(input.subjects ?? [])])];
 }
 
 export function finding(code: FindingCode, input: FindingInput): Finding {
@@ -28,6 +46,7 @@ export function finding(code: FindingCode, input: FindingInput): Finding {
     title: input.title,
     evidence: input.evidence ?? [],
     remediation: { text: input.text ?? entry.fix, commands: input.commands ?? [] },
+    ...(subjectsOf(input).length > 0 ? { subjects: subjectsOf(input) } : {}),
   };
 }
 

@@ -421,6 +421,7 @@ describe('remediation commands', () => {
             'kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=worker-2 -o name | xargs kubectl logs -n kube-system --tail=50',
           ],
         },
+        subjects: ['node/worker-2'],
       },
     ]);
   });

@@ -17,7 +17,7 @@ import {
   podRef,
   readyEndpointIps,
 } from './read-snapshot';
-import { finding, objectEvidence, sourceUnknown } from './finding-builder';
+import { finding, objectEvidence, sourceUnknown, subject } from './finding-builder';
 
 /** A node whose Lease is older than this has stopped heartbeating (kubelet's grace period is 40–50 s). */
 export const LEASE_STALE_MS = 60_000;
@@ -171,7 +171,12 @@ function podCommands(pod: PodInfo): string[] {
 function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
   const out: Finding[] = [];
   const ref = podRef(pod);
-  const base = { hop: 'pods' as const, member: pod.name, commands: podCommands(pod) };
+  const base = {
+    hop: 'pods' as const,
+    member: pod.name,
+    commands: podCommands(pod),
+    subjects: pod.nodeName ? [subject.node(pod.nodeName)] : [],
+  };
   const scheduled = condition(pod.conditions, 'PodScheduled');
   if (pod.phase === 'Pending' && scheduled?.status === 'False') {
     out.push(
@@ -367,9 +372,18 @@ function checkAddresses(s: Snapshot): Finding[] {
                 `kubectl get pods -A --field-selector status.podIP=${ip} -o wide`,
                 ...others.map((o) => `kubectl delete pod -n ${o.namespace} ${o.name}`),
               ],
+              subjects: [
+                subject.ip(ip),
+                ...live.flatMap((h) => [
+                  subject.pod(h.name),
+                  ...(h.nodeName ? [subject.node(h.nodeName)] : []),
+                ]),
+              ],
             }),
           );
-        } else if (live.length === 0) {
+        } else if (holders.value.length === 0) {
+          // A pod that is Terminating still holds its IP: its endpoint's serving / terminating
+          // conditions tell whether it gets traffic; it does not belong to "no pod".
           out.push(
             finding('ENDPOINT_IP_ORPHANED', {
               hop: 'endpoints',
@@ -380,9 +394,10 @@ function checkAddresses(s: Snapshot): Finding[] {
                 `kubectl get pods -A --field-selector status.podIP=${ip} -o wide`,
                 `kubectl get endpointslices -n ${s.path.namespace} -l kubernetes.io/service-name=${s.backendServiceName} -o yaml`,
               ],
+              subjects: [subject.ip(ip), ...(target ? [subject.pod(target)] : [])],
             }),
           );
-        } else if (target && live[0]!.name !== target) {
+        } else if (target && live[0] && live[0].name !== target) {
           out.push(
             finding('ENDPOINT_IP_MISMATCH', {
               hop: 'endpoints',
@@ -393,6 +408,7 @@ function checkAddresses(s: Snapshot): Finding[] {
                 objectEvidence(`v1 Pod ${live[0]!.namespace}/${live[0]!.name}`, 'status.podIP', ip),
               ],
               commands: [`kubectl get pods -A --field-selector status.podIP=${ip} -o wide`],
+              subjects: [subject.ip(ip), subject.pod(target), subject.pod(live[0].name)],
             }),
           );
         }

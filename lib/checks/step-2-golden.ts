@@ -9,7 +9,7 @@ import { BASELINE_OFFSETS, golden, goldenMatchers } from '@/lib/promql/queries';
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
 import { ageMs, backendPods, formatAge } from './read-snapshot';
-import { finding, objectEvidence, sourceUnknown } from './finding-builder';
+import { finding, objectEvidence, sourceUnknown, subject } from './finding-builder';
 import { fmt, queryEvidence, readMetric, stat, values, type MetricRead } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
@@ -87,6 +87,8 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
     ];
   }
   const out: Finding[] = [];
+  // The backend's own series: whatever they say is about every pod behind the Service.
+  const servingPods = backendPods(s).map((p) => subject.pod(p.name));
   const rate = readMetric(s, 'golden.rate');
   const base = baseline(s, 'golden.rate');
   const now = stat.mean(series(rate));
@@ -103,6 +105,7 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
     out.push(
       finding('GOLDEN_TRAFFIC_DROPPED', {
         hop: 'pods',
+        subjects: servingPods,
         severity: 'fail',
         title:
           `completed requests dropped to ${recentRate} (window mean ${meanRate}) ` +
@@ -146,6 +149,7 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
     out.push(
       finding('GOLDEN_ERROR_RATIO_HIGH', {
         hop: 'pods',
+        subjects: servingPods,
         severity,
         title: `backend error ratio peaked at ${fmt(errNow, 'ratio')} (baseline ${usual}; ${severity} above ${limit})`,
         evidence: [queryEvidence(errors.result, `max ${fmt(errNow, 'ratio')}`)],
@@ -164,6 +168,7 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
     out.push(
       finding('GOLDEN_LATENCY_ABOVE_BASELINE', {
         hop: 'pods',
+        subjects: servingPods,
         severity: 'warn',
         title: `backend p99 latency reached ${fmt(p99Now, 'seconds')}, ${(p99Now / p99Before).toFixed(0)}× its baseline of ${fmt(p99Before, 'seconds')}`,
         evidence: [

@@ -18,7 +18,7 @@ import {
   pathSlices,
   podRef,
 } from './read-snapshot';
-import { finding, objectEvidence, sourceUnknown } from './finding-builder';
+import { finding, objectEvidence, sourceUnknown, subject } from './finding-builder';
 import { evaluateIngress, type TrafficSource } from './netpol';
 
 function svcRef(svc: ServiceInfo): string {
@@ -237,6 +237,14 @@ function checkEndpoints(
   const total = byAddress.size;
   const ready = [...byAddress.values()].filter((e) => e.ready).length;
   const terminating = [...byAddress.values()].filter((e) => e.terminating).length;
+  // The pods and nodes behind the endpoints that carry no traffic: what a cause must be about.
+  const notReadySubjects = [...byAddress.entries()]
+    .filter(([, e]) => !e.ready)
+    .flatMap(([address, e]) => [
+      subject.ip(address),
+      ...(e.target ? [subject.pod(e.target)] : []),
+      ...(e.node ? [subject.node(e.node)] : []),
+    ]);
   const evidence = slices.map((sl) =>
     objectEvidence(
       `discovery.k8s.io/v1 EndpointSlice ${svc.namespace}/${sl.name}`,
@@ -263,6 +271,7 @@ function checkEndpoints(
           sliceCommand(svc),
           `kubectl get pods -n ${svc.namespace} -l ${selectorString(svc.selector)} -o wide`,
         ],
+        subjects: notReadySubjects,
       }),
     );
   } else if (ready < total) {
@@ -273,6 +282,7 @@ function checkEndpoints(
         title: `Service ${svc.namespace}/${svc.name}: ${ready} of ${total} endpoints ready`,
         evidence,
         commands: [sliceCommand(svc)],
+        subjects: notReadySubjects,
       }),
     );
   }

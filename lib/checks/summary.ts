@@ -1,6 +1,8 @@
 // The answer: the first hop in path order that fails — the request dies there — followed to
 // its cause in one sentence; where nothing fails, the most severe warning; then every finding
-// ranked by severity and path order.
+// ranked by severity and path order. A cause is named only when it is about the same objects as
+// the answer's own evidence (the not-ready endpoints are the pods on that node); other failures
+// are "also failing", never a cause.
 import type { DiagnosisSummary, HopResult } from '@/lib/model/diagnosis';
 import type { Finding } from '@/lib/model/finding';
 import type { HopKind } from '@/lib/model/hops';
@@ -45,6 +47,12 @@ export function rankFindings(findings: Finding[], order: HopKind[]): Finding[] {
   );
 }
 
+/** Whether two findings are about a common object: only then can one cause the other. */
+function linked(a: Finding, b: Finding): boolean {
+  const mine = new Set(a.subjects ?? []);
+  return (b.subjects ?? []).some((x) => mine.has(x));
+}
+
 function causeOf(
   primary: Finding,
   findings: Finding[],
@@ -53,7 +61,11 @@ function causeOf(
 ): Finding | undefined {
   const behind = new Set(hops.slice(answerIndex).map((h) => h.kind));
   const candidates = findings.filter(
-    (f) => f !== primary && behind.has(f.hop) && (f.severity === 'fail' || f.severity === 'warn'),
+    (f) =>
+      f !== primary &&
+      behind.has(f.hop) &&
+      (f.severity === 'fail' || f.severity === 'warn') &&
+      linked(primary, f),
   );
   for (const code of CAUSE_PREFERENCE) {
     const hit = candidates.find((f) => f.code === code);
@@ -61,6 +73,30 @@ function causeOf(
   }
   return undefined;
 }
+
+/** Failures elsewhere that are not the answer's cause: named, never as a "because". */
+function alsoFailing(
+  ranked: Finding[],
+  named: (Finding | undefined)[],
+  answerHop: HopKind,
+): string[] {
+  const failing = ranked.filter(
+    (f) => f.severity === 'fail' && f.hop !== answerHop && !named.includes(f),
+  );
+  // One per code, the most decisive kinds first (the same order causes are chosen in).
+  const preference = (f: Finding) => {
+    const i = CAUSE_PREFERENCE.indexOf(f.code);
+    return i === -1 ? CAUSE_PREFERENCE.length : i;
+  };
+  const rest = failing
+    .filter((f, i) => failing.findIndex((g) => g.code === f.code) === i)
+    .sort((a, b) => preference(a) - preference(b));
+  const shown = rest.slice(0, ALSO_FAILING_SHOWN).map((f) => f.title);
+  const more = rest.length - shown.length;
+  return more > 0 ? [...shown, `${more} more`] : shown;
+}
+
+const ALSO_FAILING_SHOWN = 2;
 
 export function summarize(
   hops: HopResult[],
@@ -98,6 +134,10 @@ export function summarize(
     ranked.find((f) => f.hop === hop.kind);
   const cause = primary ? causeOf(primary, ranked, hops, index) : undefined;
   const what = primary?.title ?? hop.reason ?? 'see its members';
-  const sentence = `${hop.verdict === 'fail' ? 'Fails' : 'Degraded'} at ${hop.label}: ${what}${cause ? ` — because ${cause.title}` : ''}.`;
+  const others = alsoFailing(ranked, [primary, cause], hop.kind);
+  const sentence =
+    `${hop.verdict === 'fail' ? 'Fails' : 'Degraded'} at ${hop.label}: ${what}` +
+    `${cause ? ` — because ${cause.title}` : ''}.` +
+    (others.length > 0 ? ` Also failing: ${others.join('; ')}.` : '');
   return { verdict: hop.verdict, hop: hop.kind, sentence };
 }

@@ -33,5 +33,10 @@ export interface Finding {
   severity: Severity;
   title: string;
   evidence: Evidence[];
+  /**
+   * The objects this finding is about (`node/worker-2`, `pod/web-1`, `ip/10.244.1.7`): a finding
+   * is named as the cause of another only when they share one.
+   */
+  subjects?: string[];
   remediation: Remediation;
 }
