@@ -16,7 +16,14 @@ const diagnosis = {
   summary: { hop: 'service', verdict: 'fail', sentence: 'Fails at Service' },
 } as unknown as Diagnosis;
 
-const base = { path: {}, hops: {}, findings: [], absent: [] };
+const base = {
+  path: {},
+  hops: {},
+  findings: [],
+  absent: [],
+  summaryIncludes: [],
+  summaryExcludes: [],
+};
 
 describe('compareExpectation', () => {
   it('passes what the diagnosis says and fails what it does not', () => {
@@ -53,5 +60,18 @@ describe('compareExpectation', () => {
     expect(results[0]?.detail).toMatch(/no dns-cluster hop/);
     expect(results[1]?.detail).toMatch(/no member worker-9/);
     expect(results[3]?.detail).toMatch(/not a finding code/);
+  });
+
+  it('checks the words of the answer sentence, both ways', () => {
+    const results = compareExpectation(
+      { ...base, summaryIncludes: ['Fails at', 'PLEG'], summaryExcludes: ['Service', 'because'] },
+      diagnosis,
+    );
+    expect(results.map((r) => [r.label, r.pass])).toStrictEqual([
+      ['summary says "Fails at"', true],
+      ['summary says "PLEG"', false],
+      ['summary does not say "Service"', false],
+      ['summary does not say "because"', true],
+    ]);
   });
 });

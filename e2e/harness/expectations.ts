@@ -90,5 +90,19 @@ export function compareExpectation(expect: ScenarioExpectation, d: Diagnosis): A
       detail: `summary: ${d.summary.sentence}`,
     });
   }
+  for (const words of expect.summaryIncludes) {
+    out.push({
+      label: `summary says "${words}"`,
+      pass: d.summary.sentence.includes(words),
+      detail: `summary: ${d.summary.sentence}`,
+    });
+  }
+  for (const words of expect.summaryExcludes) {
+    out.push({
+      label: `summary does not say "${words}"`,
+      pass: !d.summary.sentence.includes(words),
+      detail: `summary: ${d.summary.sentence}`,
+    });
+  }
   return out;
 }

@@ -33,6 +33,9 @@ export interface ScenarioExpectation {
   findings: string[];
   absent: string[];
   summaryHop?: string;
+  /** Words the answer sentence must hold (the decisive fact), and must not (a false "because"). */
+  summaryIncludes: string[];
+  summaryExcludes: string[];
 }
 
 export interface Scenario {
@@ -99,6 +102,8 @@ export function readScenario(dir: string, now = new Date()): Scenario {
         findings: raw.findings ?? [],
         absent: raw.absent ?? [],
         summaryHop: raw.summaryHop,
+        summaryIncludes: raw.summaryIncludes ?? [],
+        summaryExcludes: raw.summaryExcludes ?? [],
       };
     });
   if (expectations.length === 0) throw new Error(`${expectFile}: no expectation`);

@@ -325,6 +325,126 @@ const cases: Case[] = [
       ]),
     codes: ['POD_CRASH_LOOP', 'POD_OOM_KILLED', 'POD_RESTARTING', 'SVC_SOME_ENDPOINTS_NOT_READY'],
     hops: { pods: 'warn' },
+    findings: [
+      {
+        code: 'POD_CRASH_LOOP',
+        step: 1,
+        hop: 'pods',
+        member: 'web-1',
+        severity: 'fail',
+        // The decisive fact (OOMKilled, exit 137) before the symptom; the remedy follows it.
+        title:
+          'pod web-1: container web keeps exiting — last OOMKilled (exit 137) 60s ago (CrashLoopBackOff, 40 restarts)',
+        evidence: [
+          {
+            kind: 'object',
+            ref: 'v1 Pod shop/web-1',
+            field: 'status.containerStatuses[web].state.waiting',
+            value: { reason: 'CrashLoopBackOff', message: undefined },
+          },
+          {
+            kind: 'object',
+            ref: 'v1 Pod shop/web-1',
+            field: 'status.containerStatuses[web].lastState.terminated',
+            value: { reason: 'OOMKilled', exitCode: 137, finishedAt: ago(60_000) },
+          },
+        ],
+        remediation: {
+          text: CATALOGUE.POD_OOM_KILLED.fix,
+          commands: [
+            'kubectl describe pod -n shop web-1',
+            'kubectl logs -n shop web-1 --previous --tail=50',
+          ],
+        },
+        subjects: ['pod/web-1', 'node/worker-1'],
+      },
+    ],
+  },
+  {
+    name: 'a pod evicted under DiskPressure: named with the node condition, not "not ready"',
+    snapshot: () => {
+      const evicted = pod('web-4', '10.244.2.40', 'worker-2', {
+        phase: 'Failed',
+        reason: 'Evicted',
+        message: 'The node was low on resource: ephemeral-storage.',
+        ready: false,
+        conditions: [{ type: 'Ready', status: 'False', reason: 'PodFailed' }],
+      });
+      evicted.containers = evicted.containers.map((c) => ({
+        ...c,
+        ready: false,
+        state: 'terminated',
+        reason: 'ContainerStatusUnknown',
+        exitCode: 137,
+      }));
+      const s = clusterIpSnapshot(WEB_PODS);
+      s.backend = backend([...WEB_PODS, evicted]);
+      s.backend.endpointSlices = { value: [sliceFor(WEB_PODS)] };
+      s.nodes['worker-2'] = {
+        value: node('worker-2', {
+          conditions: [
+            { type: 'Ready', status: 'True' },
+            { type: 'DiskPressure', status: 'True', reason: 'KubeletHasDiskPressure' },
+          ],
+        }),
+      };
+      return s;
+    },
+    codes: ['NODE_PRESSURE', 'POD_EVICTED'],
+    hops: { pods: 'warn', 'pods/web-4': 'warn', endpoints: 'ok' },
+    findings: [
+      {
+        code: 'POD_EVICTED',
+        step: 1,
+        hop: 'pods',
+        member: 'web-4',
+        severity: 'warn',
+        title:
+          'pod web-4 was evicted from node worker-2: The node was low on resource: ephemeral-storage. — the node reports DiskPressure',
+        evidence: [
+          { kind: 'object', ref: 'v1 Pod shop/web-4', field: 'status.reason', value: 'Evicted' },
+          {
+            kind: 'object',
+            ref: 'v1 Pod shop/web-4',
+            field: 'status.message',
+            value: 'The node was low on resource: ephemeral-storage.',
+          },
+          {
+            kind: 'object',
+            ref: 'v1 Node worker-2',
+            field: 'status.conditions[DiskPressure]',
+            value: { type: 'DiskPressure', status: 'True', reason: 'KubeletHasDiskPressure' },
+          },
+        ],
+        remediation: {
+          text: CATALOGUE.POD_EVICTED.fix,
+          commands: ['kubectl describe node worker-2', 'kubectl delete pod -n shop web-4'],
+        },
+        subjects: ['pod/web-4', 'node/worker-2'],
+      },
+    ],
+  },
+  {
+    name: 'a pod not ready because its container exited with code 1: the exit is the fact',
+    snapshot: () =>
+      clusterIpSnapshot([
+        notReady({
+          ...WEB_PODS[0]!,
+          containers: [
+            {
+              ...WEB_PODS[0]!.containers[0]!,
+              ready: false,
+              state: 'terminated',
+              reason: 'Error',
+              exitCode: 1,
+            },
+          ],
+        }),
+        WEB_PODS[1]!,
+        WEB_PODS[2]!,
+      ]),
+    codes: ['POD_NOT_READY', 'SVC_SOME_ENDPOINTS_NOT_READY'],
+    hops: { pods: 'warn', endpoints: 'warn' },
   },
   {
     name: 'image pull failure and create error in the only pods: pods fail',
@@ -1000,6 +1120,30 @@ describe('coverage of the catalogue', () => {
       (code) => !('source' in CATALOGUE[code]),
     );
     expect(objectCodes.filter((code) => !produced.has(code))).toEqual([]);
+  });
+});
+
+describe('the decisive fact', () => {
+  it('a container that exited with code 1 says so, with the remedy that follows', () => {
+    const s = clusterIpSnapshot([
+      notReady({
+        ...WEB_PODS[0]!,
+        containers: [
+          {
+            ...WEB_PODS[0]!.containers[0]!,
+            ready: false,
+            state: 'terminated',
+            reason: 'Error',
+            exitCode: 1,
+          },
+        ],
+      }),
+    ]);
+    const f = diagnose(s, NOW).findings.find((x) => x.code === 'POD_NOT_READY');
+    expect(f?.title).toBe(
+      'pod web-1 is not ready (Running): container web exited, exit code 1 (Error: an application error)',
+    );
+    expect(f?.remediation.text).toMatch(/kubectl logs --previous/);
   });
 });
 

@@ -1,6 +1,7 @@
 // Step 1 — node and pod health: the nodes on the path, the backend pods and the client pod,
 // including one pod IP held by two live pods and endpoints whose address no pod (or the wrong
 // pod) holds — the traces of a leaked pod sandbox.
+import { CATALOGUE } from '@/lib/model/catalogue';
 import type { Finding } from '@/lib/model/finding';
 import {
   gatheredValue,
@@ -42,6 +43,37 @@ const CREATE_ERRORS = new Set([
   'RunContainerError',
   'ContainerCannotRun',
 ]);
+
+/** What an exit code says, by the conventions of shells and signals (128 + signal number). */
+const EXIT_MEANINGS: Record<number, string> = {
+  1: 'an application error',
+  2: 'a misused command or bad arguments',
+  126: 'a command that is not executable',
+  127: 'a command that was not found',
+  137: 'SIGKILL: out of memory, or killed from outside',
+  139: 'a segmentation fault',
+  143: 'SIGTERM: asked to stop',
+};
+
+/** The decisive fact of a container's last exit: "OOMKilled (exit 137)", "exit code 1 (Error: an application error)". */
+export function describeExit(t: { reason?: string; exitCode?: number }): string {
+  if (t.reason === 'OOMKilled') return `OOMKilled (exit ${t.exitCode ?? 137})`;
+  if (t.exitCode === undefined) return t.reason ?? 'an unknown exit';
+  const meaning = EXIT_MEANINGS[t.exitCode];
+  const why = [t.reason, meaning].filter(Boolean).join(': ');
+  return `exit code ${t.exitCode}${why ? ` (${why})` : ''}`;
+}
+
+/** The remediation that follows a container's last exit, instead of the code's generic advice. */
+function exitRemedy(t: { reason?: string; exitCode?: number } | undefined): string | undefined {
+  if (!t) return undefined;
+  if (t.reason === 'OOMKilled') return CATALOGUE.POD_OOM_KILLED.fix;
+  if (t.exitCode === 126 || t.exitCode === 127)
+    return "The container's command is missing or not executable: check the image tag and the pod's command and args.";
+  if (t.exitCode === 1 || t.exitCode === 2)
+    return 'The application exits on its own: read its last logs (`kubectl logs --previous`) for the error, often a missing setting or dependency.';
+  return undefined;
+}
 
 function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
   const out: Finding[] = [];
@@ -202,14 +234,23 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
   for (const c of pod.containers) {
     const where = `status.containerStatuses[${c.name}]`;
     if (c.state === 'waiting' && c.reason === 'CrashLoopBackOff') {
+      const last = c.lastTermination;
+      const ago = ageMs(now, last?.finishedAt);
       out.push(
         finding('POD_CRASH_LOOP', {
           ...base,
           severity: 'fail',
-          title: `pod ${pod.name}: container ${c.name} is in CrashLoopBackOff (${c.restartCount} restarts)`,
+          // The decisive fact first (how it last exited), the symptom after it.
+          title: last
+            ? `pod ${pod.name}: container ${c.name} keeps exiting — last ${describeExit(last)}` +
+              `${ago !== undefined ? ` ${formatAge(ago)} ago` : ''} ` +
+              `(CrashLoopBackOff, ${c.restartCount} restarts)`
+            : `pod ${pod.name}: container ${c.name} is in CrashLoopBackOff (${c.restartCount} restarts)`,
           evidence: [
             objectEvidence(ref, `${where}.state.waiting`, { reason: c.reason, message: c.message }),
+            ...(last ? [objectEvidence(ref, `${where}.lastState.terminated`, last)] : []),
           ],
+          text: exitRemedy(last),
         }),
       );
     }
@@ -297,13 +338,33 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
     );
   }
   const ready = condition(pod.conditions, 'Ready');
-  if (!pod.ready && pod.phase !== 'Pending' && !out.some((f) => f.severity === 'fail')) {
+  if (pod.phase === 'Failed' && pod.reason === 'Evicted') {
+    out.push(evicted(pod, s, base));
+  } else if (!pod.ready && pod.phase !== 'Pending' && !out.some((f) => f.severity === 'fail')) {
+    const exited = pod.containers.find((c) => c.state === 'terminated' || c.lastTermination);
+    const last =
+      exited?.state === 'terminated'
+        ? { reason: exited.reason, exitCode: exited.exitCode }
+        : exited?.lastTermination;
+    const ago = ageMs(now, exited?.lastTermination?.finishedAt);
+    const recent = exited?.state === 'terminated' || (ago !== undefined && ago < RECENT_RESTART_MS);
     out.push(
       finding('POD_NOT_READY', {
         ...base,
         severity: 'fail',
-        title: `pod ${pod.name} is not ready (${pod.phase}${ready?.reason ? `, ${ready.reason}` : ''})`,
-        evidence: [objectEvidence(ref, 'status.conditions[Ready]', ready ?? null)],
+        title:
+          `pod ${pod.name} is not ready (${pod.phase}${ready?.reason ? `, ${ready.reason}` : ''})` +
+          (exited && last && recent
+            ? `: container ${exited.name} ${exited.state === 'terminated' ? 'exited' : 'last exited'}, ${describeExit(last)}` +
+              `${exited.state !== 'terminated' && ago !== undefined ? ` ${formatAge(ago)} ago` : ''}`
+            : ''),
+        evidence: [
+          objectEvidence(ref, 'status.conditions[Ready]', ready ?? null),
+          ...(exited && last && recent
+            ? [objectEvidence(ref, `status.containerStatuses[${exited.name}]`, last)]
+            : []),
+        ],
+        text: recent ? exitRemedy(last) : undefined,
       }),
     );
   }
@@ -325,6 +386,43 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
     );
   }
   return out;
+}
+
+/** An evicted pod, with the node condition behind the eviction when the node still reports it. */
+function evicted(
+  pod: PodInfo,
+  s: Snapshot,
+  base: { hop: 'pods'; member: string; commands: string[]; subjects: string[] },
+): Finding {
+  const node = pod.nodeName ? gatheredValue(s.nodes[pod.nodeName]) : undefined;
+  const pressure = node ? PRESSURES.map((p) => condition(node.conditions, p)) : [];
+  const under = pressure.filter((c) => c?.status === 'True').map((c) => c!.type);
+  const ref = podRef(pod);
+  return finding('POD_EVICTED', {
+    ...base,
+    severity: 'warn',
+    title:
+      `pod ${pod.name} was evicted${pod.nodeName ? ` from node ${pod.nodeName}` : ''}` +
+      `${pod.message ? `: ${pod.message}` : ''}` +
+      `${under.length > 0 ? ` — the node reports ${under.join(', ')}` : ''}`,
+    evidence: [
+      objectEvidence(ref, 'status.reason', pod.reason),
+      objectEvidence(ref, 'status.message', pod.message ?? null),
+      ...(node && under.length > 0
+        ? under.map((t) =>
+            objectEvidence(
+              `v1 Node ${node.name}`,
+              `status.conditions[${t}]`,
+              condition(node.conditions, t),
+            ),
+          )
+        : []),
+    ],
+    commands: [
+      ...(pod.nodeName ? [`kubectl describe node ${pod.nodeName}`] : []),
+      `kubectl delete pod -n ${pod.namespace} ${pod.name}`,
+    ],
+  });
 }
 
 /** Endpoint addresses that two live pods hold, or that no pod (or another pod) holds. */

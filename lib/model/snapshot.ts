@@ -64,6 +64,8 @@ export interface ContainerInfo {
   state: 'running' | 'waiting' | 'terminated' | 'unknown';
   reason?: string;
   message?: string;
+  /** Exit code of the current state when it is `terminated`. */
+  exitCode?: number;
   startedAt?: string;
   lastTermination?: { reason?: string; exitCode?: number; finishedAt?: string };
 }
@@ -75,6 +77,9 @@ export interface PodInfo {
   labels: Record<string, string>;
   nodeName?: string;
   phase: string;
+  /** Why the pod is in its phase, when the kubelet says (`Evicted`), and its message. */
+  reason?: string;
+  message?: string;
   podIP?: string;
   hostNetwork: boolean;
   ready: boolean;

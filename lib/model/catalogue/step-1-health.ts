@@ -76,6 +76,12 @@ export const STEP_1_CODES = {
     why: 'It used more memory than its limit; it will keep being killed under the same load.',
     fix: 'Raise the memory limit or fix the leak.',
   },
+  POD_EVICTED: {
+    step: 1,
+    meaning: 'A backend pod was evicted by the kubelet (phase Failed, reason Evicted).',
+    why: 'The node ran short of memory, disk or PIDs and killed the pod; it serves nothing and its replacement may be evicted the same way.',
+    fix: 'Free the resource the eviction message names on the node (often ephemeral storage: logs, emptyDir, images), set requests and limits for it, then delete the evicted pod.',
+  },
   POD_IMAGE_PULL_FAILING: {
     step: 1,
     meaning: 'A container cannot pull its image (ErrImagePull / ImagePullBackOff).',

@@ -83,6 +83,8 @@ export function toPodInfo(pod: V1Pod): PodInfo {
     labels: pod.metadata?.labels ?? {},
     nodeName: pod.spec?.nodeName,
     phase: pod.status?.phase ?? 'Unknown',
+    reason: pod.status?.reason,
+    message: pod.status?.message,
     podIP: pod.status?.podIP,
     hostNetwork: pod.spec?.hostNetwork === true,
     ready: conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
@@ -109,6 +111,7 @@ export function toPodInfo(pod: V1Pod): PodInfo {
         state,
         reason: s?.state?.waiting?.reason ?? s?.state?.terminated?.reason,
         message: s?.state?.waiting?.message ?? s?.state?.terminated?.message,
+        exitCode: s?.state?.terminated?.exitCode,
         startedAt: iso(s?.state?.running?.startedAt),
         lastTermination: last
           ? { reason: last.reason, exitCode: last.exitCode, finishedAt: iso(last.finishedAt) }
