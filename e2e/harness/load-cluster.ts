@@ -12,6 +12,8 @@ export const SCENARIO_LABEL = 'hopscope.dev/scenario';
 const FIELD_MANAGER = 'hopscope-scenario';
 const KWOK_MANAGED = 'kwok.x-k8s.io/node';
 const PINNED_STATUS = 'hopscope.dev/status';
+/** Holds a pod the scenario wants Terminating: deleted after load, it keeps its deletionTimestamp. */
+const KEEP_TERMINATING = 'hopscope.dev/keep-terminating';
 
 const NAMESPACED_KINDS =
   'pods,secrets,services,deployments,replicasets,daemonsets,configmaps,networkpolicies,ingresses,events,leases,endpointslices,serviceaccounts';
@@ -81,11 +83,23 @@ function readyStatus(node: KubeObject): string | undefined {
   return conditions?.find((c) => c.type === 'Ready')?.status;
 }
 
+/** A manifest that carries a deletionTimestamp describes an object that is being deleted. */
+function terminating(object: KubeObject): boolean {
+  return Boolean((object.metadata as { deletionTimestamp?: string }).deletionTimestamp);
+}
+
 function prepare(object: KubeObject, scenario: string): KubeObject {
   const { status: _status, ...rest } = object;
+  // The API server sets deletionTimestamp itself; a finalizer keeps the object while it is set.
+  const { deletionTimestamp: _deleting, ...fields } = rest.metadata as KubeObject['metadata'] & {
+    deletionTimestamp?: string;
+  };
   const metadata = {
-    ...rest.metadata,
+    ...fields,
     labels: { ...rest.metadata.labels, [SCENARIO_LABEL]: scenario },
+    ...(terminating(object) && !Array.isArray(rest.metadata.finalizers)
+      ? { finalizers: [KEEP_TERMINATING] }
+      : {}),
   };
   // A status the scenario wrote down is pinned: kwok's stages leave such objects alone.
   if (object.status) metadata.annotations = { ...metadata.annotations, [PINNED_STATUS]: 'pinned' };
@@ -162,6 +176,16 @@ export async function loadCluster(
   if (withStatus.length > 0) {
     const statusDocs = withStatus.map((o) => ({ ...prepare(o, scenario.name), status: o.status }));
     await kubectl(['replace', '--subresource=status', '-f', '-'], toYamlStream(statusDocs));
+  }
+  // Objects written as Terminating are deleted now: their finalizer keeps them, Terminating.
+  for (const o of sorted.filter(terminating)) {
+    await kubectl([
+      'delete',
+      o.kind.toLowerCase(),
+      ...(o.metadata.namespace ? ['-n', o.metadata.namespace] : []),
+      o.metadata.name,
+      '--wait=false',
+    ]);
   }
   await waitForEndpointSlices(sorted);
   return { objects: prepared.length, statuses: withStatus.length };

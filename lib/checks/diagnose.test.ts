@@ -93,6 +93,20 @@ describe('healthy paths', () => {
 
 type Case = DiagnosisCase;
 
+/** A node whose kubelet stopped posting status: Ready=Unknown. */
+const kubeletGone = (name: string) =>
+  node(name, {
+    conditions: [
+      {
+        type: 'Ready',
+        status: 'Unknown',
+        reason: 'NodeStatusUnknown',
+        message: 'Kubelet stopped posting node status.',
+        lastTransitionTime: ago(60_000),
+      },
+    ],
+  });
+
 const pleg = () => {
   const s = clusterIpSnapshot([
     notReady(pod('web-1', '10.244.2.10', 'worker-2')),
@@ -359,6 +373,73 @@ const cases: Case[] = [
         subjects: ['pod/web-1', 'node/worker-1'],
       },
     ],
+  },
+  {
+    name: 'a ready endpoint on a node that stopped reporting: stale, the endpoints hop warns',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.nodes['worker-2'] = { value: kubeletGone('worker-2') };
+      return s;
+    },
+    codes: ['ENDPOINT_ON_NOT_READY_NODE', 'NODE_NOT_READY', 'POD_ON_NOT_READY_NODE'],
+    hops: { endpoints: 'warn', pods: 'fail', node: 'fail' },
+    answer: 'pods',
+  },
+  {
+    name: 'every ready endpoint on a node that stopped reporting: the endpoints hop fails',
+    snapshot: () => {
+      const s = clusterIpSnapshot([
+        pod('web-1', '10.244.2.10', 'worker-2'),
+        pod('web-2', '10.244.2.11', 'worker-2'),
+      ]);
+      s.nodes['worker-2'] = { value: kubeletGone('worker-2') };
+      return s;
+    },
+    codes: [
+      'ENDPOINT_ON_NOT_READY_NODE',
+      'NODE_NOT_READY',
+      'POD_ON_NOT_READY_NODE',
+      'POD_ON_NOT_READY_NODE',
+    ],
+    hops: { endpoints: 'fail' },
+    answer: 'endpoints',
+  },
+  {
+    name: 'a Service with the same port for UDP and TCP (DNS): no protocol mismatch',
+    snapshot: () => {
+      const dnsPods = WEB_PODS.map((p) => ({
+        ...p,
+        containers: [
+          {
+            ...p.containers[0]!,
+            ports: [
+              { name: 'dns', containerPort: 53, protocol: 'UDP' },
+              { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
+            ],
+          },
+        ],
+      }));
+      const s = clusterIpSnapshot(dnsPods);
+      s.path = { ...s.path, kind: 'clusterip', port: 53 } as Snapshot['path'];
+      s.backend = backend(
+        dnsPods,
+        service({
+          ports: [
+            { name: 'dns', port: 53, targetPort: 53, protocol: 'UDP' },
+            { name: 'dns-tcp', port: 53, targetPort: 53, protocol: 'TCP' },
+          ],
+        }),
+      );
+      const slice = sliceFor(dnsPods, 'dns');
+      slice.ports = [
+        { name: 'dns', port: 53, protocol: 'UDP' },
+        { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+      ];
+      s.backend.endpointSlices = { value: [slice] };
+      return s;
+    },
+    codes: [],
+    hops: { service: 'ok', endpoints: 'ok', pods: 'ok' },
   },
   {
     name: 'a pod evicted under DiskPressure: named with the node condition, not "not ready"',

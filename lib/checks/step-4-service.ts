@@ -4,6 +4,7 @@
 import type { Finding } from '@/lib/model/finding';
 import {
   gatheredValue,
+  type ContainerPort,
   type EndpointSliceInfo,
   type PodInfo,
   type ServiceInfo,
@@ -12,8 +13,10 @@ import {
 } from '@/lib/model/snapshot';
 import { selectorString } from '@/lib/model/labels';
 import {
+  condition,
   ingressBackendPort,
   nodeHostsOf,
+  nodeReadyStatus,
   pathServicePorts,
   pathSlices,
   podRef,
@@ -111,6 +114,57 @@ function checkSelector(s: Snapshot, svc: ServiceInfo, pods: PodInfo[]): Finding[
   ];
 }
 
+/**
+ * Ready endpoints on a node that is NotReady or has stopped reporting: the endpoint is stale
+ * (the node lifecycle controller has not caught up, or cannot), and traffic still goes there.
+ * Some of them: degraded; all of them: no endpoint is known to answer.
+ */
+function staleReadyEndpoints(
+  s: Snapshot,
+  svc: ServiceInfo,
+  byAddress: Map<string, { ready: boolean; node?: string; target?: string }>,
+): Finding[] {
+  const ready = [...byAddress.entries()].filter(([, e]) => e.ready);
+  const stale = ready.filter(([, e]) => {
+    const node = e.node ? gatheredValue(s.nodes[e.node]) : undefined;
+    return node !== undefined && node !== null && nodeReadyStatus(node) !== 'True';
+  });
+  if (stale.length === 0) return [];
+  const nodes = [...new Set(stale.map(([, e]) => e.node!))];
+  return [
+    finding('ENDPOINT_ON_NOT_READY_NODE', {
+      hop: 'endpoints',
+      severity: stale.length === ready.length ? 'fail' : 'warn',
+      title:
+        `${stale.length} of ${ready.length} ready endpoints of ${svc.namespace}/${svc.name} ` +
+        `are on ${nodes.length === 1 ? 'node' : 'nodes'} ${nodes.join(', ')}, which ` +
+        `${nodes.length === 1 ? 'is' : 'are'} not Ready: traffic still goes there`,
+      evidence: [
+        ...stale.map(([address, e]) =>
+          objectEvidence(
+            `discovery.k8s.io/v1 EndpointSlice of ${svc.namespace}/${svc.name}`,
+            `endpoints[${address}].nodeName`,
+            e.node,
+          ),
+        ),
+        ...nodes.map((n) =>
+          objectEvidence(
+            `v1 Node ${n}`,
+            'status.conditions[Ready]',
+            condition(gatheredValue(s.nodes[n])?.conditions ?? [], 'Ready') ?? null,
+          ),
+        ),
+      ],
+      commands: [sliceCommand(svc), ...nodes.map((n) => `kubectl describe node ${n}`)],
+      subjects: stale.flatMap(([address, e]) => [
+        subject.ip(address),
+        subject.node(e.node!),
+        ...(e.target ? [subject.pod(e.target)] : []),
+      ]),
+    }),
+  ];
+}
+
 /** Every selected pod must expose each path port's targetPort (by name or number) with the same protocol. */
 function checkTargetPorts(svc: ServiceInfo, ports: ServicePortInfo[], pods: PodInfo[]): Finding[] {
   const out: Finding[] = [];
@@ -121,10 +175,13 @@ function checkTargetPorts(svc: ServiceInfo, ports: ServicePortInfo[], pods: PodI
     let protocolClash: { pod: PodInfo; protocol: string } | undefined;
     for (const pod of running) {
       const all = pod.containers.flatMap((c) => c.ports);
-      const match =
+      const targets = (p: ContainerPort) =>
         typeof sp.targetPort === 'string'
-          ? all.find((p) => p.name === sp.targetPort)
-          : all.find((p) => p.containerPort === sp.targetPort);
+          ? p.name === sp.targetPort
+          : p.containerPort === sp.targetPort;
+      // A pod may declare the same number for TCP and UDP (DNS on 53): the one of the Service
+      // port's protocol is the match; only when none has it is the protocol wrong.
+      const match = all.find((p) => targets(p) && p.protocol === sp.protocol) ?? all.find(targets);
       if (!match) lacking.push(pod);
       else if (match.protocol !== sp.protocol) protocolClash = { pod, protocol: match.protocol };
     }
@@ -296,6 +353,7 @@ function checkEndpoints(
       }),
     );
   }
+  out.push(...staleReadyEndpoints(s, svc, byAddress));
   // Local traffic policies: the node the traffic enters (or the client's node) needs a local ready endpoint.
   const readyNodes = new Set(
     [...byAddress.values()].filter((e) => e.ready && e.node).map((e) => e.node!),

@@ -137,7 +137,8 @@ export function summarize(
   const others = alsoFailing(ranked, [primary, cause], hop.kind);
   const sentence =
     `${hop.verdict === 'fail' ? 'Fails' : 'Degraded'} at ${hop.label}: ${what}` +
-    `${cause ? ` — because ${cause.title}` : ''}.` +
-    (others.length > 0 ? ` Also failing: ${others.join('; ')}.` : '');
+    `${cause ? ` — because ${cause.title}` : ''}`.replace(/\.$/, '') +
+    '.' +
+    (others.length > 0 ? ` Also failing: ${others.join('; ').replace(/\.$/, '')}.` : '');
   return { verdict: hop.verdict, hop: hop.kind, sentence };
 }

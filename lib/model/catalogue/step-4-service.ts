@@ -82,6 +82,13 @@ export const STEP_4_CODES = {
     why: 'The ready ones carry all traffic; capacity is reduced.',
     fix: 'See the pods in step 1.',
   },
+  ENDPOINT_ON_NOT_READY_NODE: {
+    step: 4,
+    meaning:
+      'A ready endpoint of the Service is on a node that is NotReady or has stopped reporting.',
+    why: 'The endpoint is stale: nobody vouches for the pod any more, yet kube-proxy still sends it a share of the traffic until the node lifecycle controller marks it not ready.',
+    fix: 'Fix or drain the node; if its pods stay ready, check that kube-controller-manager runs (node lifecycle controller) and the node-monitor grace period.',
+  },
   SVC_PUBLISH_NOT_READY: {
     step: 4,
     meaning: 'The Service publishes not-ready addresses and some pods are not ready.',
