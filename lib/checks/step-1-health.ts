@@ -176,6 +176,11 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
 }
 
 function checkNodes(s: Snapshot, now: Date): Finding[] {
+  const unnamed = s.unnamedNodes ? [sourceUnknown(1, 'node', s.unnamedNodes)] : [];
+  return [...unnamed, ...checkNamedNodes(s, now)];
+}
+
+function checkNamedNodes(s: Snapshot, now: Date): Finding[] {
   return Object.entries(s.nodes).flatMap(([name, g]) => {
     if ('issue' in g) return [sourceUnknown(1, 'node', g.issue, name)];
     if (g.value === null) {
@@ -530,7 +535,8 @@ function checkAddresses(s: Snapshot): Finding[] {
       }),
     );
   }
-  // One finding for all addresses whose holders could not be read (the same permission each time).
+  // One finding for all addresses whose holders could not be read (the same permission each
+  // time): who holds each endpoint address is unknown, so the endpoints hop is.
   if (unread[0])
     out.push(
       sourceUnknown(1, 'endpoints', {

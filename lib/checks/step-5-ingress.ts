@@ -197,9 +197,12 @@ export function checkIngress(s: Snapshot): Finding[] {
       }),
     ];
   }
+  // The Service in front of the controller is the load-balancer hop: unread, it is unknown.
+  const front = s.ingress.controllerService;
   return [
     ...checkClassAndController(s, ing),
     ...checkRule(s, ing, s.path.host, s.path.path),
     ...checkTls(s, ing, s.path.host),
+    ...('issue' in front ? [sourceUnknown(5, 'load-balancer', front.issue)] : []),
   ];
 }

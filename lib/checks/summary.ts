@@ -88,9 +88,17 @@ function alsoFailing(
     const i = CAUSE_PREFERENCE.indexOf(f.code);
     return i === -1 ? CAUSE_PREFERENCE.length : i;
   };
-  const rest = failing
+  const sorted = failing
     .filter((f, i) => failing.findIndex((g) => g.code === f.code) === i)
     .sort((a, b) => preference(a) - preference(b));
+  // One line per thing that is broken: a finding about what an earlier one (or the cause)
+  // already named (the same node, the same pod) adds nothing.
+  const rest: Finding[] = [];
+  const said = named.filter((f): f is Finding => f !== undefined);
+  for (const f of sorted) {
+    if ([...said, ...rest].some((g) => g.code === f.code || linked(g, f))) continue;
+    rest.push(f);
+  }
   const shown = rest.slice(0, ALSO_FAILING_SHOWN).map((f) => f.title);
   const more = rest.length - shown.length;
   return more > 0 ? [...shown, `${more} more`] : shown;

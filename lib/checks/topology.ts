@@ -212,7 +212,13 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
         kind,
         detail: `${members.length} node${members.length === 1 ? '' : 's'}`,
         members,
-        unexamined: noBackend ?? (members.length === 0 ? 'no node of the path to look at' : null),
+        unexamined:
+          noBackend ??
+          (s.unnamedNodes
+            ? `not every node of the path is known: could not ${s.unnamedNodes.what}`
+            : members.length === 0
+              ? 'no node of the path to look at'
+              : null),
       };
     }
   }

@@ -21,6 +21,11 @@ export interface SourceIssue {
 /** A value we asked for, or the reason we could not have it. */
 export type Gathered<T> = { value: T } | { issue: SourceIssue };
 
+/** A read that was not made because the read it needs failed: it fails for the same reason. */
+export function notRead(what: string, cause: SourceIssue): SourceIssue {
+  return { ...cause, what: `${what} (it needs: ${cause.what})` };
+}
+
 export interface LabelSelectorRequirement {
   key: string;
   operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
@@ -303,6 +308,11 @@ export interface Snapshot {
   backendServiceName: string | null;
   backend: BackendSide | null;
   nodes: Record<string, Gathered<NodeInfo | null>>;
+  /**
+   * Why some nodes of the path could not even be named (the pods that run on them could not be
+   * read): the node hop is unknown then, whatever the nodes that were read say.
+   */
+  unnamedNodes?: SourceIssue;
   kubeProxy: Gathered<KubeProxyInfo>;
   namespaceLabels: Record<string, Gathered<Record<string, string> | null>>;
   client?: Gathered<PodInfo | null>;

@@ -8,6 +8,7 @@ import {
   gatheredValue,
   SNAPSHOT_SCHEMA,
   isGathered,
+  notRead,
   type BackendSide,
   type DnsInfo,
   type Gathered,
@@ -19,6 +20,7 @@ import {
   type PodInfo,
   type ServiceInfo,
   type Snapshot,
+  type SourceIssue,
 } from '@/lib/model/snapshot';
 import { matchIngress } from '@/lib/model/ingress-match';
 import { selectorString } from '@/lib/model/labels';
@@ -55,16 +57,22 @@ async function collectBackend(
   const svc = gatheredValue(service) ?? null;
   const selector = svc?.selector ?? {};
   const hasSelector = Object.keys(selector).length > 0;
+  // Without the Service there is no selector: its pods are unknown, not "none".
+  const unread = 'issue' in service ? service.issue : undefined;
 
   const [pods, endpointSlices, events, networkPolicies] = await Promise.all([
-    hasSelector
-      ? gatherList(
-          `list pods in ${namespace} with ${selectorString(selector)}`,
-          () =>
-            api.core.listNamespacedPod({ namespace, labelSelector: selectorString(selector) }, o),
-          (l) => l.items.map(toPodInfo),
-        )
-      : Promise.resolve<Gathered<PodInfo[]>>({ value: [] }),
+    unread
+      ? Promise.resolve<Gathered<PodInfo[]>>({
+          issue: notRead(`list the pods of Service ${namespace}/${serviceName}`, unread),
+        })
+      : hasSelector
+        ? gatherList(
+            `list pods in ${namespace} with ${selectorString(selector)}`,
+            () =>
+              api.core.listNamespacedPod({ namespace, labelSelector: selectorString(selector) }, o),
+            (l) => l.items.map(toPodInfo),
+          )
+        : Promise.resolve<Gathered<PodInfo[]>>({ value: [] }),
     gatherList(
       `list EndpointSlices of ${namespace}/${serviceName}`,
       () =>
@@ -90,8 +98,9 @@ async function collectBackend(
     ),
   ]);
 
-  const nearMisses =
-    hasSelector && isGathered(pods) && pods.value.length === 0
+  const nearMisses: Gathered<NearMissPod[]> = unread
+    ? { issue: notRead('look for pods that almost match the selector', unread) }
+    : hasSelector && isGathered(pods) && pods.value.length === 0
       ? await collectNearMisses(api, namespace, selector)
       : { value: [] };
 
@@ -428,6 +437,28 @@ export async function collectSnapshot(
         ? entryNodes
         : controllerNodes;
 
+  // Nodes are named by the pods on them: when those pods could not be read, neither can the
+  // nodes (nor kube-proxy on them) be said to be fine.
+  const unreadPods = [
+    backend && 'issue' in backend.pods ? backend.pods.issue : undefined,
+    client && 'issue' in client ? client.issue : undefined,
+    ingress && 'issue' in ingress.controllerPods ? ingress.controllerPods.issue : undefined,
+  ].find((i): i is SourceIssue => i !== undefined);
+  const unnamedNodes = unreadPods ? notRead('name the nodes of the path', unreadPods) : undefined;
+  const proxyNodesUnknown =
+    path.kind === 'clusterip'
+      ? client && 'issue' in client
+        ? client.issue
+        : !clientNode && backend && 'issue' in backend.pods
+          ? backend.pods.issue
+          : undefined
+      : path.kind === 'nodeport'
+        ? !path.node && backend && 'issue' in backend.pods
+          ? backend.pods.issue
+          : undefined
+        : ingress && 'issue' in ingress.controllerPods
+          ? ingress.controllerPods.issue
+          : undefined;
   const nodeNames = uniq([...backendNodes, ...entryNodes, clientNode, ...controllerNodes]);
   const nodes: Snapshot['nodes'] = {};
   await Promise.all(
@@ -435,7 +466,9 @@ export async function collectSnapshot(
       nodes[n] = await collectNode(api, n);
     }),
   );
-  const kubeProxy = await collectKubeProxy(api, proxyNodes);
+  const kubeProxy: Gathered<KubeProxyInfo> = proxyNodesUnknown
+    ? { issue: notRead('find kube-proxy on the nodes of the path', proxyNodesUnknown) }
+    : await collectKubeProxy(api, proxyNodes);
 
   const namespaces = uniq([
     path.namespace,
@@ -461,6 +494,7 @@ export async function collectSnapshot(
     backendServiceName,
     backend,
     nodes,
+    ...(unnamedNodes ? { unnamedNodes } : {}),
     kubeProxy,
     namespaceLabels,
     client,
