@@ -27,7 +27,8 @@ export function drawCharts(s: Snapshot, charts: readonly ChartSpec[]): ChartData
   const out: ChartData[] = [];
   for (const { id, baseline: baselineId } of charts) {
     const r = readMetric(s, id, { withContext: true });
-    if (r.state !== 'ok' || r.result.kind !== 'range') continue;
+    // A stale series is drawn too: the chart shows where it stopped.
+    if ((r.state !== 'ok' && r.state !== 'stale') || r.result.kind !== 'range') continue;
     const b = baselineId ? readMetric(s, baselineId, { withContext: true }) : undefined;
     out.push({
       id,
@@ -39,7 +40,7 @@ export function drawCharts(s: Snapshot, charts: readonly ChartSpec[]): ChartData
       windowStart: s.metrics?.window.start ?? r.result.start,
       windowEnd: s.metrics?.window.end ?? r.result.end,
       series: toSeries(r.result, 'now'),
-      ...(b?.state === 'ok'
+      ...(b?.state === 'ok' || b?.state === 'stale'
         ? {
             baseline: toSeries(b.result, '1 day earlier').map((x) => ({
               ...x,

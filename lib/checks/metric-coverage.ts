@@ -5,7 +5,7 @@ import type { HopKind, StepId } from '@/lib/model/hops';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { finding, sourceUnknown } from './finding-builder';
 import type { MetricId } from '@/lib/promql/queries';
-import { readMetric } from './read-metrics';
+import { clockTime, queryEvidence, readMetric } from './read-metrics';
 
 export interface CoreSeries {
   id: MetricId;
@@ -33,6 +33,8 @@ export function metricCoverage(
       ];
     }
   }
+  const stale = staleSeries(s, step, hop, ids);
+  if (stale.length > 0) return stale;
   return core
     .filter((c) => readMetric(s, c.id).state === 'empty')
     .map((c) =>
@@ -44,4 +46,22 @@ export function metricCoverage(
         evidence: [{ kind: 'note', text: `query ${c.id} returned no series in the window` }],
       }),
     );
+}
+
+/** Series the hop depends on that stopped before the window ended: what they say is not now. */
+function staleSeries(s: Snapshot, step: StepId, hop: HopKind, ids: readonly MetricId[]): Finding[] {
+  for (const id of ids) {
+    const r = readMetric(s, id);
+    if (r.state !== 'stale') continue;
+    return [
+      finding('METRICS_STALE', {
+        step,
+        hop,
+        severity: 'unknown',
+        title: `no sample of ${r.result.title} since ${clockTime(r.lastAt)}: the metric part of ${hop} is unknown (is its exporter still scraped?)`,
+        evidence: [queryEvidence(r.result, `newest sample at ${clockTime(r.lastAt)}`)],
+      }),
+    ];
+  }
+  return [];
 }

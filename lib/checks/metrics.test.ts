@@ -54,6 +54,22 @@ type Case = DiagnosisCase;
 
 const cases: Case[] = [
   {
+    name: 'conntrack series of the nodes stopped a quarter of an hour ago: the node hop is unknown',
+    snapshot: () => {
+      const r = result('node.conntrack', 'ratio', [
+        { labels: { instance: 'worker-1' }, values: flat(0.05, 15) },
+      ]);
+      if ('value' in r)
+        r.value.series[0]!.points = r.value.series[0]!.points.map((p) => ({
+          ...p,
+          t: p.t - 15 * 60,
+        }));
+      return withMetrics(clusterIpSnapshot(), { 'node.conntrack': r });
+    },
+    codes: ['METRICS_STALE'],
+    hops: { node: 'unknown' },
+  },
+  {
     name: 'traffic dropped to zero (a hung backend)',
     snapshot: () =>
       withMetrics(clusterIpSnapshot(), {
@@ -379,6 +395,48 @@ describe.each(cases)('$name', ({ snapshot, codes: want, hops }) => {
       ).toBe(true);
       for (const e of f.evidence) if (e.kind === 'query') expect(e.end - e.start).toBe(1800);
     }
+  });
+});
+
+describe('freshness', () => {
+  /** Values one minute apart whose newest sample is `silentMinutes` before the window's end. */
+  const stopped = (v: number, silentMinutes: number) =>
+    result('golden.rate', 'reqps', [{ values: flat(v, 30 - silentMinutes) }]);
+
+  it('a request series that stopped 20 minutes ago is unknown, not healthy and not a traffic drop', () => {
+    const r = stopped(20, 20);
+    if ('value' in r)
+      r.value.series[0]!.points = r.value.series[0]!.points.map((p) => ({
+        ...p,
+        t: p.t - 20 * 60,
+      }));
+    const d = diagnose(withMetrics(clusterIpSnapshot(), { 'golden.rate': r }), NOW);
+    expect(codes(d)).toEqual(['METRICS_STALE']);
+    expect(d.findings[0]!.title).toBe(
+      'no sample of golden.rate since 11:40 UTC: the metric part of pods is unknown (is its exporter still scraped?)',
+    );
+    expect(hop(d, 'pods')).toBe('unknown');
+    expect(d.steps.find((x) => x.id === 2)?.verdict).toBe('unknown');
+  });
+
+  it('a node-exporter that stopped makes the node hop unknown; a sample 4 minutes old is still fresh', () => {
+    const cpu = (silentMinutes: number) => {
+      const r = result('node.cpu', 'ratio', [
+        { labels: { instance: 'worker-1' }, values: flat(0.3) },
+      ]);
+      if ('value' in r)
+        r.value.series[0]!.points = r.value.series[0]!.points.map((p) => ({
+          ...p,
+          t: p.t - silentMinutes * 60,
+        }));
+      return r;
+    };
+    const stale = diagnose(withMetrics(clusterIpSnapshot(), { 'node.cpu': cpu(10) }), NOW);
+    expect(codes(stale)).toEqual(['METRICS_STALE']);
+    expect(hop(stale, 'node')).toBe('unknown');
+    const fresh = diagnose(withMetrics(clusterIpSnapshot(), { 'node.cpu': cpu(4) }), NOW);
+    expect(codes(fresh)).toEqual([]);
+    expect(hop(fresh, 'node')).toBe('ok');
   });
 });
 

@@ -1,6 +1,7 @@
 // Reading metric results out of a snapshot for the checks: a result is missing (not asked),
-// unavailable (the source failed), empty (no series) or has series. Plus small statistics and
-// the evidence line every metric finding carries.
+// unavailable (the source failed), empty (no series), stale (its newest sample is older than
+// Prometheus itself would still use) or has series. Plus small statistics and the evidence line
+// every metric finding carries.
 import type { Evidence } from '@/lib/model/finding';
 import {
   gatheredValue,
@@ -16,7 +17,15 @@ export type MetricRead =
   | { state: 'not-asked' }
   | { state: 'unavailable'; issue: SourceIssue }
   | { state: 'empty'; result: MetricQueryResult }
+  /** Series that stopped: judging their last points would call a dead exporter healthy. */
+  | { state: 'stale'; result: MetricQueryResult; lastAt: number }
   | { state: 'ok'; result: MetricQueryResult };
+
+/**
+ * A range result whose newest sample is older than this before the window's end is stale:
+ * Prometheus's own lookback for an instant query is five minutes.
+ */
+export const STALE_AFTER_SECONDS = 300;
 
 /**
  * A query's result, cut to the incident window for judging; `withContext` keeps the points
@@ -43,9 +52,21 @@ export function readMetric(
         }
       : g.value;
   const finite = cut.series.filter((x) => x.points.some((p) => Number.isFinite(p.v)));
-  return finite.length === 0
-    ? { state: 'empty', result: cut }
-    : { state: 'ok', result: { ...cut, series: finite } };
+  if (finite.length === 0) return { state: 'empty', result: cut };
+  const result = { ...cut, series: finite };
+  if (cut.kind === 'range') {
+    const newest = Math.max(
+      ...finite.flatMap((x) => x.points.filter((p) => Number.isFinite(p.v)).map((p) => p.t)),
+    );
+    const end = s.metrics?.window.end ?? cut.end;
+    if (newest < end - STALE_AFTER_SECONDS) return { state: 'stale', result, lastAt: newest };
+  }
+  return { state: 'ok', result };
+}
+
+/** "21:40 UTC": when a stale series last had a sample. */
+export function clockTime(unixSeconds: number): string {
+  return `${new Date(unixSeconds * 1000).toISOString().slice(11, 16)} UTC`;
 }
 
 export function values(series: MetricSeries): number[] {

@@ -23,4 +23,12 @@ export const SOURCE_CODES = {
     why: 'What it would have shown is unknown, never assumed healthy.',
     fix: 'Grant the permission named in the evidence, or check the API server / Prometheus.',
   },
+  METRICS_STALE: {
+    source: 'prometheus',
+    step: 1,
+    meaning:
+      'A series a hop depends on stopped before the end of the window: its newest sample is older than Prometheus itself would still use.',
+    why: 'Judging its last points would call a dead exporter or a stopped app healthy; what it says is not now.',
+    fix: 'Check the scrape target in Prometheus (Status → Targets): the exporter or the app may be down, or its pod gone.',
+  },
 } as const satisfies Record<string, CodeEntry>;
