@@ -1,5 +1,6 @@
 // Series in another label layout than expected, or absent: the "no series" findings name the
-// exact selectors tried and the nearest series that exist.
+// exact selectors tried and the nearest series that exist, and one absent series hides no other
+// evidence of the same step.
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/lib/model/finding';
 import { CATALOGUE } from '@/lib/model/catalogue';
@@ -10,6 +11,7 @@ import {
   result,
   withMetrics,
 } from '@/lib/testing/snapshot-fixtures';
+import { hopVerdict } from '@/lib/testing/diagnosis-cases';
 import { diagnose } from './diagnose';
 import { nearestSeries } from './metric-coverage';
 
@@ -69,6 +71,16 @@ function ingressWithoutRequestSeries() {
 
 describe('ingress request series absent', () => {
   const d = diagnose(ingressWithoutRequestSeries(), NOW);
+
+  it('still reads the reload and certificate evidence of the step', () => {
+    expect(
+      d.findings
+        .filter((f) => f.step === 5)
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(['INGRESS_CERT_EXPIRING', 'INGRESS_RELOAD_FAILED', 'METRICS_SERIES_ABSENT']);
+    expect(hopVerdict(d, 'ingress-controller')).toBe('warn');
+  });
 
   it('names the selectors tried in each layout and the nearest series that exist', () => {
     expect(d.findings.find(absent)).toStrictEqual({

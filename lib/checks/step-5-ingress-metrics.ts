@@ -88,8 +88,10 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
       },
     ],
   );
-  if (coverage.length > 0) return coverage;
-  const out: Finding[] = [];
+  // Prometheus failing says nothing about any series; absent request series leave the reload,
+  // certificate and orphan evidence to be read.
+  if (coverage.some((f) => f.code === 'METRICS_UNAVAILABLE')) return coverage;
+  const out = [...coverage];
   const e5 = all(s, 'ing.5xx');
   const p5 = stat.max(e5.v);
   if (e5.r.state === 'ok' && p5 >= t.errorRatio.warn) {
