@@ -1,8 +1,8 @@
 // Whether a hop's metric part could be looked at: Prometheus failing for its queries, or the
 // series it needs absent, makes that part `unknown` with the reason — never `ok`.
-import type { Finding } from '@/lib/model/finding';
+import type { Evidence, Finding } from '@/lib/model/finding';
 import type { HopKind, StepId } from '@/lib/model/hops';
-import type { Snapshot } from '@/lib/model/snapshot';
+import type { MetricQueryResult, Snapshot } from '@/lib/model/snapshot';
 import { finding, sourceUnknown } from './finding-builder';
 import type { MetricId } from '@/lib/promql/queries';
 import { clockTime, queryEvidence, readMetric } from './read-metrics';
@@ -11,6 +11,59 @@ export interface CoreSeries {
   id: MetricId;
   metric: string;
   scrapeHint: string;
+  /** The exact selectors tried (one per label layout), in order. */
+  tried?: readonly string[];
+  /** The bounded look at which label sets the metric does carry, and the values sought in them. */
+  nearest?: { id: MetricId; wanted: readonly string[] };
+}
+
+/** How many label sets an "absent" finding names. */
+const NEAREST_SHOWN = 3;
+
+/**
+ * The label sets of a `count by (…)` look, nearest first: those whose values match more of the
+ * wanted ones (namespace, Ingress, host…) lead, then the most series. Printed as `{l="v",…} (n series)`.
+ */
+export function nearestSeries(result: MetricQueryResult, wanted: readonly string[]): string[] {
+  const want = new Set(wanted.filter((w) => w !== ''));
+  return result.series
+    .map((x) => ({
+      labels: Object.entries(x.labels).filter(([k]) => k !== '__name__'),
+      n: x.points.at(-1)?.v ?? 0,
+    }))
+    .map((x) => ({ ...x, score: x.labels.filter(([, v]) => want.has(v)).length }))
+    .sort((a, b) => b.score - a.score || b.n - a.n)
+    .slice(0, NEAREST_SHOWN)
+    .map(
+      (x) => `{${x.labels.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}} (${x.n} series)`,
+    );
+}
+
+function absent(s: Snapshot, step: StepId, hop: HopKind, c: CoreSeries): Finding {
+  const tried = c.tried ?? [];
+  const look = c.nearest ? readMetric(s, c.nearest.id) : undefined;
+  const sets = look?.state === 'ok' ? nearestSeries(look.result, c.nearest?.wanted ?? []) : [];
+  const found =
+    look?.state === 'ok'
+      ? `; series that exist: ${sets.map((x) => `${c.metric}${x}`).join(', ')}`
+      : look?.state === 'empty'
+        ? `; ${c.metric} has no series at all`
+        : '';
+  const what = tried.length > 0 ? `tried ${tried.join(', ')}` : `no series for ${c.metric}`;
+  const evidence: Evidence[] = [
+    { kind: 'note', text: `query ${c.id} returned no series in the window` },
+    ...tried.map((t): Evidence => ({ kind: 'note', text: `tried ${t}` })),
+    ...(look && (look.state === 'ok' || look.state === 'empty')
+      ? [queryEvidence(look.result, sets.length > 0 ? `nearest: ${sets.join(', ')}` : 'no series')]
+      : []),
+  ];
+  return finding('METRICS_SERIES_ABSENT', {
+    step,
+    hop,
+    severity: 'unknown',
+    title: `${what}${found}: ${c.scrapeHint}`,
+    evidence,
+  });
 }
 
 export function metricCoverage(
@@ -37,15 +90,7 @@ export function metricCoverage(
   if (stale.length > 0) return stale;
   return core
     .filter((c) => readMetric(s, c.id).state === 'empty')
-    .map((c) =>
-      finding('METRICS_SERIES_ABSENT', {
-        step,
-        hop,
-        severity: 'unknown',
-        title: `no series for ${c.metric}: ${c.scrapeHint}`,
-        evidence: [{ kind: 'note', text: `query ${c.id} returned no series in the window` }],
-      }),
-    );
+    .map((c) => absent(s, step, hop, c));
 }
 
 /** Series the hop depends on that stopped before the window ended: what they say is not now. */

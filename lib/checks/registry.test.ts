@@ -5,6 +5,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '@/lib/model/snapshot';
 import type { MetricPlan } from '@/lib/promql/plan';
+import type { QuerySpec } from '@/lib/promql/queries';
 import { metricWindow } from '@/lib/promql/window';
 import {
   NOW,
@@ -21,12 +22,24 @@ const paths: [string, Snapshot][] = [
   ['ingress', ingressSnapshot()],
 ];
 
-/** Every query a plan can run: its own, each profile's probe and each profile's queries. */
-function allIds(plan: MetricPlan): string[] {
+/**
+ * Every query a plan can run: its own, each golden candidate's probe and queries, the look at
+ * existing series, and each layout's probe and queries.
+ */
+function allSpecs(plan: MetricPlan): QuerySpec[] {
   return [
-    ...plan.queries.map((q) => q.id),
-    ...plan.goldenProfiles.flatMap((c) => [c.probe.id, ...c.queries.map((q) => q.id)]),
+    ...plan.queries,
+    ...plan.goldenProfiles.flatMap((c) => [c.probe, ...c.queries]),
+    ...plan.goldenNearest,
+    ...plan.layoutChoices.flatMap((l) => [
+      ...l.candidates.flatMap((c) => [c.probe, ...c.queries]),
+      l.nearest,
+    ]),
   ];
+}
+
+function allIds(plan: MetricPlan): string[] {
+  return [...new Set(allSpecs(plan).map((q) => q.id))];
 }
 
 function parseErrors(promql: string): number {
@@ -46,8 +59,20 @@ describe.each(paths)('the steps’ Prometheus plan on the %s path', (_kind, snap
   it('asks each query once, and every query parses', () => {
     expect(plan.queries.length).toBeGreaterThan(0);
     expect(new Set(plan.queries.map((q) => q.id)).size).toBe(plan.queries.length);
-    const specs = [...plan.queries, ...plan.goldenProfiles.flatMap((c) => [c.probe, ...c.queries])];
+    const specs = allSpecs(plan);
     expect(specs.filter((q) => parseErrors(q.promql) > 0).map((q) => q.id)).toEqual([]);
+  });
+
+  it('asks the same query ids whichever golden candidate or label layout has series', () => {
+    const ids = (qs: QuerySpec[]) => qs.map((q) => q.id);
+    const golden = plan.goldenProfiles.map((c) => ids(c.queries));
+    for (const g of golden) expect(g).toEqual(golden[0]);
+    for (const choice of plan.layoutChoices) {
+      expect(choice.candidates.length).toBeGreaterThan(1);
+      for (const c of choice.candidates)
+        expect(ids(c.queries)).toEqual(ids(choice.candidates[0]!.queries));
+      expect(new Set(choice.candidates.map((c) => c.probe.id)).size).toBe(choice.candidates.length);
+    }
   });
 
   it('is the union of the plans of each step', () => {
@@ -70,9 +95,12 @@ describe.each(paths)('the steps’ Prometheus plan on the %s path', (_kind, snap
   it('has an answer in the healthy fixture for every query of a healthy path', () => {
     const answered = new Set(Object.keys(healthyMetricResults()));
     const micrometer = plan.goldenProfiles.find((c) => c.profile === 'micrometer');
+    // A healthy install: the app's own labels, and each source's first layout has series.
+    const firstLayouts = plan.layoutChoices.flatMap((l) => l.candidates.slice(0, 1));
     const asked = [
       ...plan.queries.map((q) => q.id),
       ...(micrometer ? [micrometer.probe.id, ...micrometer.queries.map((q) => q.id)] : []),
+      ...firstLayouts.flatMap((c) => [c.probe.id, ...c.queries.map((q) => q.id)]),
     ];
     expect(asked.filter((id) => !answered.has(id))).toEqual([]);
   });

@@ -4,7 +4,7 @@
 import type { FindingCode } from '@/lib/model/catalogue';
 import type { Finding } from '@/lib/model/finding';
 import type { Gathered, MetricQueryResult, PodOnNode, Snapshot } from '@/lib/model/snapshot';
-import type { MetricPlan, PlanInput } from '@/lib/promql/plan';
+import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
 import { saturation, type MetricId, type QuerySpec } from '@/lib/promql/queries';
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
@@ -47,7 +47,7 @@ export function saturationQueries({ snapshot: s, window }: PlanInput): MetricPla
       saturation.podRestarts(namespace, pods, windowRange(window)),
     );
   }
-  return { queries, goldenProfiles: [] };
+  return { ...EMPTY_PLAN, queries };
 }
 
 export const SATURATION_CHARTS: readonly ChartSpec[] = [

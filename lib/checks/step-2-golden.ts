@@ -1,51 +1,61 @@
 // Step 2 — golden metrics of the backend: request rate, error ratio and latency in the window
 // against the same window one day (and one hour) earlier. A drop of traffic to zero is a
 // failure of its own: a hung backend completes nothing and so reports no errors.
-import type { Finding } from '@/lib/model/finding';
+import type { Evidence, Finding } from '@/lib/model/finding';
 import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
 import { GOLDEN_PROFILES } from '@/lib/profiles/golden-metrics';
-import type { MetricPlan, PlanInput } from '@/lib/promql/plan';
+import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
 import { BASELINE_OFFSETS, golden, goldenMatchers } from '@/lib/promql/queries';
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
 import { ageMs, backendPods, formatAge } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown, subject } from './finding-builder';
 import { fmt, queryEvidence, readMetric, stat, values, type MetricRead } from './read-metrics';
-import { metricCoverage } from './metric-coverage';
+import { metricCoverage, nearestSeries } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 
 function series(r: MetricRead): number[] {
   return r.state === 'ok' ? r.result.series.flatMap(values) : [];
 }
 
-/**
- * Every golden-metric profile that can describe this backend, in order: the collector runs the
- * queries of the first whose series exist.
- */
-export function goldenQueries({ snapshot: s, window }: PlanInput): MetricPlan {
+/** Every (profile, label layout) that can describe this backend, in probe order, with its matchers. */
+function goldenCandidates(s: Snapshot) {
   const pods = backendPods(s).map((p) => p.name);
   const target = { namespace: s.path.namespace, service: s.backendServiceName ?? '', pods };
-  const candidates = GOLDEN_PROFILES.filter((p) => p.select.by !== 'pods' || pods.length > 0);
+  return GOLDEN_PROFILES.flatMap((profile) =>
+    profile.layouts
+      .filter((layout) => layout.by !== 'pods' || pods.length > 0)
+      .map((layout) => ({ profile, layout, m: goldenMatchers(profile, layout, target) })),
+  );
+}
+
+/**
+ * Every golden-metric profile and label layout that can describe this backend, in order: the
+ * collector runs the queries of the first whose series exist, or else a bounded look at the
+ * series each profile's metric does have.
+ */
+export function goldenQueries({ snapshot: s, window }: PlanInput): MetricPlan {
+  const candidates = goldenCandidates(s);
+  const profiles = [...new Set(candidates.map((c) => c.profile))];
   return {
-    queries: [],
-    goldenProfiles: candidates.map((p) => {
-      const m = goldenMatchers(p, target);
-      return {
-        profile: p.id,
-        probe: golden.presence(p, m, windowRange(window)),
-        queries: [
-          golden.requestRate(p, m),
-          golden.errorRatio(p, m),
-          golden.latency(p, m, 'p99'),
-          golden.latency(p, m, 'p50'),
-          ...BASELINE_OFFSETS.flatMap((o) => [
-            golden.requestRate(p, m, o),
-            golden.errorRatio(p, m, o),
-            golden.latency(p, m, 'p99', o),
-          ]),
-        ],
-      };
-    }),
+    ...EMPTY_PLAN,
+    goldenProfiles: candidates.map(({ profile: p, layout, m }) => ({
+      profile: p.id,
+      layout: layout.id,
+      probe: golden.presence(p, layout, m, windowRange(window)),
+      queries: [
+        golden.requestRate(p, m),
+        golden.errorRatio(p, m),
+        golden.latency(p, m, 'p99'),
+        golden.latency(p, m, 'p50'),
+        ...BASELINE_OFFSETS.flatMap((o) => [
+          golden.requestRate(p, m, o),
+          golden.errorRatio(p, m, o),
+          golden.latency(p, m, 'p99', o),
+        ]),
+      ],
+    })),
+    goldenNearest: profiles.map((p) => golden.nearest(p, windowRange(window))),
   };
 }
 
@@ -65,6 +75,47 @@ function baseline(s: Snapshot, id: 'golden.rate' | 'golden.errors' | 'golden.p99
   return day.state === 'ok' ? day : readMetric(s, `${id}.1h`);
 }
 
+/** No candidate had series: the exact selectors tried, and the nearest series that exist. */
+function goldenAbsent(s: Snapshot): Finding {
+  const candidates = goldenCandidates(s).filter((c) =>
+    s.metrics?.goldenProfilesTried.includes(c.profile.id),
+  );
+  const tried = candidates.map((c) => golden.requestsSelector(c.profile, c.m));
+  const wanted = [
+    s.path.namespace,
+    s.backendServiceName ?? '',
+    ...backendPods(s).map((p) => p.name),
+  ];
+  const nearest = [...new Set(candidates.map((c) => c.profile))].flatMap((p) => {
+    const r = readMetric(s, `golden.nearest.${p.id}`);
+    return r.state === 'ok'
+      ? [{ profile: p, result: r.result, sets: nearestSeries(r.result, wanted) }]
+      : [];
+  });
+  const best = nearest
+    .flatMap((n) => n.sets.slice(0, 1).map((set) => `${n.profile.requests}${set}`))
+    .slice(0, 2);
+  const more = tried.length > 1 ? ` and ${tried.length - 1} more selectors (listed below)` : '';
+  return finding('METRICS_SERIES_ABSENT', {
+    step: 2,
+    hop: 'pods',
+    severity: 'unknown',
+    title:
+      `no request metrics for ${s.path.namespace}/${s.backendServiceName ?? '?'} in the window: ` +
+      `tried ${tried[0] ?? 'no selector (no backend pods)'}${more}; ` +
+      (best.length > 0
+        ? `series that exist: ${best.join(', ')}`
+        : 'none of these metrics has series') +
+      ` — is the app, mesh or ingress controller scraped, and with which labels?`,
+    evidence: [
+      ...tried.map((t): Evidence => ({ kind: 'note', text: `tried ${t}` })),
+      ...nearest.map((n) =>
+        queryEvidence(n.result, n.sets.length > 0 ? `nearest: ${n.sets.join(', ')}` : 'no series'),
+      ),
+    ],
+  });
+}
+
 function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
   const m = s.metrics;
   if (!m) return [];
@@ -72,20 +123,7 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
   const probes = Object.keys(m.results).filter(isProbe);
   const unavailable = metricCoverage(s, 2, 'pods', ['golden.rate', ...probes], []);
   if (unavailable.length > 0) return unavailable;
-  if (!m.goldenProfile) {
-    const tried = GOLDEN_PROFILES.filter((p) => m.goldenProfilesTried.includes(p.id)).map(
-      (p) => p.requests,
-    );
-    return [
-      finding('METRICS_SERIES_ABSENT', {
-        step: 2,
-        hop: 'pods',
-        severity: 'unknown',
-        title: `no request metrics for ${s.path.namespace}/${s.backendServiceName ?? '?'} in the window (tried ${tried.join(', ')}): is the app, mesh or ingress controller scraped?`,
-        evidence: [{ kind: 'note', text: `profiles tried: ${m.goldenProfilesTried.join(', ')}` }],
-      }),
-    ];
-  }
+  if (!m.goldenProfile) return [goldenAbsent(s)];
   const out: Finding[] = [];
   // The backend's own series: whatever they say is about every pod behind the Service.
   const servingPods = backendPods(s).map((p) => subject.pod(p.name));

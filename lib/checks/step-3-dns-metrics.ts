@@ -2,7 +2,7 @@
 // panics and upstream health-check failures in the window.
 import type { Finding } from '@/lib/model/finding';
 import type { Snapshot } from '@/lib/model/snapshot';
-import type { MetricPlan, PlanInput } from '@/lib/promql/plan';
+import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
 import { coredns, type MetricId } from '@/lib/promql/queries';
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
@@ -13,9 +13,10 @@ import type { Thresholds } from './thresholds';
 
 /** CoreDNS as a whole: the ClusterIP path's client resolves the Service name through it. */
 export function dnsQueries({ snapshot: s, window }: PlanInput): MetricPlan {
-  if (s.path.kind !== 'clusterip') return { queries: [], goldenProfiles: [] };
+  if (s.path.kind !== 'clusterip') return EMPTY_PLAN;
   const range = windowRange(window);
   return {
+    ...EMPTY_PLAN,
     queries: [
       coredns.requests(),
       coredns.rcodeRatio('SERVFAIL'),
@@ -26,7 +27,6 @@ export function dnsQueries({ snapshot: s, window }: PlanInput): MetricPlan {
       coredns.forwardFailures(range),
       coredns.cacheHitRatio(),
     ],
-    goldenProfiles: [],
   };
 }
 

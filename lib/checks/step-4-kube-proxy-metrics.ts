@@ -2,7 +2,7 @@
 // sync (stale rules), sync duration, iptables-restore failures, Local-policy drops.
 import type { Finding } from '@/lib/model/finding';
 import { isGathered, type Snapshot } from '@/lib/model/snapshot';
-import type { MetricPlan, PlanInput } from '@/lib/promql/plan';
+import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
 import { kubeProxy } from '@/lib/promql/queries';
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
@@ -15,10 +15,11 @@ import type { Thresholds } from './thresholds';
 /** kube-proxy on the nodes whose rules the path goes through (those its pods were found on). */
 export function kubeProxyQueries({ snapshot: s, window }: PlanInput): MetricPlan {
   const nodes = isGathered(s.kubeProxy) ? Object.keys(s.kubeProxy.value.podsByNode) : [];
-  if (nodes.length === 0) return { queries: [], goldenProfiles: [] };
+  if (nodes.length === 0) return EMPTY_PLAN;
   const ids = nodeIdentities(s, nodes);
   const range = windowRange(window);
   return {
+    ...EMPTY_PLAN,
     queries: [
       kubeProxy.ruleAge(ids),
       kubeProxy.syncP99(ids),
@@ -26,7 +27,6 @@ export function kubeProxyQueries({ snapshot: s, window }: PlanInput): MetricPlan
       kubeProxy.restoreFailures(ids, range),
       kubeProxy.noLocalEndpoints(ids, range),
     ],
-    goldenProfiles: [],
   };
 }
 

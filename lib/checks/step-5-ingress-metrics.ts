@@ -4,37 +4,57 @@
 import type { Finding } from '@/lib/model/finding';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { INGRESS_METRICS_PROFILE } from '@/lib/profiles/ingress-controllers';
-import type { Matcher } from '@/lib/promql/escape';
-import type { MetricPlan, PlanInput } from '@/lib/promql/plan';
-import { ingressController, type MetricId } from '@/lib/promql/queries';
+import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
+import { ingressController, ingressMatchers, type MetricId } from '@/lib/promql/queries';
+import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
 import { finding } from './finding-builder';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 
-/** The controller's requests, latency, reloads and certificate for this Ingress and host. */
-export function ingressQueries({ snapshot: s }: PlanInput): MetricPlan {
-  if (s.path.kind !== 'ingress') return { queries: [], goldenProfiles: [] };
+/** The controller's per-Ingress series of this path in each label layout its profile declares. */
+function ingressLayouts(s: Snapshot) {
+  if (s.path.kind !== 'ingress') return [];
+  const target = { namespace: s.path.namespace, ingress: s.path.ingress, host: s.path.host };
+  return INGRESS_METRICS_PROFILE.metrics.layouts.map((layout) => ({
+    layout,
+    m: ingressMatchers(layout, target),
+  }));
+}
+
+/**
+ * The controller's requests, latency, reloads and certificate for this Ingress and host. The
+ * per-Ingress queries are built in the first label layout whose request series exist (probed in
+ * order); reloads and certificates do not depend on it.
+ */
+export function ingressQueries({ snapshot: s, window }: PlanInput): MetricPlan {
+  if (s.path.kind !== 'ingress') return EMPTY_PLAN;
   const names = INGRESS_METRICS_PROFILE.metrics;
-  const m: Matcher[] = [
-    ['namespace', '=', s.path.namespace],
-    ['ingress', '=', s.path.ingress],
-    ['host', '=', s.path.host],
-  ];
+  const { namespace, ingress, host } = s.path;
+  const range = windowRange(window);
   return {
-    queries: [
-      ingressController.statusRatio(names, m, '5..'),
-      ingressController.statusRatio(names, m, '4..'),
-      ingressController.latencyP99(names, m, 'request'),
-      ingressController.latencyP99(names, m, 'response'),
-      ingressController.latencyP99(names, m, 'response', '1d'),
-      ingressController.connectP99(names, m),
-      ingressController.orphan(names, s.path.namespace, s.path.ingress),
-      ingressController.reloadOk(names),
-      ingressController.certificateExpiry(names, s.path.host),
+    ...EMPTY_PLAN,
+    queries: [ingressController.reloadOk(names), ingressController.certificateExpiry(names, host)],
+    layoutChoices: [
+      {
+        source: 'ingress',
+        candidates: ingressLayouts(s).map(({ layout, m }) => ({
+          layout: layout.id,
+          probe: ingressController.presence(names, layout, m, range),
+          queries: [
+            ingressController.statusRatio(names, m, '5..'),
+            ingressController.statusRatio(names, m, '4..'),
+            ingressController.latencyP99(names, m, 'request'),
+            ingressController.latencyP99(names, m, 'response'),
+            ingressController.latencyP99(names, m, 'response', '1d'),
+            ingressController.connectP99(names, m),
+            ingressController.orphan(names, layout, namespace, ingress),
+          ],
+        })),
+        nearest: ingressController.nearest(names, range),
+      },
     ],
-    goldenProfiles: [],
   };
 }
 
@@ -52,7 +72,8 @@ const all = (s: Snapshot, id: MetricId) => {
 export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
   if (!s.metrics || s.path.kind !== 'ingress') return [];
   const host = s.path.host;
-  const out = metricCoverage(
+  const names = INGRESS_METRICS_PROFILE.metrics;
+  const coverage = metricCoverage(
     s,
     5,
     'ingress-controller',
@@ -60,12 +81,17 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
     [
       {
         id: 'ing.5xx',
-        metric: `${INGRESS_METRICS_PROFILE.metrics.requests}{ingress="${s.path.ingress}",host="${host}"}`,
-        scrapeHint: 'is the ingress controller scraped (ingress-nginx metrics)?',
+        metric: names.requests,
+        scrapeHint: `is the ingress controller scraped, and does it serve ${host} (a failed reload keeps a new Ingress from going live)?`,
+        tried: ingressLayouts(s).map(({ m }) => ingressController.requestsSelector(names, m)),
+        nearest: { id: 'ing.nearest', wanted: [s.path.namespace, s.path.ingress, host] },
       },
     ],
   );
-  if (out.length > 0) return out;
+  // Prometheus failing says nothing about any series; absent request series leave the reload,
+  // certificate and orphan evidence to be read.
+  if (coverage.some((f) => f.code === 'METRICS_UNAVAILABLE')) return coverage;
+  const out = [...coverage];
   const e5 = all(s, 'ing.5xx');
   const p5 = stat.max(e5.v);
   if (e5.r.state === 'ok' && p5 >= t.errorRatio.warn) {

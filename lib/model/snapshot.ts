@@ -291,8 +291,12 @@ export interface MetricsSide {
   window: { start: number; end: number; step: number };
   /** The golden-metrics profile whose series exist for this backend, or null when none has. */
   goldenProfile: string | null;
+  /** The label layout of that profile the series arrived in (`direct`, `exported`, …). */
+  goldenLayout: string | null;
   /** The profiles tried for golden metrics, in order (for the "no series" explanation). */
   goldenProfilesTried: string[];
+  /** Per source with install-dependent labels (e.g. `ingress`): the layout that had series, or null. */
+  layouts: Record<string, string | null>;
   results: Record<string, Gathered<MetricQueryResult>>;
   /** Pods cAdvisor still reports on the path's nodes that the API no longer has (leaked sandboxes). */
   orphanedContainers: Gathered<PodOnNode[]>;

@@ -1,6 +1,32 @@
 // Where a Service's requests, errors and latency come from, as data. A profile names the
 // request counter, its status label, the latency histogram and how series are tied to the
-// backend (by its pods, or by the Service labels). The first profile with series wins.
+// backend (by its pods, or by the Service labels) in each label layout installs produce. The
+// first (profile, layout) with series wins.
+
+/**
+ * Which labels carry the backend's namespace and pod (or Service) in one install's layout. When
+ * a ServiceMonitor or PodMonitor does not honour labels (the kube-prometheus-stack default), the
+ * series' own `namespace` / `pod` / `service` arrive as `exported_*` and the scrape target's take
+ * their place.
+ */
+export type GoldenLayout =
+  | { id: string; by: 'pods'; namespaceLabel: string; podLabel: string }
+  | { id: string; by: 'service'; namespaceLabel: string; serviceLabel: string };
+
+/** The series carry the backend's pod labels themselves (the scrape target is the pod). */
+const PODS: GoldenLayout = {
+  id: 'direct',
+  by: 'pods',
+  namespaceLabel: 'namespace',
+  podLabel: 'pod',
+};
+/** The app labels its series with its own namespace and pod, scraped without honorLabels. */
+const PODS_EXPORTED: GoldenLayout = {
+  id: 'exported',
+  by: 'pods',
+  namespaceLabel: 'exported_namespace',
+  podLabel: 'exported_pod',
+};
 
 export interface GoldenProfile {
   id: string;
@@ -13,9 +39,8 @@ export interface GoldenProfile {
   histogram: string;
   /** Histogram unit; milliseconds are converted to seconds in the query. */
   latencyUnit: 'seconds' | 'milliseconds';
-  select:
-    | { by: 'pods'; namespaceLabel: string; podLabel: string }
-    | { by: 'service'; namespaceLabel: string; serviceLabel: string };
+  /** The label layouts its series arrive in, most common first; probed in this order. */
+  layouts: readonly GoldenLayout[];
   /** Extra fixed matchers (e.g. Istio's reporter). */
   extra?: readonly (readonly [string, string])[];
 }
@@ -29,7 +54,7 @@ export const GOLDEN_PROFILES: readonly GoldenProfile[] = [
     errorPattern: '5..',
     histogram: 'http_server_requests_seconds',
     latencyUnit: 'seconds',
-    select: { by: 'pods', namespaceLabel: 'namespace', podLabel: 'pod' },
+    layouts: [PODS, PODS_EXPORTED],
   },
   {
     id: 'prometheus-client',
@@ -39,7 +64,7 @@ export const GOLDEN_PROFILES: readonly GoldenProfile[] = [
     errorPattern: '5..',
     histogram: 'http_request_duration_seconds',
     latencyUnit: 'seconds',
-    select: { by: 'pods', namespaceLabel: 'namespace', podLabel: 'pod' },
+    layouts: [PODS, PODS_EXPORTED],
   },
   {
     id: 'ingress-nginx',
@@ -49,7 +74,17 @@ export const GOLDEN_PROFILES: readonly GoldenProfile[] = [
     errorPattern: '5..',
     histogram: 'nginx_ingress_controller_response_duration_seconds',
     latencyUnit: 'seconds',
-    select: { by: 'service', namespaceLabel: 'namespace', serviceLabel: 'service' },
+    layouts: [
+      // honorLabels, or a scrape config that keeps the controller's labels
+      { id: 'direct', by: 'service', namespaceLabel: 'namespace', serviceLabel: 'service' },
+      // the kube-prometheus-stack's ServiceMonitor: namespace/service are the controller's own
+      {
+        id: 'exported',
+        by: 'service',
+        namespaceLabel: 'exported_namespace',
+        serviceLabel: 'exported_service',
+      },
+    ],
   },
   {
     id: 'istio',
@@ -59,11 +94,15 @@ export const GOLDEN_PROFILES: readonly GoldenProfile[] = [
     errorPattern: '5..',
     histogram: 'istio_request_duration_milliseconds',
     latencyUnit: 'milliseconds',
-    select: {
-      by: 'service',
-      namespaceLabel: 'destination_service_namespace',
-      serviceLabel: 'destination_service_name',
-    },
+    // Istio's own label names never collide with a scrape target's.
+    layouts: [
+      {
+        id: 'direct',
+        by: 'service',
+        namespaceLabel: 'destination_service_namespace',
+        serviceLabel: 'destination_service_name',
+      },
+    ],
     extra: [['reporter', 'destination']],
   },
   {
@@ -74,7 +113,8 @@ export const GOLDEN_PROFILES: readonly GoldenProfile[] = [
     errorPattern: '5..',
     histogram: 'response_latency_ms',
     latencyUnit: 'milliseconds',
-    select: { by: 'pods', namespaceLabel: 'namespace', podLabel: 'pod' },
+    // The proxy is the scrape target: namespace and pod are the target's, which is the backend pod.
+    layouts: [PODS],
     extra: [['direction', 'inbound']],
   },
 ];

@@ -3,6 +3,18 @@
 // code in a step.
 
 /**
+ * Which labels carry the Ingress's own namespace, name and backend Service in one install's
+ * layout of the controller's series (`host` and `status` are never renamed: no scrape target
+ * has them).
+ */
+export interface IngressMetricsLayout {
+  id: string;
+  namespaceLabel: string;
+  ingressLabel: string;
+  serviceLabel: string;
+}
+
+/**
  * The metric names of a controller that reports requests per Ingress and host (ingress-nginx's
  * layout: `namespace`, `ingress`, `host`, `status` labels; reloads per `controller_pod`).
  */
@@ -21,6 +33,8 @@ export interface IngressControllerMetrics {
   reloadSuccessful: string;
   /** Gauge per host: Unix time the served certificate expires. */
   certificateExpiry: string;
+  /** The label layouts its per-Ingress series arrive in, most common first; probed in order. */
+  layouts: readonly IngressMetricsLayout[];
 }
 
 export interface IngressControllerProfile {
@@ -48,6 +62,23 @@ export const INGRESS_CONTROLLER_PROFILES: readonly IngressControllerProfile[] = 
       orphanIngress: 'nginx_ingress_controller_orphan_ingress',
       reloadSuccessful: 'nginx_ingress_controller_config_last_reload_successful',
       certificateExpiry: 'nginx_ingress_controller_ssl_expire_time_seconds',
+      layouts: [
+        // honorLabels (the ingress-nginx chart's option), or a scrape config keeping its labels
+        {
+          id: 'direct',
+          namespaceLabel: 'namespace',
+          ingressLabel: 'ingress',
+          serviceLabel: 'service',
+        },
+        // a ServiceMonitor without honorLabels (kube-prometheus-stack): the target's namespace
+        // (the controller's, e.g. ingress-nginx) and Service take `namespace` and `service`
+        {
+          id: 'exported',
+          namespaceLabel: 'exported_namespace',
+          ingressLabel: 'ingress',
+          serviceLabel: 'exported_service',
+        },
+      ],
     },
   },
   {

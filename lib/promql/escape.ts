@@ -31,3 +31,9 @@ export function selector(metric: string, matchers: readonly Matcher[]): string {
   });
   return parts.length > 0 ? `${metric}{${parts.join(',')}}` : metric;
 }
+
+/** A `by (a, b)` clause; every name is checked to be a label name. */
+export function groupBy(labels: readonly string[]): string {
+  for (const l of labels) if (!LABEL_NAME.test(l)) throw new Error(`bad label name ${l}`);
+  return `by (${[...new Set(labels)].join(', ')})`;
+}

@@ -4,12 +4,13 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_PROFILES } from '@/lib/profiles/golden-metrics';
 import { INGRESS_METRICS_PROFILE } from '@/lib/profiles/ingress-controllers';
-import { anyOf, escapeRegex, quote, selector } from './escape';
+import { anyOf, escapeRegex, groupBy, quote, selector } from './escape';
 import {
   coredns,
   golden,
   goldenMatchers,
   ingressController,
+  ingressMatchers,
   kubeProxy,
   saturation,
   type QuerySpec,
@@ -34,17 +35,30 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
   const nodes = [node, '10.0.0.12'];
   const names = INGRESS_METRICS_PROFILE.metrics;
   return [
-    ...GOLDEN_PROFILES.flatMap((p) => {
-      const m = goldenMatchers(p, target);
+    ...GOLDEN_PROFILES.flatMap((p) => [
+      golden.nearest(p, '1800s'),
+      ...p.layouts.flatMap((layout) => {
+        const m = goldenMatchers(p, layout, target);
+        return [
+          golden.presence(p, layout, m, '1800s'),
+          golden.requestRate(p, m),
+          golden.requestRate(p, m, '1d'),
+          golden.errorRatio(p, m, '1h'),
+          golden.latency(p, m, 'p99'),
+          golden.latency(p, m, 'p50', '1d'),
+        ];
+      }),
+    ]),
+    ...names.layouts.flatMap((layout) => {
+      const m = ingressMatchers(layout, { namespace: ns, ingress: svc, host });
       return [
-        golden.presence(p, m, '1800s'),
-        golden.requestRate(p, m),
-        golden.requestRate(p, m, '1d'),
-        golden.errorRatio(p, m, '1h'),
-        golden.latency(p, m, 'p99'),
-        golden.latency(p, m, 'p50', '1d'),
+        ingressController.presence(names, layout, m, '1800s'),
+        ingressController.statusRatio(names, m, '4..'),
+        ingressController.latencyP99(names, m, 'request'),
+        ingressController.orphan(names, layout, ns, svc),
       ];
     }),
+    ingressController.nearest(names, '1800s'),
     saturation.nodeCpu(nodes),
     saturation.nodeMemory(nodes),
     saturation.nodeConntrack(nodes),
@@ -90,7 +104,6 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
       ['namespace', '=', ns],
       ['host', '=', host],
     ]),
-    ingressController.orphan(names, ns, svc),
   ];
 }
 
@@ -120,5 +133,35 @@ describe('the PromQL catalogue', () => {
     expect(quote('x"y')).toBe('"x\\"y"');
     expect(() => selector('up', [['bad-label', '=', 'x']])).toThrow(/bad label name/);
     expect(() => anyOf([])).toThrow();
+  });
+
+  it('builds each label layout of the ingress-nginx series with its own labels', () => {
+    const names = INGRESS_METRICS_PROFILE.metrics;
+    const target = { namespace: 'shop', ingress: 'web', host: 'shop.example.com' };
+    const [direct, exported] = names.layouts.map((l) => ingressMatchers(l, target));
+    expect(ingressController.requestsSelector(names, direct!)).toBe(
+      'nginx_ingress_controller_requests{namespace="shop",ingress="web",host="shop.example.com"}',
+    );
+    expect(ingressController.presence(names, names.layouts[1]!, exported!, '1800s').promql).toBe(
+      'count(last_over_time(nginx_ingress_controller_requests{exported_namespace="shop",ingress="web",host="shop.example.com"}[1800s]))',
+    );
+    expect(ingressController.orphan(names, names.layouts[1]!, 'shop', 'web').promql).toBe(
+      'max by (type) (nginx_ingress_controller_orphan_ingress{exported_namespace="shop",ingress="web"})',
+    );
+    // The query ids do not depend on the layout.
+    expect(ingressController.statusRatio(names, exported!, '5..').id).toBe('ing.5xx');
+  });
+
+  it('bounds the look at existing series with topk, grouped by every layout label', () => {
+    expect(ingressController.nearest(INGRESS_METRICS_PROFILE.metrics, '1800s').promql).toBe(
+      'topk(10, count by (namespace, ingress, exported_namespace, host, service, exported_service) ' +
+        '(last_over_time(nginx_ingress_controller_requests[1800s])))',
+    );
+    const istio = GOLDEN_PROFILES.find((p) => p.id === 'istio')!;
+    expect(golden.nearest(istio, '1800s').promql).toBe(
+      'topk(10, count by (destination_service_namespace, destination_service_name) ' +
+        '(last_over_time(istio_requests_total{reporter="destination"}[1800s])))',
+    );
+    expect(() => groupBy(['ok', 'bad-label'])).toThrow(/bad label name/);
   });
 });

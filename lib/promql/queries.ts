@@ -2,9 +2,12 @@
 // title, unit and a typed id. Label values only ever enter through `selector` (quoted,
 // regex-escaped). Which builders run for a path is declared by the step modules.
 import type { Unit } from '@/lib/model/units';
-import type { GoldenProfile } from '@/lib/profiles/golden-metrics';
-import type { IngressControllerMetrics } from '@/lib/profiles/ingress-controllers';
-import { anyOf, quote, selector, type Matcher } from './escape';
+import type { GoldenLayout, GoldenProfile } from '@/lib/profiles/golden-metrics';
+import type {
+  IngressControllerMetrics,
+  IngressMetricsLayout,
+} from '@/lib/profiles/ingress-controllers';
+import { anyOf, groupBy, quote, selector, type Matcher } from './escape';
 
 export interface QuerySpec<Id extends string = MetricId> {
   id: Id;
@@ -41,25 +44,64 @@ export function nodeMatcher(nodes: readonly string[]): Matcher {
   return ['instance', '=~', anyOf(nodes, '(:[0-9]+)?')];
 }
 
+/**
+ * How many label sets a "nearest series" look returns at most: it runs only when the expected
+ * series are absent, and only to show an SRE which labels the metric does carry.
+ */
+export const NEAREST_LIMIT = 10;
+
+/** The backend's series of a profile, in one label layout. */
 export function goldenMatchers(
   p: GoldenProfile,
+  layout: GoldenLayout,
   target: { namespace: string; service: string; pods: readonly string[] },
 ): Matcher[] {
-  const m: Matcher[] = [[p.select.namespaceLabel, '=', target.namespace]];
-  if (p.select.by === 'pods') m.push([p.select.podLabel, '=~', anyOf(target.pods)]);
-  else m.push([p.select.serviceLabel, '=', target.service]);
+  const m: Matcher[] = [[layout.namespaceLabel, '=', target.namespace]];
+  if (layout.by === 'pods') m.push([layout.podLabel, '=~', anyOf(target.pods)]);
+  else m.push([layout.serviceLabel, '=', target.service]);
   for (const [k, v] of p.extra ?? []) m.push([k, '=', v]);
   return m;
 }
 
+/** The label names a profile's layouts tie series to a backend with. */
+function goldenLayoutLabels(p: GoldenProfile): string[] {
+  return p.layouts.flatMap((l) => [
+    l.namespaceLabel,
+    l.by === 'pods' ? l.podLabel : l.serviceLabel,
+  ]);
+}
+
 export const golden = {
-  presence(p: GoldenProfile, m: Matcher[], window: string): QuerySpec<`golden.presence.${string}`> {
+  /** The request series a candidate looks for, as shown to the SRE when none has series. */
+  requestsSelector(p: GoldenProfile, m: Matcher[]): string {
+    return selector(p.requests, m);
+  },
+  presence(
+    p: GoldenProfile,
+    layout: GoldenLayout,
+    m: Matcher[],
+    window: string,
+  ): QuerySpec<`golden.presence.${string}`> {
     return {
-      id: `golden.presence.${p.id}`,
-      title: `${p.title} series`,
+      id: `golden.presence.${p.id}.${layout.id}`,
+      title: `${p.title} series (${layout.id} labels)`,
       unit: 'count',
       kind: 'instant',
       promql: `count(last_over_time(${selector(p.requests, m)}[${window}]))`,
+    };
+  },
+  /** A bounded look at which backends the profile's request series do describe. */
+  nearest(p: GoldenProfile, window: string): QuerySpec<`golden.nearest.${string}`> {
+    const all = selector(
+      p.requests,
+      (p.extra ?? []).map(([k, v]): Matcher => [k, '=', v]),
+    );
+    return {
+      id: `golden.nearest.${p.id}`,
+      title: `${p.title}: series that exist (top ${NEAREST_LIMIT} label sets)`,
+      unit: 'count',
+      kind: 'instant',
+      promql: `topk(${NEAREST_LIMIT}, count ${groupBy(goldenLayoutLabels(p))} (last_over_time(${all}[${window}])))`,
     };
   },
   requestRate(
@@ -357,8 +399,53 @@ export const kubeProxy = {
   },
 };
 
+/** The per-Ingress matchers of the controller's series in one label layout. */
+export function ingressMatchers(
+  layout: IngressMetricsLayout,
+  target: { namespace: string; ingress: string; host: string },
+): Matcher[] {
+  return [
+    [layout.namespaceLabel, '=', target.namespace],
+    [layout.ingressLabel, '=', target.ingress],
+    ['host', '=', target.host],
+  ];
+}
+
 /** Queries of an ingress controller, with the metric names its profile gives. */
 export const ingressController = {
+  /** The request series a layout looks for, as shown to the SRE when none has series. */
+  requestsSelector(names: IngressControllerMetrics, m: Matcher[]): string {
+    return selector(names.requests, m);
+  },
+  presence(
+    names: IngressControllerMetrics,
+    layout: IngressMetricsLayout,
+    m: Matcher[],
+    window: string,
+  ): QuerySpec<`ing.presence.${string}`> {
+    return {
+      id: `ing.presence.${layout.id}`,
+      title: `controller request series (${layout.id} labels)`,
+      unit: 'count',
+      kind: 'instant',
+      promql: `count(last_over_time(${selector(names.requests, m)}[${window}]))`,
+    };
+  },
+  /** A bounded look at which Ingresses and hosts the request series do describe. */
+  nearest(names: IngressControllerMetrics, window: string): QuerySpec<'ing.nearest'> {
+    const labels = [
+      ...names.layouts.flatMap((l) => [l.namespaceLabel, l.ingressLabel]),
+      'host',
+      ...names.layouts.map((l) => l.serviceLabel),
+    ];
+    return {
+      id: 'ing.nearest',
+      title: `controller request series that exist (top ${NEAREST_LIMIT} label sets)`,
+      unit: 'count',
+      kind: 'instant',
+      promql: `topk(${NEAREST_LIMIT}, count ${groupBy(labels)} (last_over_time(${selector(names.requests, [])}[${window}])))`,
+    };
+  },
   statusRatio<P extends '5..' | '4..'>(
     names: IngressControllerMetrics,
     m: Matcher[],
@@ -402,12 +489,13 @@ export const ingressController = {
   },
   orphan(
     names: IngressControllerMetrics,
+    layout: IngressMetricsLayout,
     namespace: string,
     ingress: string,
   ): QuerySpec<'ing.orphan'> {
     const orphan = selector(names.orphanIngress, [
-      ['namespace', '=', namespace],
-      ['ingress', '=', ingress],
+      [layout.namespaceLabel, '=', namespace],
+      [layout.ingressLabel, '=', ingress],
     ]);
     return {
       id: 'ing.orphan',

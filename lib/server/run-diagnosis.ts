@@ -142,7 +142,9 @@ export function mergeMetrics(parts: MetricsSide[]): MetricsSide {
   return {
     window: parts[0]!.window,
     goldenProfile: golden.goldenProfile,
+    goldenLayout: golden.goldenLayout,
     goldenProfilesTried: golden.goldenProfilesTried,
+    layouts: Object.assign({}, ...parts.map((p) => p.layouts)) as MetricsSide['layouts'],
     results: Object.assign({}, ...parts.map((p) => p.results)) as MetricsSide['results'],
     orphanedContainers: withOrphans?.orphanedContainers ?? { value: [] },
     queries: parts.reduce((n, p) => n + p.queries, 0),

@@ -368,8 +368,8 @@ const perPod = (v: number) => WEB_PODS.map((p) => ({ labels: { pod: p.name }, va
 
 export function healthyMetricResults(): MetricResults {
   return {
-    'golden.presence.micrometer': result(
-      'golden.presence.micrometer',
+    'golden.presence.micrometer.direct': result(
+      'golden.presence.micrometer.direct',
       'count',
       [{ values: [3] }],
       'instant',
@@ -442,6 +442,7 @@ export function healthyMetricResults(): MetricResults {
       [{ labels: { instance: 'worker-2' }, values: [0] }],
       'instant',
     ),
+    'ing.presence.direct': result('ing.presence.direct', 'count', [{ values: [6] }], 'instant'),
     'ing.5xx': result('ing.5xx', 'ratio', [{ values: flat(0) }]),
     'ing.4xx': result('ing.4xx', 'ratio', [{ values: flat(0.003) }]),
     'ing.request_p99': result('ing.request_p99', 'seconds', [{ values: flat(0.1) }]),
@@ -476,7 +477,9 @@ export function withMetrics(
     metrics: {
       window: { start: START, end: END, step: 60 },
       goldenProfile: 'micrometer',
+      goldenLayout: 'direct',
       goldenProfilesTried: ['micrometer', 'prometheus-client', 'ingress-nginx', 'istio', 'linkerd'],
+      layouts: s.path.kind === 'ingress' ? { ingress: 'direct' } : {},
       results: definedOnly({ ...healthyMetricResults(), ...patch }),
       orphanedContainers: { value: [] },
       queries: 40,

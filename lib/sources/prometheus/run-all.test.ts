@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Gathered, MetricQueryResult } from '@/lib/model/snapshot';
 import type { QuerySpec } from '@/lib/promql/queries';
 import type { PrometheusClient } from './client';
-import { runAll } from './collect-metrics';
+import type { MetricPlan } from '@/lib/promql/plan';
+import { collectMetrics, runAll } from './collect-metrics';
 
 const specs: QuerySpec<string>[] = Array.from({ length: 20 }, (_, i) => ({
   id: `q${i}`,
@@ -54,5 +55,95 @@ describe('runAll', () => {
     }));
     await runAll(prom, specs, window);
     expect(asked).toHaveLength(20);
+  });
+});
+
+describe('collectMetrics with label layouts', () => {
+  const spec = (id: string, kind: 'range' | 'instant' = 'range'): QuerySpec => ({
+    id: id as QuerySpec['id'],
+    title: id,
+    unit: 'count',
+    kind,
+    promql: id,
+  });
+  const plan: MetricPlan = {
+    queries: [spec('ing.reload_ok', 'instant')],
+    goldenProfiles: [
+      {
+        profile: 'micrometer',
+        layout: 'direct',
+        probe: spec('golden.presence.micrometer.direct', 'instant'),
+        queries: [spec('golden.rate')],
+      },
+    ],
+    goldenNearest: [spec('golden.nearest.micrometer', 'instant')],
+    layoutChoices: [
+      {
+        source: 'ingress',
+        candidates: [
+          {
+            layout: 'direct',
+            probe: spec('ing.presence.direct', 'instant'),
+            queries: [spec('ing.5xx')],
+          },
+          {
+            layout: 'exported',
+            probe: spec('ing.presence.exported', 'instant'),
+            queries: [spec('ing.5xx')],
+          },
+        ],
+        nearest: spec('ing.nearest', 'instant'),
+      },
+    ],
+  };
+  const answer =
+    (withSeries: string[]) =>
+    (id: string): Gathered<MetricQueryResult> => ({
+      value: {
+        id,
+        title: id,
+        unit: 'count',
+        promql: id,
+        kind: 'instant',
+        start: 0,
+        end: 1800,
+        step: 15,
+        warnings: [],
+        series: withSeries.includes(id) ? [{ labels: {}, points: [{ t: 1800, v: 3 }] }] : [],
+      },
+    });
+  const counted = (prom: PrometheusClient) =>
+    Object.assign(prom, { queries: () => 0 }) as PrometheusClient;
+
+  it('probes the layouts in order and runs the first with series; no look at existing series', async () => {
+    const { prom, asked } = client(
+      answer(['golden.presence.micrometer.direct', 'ing.presence.exported']),
+    );
+    const m = await collectMetrics(counted(prom), plan, window);
+    expect(m.layouts).toEqual({ ingress: 'exported' });
+    expect(m.goldenLayout).toBe('direct');
+    expect([...asked].sort()).toEqual(
+      [
+        'golden.presence.micrometer.direct',
+        'golden.rate',
+        'ing.5xx',
+        'ing.presence.direct',
+        'ing.presence.exported',
+        'ing.reload_ok',
+      ].sort(),
+    );
+  });
+
+  it('when no layout has series, runs the first layout’s queries and one bounded look', async () => {
+    const { prom, asked } = client(answer([]));
+    const m = await collectMetrics(counted(prom), plan, window);
+    expect(m.layouts).toEqual({ ingress: null });
+    expect(m.goldenProfile).toBeNull();
+    expect(asked.filter((id) => id.includes('nearest')).sort()).toEqual([
+      'golden.nearest.micrometer',
+      'ing.nearest',
+    ]);
+    expect(asked.filter((id) => id === 'ing.5xx')).toHaveLength(1);
+    expect(Object.keys(m.results)).toContain('ing.nearest');
   });
 });
