@@ -398,6 +398,33 @@ describe.each(cases)('$name', ({ snapshot, codes: want, hops }) => {
   });
 });
 
+describe('a failed configuration reload', () => {
+  const reloadFailed = result(
+    'ing.reload_ok',
+    'count',
+    [{ labels: { controller_pod: 'ingress-nginx-a' }, values: [0] }],
+    'instant',
+  );
+  it('breaks the path when its own requests fail at the controller: fail, and the cause', () => {
+    const d = diagnose(
+      withMetrics(ingressSnapshot(), {
+        'ing.reload_ok': reloadFailed,
+        'ing.5xx': result('ing.5xx', 'ratio', [{ values: ramp(0, 0.6) }]),
+      }),
+      NOW,
+    );
+    expect(d.findings.find((f) => f.code === 'INGRESS_RELOAD_FAILED')?.severity).toBe('fail');
+    expect(d.summary.sentence).toMatch(
+      /^Fails at ingress controller: 5xx answers .* — because the last configuration reload failed on ingress-nginx-a/,
+    );
+  });
+  it('only degrades it when the host still gets its answers: warn', () => {
+    const d = diagnose(withMetrics(ingressSnapshot(), { 'ing.reload_ok': reloadFailed }), NOW);
+    expect(d.findings.find((f) => f.code === 'INGRESS_RELOAD_FAILED')?.severity).toBe('warn');
+    expect(hop(d, 'ingress-controller')).toBe('warn');
+  });
+});
+
 describe('freshness', () => {
   /** Values one minute apart whose newest sample is `silentMinutes` before the window's end. */
   const stopped = (v: number, silentMinutes: number) =>

@@ -2,13 +2,14 @@
 // this Ingress and host, request vs upstream latency (controller overhead vs backend), upstream
 // latency against yesterday, config reloads and certificate expiry.
 import type { Finding } from '@/lib/model/finding';
-import type { Snapshot } from '@/lib/model/snapshot';
+import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
 import { INGRESS_METRICS_PROFILE } from '@/lib/profiles/ingress-controllers';
 import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
 import { ingressController, ingressMatchers, type MetricId } from '@/lib/promql/queries';
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
-import { finding } from './finding-builder';
+import { finding, subject } from './finding-builder';
+import { backendPods } from './read-snapshot';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
@@ -92,6 +93,10 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
   // certificate and orphan evidence to be read.
   if (coverage.some((f) => f.code === 'METRICS_UNAVAILABLE')) return coverage;
   const out = [...coverage];
+  // The requests for this host went through these controller pods to these backend pods: what
+  // the controller counts is about both.
+  const controllerPods = (gatheredValue(s.ingress?.controllerPods) ?? []).map((p) => p.name);
+  const through = [...controllerPods, ...backendPods(s).map((p) => p.name)].map(subject.pod);
   const e5 = all(s, 'ing.5xx');
   const p5 = stat.max(e5.v);
   if (e5.r.state === 'ok' && p5 >= t.errorRatio.warn) {
@@ -101,6 +106,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
         severity: p5 > t.errorRatio.fail ? 'fail' : 'warn',
         title: `5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of requests at the controller`,
         evidence: [queryEvidence(e5.r.result, `max ${fmt(p5, 'ratio')}`)],
+        subjects: through,
       }),
     );
   }
@@ -113,6 +119,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
         severity: 'warn',
         title: `4xx answers for ${host} peaked at ${fmt(p4, 'ratio')} of requests`,
         evidence: [queryEvidence(e4.r.result, `max ${fmt(p4, 'ratio')}`)],
+        subjects: controllerPods.map(subject.pod),
       }),
     );
   }
@@ -187,12 +194,21 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
     const failed = reload.result.series
       .filter((x) => stat.last(values(x)) === 0)
       .map((x) => x.labels.controller_pod ?? 'a controller pod');
+    // A failed reload keeps the old configuration serving: it breaks this path only when this
+    // host's own requests say so (5xx or mostly 4xx at the controller).
+    const hurts = out.some(
+      (f) =>
+        (f.code === 'INGRESS_5XX_HIGH' && f.severity === 'fail') || f.code === 'INGRESS_4XX_HIGH',
+    );
     if (failed.length > 0)
       out.push(
         finding('INGRESS_RELOAD_FAILED', {
           hop: 'ingress-controller',
-          severity: 'warn',
-          title: `the last configuration reload failed on ${failed.join(', ')}: recent Ingress changes are not live`,
+          severity: hurts ? 'fail' : 'warn',
+          subjects: failed.map(subject.pod),
+          title:
+            `the last configuration reload failed on ${failed.join(', ')}: recent Ingress changes are not live` +
+            (hurts ? `, and ${host}'s own requests fail at the controller` : ''),
           evidence: [queryEvidence(reload.result, `0 on ${failed.join(', ')}`)],
           commands: failed.map(
             (p) => `kubectl logs -n ingress-nginx ${p} --tail=100 | grep -i -A3 error`,
