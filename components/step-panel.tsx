@@ -18,6 +18,7 @@ export function StepPanel({ step, prometheusUrl }: { step: StepResult; prometheu
       {step.verdict !== 'skipped' && !step.reason && step.findings.length === 0 ? (
         <p className="muted">Checked: nothing wrong found.</p>
       ) : null}
+      {step.source ? <p className="muted">Series from {step.source}.</p> : null}
       {step.findings.map((f, i) => (
         <FindingCard key={`${f.code}-${f.member ?? ''}-${i}`} finding={f} />
       ))}

@@ -39,6 +39,7 @@ export function runStep(
     ),
     findings,
     charts: drawCharts(snapshot, step.charts),
+    ...(step.source?.(snapshot) ? { source: step.source(snapshot) } : {}),
   };
 }
 

@@ -398,6 +398,34 @@ describe.each(cases)('$name', ({ snapshot, codes: want, hops }) => {
   });
 });
 
+describe('the source of the golden metrics', () => {
+  it("is named with the step: the backend's own series", () => {
+    const d = diagnose(withMetrics(clusterIpSnapshot()), NOW);
+    expect(d.steps.find((x) => x.id === 2)?.source).toBe('app HTTP (http_server_requests_seconds)');
+  });
+  it("says when a ClusterIP path's series are the ingress controller's, not its own", () => {
+    const d = diagnose(
+      withMetrics(
+        clusterIpSnapshot(),
+        {},
+        { goldenProfile: 'ingress-nginx', goldenLayout: 'exported' },
+      ),
+      NOW,
+    );
+    expect(d.steps.find((x) => x.id === 2)?.source).toBe(
+      'ingress-nginx upstream, exported_* labels — only requests that came through the ingress controller, not this path’s own',
+    );
+  });
+  it('a Service that selects no pod has no backend to measure: step 2 is unknown, not ok traffic', () => {
+    const d = diagnose(withMetrics(clusterIpSnapshot([])), NOW);
+    expect(d.steps.find((x) => x.id === 2)).toMatchObject({
+      verdict: 'unknown',
+      reason: expect.stringMatching(/selects no pod/),
+      findings: [],
+    });
+  });
+});
+
 describe('a failed configuration reload', () => {
   const reloadFailed = result(
     'ing.reload_ok',

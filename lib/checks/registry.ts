@@ -10,7 +10,7 @@ import type { MetricWindow } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
 import { checkHealth } from './step-1-health';
 import { checkSaturation, SATURATION_CHARTS, saturationQueries } from './step-1-saturation';
-import { checkGolden, GOLDEN_CHARTS, goldenQueries } from './step-2-golden';
+import { checkGolden, GOLDEN_CHARTS, goldenQueries, goldenSource } from './step-2-golden';
 import { checkDns } from './step-3-dns';
 import { checkDnsMetrics, DNS_CHARTS, dnsQueries } from './step-3-dns-metrics';
 import { checkKubeProxy } from './step-4-kube-proxy';
@@ -40,6 +40,8 @@ export interface StepDefinition {
   run(snapshot: Snapshot, ctx: CheckContext): Finding[];
   /** The series the step draws, by query id. */
   charts: readonly ChartSpec[];
+  /** Where the series it judged come from, when the step chose among sources. */
+  source?(snapshot: Snapshot): string | undefined;
 }
 
 const NO_PROMETHEUS =
@@ -58,10 +60,17 @@ export const STEPS: readonly StepDefinition[] = [
     id: 2,
     skipReason: () => null,
     notRunReason: (s) =>
-      s.meta.metricsPending ? 'waiting for Prometheus…' : s.metrics ? null : NO_PROMETHEUS,
+      s.meta.metricsPending
+        ? 'waiting for Prometheus…'
+        : !s.metrics
+          ? NO_PROMETHEUS
+          : noBackendPods(s)
+            ? 'the Service selects no pod: there is no backend whose requests could be measured'
+            : null,
     queries: goldenQueries,
     run: (s, c) => checkGolden(s, c.thresholds, c.now),
     charts: GOLDEN_CHARTS,
+    source: goldenSource,
   },
   {
     id: 3,
@@ -107,6 +116,12 @@ export const STEPS: readonly StepDefinition[] = [
     charts: [],
   },
 ];
+
+/** A Service whose pods were read and are none: golden metrics would measure someone else. */
+function noBackendPods(s: Snapshot): boolean {
+  const pods = s.backend?.pods;
+  return pods !== undefined && 'value' in pods && pods.value.length === 0;
+}
 
 export function stepDefinition(id: StepId): StepDefinition {
   const step = STEPS.find((s) => s.id === id);

@@ -59,6 +59,22 @@ export function goldenQueries({ snapshot: s, window }: PlanInput): MetricPlan {
   };
 }
 
+/**
+ * Where the golden series come from, in words: the profile and label layout that had series,
+ * and when they are the ingress controller's, that they count only requests through it.
+ */
+export function goldenSource(s: Snapshot): string | undefined {
+  const m = s.metrics;
+  const profile = GOLDEN_PROFILES.find((p) => p.id === m?.goldenProfile);
+  if (!m || !profile) return undefined;
+  const layout = m.goldenLayout === 'exported' ? ', exported_* labels' : '';
+  const viaIngress =
+    profile.id === 'ingress-nginx' && s.path.kind !== 'ingress'
+      ? ' — only requests that came through the ingress controller, not this path’s own'
+      : '';
+  return `${profile.title}${layout}${viaIngress}`;
+}
+
 export const GOLDEN_CHARTS: readonly ChartSpec[] = [
   { id: 'golden.rate', baseline: 'golden.rate.1d' },
   { id: 'golden.errors', baseline: 'golden.errors.1d' },

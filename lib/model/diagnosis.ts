@@ -54,6 +54,8 @@ export interface StepResult {
   reason?: string;
   findings: Finding[];
   charts: ChartData[];
+  /** Where the step's series come from, when that is a choice (golden metrics' profile). */
+  source?: string;
 }
 
 export interface DiagnosisSummary {
