@@ -164,6 +164,46 @@ subjects: [{ kind: User, name: hopscope-limited }]
     expect(d.summary.verdict).toBe('unknown');
   });
 
+  it('without the right to read the Service, its pods, their nodes and kube-proxy there are unknown — never ok, never blamed', async () => {
+    // The same user, with a Role narrowed to EndpointSlices; the broad one is put back after.
+    const narrow = `
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: { name: hopscope-limited, namespace: shop, labels: { hopscope.dev/test: rbac } }
+rules:
+- { apiGroups: [discovery.k8s.io], resources: [endpointslices], verbs: [list] }
+`;
+    await kubectl(['apply', '-f', '-'], narrow);
+    try {
+      const kc = adminConfig();
+      kc.setCurrentContext('hopscope-limited');
+      const now = new Date();
+      const d = diagnose(
+        await collectSnapshot(makeKubeApis(kc), clusterIpPath, 'hopscope-limited', now),
+        now,
+      );
+      const verdict = (k: string) => d.hops.find((h) => h.kind === k)?.verdict;
+      for (const hop of ['service', 'pods', 'node', 'kube-proxy'])
+        expect([hop, verdict(hop)]).toEqual([hop, 'unknown']);
+      expect(d.steps.find((s) => s.id === 1)?.verdict).toBe('unknown');
+      expect(d.findings.filter((f) => f.severity === 'fail' || f.severity === 'warn')).toEqual([]);
+      // Each says why: not "no pods", but pods and nodes that could not be read for want of the Service.
+      const unread = (hop: string) =>
+        d.findings
+          .filter((f) => f.hop === hop && f.code === 'SOURCE_UNAVAILABLE')
+          .map((f) => f.title);
+      expect(unread('pods')).toEqual([
+        'Kubernetes API: no permission to list the pods of Service shop/web (it needs: get Service shop/web)',
+      ]);
+      expect(unread('node')).toEqual([
+        expect.stringMatching(/^Kubernetes API: no permission to name the nodes of the path/),
+      ]);
+      expect(d.summary.verdict).toBe('unknown');
+    } finally {
+      await kubectl(['apply', '-f', '-'], rbac);
+    }
+  });
+
   it('an API server that does not answer in time: every read times out, the diagnosis still completes', async () => {
     const silent: Server = createServer(() => {
       /* accept and never answer */
