@@ -1168,6 +1168,15 @@ describe('the answer sentence', () => {
     );
   });
 
+  it('ends each sentence with one period, even when a title has its own', () => {
+    const s = clusterIpSnapshot();
+    s.nodes['worker-2'] = { value: kubeletGone('worker-2') };
+    s.path = { ...s.path, kind: 'clusterip', port: 8080 } as Snapshot['path'];
+    const { sentence } = diagnose(s, NOW).summary;
+    expect(sentence).not.toMatch(/\.\./);
+    expect(sentence).toMatch(/Kubelet stopped posting node status\.$/);
+  });
+
   it('does not blame a node failure for a wrong Service port: it is "also failing"', () => {
     const s = pleg();
     s.path = { ...s.path, kind: 'clusterip', port: 8080 } as Snapshot['path'];

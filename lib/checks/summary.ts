@@ -144,10 +144,11 @@ export function summarize(
   const cause = primary ? causeOf(primary, ranked, hops, index) : undefined;
   const what = primary?.title ?? hop.reason ?? 'see its members';
   const others = alsoFailing(ranked, [primary, cause], hop.kind);
+  // Titles may end with a period of their own; each sentence ends with exactly one.
+  const period = (text: string) => `${text.replace(/\.+$/, '')}.`;
+  const answer = `${hop.verdict === 'fail' ? 'Fails' : 'Degraded'} at ${hop.label}: ${what}`;
   const sentence =
-    `${hop.verdict === 'fail' ? 'Fails' : 'Degraded'} at ${hop.label}: ${what}` +
-    `${cause ? ` — because ${cause.title}` : ''}`.replace(/\.$/, '') +
-    '.' +
-    (others.length > 0 ? ` Also failing: ${others.join('; ').replace(/\.$/, '')}.` : '');
+    period(`${answer}${cause ? ` — because ${cause.title}` : ''}`) +
+    (others.length > 0 ? ` Also failing: ${period(others.join('; '))}` : '');
   return { verdict: hop.verdict, hop: hop.kind, sentence };
 }
