@@ -508,6 +508,7 @@ const cases: Case[] = [
             podSelector: {},
             policyTypes: ['Ingress'],
             ingress: [],
+            egress: [],
           },
         ],
       };
