@@ -10,6 +10,7 @@ import {
   type Snapshot,
   type SourceIssue,
 } from '@/lib/model/snapshot';
+import { inCidr } from '@/lib/model/cidr';
 import { objectEvidence } from './finding-builder';
 import { egressSelecting } from './netpol';
 import { podRef } from './read-snapshot';
@@ -118,6 +119,32 @@ export function allowEgressCommand(client: PodInfo, name: string, to: AllowedDes
     },
   };
   return `printf '%s\\n' ${shellQuote(JSON.stringify(policy))} | kubectl apply -f -`;
+}
+
+/**
+ * A rule that admits the Service's cluster IP by ipBlock is a common mistake: the policy sees the
+ * connection after DNAT, addressed to a pod. Says so when one of the selecting policies has one.
+ */
+export function clusterIpHint(
+  selecting: NetworkPolicyInfo[],
+  clusterIP: string | undefined,
+): string {
+  if (!clusterIP || clusterIP === 'None') return '';
+  const names = selecting
+    .filter((np) =>
+      np.egress.some((rule) =>
+        rule.to.some(
+          (peer) =>
+            peer.ipBlock &&
+            inCidr(clusterIP, peer.ipBlock.cidr) === true &&
+            !peer.ipBlock.except.some((e) => inCidr(clusterIP, e) === true),
+        ),
+      ),
+    )
+    .map((np) => `${np.namespace}/${np.name}`);
+  return names.length === 0
+    ? ''
+    : ` ${names.join(', ')} admits the Service IP ${clusterIP} by ipBlock, but after kube-proxy's DNAT the policy sees the pod IPs, so that rule does not apply.`;
 }
 
 export function describePolicyCommands(selecting: NetworkPolicyInfo[]): string[] {

@@ -1069,6 +1069,43 @@ const egressCases: Case[] = [
     answer: 'client',
   },
   {
+    name: 'egress admits the kube-dns Service IP by ipBlock: after DNAT it is the pods, so DNS is blocked',
+    snapshot: () =>
+      egressSnapshot([
+        DEFAULT_DENY_EGRESS,
+        ALLOW_WEB,
+        egressPolicy('allow-dns-vip', [
+          { to: [{ ipBlock: { cidr: '10.96.0.10/32', except: [] } }], ports: [] },
+        ]),
+      ]),
+    codes: ['NETPOL_EGRESS_BLOCKS_DNS'],
+    hops: { client: 'fail' },
+    answer: 'client',
+    findings: [
+      {
+        ...DNS_BLOCKED,
+        title:
+          'NetworkPolicy egress drops DNS from client shop/toolbox to all CoreDNS pods: both UDP and TCP 53 blocked — lookups time out (no rule of shop/default-deny-egress, shop/allow-web, shop/allow-dns-vip admits it)',
+        evidence: [
+          ...DNS_BLOCKED.evidence,
+          {
+            kind: 'object',
+            ref: 'networking.k8s.io/v1 NetworkPolicy shop/allow-dns-vip',
+            field: 'spec.egress',
+            value: [{ to: [{ ipBlock: { cidr: '10.96.0.10/32', except: [] } }], ports: [] }],
+          },
+        ],
+        remediation: {
+          text: "The client is isolated for egress by shop/default-deny-egress, shop/allow-web, shop/allow-dns-vip, and no egress rule admits the CoreDNS pods (kube-system, k8s-app=kube-dns) on UDP or TCP 53. shop/allow-dns-vip admits the Service IP 10.96.0.10 by ipBlock, but after kube-proxy's DNAT the policy sees the pod IPs, so that rule does not apply. Allow DNS on both protocols; the existing policies stay:",
+          commands: [
+            ...DNS_BLOCKED.remediation.commands,
+            'kubectl describe networkpolicy -n shop allow-dns-vip',
+          ],
+        },
+      },
+    ],
+  },
+  {
     name: 'a named egress port resolves on the destination pod (dns-tcp, http)',
     snapshot: () =>
       egressSnapshot([

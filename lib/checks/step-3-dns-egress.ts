@@ -6,6 +6,7 @@ import type { DnsInfo, PodInfo, Snapshot } from '@/lib/model/snapshot';
 import {
   allowEgressCommand,
   clientEgress,
+  clusterIpHint,
   containerPortOf,
   describePolicyCommands,
   egressEvidence,
@@ -100,7 +101,7 @@ export function checkClientEgressToDns(s: Snapshot): Finding[] {
           .map(([k, v]) => `${k}=${v}`)
           .join(
             ',',
-          )}) on ${tcpToo ? 'UDP or TCP' : 'UDP'} 53. Allow DNS on both protocols; the existing policies stay:`,
+          )}) on ${tcpToo ? 'UDP or TCP' : 'UDP'} 53.${clusterIpHint(selecting, dns.service.clusterIP)} Allow DNS on both protocols; the existing policies stay:`,
         commands: fix,
       }),
     );
@@ -111,7 +112,7 @@ export function checkClientEgressToDns(s: Snapshot): Finding[] {
         severity: 'warn',
         title: `NetworkPolicy egress admits DNS over UDP but drops TCP 53 from client ${clientName} to ${share(tcp)} CoreDNS pods: answers too large for UDP fail (no rule of ${policyNames(selecting)} admits TCP)`,
         evidence,
-        text: `Truncated answers (large records, many A/AAAA records, DNSSEC) are retried over TCP, which ${policyNames(selecting)} drops. Allow TCP 53 as well; the existing policies stay:`,
+        text: `Truncated answers (large records, many A/AAAA records, DNSSEC) are retried over TCP, which ${policyNames(selecting)} drops.${clusterIpHint(selecting, dns.service.clusterIP)} Allow TCP 53 as well; the existing policies stay:`,
         commands: fix,
       }),
     );

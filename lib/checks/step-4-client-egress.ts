@@ -8,6 +8,7 @@ import type { Snapshot } from '@/lib/model/snapshot';
 import {
   allowEgressCommand,
   clientEgress,
+  clusterIpHint,
   containerPortOf,
   describePolicyCommands,
   egressEvidence,
@@ -53,7 +54,7 @@ export function checkClientEgressToBackend(s: Snapshot): Finding[] {
           severity: 'fail',
           title: `NetworkPolicy egress drops client ${clientName} → ${share} backend pods of ${svc.namespace}/${svc.name} on ${sp.protocol} ${ports.join(', ')} (no rule of ${policyNames(selecting)} admits it)`,
           evidence: egressEvidence(client, selecting),
-          text: `The client is isolated for egress by ${policyNames(selecting)}, and no egress rule admits pods of ${svc.namespace} labelled like the Service selector on ${sp.protocol} ${ports.join(', ')} (the backend pod port after DNAT, not the Service port ${sp.port}). Add a policy that allows it; the existing ones stay:`,
+          text: `The client is isolated for egress by ${policyNames(selecting)}, and no egress rule admits pods of ${svc.namespace} labelled like the Service selector on ${sp.protocol} ${ports.join(', ')} (the backend pod port after DNAT, not the Service port ${sp.port}).${clusterIpHint(selecting, svc.clusterIP)} Add a policy that allows it; the existing ones stay:`,
           commands: [
             allowEgressCommand(client, `allow-egress-to-${svc.name}`, {
               namespace: svc.namespace,
