@@ -204,6 +204,67 @@ rules:
     }
   });
 
+  it("a 403 on the client namespace's NetworkPolicies makes the client hop unknown, never ok", async () => {
+    // The client lives in another namespace, where this user may read pods but not policies.
+    const ns = 'it-client-egress';
+    await kubectl(['create', 'namespace', ns]);
+    try {
+      await kubectl(
+        ['apply', '-f', '-'],
+        `
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: { name: pods-only, namespace: ${ns} }
+rules: [{ apiGroups: [""], resources: [pods], verbs: [get, list] }]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: { name: pods-only, namespace: ${ns} }
+roleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: pods-only }
+subjects: [{ kind: User, name: hopscope-limited }]
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: toolbox, namespace: ${ns}, labels: { app: toolbox } }
+spec: { nodeName: worker-2, containers: [{ name: toolbox, image: example/x }] }
+`,
+      );
+      // kwok starts the pod; a pod still starting would make the client hop warn on its own.
+      let ready = false;
+      for (let i = 0; i < 40 && !ready; i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        const pod = await kubectlJson<{
+          status: { conditions?: { type: string; status: string }[] };
+        }>(['get', 'pod', '-n', ns, 'toolbox']);
+        ready = Boolean(
+          pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+        );
+      }
+      expect(ready).toBe(true);
+      const kc = adminConfig();
+      kc.setCurrentContext('hopscope-limited');
+      const now = new Date();
+      const path = { ...clusterIpPath, client: { namespace: ns, pod: 'toolbox' } };
+      const snapshot = await collectSnapshot(makeKubeApis(kc), path, 'hopscope-limited', now);
+      expect(snapshot.client && 'value' in snapshot.client).toBe(true);
+      const d = diagnose(snapshot, now);
+      const client = d.hops.find((h) => h.kind === 'client');
+      expect(client?.verdict).toBe('unknown');
+      expect(client?.reason).toBe(`Kubernetes API: no permission to list NetworkPolicies in ${ns}`);
+      expect(
+        d.findings
+          .filter((f) => f.hop === 'client')
+          .map((f) => [f.step, f.code, f.title])
+          .sort(),
+      ).toEqual([
+        [3, 'SOURCE_UNAVAILABLE', `Kubernetes API: no permission to list NetworkPolicies in ${ns}`],
+        [4, 'SOURCE_UNAVAILABLE', `Kubernetes API: no permission to list NetworkPolicies in ${ns}`],
+      ]);
+    } finally {
+      await kubectl(['delete', 'namespace', ns, '--wait=false']);
+    }
+  });
+
   it('an API server that does not answer in time: every read times out, the diagnosis still completes', async () => {
     const silent: Server = createServer(() => {
       /* accept and never answer */

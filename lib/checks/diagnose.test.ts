@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { Finding } from '@/lib/model/finding';
-import type { Snapshot } from '@/lib/model/snapshot';
+import type { NetworkPolicyInfo, Snapshot } from '@/lib/model/snapshot';
 import {
   NOW,
   WEB_PODS,
@@ -712,6 +712,7 @@ const cases: Case[] = [
             podSelector: {},
             policyTypes: ['Ingress'],
             ingress: [],
+            egress: [],
           },
         ],
       };
@@ -1137,7 +1138,244 @@ const ingressCases: Case[] = [
   },
 ];
 
-describe.each([...cases, ...moreCases, ...ingressCases])(
+// The client's own egress: default-deny and allow rules in its namespace, judged against the
+// CoreDNS pods (53/UDP, 53/TCP) and the backend pods after DNAT.
+const KUBE_SYSTEM = { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } };
+const KUBE_DNS = { matchLabels: { 'k8s-app': 'kube-dns' } };
+
+function egressPolicy(
+  name: string,
+  egress: NetworkPolicyInfo['egress'],
+  podSelector: NetworkPolicyInfo['podSelector'] = {},
+): NetworkPolicyInfo {
+  return { namespace: 'shop', name, podSelector, policyTypes: ['Egress'], ingress: [], egress };
+}
+
+/** A cluster whose kube-dns serves 53/UDP and 53/TCP from named container ports, as kubeadm's does. */
+function egressSnapshot(policies: NetworkPolicyInfo[]): Snapshot {
+  const s = clusterIpSnapshot();
+  const d = dns();
+  const pods = d.pods.map((p) => ({
+    ...p,
+    containers: p.containers.map((c) => ({
+      ...c,
+      ports: [
+        { name: 'dns', containerPort: 53, protocol: 'UDP' },
+        { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
+      ],
+    })),
+  }));
+  s.dns = {
+    value: {
+      ...d,
+      pods,
+      service: {
+        ...d.service!,
+        ports: [
+          { name: 'dns', port: 53, targetPort: 53, protocol: 'UDP' },
+          { name: 'dns-tcp', port: 53, targetPort: 53, protocol: 'TCP' },
+        ],
+      },
+    },
+  };
+  s.namespaceLabels['kube-system'] = { value: { 'kubernetes.io/metadata.name': 'kube-system' } };
+  s.clientNetworkPolicies = { value: policies };
+  return s;
+}
+
+const DEFAULT_DENY_EGRESS = egressPolicy('default-deny-egress', []);
+const ALLOW_WEB = egressPolicy('allow-web', [
+  { to: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [] },
+]);
+const ALLOW_DNS = (protocols: string[]) =>
+  egressPolicy('allow-dns', [
+    {
+      to: [{ namespaceSelector: KUBE_SYSTEM, podSelector: KUBE_DNS }],
+      ports: protocols.map((protocol) => ({ protocol, port: 53 })),
+    },
+  ]);
+
+const DNS_BLOCKED: Finding = {
+  code: 'NETPOL_EGRESS_BLOCKS_DNS',
+  step: 3,
+  hop: 'client',
+  severity: 'fail',
+  title:
+    'NetworkPolicy egress drops DNS from client shop/toolbox to all CoreDNS pods: both UDP and TCP 53 blocked — lookups time out (no rule of shop/default-deny-egress, shop/allow-web admits it)',
+  evidence: [
+    {
+      kind: 'object',
+      ref: 'v1 Pod shop/toolbox',
+      field: 'metadata.labels',
+      value: { app: 'toolbox' },
+    },
+    {
+      kind: 'object',
+      ref: 'networking.k8s.io/v1 NetworkPolicy shop/default-deny-egress',
+      field: 'spec.egress',
+      value: [],
+    },
+    {
+      kind: 'object',
+      ref: 'networking.k8s.io/v1 NetworkPolicy shop/allow-web',
+      field: 'spec.egress',
+      value: [{ to: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [] }],
+    },
+  ],
+  remediation: {
+    text: 'The client is isolated for egress by shop/default-deny-egress, shop/allow-web, and no egress rule admits the CoreDNS pods (kube-system, k8s-app=kube-dns) on UDP or TCP 53. Allow DNS on both protocols; the existing policies stay:',
+    commands: [
+      `printf '%s\\n' '{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"allow-egress-to-cluster-dns","namespace":"shop"},"spec":{"podSelector":{"matchLabels":{"app":"toolbox"}},"policyTypes":["Egress"],"egress":[{"to":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":{"matchLabels":{"k8s-app":"kube-dns"}}}],"ports":[{"protocol":"UDP","port":53},{"protocol":"TCP","port":53}]}]}}' | kubectl apply -f -`,
+      'kubectl describe networkpolicy -n shop default-deny-egress',
+      'kubectl describe networkpolicy -n shop allow-web',
+    ],
+  },
+};
+
+const egressCases: Case[] = [
+  {
+    name: 'default-deny egress with only the backend allowed: DNS blocked on UDP and TCP, at the client',
+    snapshot: () => egressSnapshot([DEFAULT_DENY_EGRESS, ALLOW_WEB]),
+    codes: ['NETPOL_EGRESS_BLOCKS_DNS'],
+    hops: { client: 'fail', 'dns-cluster': 'ok', service: 'ok', pods: 'ok' },
+    answer: 'client',
+    findings: [DNS_BLOCKED],
+  },
+  {
+    name: 'egress admits DNS but not the backend port: the client hop fails on step 4',
+    snapshot: () =>
+      egressSnapshot([
+        DEFAULT_DENY_EGRESS,
+        ALLOW_DNS(['UDP', 'TCP']),
+        egressPolicy('allow-web-old-port', [
+          {
+            to: [{ podSelector: { matchLabels: { app: 'web' } } }],
+            ports: [{ protocol: 'TCP', port: 9090 }],
+          },
+        ]),
+      ]),
+    codes: ['NETPOL_EGRESS_BLOCKS_BACKEND'],
+    hops: { client: 'fail', 'dns-cluster': 'ok', service: 'ok', endpoints: 'ok', pods: 'ok' },
+    answer: 'client',
+  },
+  {
+    name: 'egress admits DNS over UDP only: a warning, large answers fail',
+    snapshot: () => egressSnapshot([DEFAULT_DENY_EGRESS, ALLOW_DNS(['UDP']), ALLOW_WEB]),
+    codes: ['NETPOL_EGRESS_BLOCKS_DNS_TCP'],
+    hops: { client: 'warn', 'dns-cluster': 'ok', pods: 'ok' },
+    answer: 'client',
+  },
+  {
+    name: 'egress admits DNS over TCP only: UDP lookups time out, a failure',
+    snapshot: () => egressSnapshot([DEFAULT_DENY_EGRESS, ALLOW_DNS(['TCP']), ALLOW_WEB]),
+    codes: ['NETPOL_EGRESS_BLOCKS_DNS'],
+    hops: { client: 'fail', 'dns-cluster': 'ok' },
+    answer: 'client',
+  },
+  {
+    name: 'egress admits the kube-dns Service IP by ipBlock: after DNAT it is the pods, so DNS is blocked',
+    snapshot: () =>
+      egressSnapshot([
+        DEFAULT_DENY_EGRESS,
+        ALLOW_WEB,
+        egressPolicy('allow-dns-vip', [
+          { to: [{ ipBlock: { cidr: '10.96.0.10/32', except: [] } }], ports: [] },
+        ]),
+      ]),
+    codes: ['NETPOL_EGRESS_BLOCKS_DNS'],
+    hops: { client: 'fail' },
+    answer: 'client',
+    findings: [
+      {
+        ...DNS_BLOCKED,
+        title:
+          'NetworkPolicy egress drops DNS from client shop/toolbox to all CoreDNS pods: both UDP and TCP 53 blocked — lookups time out (no rule of shop/default-deny-egress, shop/allow-web, shop/allow-dns-vip admits it)',
+        evidence: [
+          ...DNS_BLOCKED.evidence,
+          {
+            kind: 'object',
+            ref: 'networking.k8s.io/v1 NetworkPolicy shop/allow-dns-vip',
+            field: 'spec.egress',
+            value: [{ to: [{ ipBlock: { cidr: '10.96.0.10/32', except: [] } }], ports: [] }],
+          },
+        ],
+        remediation: {
+          text: "The client is isolated for egress by shop/default-deny-egress, shop/allow-web, shop/allow-dns-vip, and no egress rule admits the CoreDNS pods (kube-system, k8s-app=kube-dns) on UDP or TCP 53. shop/allow-dns-vip admits the Service IP 10.96.0.10 by ipBlock, but after kube-proxy's DNAT the policy sees the pod IPs, so that rule does not apply. Allow DNS on both protocols; the existing policies stay:",
+          commands: [
+            ...DNS_BLOCKED.remediation.commands,
+            'kubectl describe networkpolicy -n shop allow-dns-vip',
+          ],
+        },
+      },
+    ],
+  },
+  {
+    name: 'a named egress port resolves on the destination pod (dns-tcp, http)',
+    snapshot: () =>
+      egressSnapshot([
+        DEFAULT_DENY_EGRESS,
+        egressPolicy('allow-named', [
+          {
+            to: [],
+            ports: [
+              { protocol: 'UDP', port: 'dns' },
+              { protocol: 'TCP', port: 'dns-tcp' },
+              { protocol: 'TCP', port: 'http' },
+            ],
+          },
+        ]),
+      ]),
+    codes: [],
+    hops: { client: 'ok', pods: 'ok' },
+  },
+  {
+    name: 'an Ingress-only policy in the client namespace leaves its egress open',
+    snapshot: () =>
+      egressSnapshot([{ ...DEFAULT_DENY_EGRESS, name: 'deny-in', policyTypes: ['Ingress'] }]),
+    codes: [],
+    hops: { client: 'ok' },
+  },
+  {
+    name: "a 403 on the client namespace's NetworkPolicies: the client hop is unknown, never ok",
+    snapshot: () => {
+      const s = egressSnapshot([]);
+      s.clientNetworkPolicies = {
+        issue: {
+          source: 'kubernetes',
+          kind: 'forbidden',
+          status: 403,
+          what: 'list NetworkPolicies in shop',
+          message: 'forbidden',
+        },
+      };
+      return s;
+    },
+    codes: ['SOURCE_UNAVAILABLE', 'SOURCE_UNAVAILABLE'],
+    hops: { client: 'unknown', 'dns-cluster': 'ok', service: 'ok', pods: 'ok' },
+  },
+  {
+    name: "the client's NetworkPolicies never gathered (an older snapshot): the client hop is unknown",
+    snapshot: () => {
+      const s = egressSnapshot([]);
+      delete s.clientNetworkPolicies;
+      return s;
+    },
+    codes: [],
+    hops: { client: 'unknown', 'dns-cluster': 'ok', pods: 'ok' },
+  },
+  {
+    name: 'kube-system labels not read: egress to DNS by namespaceSelector is undecided, not blocked',
+    snapshot: () => {
+      const s = egressSnapshot([DEFAULT_DENY_EGRESS, ALLOW_DNS(['UDP', 'TCP']), ALLOW_WEB]);
+      delete s.namespaceLabels['kube-system'];
+      return s;
+    },
+    codes: ['NETPOL_EGRESS_UNDECIDED'],
+    hops: { client: 'unknown', 'dns-cluster': 'ok' },
+  },
+];
+
+describe.each([...cases, ...moreCases, ...ingressCases, ...egressCases])(
   '$name',
   ({ snapshot, codes: want, hops, answer, findings }) => {
     const d = diagnose(snapshot(), NOW);
@@ -1205,7 +1443,9 @@ describe('the answer sentence', () => {
 
 describe('coverage of the catalogue', () => {
   it('every object-level finding code is produced by at least one case above', () => {
-    const produced = new Set([...cases, ...moreCases, ...ingressCases].flatMap((c) => c.codes));
+    const produced = new Set(
+      [...cases, ...moreCases, ...ingressCases, ...egressCases].flatMap((c) => c.codes),
+    );
     const objectCodes = (Object.keys(CATALOGUE) as FindingCode[]).filter(
       (code) => !('source' in CATALOGUE[code]),
     );

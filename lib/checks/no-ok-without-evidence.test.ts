@@ -69,6 +69,13 @@ function reads(s: Snapshot): Read[] {
       step: 1,
     },
     {
+      name: "the client namespace's NetworkPolicies",
+      get: (x) => x.clientNetworkPolicies,
+      fail: (x, i) => void (x.clientNetworkPolicies = i),
+      hops: ['client'],
+      step: 4,
+    },
+    {
       name: 'cluster DNS',
       get: (x) => x.dns,
       fail: (x, i) => void (x.dns = i),

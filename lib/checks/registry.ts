@@ -12,6 +12,7 @@ import { checkHealth } from './step-1-health';
 import { checkSaturation, SATURATION_CHARTS, saturationQueries } from './step-1-saturation';
 import { checkGolden, GOLDEN_CHARTS, goldenQueries, goldenSource } from './step-2-golden';
 import { checkDns } from './step-3-dns';
+import { checkClientEgressToDns } from './step-3-dns-egress';
 import { checkDnsMetrics, DNS_CHARTS, dnsQueries } from './step-3-dns-metrics';
 import { checkKubeProxy } from './step-4-kube-proxy';
 import {
@@ -19,6 +20,7 @@ import {
   KUBE_PROXY_CHARTS,
   kubeProxyQueries,
 } from './step-4-kube-proxy-metrics';
+import { checkClientEgressToBackend } from './step-4-client-egress';
 import { checkService } from './step-4-service';
 import { checkIngress } from './step-5-ingress';
 import { checkIngressMetrics, INGRESS_CHARTS, ingressQueries } from './step-5-ingress-metrics';
@@ -80,7 +82,11 @@ export const STEPS: readonly StepDefinition[] = [
         : null,
     notRunReason: () => null,
     queries: dnsQueries,
-    run: (s, c) => [...checkDns(s), ...checkDnsMetrics(s, c.thresholds)],
+    run: (s, c) => [
+      ...checkDns(s),
+      ...checkClientEgressToDns(s),
+      ...checkDnsMetrics(s, c.thresholds),
+    ],
     charts: DNS_CHARTS,
   },
   {
@@ -90,6 +96,7 @@ export const STEPS: readonly StepDefinition[] = [
     queries: kubeProxyQueries,
     run: (s, c) => [
       ...checkService(s),
+      ...checkClientEgressToBackend(s),
       ...checkKubeProxy(s),
       ...checkKubeProxyMetrics(s, c.thresholds),
     ],

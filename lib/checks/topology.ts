@@ -60,7 +60,11 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
           ? `pod ${c.namespace}/${c.name}${c.nodeName ? ` on ${c.nodeName}` : ''}`
           : 'client pod',
         members: [],
-        unexamined: s.client && isGathered(s.client) ? null : 'the client pod could not be read',
+        unexamined: !(s.client && isGathered(s.client))
+          ? 'the client pod could not be read'
+          : c && !s.clientNetworkPolicies
+            ? "the client's NetworkPolicies were not read"
+            : null,
       };
     }
     case 'dns-cluster': {

@@ -176,8 +176,10 @@ export interface NetworkPolicyInfo {
   namespace: string;
   name: string;
   podSelector: LabelSelector;
+  /** As the API defaults it: ["Ingress"], plus "Egress" when spec.egress is present. */
   policyTypes: ('Ingress' | 'Egress')[];
   ingress: { from: NetworkPolicyPeer[]; ports: NetworkPolicyPort[] }[];
+  egress: { to: NetworkPolicyPeer[]; ports: NetworkPolicyPort[] }[];
 }
 
 export interface EventInfo {
@@ -320,6 +322,8 @@ export interface Snapshot {
   kubeProxy: Gathered<KubeProxyInfo>;
   namespaceLabels: Record<string, Gathered<Record<string, string> | null>>;
   client?: Gathered<PodInfo | null>;
+  /** NetworkPolicies of the client pod's namespace (its egress); the backend's read when shared. */
+  clientNetworkPolicies?: Gathered<NetworkPolicyInfo[]>;
   dns?: Gathered<DnsInfo>;
   ingress?: IngressSide;
   /** Prometheus evidence; null when no Prometheus is configured for the cluster. */

@@ -238,6 +238,7 @@ export function clusterIpSnapshot(pods: PodInfo[] = WEB_PODS): Snapshot {
       pods,
     ),
     client: { value: CLIENT },
+    clientNetworkPolicies: { value: [] },
     dns: { value: dns() },
   };
 }

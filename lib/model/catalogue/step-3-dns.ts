@@ -52,6 +52,20 @@ export const STEP_3_CODES = {
     why: 'Service names of the cluster do not resolve from that pod.',
     fix: 'Use dnsPolicy ClusterFirst, or add the cluster DNS address to dnsConfig.nameservers.',
   },
+  NETPOL_EGRESS_BLOCKS_DNS: {
+    step: 3,
+    meaning:
+      'NetworkPolicies isolate the client pod for egress and none admits the CoreDNS pods on 53/UDP (and maybe 53/TCP).',
+    why: 'Resolvers ask over UDP: every lookup from the client times out, so no Service name resolves, although CoreDNS is healthy.',
+    fix: 'Add an egress rule (or policy) admitting the kube-dns pods in kube-system on 53/UDP and 53/TCP.',
+  },
+  NETPOL_EGRESS_BLOCKS_DNS_TCP: {
+    step: 3,
+    meaning:
+      'The client pod may send DNS over UDP, but its egress NetworkPolicies drop 53/TCP to CoreDNS.',
+    why: 'Answers too large for UDP come back truncated and are retried over TCP, which is dropped: those lookups fail, small ones work.',
+    fix: 'Admit 53/TCP to the kube-dns pods beside 53/UDP.',
+  },
   DNS_CLIENT_NDOTS_HIGH: {
     step: 3,
     meaning: 'The client pod sets ndots above 5.',

@@ -132,6 +132,20 @@ export const STEP_4_CODES = {
     why: 'Connections from the client are dropped at the backend pods.',
     fix: 'Add an ingress rule admitting the client (pod and namespace selectors, port).',
   },
+  NETPOL_EGRESS_BLOCKS_BACKEND: {
+    step: 4,
+    meaning:
+      "NetworkPolicies isolate the client pod for egress and none admits the backend pods on the Service's target port.",
+    why: 'After DNAT the connection goes to a backend pod IP and port; the client may not send there, so it never leaves the client.',
+    fix: 'Add an egress rule (or policy) admitting the backend pods (namespace and pod selectors) on the container port.',
+  },
+  NETPOL_EGRESS_UNDECIDED: {
+    step: 4,
+    meaning:
+      "The client's egress policies could not be judged for this destination (a namespace's labels were not read, or the client uses hostNetwork).",
+    why: 'Whether the client may send there is not known: never shown as allowed.',
+    fix: 'Grant read access to the namespaces involved, or check the network plugin for hostNetwork pods.',
+  },
   KUBE_PROXY_RULES_STALE: {
     source: 'prometheus',
     step: 4,

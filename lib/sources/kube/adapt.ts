@@ -9,6 +9,7 @@ import type {
   V1LabelSelector,
   V1NetworkPolicy,
   V1NetworkPolicyPeer,
+  V1NetworkPolicyPort,
   V1Node,
   V1Pod,
   V1Service,
@@ -23,6 +24,7 @@ import type {
   LabelSelector,
   NetworkPolicyInfo,
   NetworkPolicyPeer,
+  NetworkPolicyPort,
   NodeInfo,
   PodInfo,
   PodIpHolder,
@@ -213,6 +215,14 @@ function toPeer(peer: V1NetworkPolicyPeer): NetworkPolicyPeer {
   };
 }
 
+function toPolicyPort(p: V1NetworkPolicyPort): NetworkPolicyPort {
+  return {
+    protocol: p.protocol ?? 'TCP',
+    port: p.port as number | string | undefined,
+    endPort: p.endPort,
+  };
+}
+
 export function toNetworkPolicy(np: V1NetworkPolicy): NetworkPolicyInfo {
   const spec = np.spec;
   const policyTypes =
@@ -225,11 +235,11 @@ export function toNetworkPolicy(np: V1NetworkPolicy): NetworkPolicyInfo {
     policyTypes,
     ingress: (spec?.ingress ?? []).map((rule) => ({
       from: (rule._from ?? []).map(toPeer),
-      ports: (rule.ports ?? []).map((p) => ({
-        protocol: p.protocol ?? 'TCP',
-        port: p.port as number | string | undefined,
-        endPort: p.endPort,
-      })),
+      ports: (rule.ports ?? []).map(toPolicyPort),
+    })),
+    egress: (spec?.egress ?? []).map((rule) => ({
+      to: (rule.to ?? []).map(toPeer),
+      ports: (rule.ports ?? []).map(toPolicyPort),
     })),
   };
 }

@@ -415,12 +415,27 @@ export async function collectSnapshot(
         )
       : undefined;
 
-  const [backend, dns] = await Promise.all([
+  // The client's egress policies: one LIST of its namespace, or the backend's read when shared.
+  const clientPod = client && isGathered(client) ? client.value : null;
+  const clientNs = clientPod?.namespace;
+  const ownClientPolicies =
+    clientNs !== undefined && !(clientNs === path.namespace && backendServiceName);
+  const [backend, dns, clientPolicies] = await Promise.all([
     backendServiceName
       ? collectBackend(api, path.namespace, backendServiceName, options.readLogs === true)
       : Promise.resolve(null),
     path.kind === 'clusterip' ? collectDns(api) : Promise.resolve(undefined),
+    ownClientPolicies
+      ? gatherList(
+          `list NetworkPolicies in ${clientNs}`,
+          () => api.networking.listNamespacedNetworkPolicy({ namespace: clientNs }, o),
+          (l) => l.items.map(toNetworkPolicy),
+        )
+      : Promise.resolve(undefined),
   ]);
+  const clientNetworkPolicies = clientPod
+    ? (clientPolicies ?? backend?.networkPolicies)
+    : undefined;
 
   const backendNodes = uniq((gatheredValue(backend?.pods) ?? []).map((p) => p.nodeName));
   const clientNode = client && isGathered(client) ? client.value?.nodeName : undefined;
@@ -470,9 +485,14 @@ export async function collectSnapshot(
     ? { issue: notRead('find kube-proxy on the nodes of the path', proxyNodesUnknown) }
     : await collectKubeProxy(api, proxyNodes);
 
+  // Egress rules name destinations by namespace labels: CoreDNS's namespace is read only then.
+  const clientEgressPolicies = (gatheredValue(clientNetworkPolicies) ?? []).some((np) =>
+    np.policyTypes.includes('Egress'),
+  );
   const namespaces = uniq([
     path.namespace,
-    client && isGathered(client) ? client.value?.namespace : undefined,
+    clientNs,
+    ...(clientEgressPolicies ? (gatheredValue(dns)?.pods ?? []).map((p) => p.namespace) : []),
     ...(gatheredValue(ingress?.controllerPods) ?? []).map((p) => p.namespace),
   ]);
   const namespaceLabels: Snapshot['namespaceLabels'] = {};
@@ -498,6 +518,7 @@ export async function collectSnapshot(
     kubeProxy,
     namespaceLabels,
     client,
+    ...(clientNetworkPolicies ? { clientNetworkPolicies } : {}),
     dns,
     ingress,
     metrics: null,
