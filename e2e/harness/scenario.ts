@@ -67,8 +67,16 @@ export function resolveRelativeTimes(text: string, now: Date): string {
   );
 }
 
+/**
+ * `${kubeletPort}` is the port the test cluster's kwok serves kubelet APIs (pods/log) on: a
+ * scenario that reads logs names it instead of a number, so it runs on any cluster's ports.
+ */
+export function resolveClusterPorts(text: string): string {
+  return text.replaceAll('${kubeletPort}', process.env.KWOK_PORT ?? '26080');
+}
+
 function readYaml(file: string, now?: Date): unknown {
-  const text = readFileSync(file, 'utf8');
+  const text = resolveClusterPorts(readFileSync(file, 'utf8'));
   return parse(now ? resolveRelativeTimes(text, now) : text);
 }
 
