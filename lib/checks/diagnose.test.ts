@@ -442,6 +442,50 @@ const cases: Case[] = [
     hops: { service: 'ok', endpoints: 'ok', pods: 'ok' },
   },
   {
+    name: "a pod stuck creating its sandbox: the kubelet's Warning events are the evidence",
+    snapshot: () => {
+      const stuck = pod('web-4', '', 'worker-3', {
+        phase: 'Pending',
+        podIP: undefined,
+        ready: false,
+        conditions: [{ type: 'Ready', status: 'False', reason: 'ContainersNotReady' }],
+      });
+      stuck.containers = stuck.containers.map((c) => ({
+        ...c,
+        ready: false,
+        state: 'waiting',
+        reason: 'ContainerCreating',
+      }));
+      const s = clusterIpSnapshot(WEB_PODS);
+      s.backend = backend([...WEB_PODS, stuck]);
+      s.backend.endpointSlices = { value: [sliceFor(WEB_PODS)] };
+      s.backend.events = {
+        value: [
+          {
+            involvedObject: 'Pod/shop/web-4',
+            reason: 'FailedCreatePodSandBox',
+            message:
+              'Failed to create pod sandbox: plugin type="calico" failed (add): error getting ClusterInformation: connection is unauthorized',
+            count: 14,
+            lastTimestamp: ago(60_000),
+            type: 'Warning',
+          },
+          {
+            involvedObject: 'Pod/shop/web-2',
+            reason: 'FailedMount',
+            message: 'an old warning, outside the window',
+            count: 1,
+            lastTimestamp: ago(3 * 60 * 60_000),
+            type: 'Warning',
+          },
+        ],
+      };
+      return s;
+    },
+    codes: ['POD_WARNING_EVENTS'],
+    hops: { pods: 'warn', 'pods/web-4': 'warn', 'pods/web-2': 'ok', endpoints: 'ok' },
+  },
+  {
     name: 'a pod evicted under DiskPressure: named with the node condition, not "not ready"',
     snapshot: () => {
       const evicted = pod('web-4', '10.244.2.40', 'worker-2', {

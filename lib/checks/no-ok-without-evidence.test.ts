@@ -48,6 +48,13 @@ function reads(s: Snapshot): Read[] {
       step: 4,
     },
     {
+      name: "the backend pods' Warning events",
+      get: (x) => x.backend?.events,
+      fail: (x, i) => void (x.backend!.events = i),
+      hops: ['pods'],
+      step: 1,
+    },
+    {
       name: 'the backend NetworkPolicies',
       get: (x) => x.backend?.networkPolicies,
       fail: (x, i) => void (x.backend!.networkPolicies = i),

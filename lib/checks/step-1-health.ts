@@ -1,10 +1,11 @@
 // Step 1 — node and pod health: the nodes on the path, the backend pods and the client pod,
 // including one pod IP held by two live pods and endpoints whose address no pod (or the wrong
 // pod) holds — the traces of a leaked pod sandbox.
-import { CATALOGUE } from '@/lib/model/catalogue';
+import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import type { Finding } from '@/lib/model/finding';
 import {
   gatheredValue,
+  type EventInfo,
   type NodeInfo,
   type PodInfo,
   type Snapshot,
@@ -373,9 +374,11 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
       }),
     );
   }
-  const unhealthy = (gatheredValue(s.backend?.events) ?? []).filter(
-    (e) => e.involvedObject === `Pod/${pod.namespace}/${pod.name}`,
+  const warnings = (gatheredValue(s.backend?.events) ?? []).filter(
+    (e) => e.involvedObject === `Pod/${pod.namespace}/${pod.name}` && e.type === 'Warning',
   );
+  const unhealthy = warnings.filter((e) => e.reason === 'Unhealthy');
+  out.push(...otherWarnings(pod, warnings, out, base, now, s.path.window.minutes));
   if (unhealthy.length > 0) {
     const last = unhealthy[unhealthy.length - 1]!;
     out.push(
@@ -391,6 +394,65 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
     );
   }
   return out;
+}
+
+/** Warnings that another finding of the pod already says (its crash loop, its image, …). */
+const SAID_BY: Partial<Record<string, FindingCode[]>> = {
+  BackOff: ['POD_CRASH_LOOP', 'POD_IMAGE_PULL_FAILING'],
+  Failed: ['POD_IMAGE_PULL_FAILING', 'POD_CONTAINER_CREATE_ERROR'],
+  FailedScheduling: ['POD_UNSCHEDULABLE'],
+  Evicted: ['POD_EVICTED'],
+  Unhealthy: ['POD_READINESS_FAILING'],
+};
+
+/**
+ * The kubelet's and the scheduler's Warning events about a pod in the incident window that no
+ * other finding already tells (a sandbox whose network cannot be set up, a volume that does not
+ * mount): often the only trace of why a pod never started.
+ */
+function otherWarnings(
+  pod: PodInfo,
+  warnings: EventInfo[],
+  already: Finding[],
+  base: { hop: 'pods'; member: string; commands: string[]; subjects: string[] },
+  now: Date,
+  windowMinutes: number,
+): Finding[] {
+  const said = new Set(already.map((f) => f.code));
+  const recent = warnings.filter((e) => {
+    const age = ageMs(now, e.lastTimestamp);
+    const told = (SAID_BY[e.reason] ?? []).some((c) => said.has(c)) || e.reason === 'Unhealthy';
+    return !told && age !== undefined && age <= windowMinutes * 60_000;
+  });
+  if (recent.length === 0) return [];
+  const byReason = new Map<string, EventInfo[]>();
+  for (const e of recent) byReason.set(e.reason, [...(byReason.get(e.reason) ?? []), e]);
+  const parts = [...byReason].map(([reason, es]) => {
+    const times = es.reduce((n, e) => n + e.count, 0);
+    return { reason, times, last: es[es.length - 1]! };
+  });
+  const first = parts[0]!;
+  return [
+    finding('POD_WARNING_EVENTS', {
+      ...base,
+      severity: 'warn',
+      title:
+        `pod ${pod.name}: ${first.reason} ×${first.times} — ${first.last.message}` +
+        (parts.length > 1
+          ? ` (and ${parts
+              .slice(1)
+              .map((p) => `${p.reason} ×${p.times}`)
+              .join(', ')})`
+          : ''),
+      evidence: recent.map((e) =>
+        objectEvidence(`v1 Event ${e.reason} for ${podRef(pod)}`, 'message', e.message),
+      ),
+      commands: [
+        `kubectl get events -n ${pod.namespace} --field-selector involvedObject.name=${pod.name},type=Warning`,
+        ...base.commands,
+      ],
+    }),
+  ];
 }
 
 /** An evicted pod, with the node condition behind the eviction when the node still reports it. */
@@ -577,10 +639,17 @@ function checkClient(s: Snapshot): Finding[] {
 
 export function checkHealth(s: Snapshot, now: Date): Finding[] {
   const pods = s.backend?.pods;
+  const events = s.backend?.events;
   const podFindings = !pods
     ? []
     : 'issue' in pods
       ? [sourceUnknown(1, 'pods', pods.issue)]
-      : pods.value.flatMap((p) => checkBackendPod(p, s, now));
+      : [
+          ...pods.value.flatMap((p) => checkBackendPod(p, s, now)),
+          // Without the pods' Warning events, failing probes and sandboxes go unseen.
+          ...(events && 'issue' in events && pods.value.length > 0
+            ? [sourceUnknown(1, 'pods', events.issue)]
+            : []),
+        ];
   return [...checkClient(s), ...checkNodes(s, now), ...podFindings, ...checkAddresses(s)];
 }

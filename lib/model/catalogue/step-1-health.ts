@@ -76,6 +76,13 @@ export const STEP_1_CODES = {
     why: 'It used more memory than its limit; it will keep being killed under the same load.',
     fix: 'Raise the memory limit or fix the leak.',
   },
+  POD_WARNING_EVENTS: {
+    step: 1,
+    meaning:
+      'The kubelet or scheduler reported Warning events about a backend pod in the window that no other finding explains (a sandbox whose network cannot be set up, a volume that does not mount, a failed preStop hook).',
+    why: 'They are often the only trace of why a pod never started or keeps failing; the pod may look merely "not ready" or "ContainerCreating".',
+    fix: 'Read the event message: FailedCreatePodSandBox points at the CNI plugin on the node, FailedMount at the volume or its Secret / ConfigMap.',
+  },
   POD_EVICTED: {
     step: 1,
     meaning: 'A backend pod was evicted by the kubelet (phase Failed, reason Evicted).',

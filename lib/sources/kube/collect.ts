@@ -40,6 +40,8 @@ import {
 
 /** Endpoint addresses checked for duplicate holders; more would cost one request each. */
 export const MAX_IP_LOOKUPS = 64;
+/** Warning events of the namespace's pods read per diagnosis (one page). */
+const EVENT_LIMIT = 500;
 const METADATA_ONLY = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1';
 
 async function collectBackend(
@@ -83,10 +85,11 @@ async function collectBackend(
       (l) => l.items.map(toEndpointSlice),
     ),
     gatherList(
-      `list Unhealthy events in ${namespace}`,
+      `list Warning events of pods in ${namespace}`,
       () =>
         api.core.listNamespacedEvent(
-          { namespace, fieldSelector: 'involvedObject.kind=Pod,reason=Unhealthy' },
+          // Every Warning about a pod (probes, sandboxes, mounts…), newest kept, bounded.
+          { namespace, fieldSelector: 'involvedObject.kind=Pod,type=Warning', limit: EVENT_LIMIT },
           o,
         ),
       (l) => l.items.map(toEventInfo),
