@@ -23,6 +23,28 @@ const clusterIpPath = {
   window: { minutes: 30 },
 };
 
+/** Waits until the API server's authorizer agrees (RBAC changes reach it asynchronously). */
+async function waitForRight(verb: string, resource: string, want: boolean): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const allowed = await kubectl([
+      'auth',
+      'can-i',
+      verb,
+      resource,
+      '-n',
+      'shop',
+      '--as=hopscope-limited',
+    ])
+      .then(() => true)
+      .catch(() => false);
+    if (allowed === want) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(
+    `hopscope-limited still ${want ? 'may not' : 'may'} ${verb} ${resource} after 15 s`,
+  );
+}
+
 function adminConfig(): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromFile(testEnv.kubeconfig);
@@ -132,6 +154,7 @@ subjects: [{ kind: User, name: hopscope-limited }]
 `;
   beforeAll(async () => {
     await kubectl(['apply', '-f', '-'], rbac);
+    await waitForRight('list', 'pods', true);
   });
   afterAll(async () => {
     await kubectl(['delete', 'role,rolebinding', '-n', 'shop', '-l', 'hopscope.dev/test=rbac']);
@@ -174,6 +197,7 @@ rules:
 - { apiGroups: [discovery.k8s.io], resources: [endpointslices], verbs: [list] }
 `;
     await kubectl(['apply', '-f', '-'], narrow);
+    await waitForRight('get', 'services', false);
     try {
       const kc = adminConfig();
       kc.setCurrentContext('hopscope-limited');
@@ -201,6 +225,7 @@ rules:
       expect(d.summary.verdict).toBe('unknown');
     } finally {
       await kubectl(['apply', '-f', '-'], rbac);
+      await waitForRight('get', 'services', true);
     }
   });
 

@@ -454,6 +454,24 @@ describe('a failed configuration reload', () => {
 });
 
 describe('freshness', () => {
+  it('an idle host (ratios 0/0 = NaN for the last minutes) is not a stopped exporter', () => {
+    const r = result('ing.5xx', 'ratio', [{ values: [...flat(0, 20), ...flat(NaN, 10)] }]);
+    const d = diagnose(withMetrics(ingressSnapshot(), { 'ing.5xx': r }), NOW);
+    expect(codes(d).filter((c) => c !== 'DNS_EXTERNAL_NOT_RESOLVED')).toEqual([]);
+  });
+
+  it('a step longer than five minutes (a week-long window) leaves its last point early, not stale', () => {
+    const r = result('node.cpu', 'ratio', [
+      { labels: { instance: 'worker-1' }, values: flat(0.3) },
+    ]);
+    if ('value' in r) {
+      r.value.step = 3629;
+      r.value.series[0]!.points = r.value.series[0]!.points.map((p) => ({ ...p, t: p.t - 3579 }));
+    }
+    const d = diagnose(withMetrics(clusterIpSnapshot(), { 'node.cpu': r }), NOW);
+    expect(codes(d)).toEqual([]);
+  });
+
   /** Values one minute apart whose newest sample is `silentMinutes` before the window's end. */
   const stopped = (v: number, silentMinutes: number) =>
     result('golden.rate', 'reqps', [{ values: flat(v, 30 - silentMinutes) }]);

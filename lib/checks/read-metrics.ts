@@ -55,11 +55,13 @@ export function readMetric(
   if (finite.length === 0) return { state: 'empty', result: cut };
   const result = { ...cut, series: finite };
   if (cut.kind === 'range') {
-    const newest = Math.max(
-      ...finite.flatMap((x) => x.points.filter((p) => Number.isFinite(p.v)).map((p) => p.t)),
-    );
+    // A NaN point is still a sample (a ratio over an idle minute is 0/0): only the absence of
+    // points says a series stopped. Points fall every `step`, so the last may sit up to one
+    // step before the end on its own.
+    const newest = Math.max(...cut.series.flatMap((x) => x.points.map((p) => p.t)));
     const end = s.metrics?.window.end ?? cut.end;
-    if (newest < end - STALE_AFTER_SECONDS) return { state: 'stale', result, lastAt: newest };
+    const allowed = Math.max(STALE_AFTER_SECONDS, cut.step + STALE_AFTER_SECONDS / 5);
+    if (newest < end - allowed) return { state: 'stale', result, lastAt: newest };
   }
   return { state: 'ok', result };
 }
