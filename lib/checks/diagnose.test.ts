@@ -1450,6 +1450,63 @@ describe('the answer sentence', () => {
     );
   });
 
+  it('finds the cause on any hop: on a NodePort path the node comes before the endpoints', () => {
+    const s = nodePortSnapshot([
+      notReady(pod('web-1', '10.244.2.10', 'worker-2')),
+      notReady(pod('web-2', '10.244.2.11', 'worker-2')),
+    ]);
+    s.nodes['worker-2'] = pleg().nodes['worker-2']!;
+    expect(diagnose(s, NOW).summary.sentence).toMatch(
+      /no ready endpoints.* — because node worker-2: container runtime unhealthy/,
+    );
+  });
+
+  it("prefers the pod's own decisive fact to a busy node it merely shares", () => {
+    const crashing = notReady({
+      ...WEB_PODS[0]!,
+      containers: [
+        {
+          ...WEB_PODS[0]!.containers[0]!,
+          state: 'waiting',
+          reason: 'CrashLoopBackOff',
+          restartCount: 9,
+          lastTermination: { reason: 'OOMKilled', exitCode: 137, finishedAt: ago(60_000) },
+        },
+      ],
+    });
+    const s = withMetrics(clusterIpSnapshot([crashing]), {
+      'node.conntrack': result('node.conntrack', 'ratio', [
+        { labels: { instance: 'worker-1' }, values: Array.from({ length: 30 }, () => 0.97) },
+      ]),
+    });
+    const { sentence } = diagnose(s, NOW).summary;
+    expect(sentence).toMatch(/ — because pod web-1: container web keeps exiting — last OOMKilled/);
+    expect(sentence).not.toMatch(/because node worker-1: conntrack/);
+  });
+
+  it('names the pods that never got an endpoint as the cause of an empty Service', () => {
+    const pending = (name: string) =>
+      pod(name, '', 'worker-1', {
+        phase: 'Pending',
+        podIP: undefined,
+        ready: false,
+        nodeName: undefined,
+        conditions: [
+          {
+            type: 'PodScheduled',
+            status: 'False',
+            reason: 'Unschedulable',
+            message: '0/3 nodes are available: 3 Insufficient cpu.',
+          },
+        ],
+      });
+    const s = clusterIpSnapshot([pending('web-1'), pending('web-2')]);
+    s.backend!.endpointSlices = { value: [{ ...sliceFor([]), endpoints: [] }] };
+    expect(diagnose(s, NOW).summary.sentence).toMatch(
+      /no ready endpoints \(0 of 0\).* — because pod web-1 cannot be scheduled: 0\/3 nodes are available/,
+    );
+  });
+
   it('ends each sentence with one period, even when a title has its own', () => {
     const s = clusterIpSnapshot();
     s.nodes['worker-2'] = { value: kubeletGone('worker-2') };

@@ -328,7 +328,15 @@ function checkEndpoints(
           sliceCommand(svc),
           `kubectl get pods -n ${svc.namespace} -l ${selectorString(svc.selector)} -o wide`,
         ],
-        subjects: notReadySubjects,
+        // Nothing is ready: every selected pod (with or without an endpoint, e.g. Pending or
+        // evicted ones) and its node is what a cause may be about.
+        subjects: [
+          ...notReadySubjects,
+          ...pods.flatMap((p) => [
+            subject.pod(p.name),
+            ...(p.nodeName ? [subject.node(p.nodeName)] : []),
+          ]),
+        ],
       }),
     );
   } else if (ready < total) {

@@ -19,7 +19,6 @@ const CAUSE_PREFERENCE: FindingCode[] = [
   'NODE_CONNTRACK_NEAR_LIMIT',
   'KUBE_PROXY_RULES_STALE',
   'INGRESS_RELOAD_FAILED',
-  'GOLDEN_ERROR_RATIO_HIGH',
   'NODE_NOT_READY',
   'POD_IP_DUPLICATE',
   'ENDPOINT_IP_MISMATCH',
@@ -33,7 +32,16 @@ const CAUSE_PREFERENCE: FindingCode[] = [
   'POD_READINESS_FAILING',
   'POD_RESTARTING',
   'POD_NOT_READY',
+  // A symptom of the backend: the cause of the controller's 5xx, after every decisive fact.
+  'GOLDEN_ERROR_RATIO_HIGH',
 ];
+
+/** Node states that take every pod on the node down with them: a shared node is link enough. */
+const NODE_WIDE: ReadonlySet<FindingCode> = new Set([
+  'NODE_NOT_READY',
+  'NODE_RUNTIME_UNHEALTHY',
+  'NODE_NETWORK_UNAVAILABLE',
+]);
 
 export function rankFindings(findings: Finding[], order: HopKind[]): Finding[] {
   const hopIndex = (h: HopKind) => {
@@ -48,25 +56,32 @@ export function rankFindings(findings: Finding[], order: HopKind[]): Finding[] {
   );
 }
 
-/** Whether two findings are about a common object: only then can one cause the other. */
+/** Whether two findings are about a common object. */
 function linked(a: Finding, b: Finding): boolean {
   const mine = new Set(a.subjects ?? []);
   return (b.subjects ?? []).some((x) => mine.has(x));
 }
 
-function causeOf(
-  primary: Finding,
-  findings: Finding[],
-  hops: HopResult[],
-  answerIndex: number,
-): Finding | undefined {
-  const behind = new Set(hops.slice(answerIndex).map((h) => h.kind));
+/**
+ * Whether `cause` can explain `effect`: they are about the same pod or address, or the cause is
+ * a node state that takes down every pod on a node the effect is about (a busy conntrack table on
+ * the same node does not make a pod crash).
+ */
+function causallyLinked(effect: Finding, cause: Finding): boolean {
+  const mine = new Set(effect.subjects ?? []);
+  return (cause.subjects ?? []).some(
+    (x) => mine.has(x) && (!x.startsWith('node/') || NODE_WIDE.has(cause.code)),
+  );
+}
+
+function causeOf(primary: Finding, findings: Finding[]): Finding | undefined {
+  // Any hop may hold the cause (on a NodePort path the node comes before the endpoints); the
+  // link to the answer's own objects is what counts.
   const candidates = findings.filter(
     (f) =>
       f !== primary &&
-      behind.has(f.hop) &&
       (f.severity === 'fail' || f.severity === 'warn') &&
-      linked(primary, f),
+      causallyLinked(primary, f),
   );
   for (const code of CAUSE_PREFERENCE) {
     const hit = candidates.find((f) => f.code === code);
@@ -81,28 +96,29 @@ function alsoFailing(
   named: (Finding | undefined)[],
   answerHop: HopKind,
 ): string[] {
-  const failing = ranked.filter(
-    (f) => f.severity === 'fail' && f.hop !== answerHop && !named.includes(f),
+  const said = named.filter((f): f is Finding => f !== undefined);
+  // What the answer or its cause already tells (the same node, the same pod) is not repeated.
+  const others = ranked.filter(
+    (f) =>
+      f.severity === 'fail' &&
+      f.hop !== answerHop &&
+      !said.includes(f) &&
+      !said.some((g) => g.code === f.code || linked(g, f)),
   );
-  // One per code, the most decisive kinds first (the same order causes are chosen in).
+  // One line per code, the most decisive kinds first (the order causes are chosen in).
   const preference = (f: Finding) => {
     const i = CAUSE_PREFERENCE.indexOf(f.code);
     return i === -1 ? CAUSE_PREFERENCE.length : i;
   };
-  const sorted = failing
-    .filter((f, i) => failing.findIndex((g) => g.code === f.code) === i)
-    .sort((a, b) => preference(a) - preference(b));
-  // One line per thing that is broken: a finding about what an earlier one (or the cause)
-  // already named (the same node, the same pod) adds nothing.
-  const rest: Finding[] = [];
-  const said = named.filter((f): f is Finding => f !== undefined);
-  for (const f of sorted) {
-    if ([...said, ...rest].some((g) => g.code === f.code || linked(g, f))) continue;
-    rest.push(f);
+  const chosen: Finding[] = [];
+  for (const f of [...others].sort((a, b) => preference(a) - preference(b))) {
+    // A finding about what a chosen line already names (its node, its pod) adds nothing.
+    if (chosen.some((g) => g.code === f.code || linked(g, f))) continue;
+    chosen.push(f);
   }
-  const shown = rest.slice(0, ALSO_FAILING_SHOWN).map((f) => f.title);
-  const more = rest.length - shown.length;
-  return more > 0 ? [...shown, `${more} more`] : shown;
+  const lines = chosen.slice(0, ALSO_FAILING_SHOWN).map((f) => f.title.replace(/\.+$/, ''));
+  const more = chosen.length - lines.length;
+  return more > 0 ? [...lines, `${more} more`] : lines;
 }
 
 const ALSO_FAILING_SHOWN = 2;
@@ -141,7 +157,7 @@ export function summarize(
   const primary =
     ranked.find((f) => f.hop === hop.kind && f.severity === hop.verdict) ??
     ranked.find((f) => f.hop === hop.kind);
-  const cause = primary ? causeOf(primary, ranked, hops, index) : undefined;
+  const cause = primary ? causeOf(primary, ranked) : undefined;
   const what = primary?.title ?? hop.reason ?? 'see its members';
   const others = alsoFailing(ranked, [primary, cause], hop.kind);
   // Titles may end with a period of their own; each sentence ends with exactly one.
