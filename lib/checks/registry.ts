@@ -124,8 +124,9 @@ export const STEPS: readonly StepDefinition[] = [
   },
 ];
 
-/** A Service whose pods were read and are none: golden metrics would measure someone else. */
+/** No backend, or a Service whose pods were read and are none: golden metrics would measure someone else. */
 function noBackendPods(s: Snapshot): boolean {
+  if (s.backend === null) return true;
   const pods = s.backend?.pods;
   return pods !== undefined && 'value' in pods && pods.value.length === 0;
 }

@@ -347,7 +347,10 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
   if (pod.phase === 'Failed' && pod.reason === 'Evicted') {
     out.push(evicted(pod, s, base));
   } else if (!pod.ready && pod.phase !== 'Pending' && !out.some((f) => f.severity === 'fail')) {
-    const exited = pod.containers.find((c) => c.state === 'terminated' || c.lastTermination);
+    // The container that is not ready tells why; a ready sidecar's old exit does not.
+    const exited =
+      pod.containers.find((c) => !c.ready && (c.state === 'terminated' || c.lastTermination)) ??
+      pod.containers.find((c) => c.state === 'terminated');
     const last =
       exited?.state === 'terminated'
         ? { reason: exited.reason, exitCode: exited.exitCode }

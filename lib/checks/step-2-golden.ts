@@ -35,6 +35,11 @@ function goldenCandidates(s: Snapshot) {
  * series each profile's metric does have.
  */
 export function goldenQueries({ snapshot: s, window }: PlanInput): MetricPlan {
+  // No backend Service, or one that selects no pod: there is nothing of its own to measure, and
+  // an empty service label would match foreign series.
+  const pods = s.backend?.pods;
+  if (!s.backendServiceName || !pods || ('value' in pods && pods.value.length === 0))
+    return EMPTY_PLAN;
   const candidates = goldenCandidates(s);
   const profiles = [...new Set(candidates.map((c) => c.profile))];
   return {
