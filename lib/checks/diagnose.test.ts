@@ -1578,6 +1578,26 @@ describe('the decisive fact', () => {
   });
 });
 
+describe('the decisive fact of a pod with a sidecar', () => {
+  it("names the unready container's exit, not a ready sidecar's old one", () => {
+    const base = WEB_PODS[0]!.containers[0]!;
+    const p = notReady(WEB_PODS[0]!);
+    p.containers = [
+      {
+        ...base,
+        name: 'istio-proxy',
+        ready: true,
+        lastTermination: { reason: 'Error', exitCode: 143, finishedAt: ago(20 * 60_000) },
+      },
+      { ...base, ready: false, state: 'terminated', reason: 'Error', exitCode: 1 },
+    ];
+    const s = clusterIpSnapshot([p]);
+    const f = diagnose(s, NOW).findings.find((x) => x.code === 'POD_NOT_READY');
+    expect(f?.title).toMatch(/container web exited, exit code 1/);
+    expect(f?.title).not.toMatch(/istio-proxy/);
+  });
+});
+
 describe('a step whose checks break', () => {
   it('is unknown with the reason; the other steps and the hops are still judged', () => {
     const s = clusterIpSnapshot();

@@ -105,3 +105,10 @@ describe.each(paths)('the steps’ Prometheus plan on the %s path', (_kind, snap
     expect(asked.filter((id) => !answered.has(id))).toEqual([]);
   });
 });
+
+describe('a path with nothing of its own to measure', () => {
+  it('a Service that selects no pod sends no golden probe (an empty label would match foreign series)', () => {
+    const s = clusterIpSnapshot([]);
+    expect(planMetrics(s, metricWindow(s.path, NOW), 2).goldenProfiles).toEqual([]);
+  });
+});
