@@ -5,7 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { HopKind, StepId } from '@/lib/model/hops';
-import type { Gathered, Snapshot, SourceIssue } from '@/lib/model/snapshot';
+import {
+  notRead,
+  unreadBackend,
+  type Gathered,
+  type Snapshot,
+  type SourceIssue,
+} from '@/lib/model/snapshot';
 import {
   NOW,
   clusterIpSnapshot,
@@ -21,7 +27,7 @@ interface Read {
   get: (s: Snapshot) => Gathered<unknown> | undefined;
   fail: (s: Snapshot, issue: { issue: SourceIssue }) => void;
   hops: HopKind[];
-  step: StepId;
+  steps: StepId[];
 }
 
 function reads(s: Snapshot): Read[] {
@@ -31,91 +37,104 @@ function reads(s: Snapshot): Read[] {
       get: (x) => x.backend?.service,
       fail: (x, i) => void (x.backend!.service = i),
       hops: ['service'],
-      step: 4,
+      steps: [4],
     },
     {
       name: 'the backend pods',
       get: (x) => x.backend?.pods,
       fail: (x, i) => void (x.backend!.pods = i),
       hops: ['pods'],
-      step: 1,
+      steps: [1],
     },
     {
       name: 'the EndpointSlices',
       get: (x) => x.backend?.endpointSlices,
       fail: (x, i) => void (x.backend!.endpointSlices = i),
       hops: ['endpoints'],
-      step: 4,
+      steps: [4],
     },
     {
       name: "the backend pods' Warning events",
       get: (x) => x.backend?.events,
       fail: (x, i) => void (x.backend!.events = i),
       hops: ['pods'],
-      step: 1,
+      steps: [1],
     },
     {
       name: 'the backend NetworkPolicies',
       get: (x) => x.backend?.networkPolicies,
       fail: (x, i) => void (x.backend!.networkPolicies = i),
       hops: ['pods'],
-      step: 4,
+      steps: [4],
     },
     {
       name: 'kube-proxy',
       get: (x) => x.kubeProxy,
       fail: (x, i) => void (x.kubeProxy = i),
       hops: ['kube-proxy'],
-      step: 4,
+      steps: [4],
     },
     {
       name: 'the client pod',
       get: (x) => x.client,
       fail: (x, i) => void (x.client = i),
       hops: ['client'],
-      step: 1,
+      steps: [1],
     },
     {
       name: "the client namespace's NetworkPolicies",
       get: (x) => x.clientNetworkPolicies,
       fail: (x, i) => void (x.clientNetworkPolicies = i),
       hops: ['client'],
-      step: 4,
+      steps: [4],
     },
     {
       name: 'cluster DNS',
       get: (x) => x.dns,
       fail: (x, i) => void (x.dns = i),
       hops: ['dns-cluster'],
-      step: 3,
+      steps: [3],
     },
     {
-      name: 'the Ingress',
+      // As the collector leaves it: nothing the Ingress would name can be read either.
+      name: 'the Ingress (and so its class, controller and backend)',
       get: (x) => x.ingress?.ingress,
-      fail: (x, i) => void (x.ingress!.ingress = i),
-      hops: ['ingress-controller'],
-      step: 5,
+      fail: (x, i) => {
+        x.ingress!.ingress = i;
+        x.ingress!.ingressClass = { issue: notRead('read the IngressClass', i.issue) };
+        x.ingress!.controllerPods = { issue: notRead('list the controller pods', i.issue) };
+        x.ingress!.controllerService = { issue: notRead("read the controller's Service", i.issue) };
+        x.backend = unreadBackend(i.issue);
+        x.unnamedNodes = notRead('name the nodes of the path', i.issue);
+      },
+      hops: ['ingress-controller', 'load-balancer', 'service', 'endpoints', 'pods', 'node'],
+      steps: [1, 2, 4, 5],
     },
     {
-      name: 'the IngressClass',
+      name: 'the IngressClass (and so the controller)',
       get: (x) => x.ingress?.ingressClass,
-      fail: (x, i) => void (x.ingress!.ingressClass = i),
-      hops: ['ingress-controller'],
-      step: 5,
+      fail: (x, i) => {
+        x.ingress!.ingressClass = i;
+        x.ingress!.controllerPods = { issue: notRead('list the controller pods', i.issue) };
+        x.ingress!.controllerService = { issue: notRead("read the controller's Service", i.issue) };
+        x.unnamedNodes = notRead('name the nodes of the path', i.issue);
+      },
+      hops: ['ingress-controller', 'load-balancer', 'node'],
+      steps: [5],
     },
     {
       name: 'the ingress controller pods',
       get: (x) => x.ingress?.controllerPods,
       fail: (x, i) => void (x.ingress!.controllerPods = i),
       hops: ['ingress-controller'],
-      step: 5,
+      steps: [5],
     },
     {
       name: "the ingress controller's Service",
       get: (x) => x.ingress?.controllerService,
       fail: (x, i) => void (x.ingress!.controllerService = i),
       hops: ['load-balancer'],
-      step: 5,
+      steps: [5],
     },
   ];
   out.push({
@@ -123,7 +142,7 @@ function reads(s: Snapshot): Read[] {
     get: () => ({ value: null }),
     fail: (x, i) => void (x.unnamedNodes = i.issue),
     hops: ['node'],
-    step: 1,
+    steps: [1],
   });
   for (const node of Object.keys(s.nodes)) {
     out.push({
@@ -131,7 +150,7 @@ function reads(s: Snapshot): Read[] {
       get: (x) => x.nodes[node],
       fail: (x, i) => void (x.nodes[node] = i),
       hops: ['node'],
-      step: 1,
+      steps: [1],
     });
   }
   for (const ip of Object.keys(s.backend?.ipHolders ?? {})) {
@@ -140,7 +159,7 @@ function reads(s: Snapshot): Read[] {
       get: (x) => x.backend?.ipHolders[ip],
       fail: (x, i) => void (x.backend!.ipHolders[ip] = i),
       hops: ['endpoints'],
-      step: 1,
+      steps: [1],
     });
   }
   return out.filter((r) => r.get(s) !== undefined);
@@ -191,7 +210,8 @@ describe.each(PATHS)('on the healthy %s path', (_kind, healthy) => {
     const applies = d.hops.filter((h) => read.hops.includes(h.kind));
     for (const h of applies) expect([h.kind, h.verdict]).not.toEqual([h.kind, 'ok']);
     for (const h of applies) expect([h.kind, h.verdict]).not.toEqual([h.kind, 'skipped']);
-    expect(d.steps.find((x) => x.id === read.step)?.verdict).not.toBe('ok');
+    for (const id of read.steps)
+      expect([id, d.steps.find((x) => x.id === id)?.verdict]).not.toEqual([id, 'ok']);
     expect(d.summary.verdict).not.toBe('ok');
   });
 });

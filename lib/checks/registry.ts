@@ -66,9 +66,7 @@ export const STEPS: readonly StepDefinition[] = [
         ? 'waiting for Prometheus…'
         : !s.metrics
           ? NO_PROMETHEUS
-          : noBackendPods(s)
-            ? 'the Service selects no pod: there is no backend whose requests could be measured'
-            : null,
+          : goldenBlocked(s),
     queries: goldenQueries,
     run: (s, c) => checkGolden(s, c.thresholds, c.now),
     charts: GOLDEN_CHARTS,
@@ -124,11 +122,18 @@ export const STEPS: readonly StepDefinition[] = [
   },
 ];
 
-/** No backend, or a Service whose pods were read and are none: golden metrics would measure someone else. */
-function noBackendPods(s: Snapshot): boolean {
-  if (s.backend === null) return true;
+/**
+ * Why the backend's own requests cannot be measured, if they cannot: no backend reached, its
+ * Service unread, or a Service that selects no pod — another source's series would stand in.
+ */
+function goldenBlocked(s: Snapshot): string | null {
+  if (s.backend === null) return 'no backend Service is reached on this path: nothing to measure';
+  const svc = s.backend?.service;
+  if (svc && 'issue' in svc) return `the backend Service is unknown (could not ${svc.issue.what})`;
   const pods = s.backend?.pods;
-  return pods !== undefined && 'value' in pods && pods.value.length === 0;
+  if (pods && 'value' in pods && pods.value.length === 0)
+    return 'the Service selects no pod: there is no backend whose requests could be measured';
+  return null;
 }
 
 export function stepDefinition(id: StepId): StepDefinition {

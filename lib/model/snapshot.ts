@@ -340,3 +340,17 @@ export function isGathered<T>(g: Gathered<T> | undefined): g is { value: T } {
 export function gatheredValue<T>(g: Gathered<T> | undefined): T | undefined {
   return isGathered(g) ? g.value : undefined;
 }
+
+/** The backend side when the object that names it (the Ingress) could not be read: every part unknown. */
+export function unreadBackend(cause: SourceIssue): BackendSide {
+  const issue = (what: string) => ({ issue: notRead(what, cause) });
+  return {
+    service: issue('read the Service the Ingress rule leads to'),
+    pods: issue("list the backend Service's pods"),
+    nearMisses: issue('look for pods that almost match'),
+    endpointSlices: issue("list the backend Service's EndpointSlices"),
+    ipHolders: {},
+    events: issue("list the backend pods' Warning events"),
+    networkPolicies: issue("list the backend's NetworkPolicies"),
+  };
+}

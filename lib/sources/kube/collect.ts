@@ -9,6 +9,7 @@ import {
   SNAPSHOT_SCHEMA,
   isGathered,
   notRead,
+  unreadBackend,
   type BackendSide,
   type DnsInfo,
   type Gathered,
@@ -329,39 +330,53 @@ async function collectIngress(
   const ing = gatheredValue(ingress) ?? null;
   const match = ing ? matchIngress(ing, path.host, path.path) : null;
   const className = ing?.className ?? ing?.annotationClass;
+  // An Ingress that could not be read names no class, no controller, no backend: all unknown.
+  const unread = 'issue' in ingress ? ingress.issue : undefined;
 
-  const ingressClass: IngressSide['ingressClass'] = !ing
-    ? { value: null }
-    : className
-      ? await gatherOne(
-          `get IngressClass ${className}`,
-          () => api.networking.readIngressClass({ name: className }, o),
-          toIngressClass,
-        )
-      : await gatherList(
-          'list IngressClasses (for the default)',
-          () => api.networking.listIngressClass({}, o),
-          (l) => l.items.map(toIngressClass).find((c) => c.isDefault) ?? null,
-        );
+  const ingressClass: IngressSide['ingressClass'] = unread
+    ? { issue: notRead('read the IngressClass the Ingress names', unread) }
+    : !ing
+      ? { value: null }
+      : className
+        ? await gatherOne(
+            `get IngressClass ${className}`,
+            () => api.networking.readIngressClass({ name: className }, o),
+            toIngressClass,
+          )
+        : await gatherList(
+            'list IngressClasses (for the default)',
+            () => api.networking.listIngressClass({}, o),
+            (l) => l.items.map(toIngressClass).find((c) => c.isDefault) ?? null,
+          );
   const profile =
     isGathered(ingressClass) && ingressClass.value
       ? profileForController(ingressClass.value.controller)
       : undefined;
 
-  const [controllerPods, controllerService] = profile
-    ? await Promise.all([
-        gatherList(
-          `list controller pods with ${profile.podSelector}`,
-          () => api.core.listPodForAllNamespaces({ labelSelector: profile.podSelector }, o),
-          (l) => l.items.map(toPodInfo),
-        ),
-        gatherList(
-          `list controller Services with ${profile.serviceSelector}`,
-          () => api.core.listServiceForAllNamespaces({ labelSelector: profile.serviceSelector }, o),
-          (l): ServiceInfo | null => (l.items[0] ? toServiceInfo(l.items[0]) : null),
-        ),
-      ])
-    : [{ value: [] as PodInfo[] }, { value: null }];
+  const classUnread = 'issue' in ingressClass ? ingressClass.issue : undefined;
+  const [controllerPods, controllerService]: [
+    IngressSide['controllerPods'],
+    IngressSide['controllerService'],
+  ] = classUnread
+    ? [
+        { issue: notRead('list the ingress controller pods', classUnread) },
+        { issue: notRead("read the ingress controller's Service", classUnread) },
+      ]
+    : profile
+      ? await Promise.all([
+          gatherList(
+            `list controller pods with ${profile.podSelector}`,
+            () => api.core.listPodForAllNamespaces({ labelSelector: profile.podSelector }, o),
+            (l) => l.items.map(toPodInfo),
+          ),
+          gatherList(
+            `list controller Services with ${profile.serviceSelector}`,
+            () =>
+              api.core.listServiceForAllNamespaces({ labelSelector: profile.serviceSelector }, o),
+            (l): ServiceInfo | null => (l.items[0] ? toServiceInfo(l.items[0]) : null),
+          ),
+        ])
+      : [{ value: [] as PodInfo[] }, { value: null }];
 
   const tlsSecrets: IngressSide['tlsSecrets'] = {};
   for (const secretName of new Set(
@@ -398,9 +413,11 @@ export async function collectSnapshot(
   const started = Date.now();
   const o = api.options;
   let ingress: IngressSide | undefined;
+  let ingressUnread: SourceIssue | undefined;
   let backendServiceName: string | null = path.kind === 'ingress' ? null : path.service;
   if (path.kind === 'ingress') {
     const collected = await collectIngress(api, path);
+    ingressUnread = 'issue' in collected.side.ingress ? collected.side.ingress.issue : undefined;
     ingress = collected.side;
     backendServiceName = collected.backendService;
   }
@@ -426,7 +443,7 @@ export async function collectSnapshot(
   const [backend, dns, clientPolicies] = await Promise.all([
     backendServiceName
       ? collectBackend(api, path.namespace, backendServiceName, options.readLogs === true)
-      : Promise.resolve(null),
+      : Promise.resolve(ingressUnread ? unreadBackend(ingressUnread) : null),
     path.kind === 'clusterip' ? collectDns(api) : Promise.resolve(undefined),
     ownClientPolicies
       ? gatherList(
