@@ -146,6 +146,17 @@ function reads(s: Snapshot): Read[] {
   });
   for (const node of Object.keys(s.nodes)) {
     out.push({
+      name: `the Lease of node ${node}`,
+      get: (x) => x.nodes[node],
+      fail: (x, i) => {
+        const g = x.nodes[node];
+        if (g && 'value' in g && g.value)
+          x.nodes[node] = { value: { ...g.value, leaseRenewTime: null, leaseUnread: i.issue } };
+      },
+      hops: ['node'],
+      steps: [1],
+    });
+    out.push({
       name: `node ${node}`,
       get: (x) => x.nodes[node],
       fail: (x, i) => void (x.nodes[node] = i),

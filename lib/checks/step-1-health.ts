@@ -152,7 +152,9 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
     );
   }
   const leaseAge = ageMs(now, node.leaseRenewTime ?? undefined);
-  if (leaseAge === undefined || leaseAge > LEASE_STALE_MS) {
+  if (node.leaseUnread) {
+    out.push(sourceUnknown(1, 'node', node.leaseUnread, name));
+  } else if (leaseAge === undefined || leaseAge > LEASE_STALE_MS) {
     out.push(
       finding('NODE_HEARTBEAT_STALE', {
         hop: 'node',

@@ -53,6 +53,8 @@ export interface NodeInfo {
   internalIP?: string;
   /** Renew time of the node's Lease in kube-node-lease; null when it has none. */
   leaseRenewTime: string | null;
+  /** Why the Lease could not be read: its heartbeat is then unknown, not missing. */
+  leaseUnread?: SourceIssue;
 }
 
 export interface ContainerPort {

@@ -230,7 +230,8 @@ async function collectNode(api: KubeApis, name: string): Promise<Gathered<NodeIn
   ]);
   if (!isGathered(node)) return node;
   if (!node.value) return { value: null };
-  return { value: toNodeInfo(node.value, gatheredValue(lease) ?? null) };
+  const info = toNodeInfo(node.value, gatheredValue(lease) ?? null);
+  return { value: 'issue' in lease ? { ...info, leaseUnread: lease.issue } : info };
 }
 
 async function collectKubeProxy(api: KubeApis, nodes: string[]): Promise<Gathered<KubeProxyInfo>> {
