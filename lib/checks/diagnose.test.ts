@@ -1598,6 +1598,44 @@ describe('the decisive fact of a pod with a sidecar', () => {
   });
 });
 
+describe('a NetworkPolicy that needs what could not be read', () => {
+  it("admits by namespace labels that could not be read: unknown, not 'drops the client'", () => {
+    const s = clusterIpSnapshot();
+    s.backend!.networkPolicies = {
+      value: [
+        {
+          namespace: 'shop',
+          name: 'web-from-team-shop',
+          podSelector: { matchLabels: { app: 'web' } },
+          policyTypes: ['Ingress'],
+          ingress: [
+            {
+              from: [{ namespaceSelector: { matchLabels: { team: 'shop' } } }],
+              ports: [],
+            },
+          ],
+          egress: [],
+        },
+      ],
+    };
+    s.namespaceLabels.shop = {
+      issue: {
+        source: 'kubernetes',
+        kind: 'forbidden',
+        what: 'get Namespace shop',
+        message: 'forbidden',
+        status: 403,
+      },
+    };
+    const d = diagnose(s, NOW);
+    expect(d.findings.map((f) => f.code)).not.toContain('NETPOL_BLOCKS_CLIENT');
+    expect(hopVerdict(d, 'pods')).toBe('unknown');
+    expect(d.findings.filter((f) => f.hop === 'pods').map((f) => f.title)).toContain(
+      'Kubernetes API: no permission to get Namespace shop',
+    );
+  });
+});
+
 describe('a step whose checks break', () => {
   it('is unknown with the reason; the other steps and the hops are still judged', () => {
     const s = clusterIpSnapshot();

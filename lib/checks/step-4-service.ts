@@ -479,6 +479,19 @@ function checkNetworkPolicies(
           policies = verdict.selecting;
         }
       }
+      // A namespaceSelector cannot be judged without the source namespace's labels: a block
+      // that may rest on them is unknown, never blamed on the policy.
+      const nsRead = source.kind === 'pod' ? s.namespaceLabels[source.namespace] : undefined;
+      const needsNamespace = g.value.some(
+        (np) =>
+          np.namespace === svc.namespace &&
+          policies.includes(np.name) &&
+          np.ingress.some((r) => r.from.some((peer) => peer.namespaceSelector)),
+      );
+      if (blocked.length > 0 && needsNamespace && nsRead && 'issue' in nsRead) {
+        out.push(sourceUnknown(4, 'pods', nsRead.issue));
+        continue;
+      }
       if (blocked.length > 0) {
         out.push(
           finding('NETPOL_BLOCKS_CLIENT', {
