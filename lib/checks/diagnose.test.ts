@@ -693,6 +693,25 @@ const cases: Case[] = [
     answer: 'service',
   },
   {
+    name: 'a numeric TCP target port that the pods declare as UDP: sent on TCP anyway, a warning',
+    snapshot: () => {
+      const pods = WEB_PODS.map((p) => ({
+        ...p,
+        containers: [
+          { ...p.containers[0]!, ports: [{ name: 'http', containerPort: 8080, protocol: 'UDP' }] },
+        ],
+      }));
+      const s = clusterIpSnapshot(pods);
+      s.backend = backend(
+        pods,
+        service({ ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }] }),
+      );
+      return s;
+    },
+    codes: ['SVC_PROTOCOL_MISMATCH'],
+    hops: { service: 'warn' },
+  },
+  {
     name: 'kube-proxy missing on the client node',
     snapshot: () => {
       const s = clusterIpSnapshot();

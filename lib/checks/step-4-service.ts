@@ -240,7 +240,9 @@ function checkTargetPorts(svc: ServiceInfo, ports: ServicePortInfo[], pods: PodI
       out.push(
         finding('SVC_PROTOCOL_MISMATCH', {
           hop: 'service',
-          severity: 'fail',
+          // A named port resolves by name and protocol, so a clash leaves it unresolved; a
+          // numeric one is sent on the Service's protocol whatever the pod declares.
+          severity: typeof sp.targetPort === 'string' ? 'fail' : 'warn',
           title: `Service port ${portLabel} targets a ${protocolClash.protocol} container port in pod ${protocolClash.pod.name}`,
           evidence: [
             objectEvidence(ref, `spec.ports[${sp.name ?? sp.port}].protocol`, sp.protocol),
