@@ -453,6 +453,36 @@ describe('a failed configuration reload', () => {
   });
 });
 
+describe('commands built from metric labels', () => {
+  it('quote a hostile controller_pod or node label, so the clipboard never runs it', () => {
+    const hostile = 'x; touch /tmp/owned #';
+    const d = diagnose(
+      withMetrics(
+        ingressSnapshot(),
+        {
+          'ing.reload_ok': result(
+            'ing.reload_ok',
+            'count',
+            [{ labels: { controller_pod: hostile }, values: [0] }],
+            'instant',
+          ),
+        },
+        {
+          orphanedContainers: {
+            value: [{ namespace: 'shop', pod: 'old', node: `n1$(${hostile})` }],
+          },
+        },
+      ),
+      NOW,
+    );
+    const commands = d.findings.flatMap((f) => f.remediation.commands);
+    expect(commands).toContain(
+      "kubectl logs -n ingress-nginx 'x; touch /tmp/owned #' --tail=100 | grep -i -A3 error",
+    );
+    expect(commands).toContain("ssh 'n1$(x; touch /tmp/owned #)' -- sudo ip netns list");
+  });
+});
+
 describe('freshness', () => {
   it('an idle host (ratios 0/0 = NaN for the last minutes) is not a stopped exporter', () => {
     const r = result('ing.5xx', 'ratio', [{ values: [...flat(0, 20), ...flat(NaN, 10)] }]);

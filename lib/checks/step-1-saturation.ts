@@ -9,6 +9,7 @@ import { saturation, type MetricId, type QuerySpec } from '@/lib/promql/queries'
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
 import { finding } from './finding-builder';
+import { shellQuote } from './shell';
 import { backendPods, nodeIdentities } from './read-snapshot';
 import { fmt, nodeOf, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
@@ -258,9 +259,10 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
             containers.state === 'ok'
               ? [queryEvidence(containers.result, `pods without an API object: ${pods.join(', ')}`)]
               : [],
+          // The node name comes from cAdvisor's `node` label, not from the API: quoted.
           commands: [
-            `ssh ${n} -- sudo crictl pods --state ready`,
-            `ssh ${n} -- sudo ip netns list`,
+            `ssh ${shellQuote(n)} -- sudo crictl pods --state ready`,
+            `ssh ${shellQuote(n)} -- sudo ip netns list`,
           ],
         }),
       );

@@ -9,6 +9,7 @@ import { ingressController, ingressMatchers, type MetricId } from '@/lib/promql/
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
 import { finding, subject } from './finding-builder';
+import { shellQuote } from './shell';
 import { backendPods } from './read-snapshot';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
@@ -210,8 +211,9 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
             `the last configuration reload failed on ${failed.join(', ')}: recent Ingress changes are not live` +
             (hurts ? `, and ${host}'s own requests fail at the controller` : ''),
           evidence: [queryEvidence(reload.result, `0 on ${failed.join(', ')}`)],
+          // The pod names come from a metric label, not from the API: quoted, whatever they hold.
           commands: failed.map(
-            (p) => `kubectl logs -n ingress-nginx ${p} --tail=100 | grep -i -A3 error`,
+            (p) => `kubectl logs -n ingress-nginx ${shellQuote(p)} --tail=100 | grep -i -A3 error`,
           ),
         }),
       );
