@@ -1,7 +1,13 @@
 // Errors the public API turns into 4xx answers with a plain message. Anything else is a 500
 // whose details stay in the server log.
 
-export type RequestErrorKind = 'bad-request' | 'not-found' | 'unknown-cluster' | 'not-configured';
+export type RequestErrorKind =
+  | 'bad-request'
+  | 'not-found'
+  | 'unknown-cluster'
+  | 'not-configured'
+  | 'too-large'
+  | 'unsupported-media-type';
 
 export class RequestError extends Error {
   constructor(
@@ -15,7 +21,14 @@ export class RequestError extends Error {
   }
 
   get status(): number {
-    if (this.kind === 'not-configured') return 503;
-    return this.kind === 'not-found' ? 404 : 400;
+    const statuses: Record<RequestErrorKind, number> = {
+      'bad-request': 400,
+      'not-found': 404,
+      'unknown-cluster': 400,
+      'not-configured': 503,
+      'too-large': 413,
+      'unsupported-media-type': 415,
+    };
+    return statuses[this.kind];
   }
 }

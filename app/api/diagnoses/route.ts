@@ -1,20 +1,15 @@
-// POST /api/diagnoses — diagnose one access path. Body: the path (see lib/model/path.ts).
+// POST /api/diagnoses — diagnose one access path. Body: the path as application/json (see
+// lib/model/path.ts), at most 64 KiB.
 // `?include=snapshot` adds the gathered snapshot to the answer.
 import { runDiagnosis } from '@/lib/server/run-diagnosis';
-import { RequestError } from '@/lib/server/errors';
+import { readJsonBody } from '@/lib/server/json-body';
 import { errorResponse } from '@/lib/server/respond';
 
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    let body: unknown;
-    try {
-      body = await request.json();
-    } catch {
-      throw new RequestError('bad-request', 'the request body must be a JSON access path');
-    }
-    const { diagnosis, snapshot } = await runDiagnosis(body);
+    const { diagnosis, snapshot } = await runDiagnosis(await readJsonBody(request));
     const withSnapshot = new URL(request.url).searchParams.get('include') === 'snapshot';
     return Response.json(withSnapshot ? { diagnosis, snapshot } : { diagnosis });
   } catch (error) {
