@@ -16,6 +16,7 @@ import {
   type KubernetesWave,
 } from '@/lib/server/run-diagnosis';
 import { RequestError } from '@/lib/server/errors';
+import { prometheusLink } from '@/lib/server/prometheus-link';
 import { DiagnosisOverview } from '@/components/diagnosis-overview';
 import { DiagnosisPanels } from '@/components/diagnosis-panels';
 import { DiagnosisSkeleton, StepSkeleton } from '@/components/diagnosis-skeleton';
@@ -24,11 +25,6 @@ import { QueryProvider } from '@/components/query-provider';
 import { StepPanel } from '@/components/step-panel';
 
 export const dynamic = 'force-dynamic';
-
-/** The Prometheus UI to link charts to (HOPSCOPE_PROMETHEUS_LINK_URL, when users can reach it). */
-function prometheusLink(): string | undefined {
-  return process.env.HOPSCOPE_PROMETHEUS_LINK_URL ?? process.env.HOPSCOPE_PROMETHEUS_URL;
-}
 
 function Problem({ message }: { message: string }) {
   return (

@@ -191,9 +191,12 @@ status() {
   done
 }
 
+# One VAR=value per line (callers prefix `export`). The test Prometheus is on loopback, where the
+# browser can open it too, so it is also the public link.
 env_lines() {
   echo "KUBECONFIG=$state/kubeconfig"
   echo "HOPSCOPE_PROMETHEUS_URL=http://127.0.0.1:$PROMETHEUS_PORT"
+  echo "HOPSCOPE_PROMETHEUS_LINK_URL=http://127.0.0.1:$PROMETHEUS_PORT"
   echo "HOPSCOPE_KUBECTL=$bin/kubectl"
 }
 

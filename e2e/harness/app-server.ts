@@ -35,6 +35,7 @@ export function appEnv(): NodeJS.ProcessEnv {
     ...process.env,
     HOPSCOPE_KUBECONFIG: testEnv.kubeconfig,
     HOPSCOPE_PROMETHEUS_URL: testEnv.prometheusUrl,
+    HOPSCOPE_PROMETHEUS_LINK_URL: testEnv.prometheusUrl,
     HOPSCOPE_ALLOW_LOGS: '1',
   };
 }
