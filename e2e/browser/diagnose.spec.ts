@@ -72,6 +72,22 @@ test.describe('a healthy Ingress path', () => {
     await page.screenshot({ path: 'test-results/browser/healthy-ingress.png', fullPage: true });
   });
 
+  test('pages forbid framing and sniffing; the API refuses a cross-site simple request', async ({
+    page,
+    request,
+  }) => {
+    const res = await page.goto('/');
+    const headers = res?.headers() ?? {};
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    const form = await request.post('/api/diagnoses', {
+      headers: { 'content-type': 'text/plain' },
+      data: '{"kind":"clusterip","namespace":"shop","service":"web"}',
+    });
+    expect(form.status()).toBe(415);
+  });
+
   test('a path that does not exist gets a plain message, not a crash', async ({ page }) => {
     await page.goto('/diagnose?kind=clusterip&namespace=shop&service=nope');
     await expect(page.getByRole('main').getByRole('alert')).toHaveText(
