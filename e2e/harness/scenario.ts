@@ -87,7 +87,9 @@ export function readScenario(dir: string, now = new Date()): Scenario {
   if (!existsSync(clusterFile)) throw new Error(`${abs}: no cluster.yaml`);
   if (!existsSync(expectFile)) throw new Error(`${abs}: no expect.yaml`);
 
-  const docs = parseAllDocuments(resolveRelativeTimes(readFileSync(clusterFile, 'utf8'), now));
+  const docs = parseAllDocuments(
+    resolveRelativeTimes(resolveClusterPorts(readFileSync(clusterFile, 'utf8')), now),
+  );
   const objects: KubeObject[] = [];
   for (const doc of docs) {
     if (doc.errors.length > 0) throw new Error(`${clusterFile}: ${doc.errors[0]?.message}`);
