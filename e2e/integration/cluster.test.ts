@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '@/lib/checks/diagnose';
 import { makeKubeApis } from '@/lib/sources/kube/api';
 import { collectSnapshot } from '@/lib/sources/kube/collect';
+import { searchTargets, TargetListError } from '@/lib/sources/kube/targets';
 import { ensureCluster } from '../harness/ensure-cluster';
 import { kubectl, kubectlJson } from '../harness/kubectl';
 import { loadCluster } from '../harness/load-cluster';
@@ -227,6 +228,21 @@ rules:
       await kubectl(['apply', '-f', '-'], rbac);
       await waitForRight('get', 'services', true);
     }
+  });
+
+  it('the type-ahead says what was refused instead of failing: a cluster-wide listing is forbidden to a namespace user', async () => {
+    process.env.HOPSCOPE_KUBECONFIG = testEnv.kubeconfig;
+    const refused = await searchTargets('hopscope-limited', 'web').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(TargetListError);
+    expect((refused as TargetListError).issue).toMatchObject({
+      kind: 'forbidden',
+      what: 'list Services and Ingresses in all namespaces',
+    });
+    const admin = await searchTargets('hopscope-test', 'shop/web');
+    expect(admin.map((t) => `${t.kind} ${t.namespace}/${t.name}`)).toContain('service shop/web');
   });
 
   it("a 403 on the client namespace's NetworkPolicies makes the client hop unknown, never ok", async () => {

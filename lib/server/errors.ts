@@ -7,7 +7,9 @@ export type RequestErrorKind =
   | 'unknown-cluster'
   | 'not-configured'
   | 'too-large'
-  | 'unsupported-media-type';
+  | 'unsupported-media-type'
+  | 'forbidden'
+  | 'unavailable';
 
 export class RequestError extends Error {
   constructor(
@@ -28,6 +30,8 @@ export class RequestError extends Error {
       'not-configured': 503,
       'too-large': 413,
       'unsupported-media-type': 415,
+      forbidden: 403,
+      unavailable: 503,
     };
     return statuses[this.kind];
   }

@@ -2,8 +2,9 @@ import 'server-only';
 // Type-ahead over the Services and Ingresses of a cluster. "shop/" scopes the listing to one
 // namespace; otherwise one cluster-wide list of Services and of Ingresses (never pods), kept
 // for a short while so that typing costs no API requests.
-import { kubeConfigFor } from './clusters';
-import { makeKubeApis } from './api';
+import type { SourceIssue } from '@/lib/model/snapshot';
+import { KubeConfigError, kubeConfigFor, UnknownClusterError } from './clusters';
+import { makeKubeApis, toSourceIssue } from './api';
 import type { Target } from '@/lib/model/target';
 
 const TTL_MS = 30_000;
@@ -11,7 +12,28 @@ const LIST_LIMIT = 2000;
 const MAX_CACHED = 32;
 const cache = new Map<string, { at: number; targets: Promise<Target[]> }>();
 
+/** The Kubernetes API refused or did not answer the listing: the reason, as data. */
+export class TargetListError extends Error {
+  constructor(readonly issue: SourceIssue) {
+    super(`could not ${issue.what}: ${issue.message}`);
+    this.name = 'TargetListError';
+  }
+}
+
 async function list(cluster: string | undefined, namespace: string | undefined): Promise<Target[]> {
+  const where = namespace ? `in ${namespace}` : 'in all namespaces';
+  try {
+    return await listAll(cluster, namespace);
+  } catch (error) {
+    if (error instanceof UnknownClusterError || error instanceof KubeConfigError) throw error;
+    throw new TargetListError(toSourceIssue(`list Services and Ingresses ${where}`, error));
+  }
+}
+
+async function listAll(
+  cluster: string | undefined,
+  namespace: string | undefined,
+): Promise<Target[]> {
   const { kc } = kubeConfigFor(cluster);
   const api = makeKubeApis(kc);
   const o = api.options;
