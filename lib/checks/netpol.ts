@@ -29,15 +29,12 @@ export interface Destination {
 }
 
 export interface PolicyVerdict {
-  allowed: boolean;
+  /** null: undecided (a namespaceSelector met a namespace whose labels were not read). */
+  allowed: boolean | null;
   selecting: string[];
 }
 
-function peerAdmits(
-  peer: NetworkPolicyPeer,
-  source: TrafficSource,
-  policyNamespace: string,
-): boolean {
+function peerAdmits(peer: NetworkPolicyPeer, source: TrafficSource, policyNamespace: string): Tri {
   if (peer.ipBlock) {
     // The source address is unknown for external traffic; a catch-all block admits it.
     if (source.kind === 'external')
@@ -45,12 +42,13 @@ function peerAdmits(
     return false; // pod-to-pod traffic is judged by selectors, not by the pod's (changing) IP
   }
   if (source.kind === 'external') return false;
-  const nsMatches = peer.namespaceSelector
-    ? source.namespaceLabels !== null &&
-      matchesSelector(source.namespaceLabels, peer.namespaceSelector)
+  const nsMatches: Tri = peer.namespaceSelector
+    ? source.namespaceLabels === null
+      ? null
+      : matchesSelector(source.namespaceLabels, peer.namespaceSelector)
     : source.namespace === policyNamespace;
   const podMatches = peer.podSelector ? matchesSelector(source.labels, peer.podSelector) : true;
-  return nsMatches && podMatches;
+  return allTri([nsMatches, podMatches]);
 }
 
 function portAdmits(ports: NetworkPolicyPort[], dest: Destination): boolean {
@@ -77,12 +75,16 @@ export function evaluateIngress(
       (isEmptySelector(np.podSelector) || matchesSelector(dest.pod.labels, np.podSelector)),
   );
   if (selecting.length === 0) return { allowed: true, selecting: [] };
-  const allowed = selecting.some((np) =>
-    np.ingress.some(
-      (rule) =>
-        (rule.from.length === 0 ||
-          rule.from.some((peer) => peerAdmits(peer, source, np.namespace))) &&
-        portAdmits(rule.ports, dest),
+  const allowed = anyTri(
+    selecting.flatMap((np) =>
+      np.ingress.map((rule) =>
+        allTri([
+          portAdmits(rule.ports, dest),
+          rule.from.length === 0
+            ? true
+            : anyTri(rule.from.map((peer) => peerAdmits(peer, source, np.namespace))),
+        ]),
+      ),
     ),
   );
   return { allowed, selecting: selecting.map((np) => np.name) };

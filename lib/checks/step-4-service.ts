@@ -22,6 +22,7 @@ import {
   podRef,
 } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown, subject } from './finding-builder';
+import { containerPortOf, namespaceLabelsOf } from './client-egress';
 import { evaluateIngress, type TrafficSource } from './netpol';
 
 function svcRef(svc: ServiceInfo): string {
@@ -414,7 +415,7 @@ function checkEndpoints(
 }
 
 function trafficSources(s: Snapshot): { label: string; source: TrafficSource }[] {
-  const nsLabels = (ns: string) => gatheredValue(s.namespaceLabels[ns]) ?? null;
+  const nsLabels = (ns: string) => namespaceLabelsOf(s, ns);
   if (s.path.kind === 'clusterip') {
     const client = gatheredValue(s.client);
     return client
@@ -459,41 +460,30 @@ function checkNetworkPolicies(
     for (const sp of ports) {
       const blocked: string[] = [];
       let policies: string[] = [];
+      let undecided = false;
       for (const pod of pods) {
-        const cp = pod.containers
-          .flatMap((c) => c.ports)
-          .find((p) =>
-            typeof sp.targetPort === 'string'
-              ? p.name === sp.targetPort
-              : p.containerPort === sp.targetPort,
-          );
-        const port =
-          cp?.containerPort ?? (typeof sp.targetPort === 'number' ? sp.targetPort : undefined);
+        const port = containerPortOf(pod, sp);
         if (port === undefined) continue;
+        const portName = pod.containers
+          .flatMap((c) => c.ports)
+          .find((p) => p.containerPort === port && p.protocol === sp.protocol)?.name;
         const verdict = evaluateIngress(g.value, source, {
           pod,
           port,
-          portName: cp?.name,
+          portName,
           protocol: sp.protocol,
         });
-        if (!verdict.allowed) {
+        if (verdict.allowed === null) undecided = true;
+        if (verdict.allowed === false) {
           blocked.push(pod.name);
           policies = verdict.selecting;
         }
       }
-      // A namespaceSelector cannot be judged without the source namespace's labels: a block
-      // that may rest on them is unknown, never blamed on the policy.
+      // Undecided: a namespaceSelector met a namespace whose labels could not be read. Unknown
+      // with that reason — never blamed on the policy.
       const nsRead = source.kind === 'pod' ? s.namespaceLabels[source.namespace] : undefined;
-      const needsNamespace = g.value.some(
-        (np) =>
-          np.namespace === svc.namespace &&
-          policies.includes(np.name) &&
-          np.ingress.some((r) => r.from.some((peer) => peer.namespaceSelector)),
-      );
-      if (blocked.length > 0 && needsNamespace && nsRead && 'issue' in nsRead) {
+      if (undecided && blocked.length === 0 && nsRead && 'issue' in nsRead)
         out.push(sourceUnknown(4, 'pods', nsRead.issue));
-        continue;
-      }
       if (blocked.length > 0) {
         out.push(
           finding('NETPOL_BLOCKS_CLIENT', {
