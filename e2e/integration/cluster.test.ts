@@ -323,7 +323,7 @@ spec: { nodeName: worker-2, containers: [{ name: toolbox, image: example/x }] }
       const now = new Date();
       const started = Date.now();
       const d = diagnose(
-        await collectSnapshot(makeKubeApis(kc, 400), clusterIpPath, 'silent', now),
+        await collectSnapshot(makeKubeApis(kc, { timeoutMs: 400 }), clusterIpPath, 'silent', now),
         now,
       );
       expect(Date.now() - started).toBeLessThan(10_000);

@@ -4,20 +4,28 @@ import 'server-only';
 import {
   ApiException,
   AppsV1Api,
-  Observable,
+  AuthorizationV1Api,
   CoordinationV1Api,
   CoreV1Api,
   DiscoveryV1Api,
   NetworkingV1Api,
+  ResponseContext,
+  SelfDecodingBody,
+  wrapHttpLibrary,
   type ConfigurationOptions,
   type KubeConfig,
   type ObservableMiddleware,
   type RequestContext,
-  type ResponseContext,
 } from '@kubernetes/client-node';
+import { request as undiciRequest, type Dispatcher } from 'undici';
 import type { Gathered, SourceIssue, SourceIssueKind } from '@/lib/model/snapshot';
+import { DeadlinePassedError, Semaphore, type RequestBudget } from '@/lib/sources/concurrency';
+import type { KubeIdentity } from './identity';
 
 export const DEFAULT_KUBE_TIMEOUT_MS = 8_000;
+
+/** Kubernetes requests in flight across the whole server, whatever the number of diagnoses. */
+const SERVER_POOL = new Semaphore(Number(process.env.HOPSCOPE_KUBE_CONCURRENCY ?? 32) || 32);
 
 export interface KubeApis {
   core: CoreV1Api;
@@ -25,32 +33,111 @@ export interface KubeApis {
   discovery: DiscoveryV1Api;
   networking: NetworkingV1Api;
   coordination: CoordinationV1Api;
-  /** Per-call options: timeout and request counting. */
+  authorization: AuthorizationV1Api;
+  /** Per-call options: the HTTP layer that counts, bounds, times and identifies every call. */
   options: ConfigurationOptions<ObservableMiddleware>;
   requestCount(): number;
+  /** Bytes of response bodies read so far. */
+  responseBytes(): number;
 }
 
-export function makeKubeApis(kc: KubeConfig, timeoutMs = DEFAULT_KUBE_TIMEOUT_MS): KubeApis {
-  let count = 0;
-  // client-node has no request timeout of its own; the signal is attached per request.
-  const middleware: ObservableMiddleware = {
-    pre(ctx: RequestContext) {
-      count += 1;
-      ctx.setSignal(AbortSignal.timeout(timeoutMs));
-      return new Observable(Promise.resolve(ctx));
-    },
-    post(ctx: ResponseContext) {
-      return new Observable(Promise.resolve(ctx));
-    },
+export interface KubeCallOptions {
+  identity?: KubeIdentity;
+  budget?: RequestBudget;
+  timeoutMs?: number;
+}
+
+/** Header values for the API server's impersonation filter: one header line per group. */
+function impersonationHeaders(identity: KubeIdentity | undefined): Record<string, string[]> {
+  if (identity?.kind !== 'impersonated') return {};
+  return {
+    'impersonate-user': [identity.user],
+    ...(identity.groups.length > 0 ? { 'impersonate-group': identity.groups } : {}),
   };
+}
+
+/** `work()`, or the signal's reason as soon as it aborts, whichever comes first. */
+function raceSignal<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeApis {
+  const timeoutMs = call.timeoutMs ?? DEFAULT_KUBE_TIMEOUT_MS;
+  const { budget } = call;
+  let count = 0;
+  let bytes = 0;
+  const extraHeaders = impersonationHeaders(call.identity);
+
+  // client-node's fetch cannot send a header twice (impersonating several groups needs that) and
+  // has no timeout of its own, so requests go through undici directly: a permit from this
+  // diagnosis' pool and the server's, a per-call timeout that starts once the call may run, and
+  // the diagnosis' deadline over all of it.
+  const send = async (ctx: RequestContext): Promise<ResponseContext> => {
+    const deadline = budget?.deadline;
+    const wait = async (pool: Semaphore) => {
+      try {
+        return await pool.acquire(deadline);
+      } catch {
+        throw new DeadlinePassedError(budget?.deadlineMs ?? 0);
+      }
+    };
+    const releaseOwn = budget ? await wait(budget.perDiagnosis) : () => {};
+    try {
+      const releaseServer = await wait(SERVER_POOL);
+      try {
+        count += 1;
+        const signal = deadline
+          ? AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline])
+          : AbortSignal.timeout(timeoutMs);
+        const body = ctx.getBody();
+        // The race makes the signal final even while a connection is still being set up (a TLS
+        // handshake the server never answers does not see undici's abort).
+        const [status, headers, data] = await raceSignal(signal, async () => {
+          const answer = await undiciRequest(ctx.getUrl(), {
+            method: ctx.getHttpMethod() as Dispatcher.HttpMethod,
+            headers: { ...ctx.getHeaders(), ...extraHeaders },
+            body: typeof body === 'string' ? body : undefined,
+            signal,
+            dispatcher: ctx.getDispatcher() as Dispatcher | undefined,
+          });
+          return [
+            answer.statusCode,
+            answer.headers,
+            Buffer.from(await answer.body.arrayBuffer()),
+          ] as const;
+        }).catch((error: unknown) => {
+          throw deadline?.aborted ? new DeadlinePassedError(budget!.deadlineMs) : error;
+        });
+        bytes += data.length;
+        const flat: Record<string, string> = {};
+        for (const [name, value] of Object.entries(headers))
+          if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+        return new ResponseContext(status, flat, new SelfDecodingBody(Promise.resolve(data)));
+      } finally {
+        releaseServer();
+      }
+    } finally {
+      releaseOwn();
+    }
+  };
+
   return {
     core: kc.makeApiClient(CoreV1Api),
     apps: kc.makeApiClient(AppsV1Api),
     discovery: kc.makeApiClient(DiscoveryV1Api),
     networking: kc.makeApiClient(NetworkingV1Api),
     coordination: kc.makeApiClient(CoordinationV1Api),
-    options: { middleware: [middleware], middlewareMergeStrategy: 'append' },
+    authorization: kc.makeApiClient(AuthorizationV1Api),
+    options: { httpApi: wrapHttpLibrary({ send }) },
     requestCount: () => count,
+    responseBytes: () => bytes,
   };
 }
 
@@ -91,6 +178,8 @@ export function toSourceIssue(what: string, error: unknown): SourceIssue {
       message: reasonFrom(error),
     };
   }
+  if (error instanceof DeadlinePassedError)
+    return { source: 'kubernetes', kind: 'timeout', what, message: error.message };
   const kind = issueKind(undefined, error);
   const message =
     kind === 'timeout'

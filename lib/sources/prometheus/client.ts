@@ -4,6 +4,11 @@ import 'server-only';
 import type { Gathered, MetricQueryResult, MetricSeries, SourceIssue } from '@/lib/model/snapshot';
 import type { QuerySpec } from '@/lib/promql/queries';
 import type { PrometheusConfig } from './config';
+import { DeadlinePassedError, Semaphore, type RequestBudget } from '@/lib/sources/concurrency';
+
+/** Queries in flight to Prometheus across the whole server: a burst of diagnoses must queue here
+ * rather than time Prometheus out for everyone. */
+const SERVER_POOL = new Semaphore(Number(process.env.HOPSCOPE_PROMETHEUS_CONCURRENCY ?? 16) || 16);
 
 interface ApiAnswer {
   status: 'success' | 'error';
@@ -35,7 +40,10 @@ function toSeries(data: NonNullable<ApiAnswer['data']>): MetricSeries[] {
 
 export class PrometheusClient {
   private count = 0;
-  constructor(private readonly config: PrometheusConfig) {}
+  constructor(
+    private readonly config: PrometheusConfig,
+    private readonly budget?: RequestBudget,
+  ) {}
 
   queries(): number {
     return this.count;
@@ -45,7 +53,33 @@ export class PrometheusClient {
     spec: QuerySpec<string>,
     window: { start: number; end: number; step: number },
   ): Promise<Gathered<MetricQueryResult>> {
+    const deadline = this.budget?.deadline;
+    let release: () => void;
+    try {
+      release = await SERVER_POOL.acquire(deadline);
+    } catch {
+      return {
+        issue: {
+          source: 'prometheus',
+          kind: 'timeout',
+          what: `run ${spec.id}`,
+          message: new DeadlinePassedError(this.budget?.deadlineMs ?? 0).message,
+        },
+      };
+    }
+    try {
+      return await this.runNow(spec, window);
+    } finally {
+      release();
+    }
+  }
+
+  private async runNow(
+    spec: QuerySpec<string>,
+    window: { start: number; end: number; step: number },
+  ): Promise<Gathered<MetricQueryResult>> {
     this.count += 1;
+    const deadline = this.budget?.deadline;
     const path = spec.kind === 'range' ? '/api/v1/query_range' : '/api/v1/query';
     const params = new URLSearchParams({ query: spec.promql });
     if (spec.kind === 'range') {
@@ -75,10 +109,14 @@ export class PrometheusClient {
             ...(long ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
           },
           body: long ? params : undefined,
-          signal: AbortSignal.timeout(this.config.timeoutMs),
+          signal: deadline
+            ? AbortSignal.any([AbortSignal.timeout(this.config.timeoutMs), deadline])
+            : AbortSignal.timeout(this.config.timeoutMs),
         },
       );
     } catch (error) {
+      if (deadline?.aborted)
+        return issue('timeout', new DeadlinePassedError(this.budget!.deadlineMs).message);
       const timedOut =
         error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       return timedOut
