@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const baseURL = process.env.HOPSCOPE_URL ?? 'http://127.0.0.1:3100';
+// The app runs in its local auth mode; the suite authenticates as a script would (the cookie
+// flow a browser goes through has its own test).
+const token = process.env.HOPSCOPE_ACCESS_TOKEN;
 
 export default defineConfig({
   testDir: './e2e/browser',
@@ -12,6 +15,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     baseURL,
+    extraHTTPHeaders: token ? { authorization: `Bearer ${token}` } : {},
     screenshot: 'on',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -55,8 +55,10 @@ count "unit + integration (vitest)" "$p" "$f"
 
 eval "$(bash e2e/cluster/cluster.sh env | sed 's/^/export /')"
 export HOPSCOPE_KUBECONFIG=$KUBECONFIG HOPSCOPE_ALLOW_LOGS=1
+HOPSCOPE_ACCESS_TOKEN=$(node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))')
+export HOPSCOPE_ACCESS_TOKEN
 if next build >"$results/next-build.log" 2>&1; then
-  next start -p 3100 -H 127.0.0.1 >"$results/next-start.log" 2>&1 &
+  node scripts/serve.mjs --port 3100 --host 127.0.0.1 >"$results/next-start.log" 2>&1 &
   app_pid=$!
   export HOPSCOPE_URL=http://127.0.0.1:3100
 

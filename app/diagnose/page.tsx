@@ -16,6 +16,8 @@ import {
   type KubernetesWave,
 } from '@/lib/server/run-diagnosis';
 import { RequestError } from '@/lib/server/errors';
+import { callerFrom } from '@/lib/server/auth/caller';
+import { headers } from 'next/headers';
 import { prometheusLink } from '@/lib/server/prometheus-link';
 import { DiagnosisOverview } from '@/components/diagnosis-overview';
 import { DiagnosisPanels } from '@/components/diagnosis-panels';
@@ -102,10 +104,13 @@ export default async function DiagnosePage({
         <Problem message={`This link does not describe a path: ${parsed.errors.join('; ')}`} />
       </main>
     );
-  const wave = gatherKubernetes(parsed.path).catch((error: unknown) => {
-    if (error instanceof RequestError) return { problem: error.message };
-    throw error;
-  });
+  const requestHeaders = await headers();
+  const wave = Promise.resolve()
+    .then(() => gatherKubernetes(parsed.path, callerFrom(requestHeaders, 'GET')))
+    .catch((error: unknown) => {
+      if (error instanceof RequestError) return { problem: error.message };
+      throw error;
+    });
   return (
     <main>
       <Suspense fallback={<DiagnosisSkeleton path={parsed.path} />}>

@@ -1,5 +1,8 @@
-// Starts the built app (`next start`) against the test cluster, for the scenario runner and the
-// browser tests, unless HOPSCOPE_URL already points at one.
+// Starts the built app (`npm start`: scripts/serve.mjs) against the test cluster, for the scenario
+// runner and the browser tests, unless HOPSCOPE_URL already points at one. The app runs in its
+// default local auth mode: every request carries the access token (HOPSCOPE_ACCESS_TOKEN, made
+// here when unset and handed to the server).
+import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +13,17 @@ export interface AppServer {
   stop(): void;
 }
 
+/** The local mode's access token the app was (or will be) started with. */
+export function accessToken(): string {
+  process.env.HOPSCOPE_ACCESS_TOKEN ??= randomBytes(24).toString('base64url');
+  return process.env.HOPSCOPE_ACCESS_TOKEN;
+}
+
+/** Headers that authenticate a script's request to the app. */
+export function authHeaders(): Record<string, string> {
+  return { authorization: `Bearer ${accessToken()}` };
+}
+
 async function waitForUp(
   url: string,
   child: ChildProcess | null,
@@ -18,9 +32,9 @@ async function waitForUp(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null)
-      throw new Error(`next start exited with ${child.exitCode}`);
+      throw new Error(`the app server exited with ${child.exitCode}`);
     try {
-      const res = await fetch(`${url}/api/clusters`);
+      const res = await fetch(`${url}/api/clusters`, { headers: authHeaders() });
       if (res.ok) return;
     } catch {
       /* not listening yet */
@@ -37,6 +51,7 @@ export function appEnv(): NodeJS.ProcessEnv {
     HOPSCOPE_PROMETHEUS_URL: testEnv.prometheusUrl,
     HOPSCOPE_PROMETHEUS_LINK_URL: testEnv.prometheusUrl,
     HOPSCOPE_ALLOW_LOGS: '1',
+    HOPSCOPE_ACCESS_TOKEN: accessToken(),
   };
 }
 
@@ -53,11 +68,15 @@ export async function startAppServer(
     const build = spawnSync(next, ['build'], { cwd: repoRoot, stdio: 'inherit', env: appEnv() });
     if (build.status !== 0) throw new Error('next build failed');
   }
-  const child = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: repoRoot,
-    env: appEnv(),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    'node',
+    ['scripts/serve.mjs', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: repoRoot,
+      env: appEnv(),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitForUp(url, child, 60_000);
   return { url, stop: () => child.kill('SIGTERM') };

@@ -2,6 +2,7 @@
 // back, series queryable), then diagnoses each expected path through the public API.
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import { compareExpectation, type AssertionResult } from './expectations';
+import { authHeaders } from './app-server';
 import { kubectl } from './kubectl';
 import { loadCluster } from './load-cluster';
 import { loadMetrics, missingSeries } from './load-metrics';
@@ -52,7 +53,7 @@ async function prometheusIsDown(): Promise<boolean> {
 export async function diagnoseViaApi(baseUrl: string, path: unknown): Promise<Diagnosis> {
   const res = await fetch(`${baseUrl}/api/diagnoses`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...authHeaders() },
     body: JSON.stringify(path),
   });
   const body = (await res.json()) as { diagnosis?: Diagnosis; error?: string };

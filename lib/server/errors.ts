@@ -8,17 +8,21 @@ export type RequestErrorKind =
   | 'not-configured'
   | 'too-large'
   | 'unsupported-media-type'
+  | 'unauthorized'
   | 'forbidden'
+  | 'rate-limited'
   | 'unavailable';
 
 export class RequestError extends Error {
+  readonly retryAfterSeconds: number | undefined;
   constructor(
     readonly kind: RequestErrorKind,
     message: string,
     readonly details: string[] = [],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message, options);
+    this.retryAfterSeconds = options?.retryAfterSeconds;
     this.name = 'RequestError';
   }
 
@@ -30,7 +34,9 @@ export class RequestError extends Error {
       'not-configured': 503,
       'too-large': 413,
       'unsupported-media-type': 415,
+      unauthorized: 401,
       forbidden: 403,
+      'rate-limited': 429,
       unavailable: 503,
     };
     return statuses[this.kind];

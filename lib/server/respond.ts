@@ -7,7 +7,13 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof RequestError) {
     return Response.json(
       { error: error.message, kind: error.kind, details: error.details },
-      { status: error.status },
+      {
+        status: error.status,
+        headers:
+          error.retryAfterSeconds !== undefined
+            ? { 'retry-after': String(error.retryAfterSeconds) }
+            : {},
+      },
     );
   }
   console.error('hopscope: unexpected error', error);

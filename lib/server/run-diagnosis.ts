@@ -18,6 +18,12 @@ import { collectMetrics } from '@/lib/sources/prometheus/collect-metrics';
 import { prometheusFor } from '@/lib/sources/prometheus/config';
 import { mergeThresholds, type Thresholds } from '@/lib/checks/thresholds';
 import { RequestError } from './errors';
+import { gatheredValue } from '@/lib/model/snapshot';
+import { identityKey } from '@/lib/sources/kube/identity';
+import { logReadRefusal, refusedLogTails } from '@/lib/sources/kube/log-access';
+import type { RequestBudget } from '@/lib/sources/concurrency';
+import type { Caller } from './auth/caller';
+import { admitDiagnosis, Coalescer, diagnosisBudget } from './limits';
 
 function thresholdsFromEnv(): Thresholds {
   const raw = process.env.HOPSCOPE_THRESHOLDS;
@@ -89,11 +95,38 @@ export function metricsByStep(wave: KubernetesWave): {
   };
 }
 
-export async function gatherKubernetes(input: unknown, now = new Date()): Promise<KubernetesWave> {
+const waves = new Coalescer<KubernetesWave>();
+const diagnoses = new Coalescer<{ diagnosis: Diagnosis; snapshot: Snapshot }>();
+
+function coalescingKey(caller: Caller, path: AccessPath): string {
+  return `${identityKey(caller.identity)}|${JSON.stringify(path)}`;
+}
+
+/**
+ * The Kubernetes wave of one caller's diagnosis: admitted by the caller's rate limit, shared with
+ * an identical one already running, made with the caller's identity within one budget.
+ */
+export function gatherKubernetes(
+  input: unknown,
+  caller: Caller,
+  now = new Date(),
+): Promise<KubernetesWave> {
   const path = parsePathOrThrow(input);
+  admitDiagnosis(caller.user);
+  return waves.run(coalescingKey(caller, path), () =>
+    gatherKubernetesFor(path, caller, now, diagnosisBudget()),
+  ).result;
+}
+
+async function gatherKubernetesFor(
+  path: AccessPath,
+  caller: Caller,
+  now: Date,
+  budget: RequestBudget,
+): Promise<KubernetesWave> {
   let cluster;
   try {
-    cluster = kubeConfigFor(path.cluster);
+    cluster = kubeConfigFor(path.cluster, caller.identity);
   } catch (error) {
     if (error instanceof UnknownClusterError)
       throw new RequestError('unknown-cluster', error.message, [], { cause: error });
@@ -101,17 +134,32 @@ export async function gatherKubernetes(input: unknown, now = new Date()): Promis
       throw new RequestError('not-configured', error.message, [], { cause: error });
     throw error;
   }
-  const api = makeKubeApis(cluster.kc);
-  // Logs are read only when the path asks and the server allows it (they can hold secrets).
-  const readLogs = path.logs === true && process.env.HOPSCOPE_ALLOW_LOGS === '1';
-  const snapshot = await collectSnapshot(api, path, cluster.name, now, { readLogs });
+  const api = makeKubeApis(cluster.kc, { identity: caller.identity, budget });
+  // Logs are read only when the path asks, the server allows it and the caller may (they can
+  // hold secrets): the server setting and the caller's RBAC, never the request field alone.
+  const logsWanted = path.logs === true && process.env.HOPSCOPE_ALLOW_LOGS === '1';
+  const logRefusal = logsWanted ? await logReadRefusal(api, path.namespace) : null;
+  const collected = await collectSnapshot(api, path, cluster.name, now, {
+    readLogs: logsWanted && logRefusal === null,
+  });
+  const snapshot =
+    logRefusal && collected.backend
+      ? {
+          ...collected,
+          backend: {
+            ...collected.backend,
+            logTails: refusedLogTails(gatheredValue(collected.backend.pods) ?? [], logRefusal),
+          },
+        }
+      : collected;
   assertTargetExists(snapshot);
   const promConfig = prometheusFor(cluster.name);
   return {
     snapshot,
     now,
     metrics: promConfig
-      ? (only?: StepId) => gatherMetrics(new PrometheusClient(promConfig), api, snapshot, now, only)
+      ? (only?: StepId) =>
+          gatherMetrics(new PrometheusClient(promConfig, budget), api, snapshot, now, only)
       : null,
   };
 }
@@ -170,13 +218,18 @@ export function diagnoseStep(snapshot: Snapshot, now: Date, id: StepId): StepRes
   return runStep(stepDefinition(id), snapshot, now, thresholdsFromEnv());
 }
 
-export async function runDiagnosis(
+export function runDiagnosis(
   input: unknown,
+  caller: Caller,
   now = new Date(),
 ): Promise<{ diagnosis: Diagnosis; snapshot: Snapshot }> {
-  const wave = await gatherKubernetes(input, now);
-  const snapshot = wave.metrics
-    ? { ...wave.snapshot, metrics: await wave.metrics() }
-    : wave.snapshot;
-  return { diagnosis: diagnoseSnapshot(snapshot, now), snapshot };
+  const path = parsePathOrThrow(input);
+  admitDiagnosis(caller.user);
+  return diagnoses.run(coalescingKey(caller, path), async () => {
+    const wave = await gatherKubernetesFor(path, caller, now, diagnosisBudget());
+    const snapshot = wave.metrics
+      ? { ...wave.snapshot, metrics: await wave.metrics() }
+      : wave.snapshot;
+    return { diagnosis: diagnoseSnapshot(snapshot, now), snapshot };
+  }).result;
 }

@@ -4,12 +4,14 @@
 import { runDiagnosis } from '@/lib/server/run-diagnosis';
 import { readJsonBody } from '@/lib/server/json-body';
 import { errorResponse } from '@/lib/server/respond';
+import { callerFrom } from '@/lib/server/auth/caller';
 
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    const { diagnosis, snapshot } = await runDiagnosis(await readJsonBody(request));
+    const caller = callerFrom(request.headers, request.method, request.url);
+    const { diagnosis, snapshot } = await runDiagnosis(await readJsonBody(request), caller);
     const withSnapshot = new URL(request.url).searchParams.get('include') === 'snapshot';
     return Response.json(withSnapshot ? { diagnosis, snapshot } : { diagnosis });
   } catch (error) {

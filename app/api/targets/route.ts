@@ -4,6 +4,7 @@ import { searchTargets, TargetListError } from '@/lib/sources/kube/targets';
 import { errorResponse } from '@/lib/server/respond';
 import { RequestError } from '@/lib/server/errors';
 import { UnknownClusterError } from '@/lib/sources/kube/clusters';
+import { callerFrom } from '@/lib/server/auth/caller';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,6 +27,7 @@ export async function GET(request: Request): Promise<Response> {
   const q = url.searchParams.get('q') ?? '';
   const cluster = url.searchParams.get('cluster') || undefined;
   try {
+    const caller = callerFrom(request.headers, 'GET', request.url);
     if (q.length > 253) throw new RequestError('bad-request', 'the search text is too long');
     const slash = q.indexOf('/');
     const namespace = slash >= 0 ? q.slice(0, slash).trim() : undefined;
@@ -34,7 +36,9 @@ export async function GET(request: Request): Promise<Response> {
         'bad-request',
         `"${namespace}" is not a namespace: type namespace/name, e.g. shop/web`,
       );
-    return Response.json({ targets: q.trim() ? await searchTargets(cluster, q) : [] });
+    return Response.json({
+      targets: q.trim() ? await searchTargets(cluster, q, caller.identity) : [],
+    });
   } catch (error) {
     if (error instanceof UnknownClusterError)
       return errorResponse(new RequestError('unknown-cluster', error.message));

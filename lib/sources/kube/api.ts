@@ -17,7 +17,8 @@ import {
   type ObservableMiddleware,
   type RequestContext,
 } from '@kubernetes/client-node';
-import { request as undiciRequest, type Dispatcher } from 'undici';
+import type { RequestOptions } from 'node:https';
+import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { Gathered, SourceIssue, SourceIssueKind } from '@/lib/model/snapshot';
 import { DeadlinePassedError, Semaphore, type RequestBudget } from '@/lib/sources/concurrency';
 import type { KubeIdentity } from './identity';
@@ -74,6 +75,28 @@ export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeAp
   let count = 0;
   let bytes = 0;
   const extraHeaders = impersonationHeaders(call.identity);
+  // Over HTTP/2 undici folds repeated header lines into one ("a, b"), which the API server would
+  // read as a single group: impersonated calls keep to HTTP/1.1 on a connection of their own.
+  let http1: Promise<Agent> | undefined;
+  const dispatcherFor = (ctx: RequestContext): Promise<Dispatcher | undefined> => {
+    if (call.identity?.kind !== 'impersonated')
+      return Promise.resolve(ctx.getDispatcher() as Dispatcher | undefined);
+    http1 ??= (async () => {
+      const tls: RequestOptions = {};
+      await kc.applyToHTTPSOptions(tls);
+      return new Agent({
+        allowH2: false,
+        connect: {
+          ca: tls.ca,
+          cert: tls.cert,
+          key: tls.key,
+          rejectUnauthorized: tls.rejectUnauthorized,
+          servername: tls.servername,
+        },
+      });
+    })();
+    return http1;
+  };
 
   // client-node's fetch cannot send a header twice (impersonating several groups needs that) and
   // has no timeout of its own, so requests go through undici directly: a permit from this
@@ -100,12 +123,13 @@ export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeAp
         // The race makes the signal final even while a connection is still being set up (a TLS
         // handshake the server never answers does not see undici's abort).
         const [status, headers, data] = await raceSignal(signal, async () => {
+          const dispatcher = await dispatcherFor(ctx);
           const answer = await undiciRequest(ctx.getUrl(), {
             method: ctx.getHttpMethod() as Dispatcher.HttpMethod,
             headers: { ...ctx.getHeaders(), ...extraHeaders },
             body: typeof body === 'string' ? body : undefined,
             signal,
-            dispatcher: ctx.getDispatcher() as Dispatcher | undefined,
+            dispatcher,
           });
           return [
             answer.statusCode,

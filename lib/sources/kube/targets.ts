@@ -6,6 +6,7 @@ import type { SourceIssue } from '@/lib/model/snapshot';
 import { KubeConfigError, kubeConfigFor, UnknownClusterError } from './clusters';
 import { makeKubeApis, toSourceIssue } from './api';
 import type { Target } from '@/lib/model/target';
+import { identityKey, KUBECONFIG_IDENTITY, type KubeIdentity } from './identity';
 
 const TTL_MS = 30_000;
 const LIST_LIMIT = 2000;
@@ -20,10 +21,14 @@ export class TargetListError extends Error {
   }
 }
 
-async function list(cluster: string | undefined, namespace: string | undefined): Promise<Target[]> {
+async function list(
+  cluster: string | undefined,
+  namespace: string | undefined,
+  identity: KubeIdentity,
+): Promise<Target[]> {
   const where = namespace ? `in ${namespace}` : 'in all namespaces';
   try {
-    return await listAll(cluster, namespace);
+    return await listAll(cluster, namespace, identity);
   } catch (error) {
     if (error instanceof UnknownClusterError || error instanceof KubeConfigError) throw error;
     throw new TargetListError(toSourceIssue(`list Services and Ingresses ${where}`, error));
@@ -33,9 +38,10 @@ async function list(cluster: string | undefined, namespace: string | undefined):
 async function listAll(
   cluster: string | undefined,
   namespace: string | undefined,
+  identity: KubeIdentity,
 ): Promise<Target[]> {
-  const { kc } = kubeConfigFor(cluster);
-  const api = makeKubeApis(kc);
+  const { kc } = kubeConfigFor(cluster, identity);
+  const api = makeKubeApis(kc, { identity });
   const o = api.options;
   const [services, ingresses] = await Promise.all([
     namespace
@@ -78,16 +84,18 @@ async function listAll(
 export async function searchTargets(
   cluster: string | undefined,
   q: string,
+  identity: KubeIdentity = KUBECONFIG_IDENTITY,
   limit = 20,
 ): Promise<Target[]> {
   const text = q.trim().toLowerCase();
   const slash = text.indexOf('/');
   const namespace = slash > 0 ? text.slice(0, slash) : undefined;
   const rest = slash > 0 ? text.slice(slash + 1) : text;
-  const key = `${cluster ?? ''}|${namespace ?? '*'}`;
+  // One caller's listing is never another's: what they may list differs.
+  const key = `${identityKey(identity)}|${cluster ?? ''}|${namespace ?? '*'}`;
   let entry = cache.get(key);
   if (!entry || Date.now() - entry.at > TTL_MS) {
-    entry = { at: Date.now(), targets: list(cluster, namespace) };
+    entry = { at: Date.now(), targets: list(cluster, namespace, identity) };
     cache.delete(key);
     cache.set(key, entry);
     // Keep the most recent lists only: a map keyed by what people type must not grow forever.

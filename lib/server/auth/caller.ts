@@ -1,0 +1,34 @@
+import 'server-only';
+// The caller of one diagnosis or listing, from the request's headers: the same decision the proxy
+// made for the route, taken again where the Kubernetes identity is needed.
+import type { KubeIdentity } from '@/lib/sources/kube/identity';
+import { RequestError } from '@/lib/server/errors';
+import { authenticate } from './authenticate';
+import { AuthSettingsError, readAuthSettings } from './settings';
+
+export interface Caller {
+  identity: KubeIdentity;
+  /** Who, for limits, coalescing and logs: never a token. */
+  user: string;
+}
+
+export function callerFrom(headers: Headers, method = 'POST', url = 'http://hopscope/'): Caller {
+  let settings;
+  try {
+    settings = readAuthSettings();
+  } catch (error) {
+    if (error instanceof AuthSettingsError) throw new RequestError('not-configured', error.message);
+    throw error;
+  }
+  const decision = authenticate({ method, url: new URL(url), headers }, settings);
+  if (!decision.ok)
+    throw new RequestError(
+      decision.status === 401
+        ? 'unauthorized'
+        : decision.status === 403
+          ? 'forbidden'
+          : 'not-configured',
+      decision.message,
+    );
+  return { identity: decision.identity, user: decision.user };
+}

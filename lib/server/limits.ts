@@ -1,0 +1,86 @@
+import 'server-only';
+// What one caller may cost the server: diagnoses per minute per user (a token bucket), one
+// deadline per diagnosis, and identical diagnoses already running shared instead of repeated.
+import { makeBudget, type RequestBudget } from '@/lib/sources/concurrency';
+import { RequestError } from './errors';
+
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+
+/** HOPSCOPE_DIAGNOSIS_DEADLINE_MS: after it, whatever has not answered is `unknown` with that reason. */
+export function diagnosisBudget(): RequestBudget {
+  return makeBudget(
+    num('HOPSCOPE_DIAGNOSIS_DEADLINE_MS', 20_000),
+    num('HOPSCOPE_KUBE_CONCURRENCY_PER_DIAGNOSIS', 8),
+  );
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+const MAX_TRACKED_USERS = 10_000;
+
+/** Token buckets per user: `perMinute` refill, `burst` at most at once. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  constructor(
+    readonly perMinute: number,
+    readonly burst: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Takes one diagnosis from the user's bucket, or says how long to wait. */
+  take(user: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    const now = this.clock();
+    const rate = this.perMinute / 60_000;
+    const b = this.buckets.get(user) ?? { tokens: this.burst, at: now };
+    b.tokens = Math.min(this.burst, b.tokens + (now - b.at) * rate);
+    b.at = now;
+    this.buckets.delete(user);
+    this.buckets.set(user, b);
+    while (this.buckets.size > MAX_TRACKED_USERS)
+      this.buckets.delete(this.buckets.keys().next().value!);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return { ok: true };
+    }
+    return { ok: false, retryAfterSeconds: Math.ceil((1 - b.tokens) / rate / 1000) };
+  }
+}
+
+let limiter: RateLimiter | undefined;
+
+/** HOPSCOPE_DIAGNOSES_PER_MINUTE per user (default 60, burst the same): a 429 beyond it. */
+export function admitDiagnosis(user: string): void {
+  const perMinute = num('HOPSCOPE_DIAGNOSES_PER_MINUTE', 60);
+  if (!limiter || limiter.perMinute !== perMinute) limiter = new RateLimiter(perMinute, perMinute);
+  const taken = limiter.take(user);
+  if (!taken.ok)
+    throw new RequestError(
+      'rate-limited',
+      `too many diagnoses from ${user}: at most ${perMinute} a minute; try again in ${taken.retryAfterSeconds} s`,
+      [],
+      { retryAfterSeconds: taken.retryAfterSeconds },
+    );
+}
+
+/** Runs `work` once for all callers asking the same thing while it is in flight. */
+export class Coalescer<T> {
+  private readonly inFlight = new Map<string, Promise<T>>();
+
+  run(key: string, work: () => Promise<T>): { result: Promise<T>; shared: boolean } {
+    const running = this.inFlight.get(key);
+    if (running) return { result: running, shared: true };
+    const result = work().finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, result);
+    return { result, shared: false };
+  }
+
+  get size(): number {
+    return this.inFlight.size;
+  }
+}

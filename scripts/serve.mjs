@@ -1,0 +1,58 @@
+// The Hopscope server: Next's request handler behind a plain Node HTTP server, so that the peer
+// address of every request is known (Next alone only has a forgeable X-Forwarded-For) and the
+// local mode's access token can be printed.
+//   node scripts/serve.mjs [--port 3000] [--host 127.0.0.1]      (npm start -- …)
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import next from 'next';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    host: { type: 'string', default: process.env.HOSTNAME_BIND ?? '127.0.0.1' },
+  },
+});
+const port = Number(values.port);
+const host = values.host;
+const mode = process.env.HOPSCOPE_AUTH ?? 'local';
+const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host) || host.startsWith('127.');
+
+if (mode === 'local' && !loopback) {
+  console.error(
+    `hopscope: the local mode serves loopback only, not ${host}; set HOPSCOPE_AUTH=proxy or token to serve a team`,
+  );
+  process.exit(2);
+}
+if (mode === 'local' && !process.env.HOPSCOPE_ACCESS_TOKEN)
+  process.env.HOPSCOPE_ACCESS_TOKEN = randomBytes(24).toString('base64url');
+// Vouches that the peer header on a request was set here, not by the caller.
+process.env.HOPSCOPE_PEER_SEAL = randomBytes(24).toString('base64url');
+const seal = process.env.HOPSCOPE_PEER_SEAL;
+
+const dir = path.resolve(import.meta.dirname, '..');
+const app = next({ dev: false, dir, hostname: host, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  delete req.headers['x-hopscope-peer'];
+  delete req.headers['x-hopscope-peer-seal'];
+  req.headers['x-hopscope-peer'] = req.socket.remoteAddress ?? '';
+  req.headers['x-hopscope-peer-seal'] = seal;
+  handle(req, res).catch((error) => {
+    console.error('hopscope: request failed', error);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+});
+server.listen(port, host, () => {
+  const shown = host.includes(':') ? `[${host}]` : host;
+  if (mode === 'local')
+    console.log(
+      `hopscope: open http://${shown}:${port}/?token=${process.env.HOPSCOPE_ACCESS_TOKEN} (local mode: this browser only, via a cookie)`,
+    );
+  else console.log(`hopscope: serving http://${shown}:${port} (auth mode ${mode})`);
+});
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => server.close(() => process.exit(0)));
