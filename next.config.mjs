@@ -1,5 +1,6 @@
 /** Headers on every answer: no sniffing, no referrer leaving the site with a path in it, and no
- * framing (the embed routes of the share work will open that up for themselves). */
+ * framing (the embed routes of the share work will open that up for themselves). Pages also get
+ * the full Content-Security-Policy with a nonce from proxy.ts. */
 const SECURITY_HEADERS = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'same-origin' },
