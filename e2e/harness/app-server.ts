@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { readerKubeconfig } from './reader';
 import { repoRoot, testEnv } from './test-env';
 
 export interface AppServer {

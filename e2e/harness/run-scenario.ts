@@ -62,6 +62,29 @@ export async function diagnoseViaApi(baseUrl: string, path: unknown): Promise<Di
   return body.diagnosis;
 }
 
+/**
+ * The app runs as the least-privilege reader (e2e/harness/reader.ts): a read its roles refuse is
+ * a read the shipped ClusterRole lacks. Scenarios never deny Hopscope anything on purpose.
+ */
+function everyReadAllowed(diagnosis: Diagnosis): AssertionResult {
+  const refused = [
+    ...new Set(
+      diagnosis.findings.flatMap((f) =>
+        f.evidence.flatMap((e) =>
+          e.kind === 'source' && (e.issue.kind === 'forbidden' || e.issue.kind === 'unauthorized')
+            ? [e.issue.what]
+            : [],
+        ),
+      ),
+    ),
+  ];
+  return {
+    label: 'every read allowed by the shipped hopscope-reader roles',
+    pass: refused.length === 0,
+    detail: refused.length ? `refused: ${refused.join('; ')}` : 'none refused',
+  };
+}
+
 export async function runScenario(dir: string, baseUrl: string): Promise<ScenarioReport> {
   const now = new Date();
   const scenario: Scenario = readScenario(dir, now);
@@ -87,7 +110,7 @@ export async function runScenario(dir: string, baseUrl: string): Promise<Scenari
     const title = `${scenario.name}#${i + 1} ${String(expect.path.kind)}`;
     try {
       const diagnosis = await diagnoseViaApi(baseUrl, expect.path);
-      const assertions = compareExpectation(expect, diagnosis);
+      const assertions = [...compareExpectation(expect, diagnosis), everyReadAllowed(diagnosis)];
       expectations.push({
         title,
         assertions,
