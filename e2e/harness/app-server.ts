@@ -69,12 +69,14 @@ export async function startAppServer(
     const build = spawnSync(next, ['build'], { cwd: repoRoot, stdio: 'inherit', env: appEnv() });
     if (build.status !== 0) throw new Error('next build failed');
   }
+  // The app reads the cluster as the least-privilege reader ServiceAccount, never as admin.
+  const env = { ...appEnv(), HOPSCOPE_KUBECONFIG: await readerKubeconfig() };
   const child = spawn(
     'node',
     ['scripts/serve.mjs', '--port', String(port), '--host', '127.0.0.1'],
     {
       cwd: repoRoot,
-      env: appEnv(),
+      env,
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
