@@ -294,6 +294,66 @@ const cases: Case[] = [
     hops: { endpoints: 'ok' },
   },
   {
+    name: 'endpoint addresses sampled the likeliest first: examined N of M, with the order',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      delete s.backend!.ipHolders['10.244.3.10'];
+      s.backend!.ipLookups = { order: 'first addresses no selected pod holds' };
+      return s;
+    },
+    codes: ['ENDPOINT_IPS_PARTLY_CHECKED'],
+    hops: { endpoints: 'ok' },
+    findings: [
+      {
+        code: 'ENDPOINT_IPS_PARTLY_CHECKED',
+        step: 1,
+        hop: 'endpoints',
+        severity: 'info',
+        title: 'examined 2 of 3 endpoint addresses for duplicate or leaked holders',
+        evidence: [
+          { kind: 'note', text: 'chosen: first addresses no selected pod holds' },
+          { kind: 'note', text: 'not looked up: 10.244.3.10' },
+        ],
+        remediation: { text: CATALOGUE.ENDPOINT_IPS_PARTLY_CHECKED.fix, commands: [] },
+      },
+    ],
+  },
+  {
+    name: 'more pods and nodes on the path than are examined: "checked N of M", verdicts unchanged',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      s.backend!.podsPartial = { checked: 3 };
+      s.nodesPartial = { checked: 3, of: 5 };
+      return s;
+    },
+    codes: ['MEMBERS_PARTLY_CHECKED', 'MEMBERS_PARTLY_CHECKED'],
+    hops: { pods: 'ok', node: 'ok' },
+    findings: [
+      {
+        code: 'MEMBERS_PARTLY_CHECKED',
+        step: 1,
+        hop: 'pods',
+        severity: 'info',
+        title: 'checked the first 3 pods selected by the Service; more exist',
+        evidence: [],
+        remediation: {
+          text: CATALOGUE.MEMBERS_PARTLY_CHECKED.fix,
+          commands: ['kubectl get pods -n shop -o wide'],
+        },
+      },
+    ],
+  },
+  {
+    name: 'kube-proxy pods read only up to their cap: the nodes checked are counted',
+    snapshot: () => {
+      const s = clusterIpSnapshot();
+      if ('value' in s.kubeProxy) s.kubeProxy.value.partial = { checked: 1, of: 3 };
+      return s;
+    },
+    codes: ['KUBE_PROXY_PARTLY_CHECKED'],
+    hops: { 'kube-proxy': 'ok' },
+  },
+  {
     name: 'an endpoint address no pod holds',
     snapshot: () => {
       const s = clusterIpSnapshot();

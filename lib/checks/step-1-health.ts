@@ -180,7 +180,34 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
 
 function checkNodes(s: Snapshot, now: Date): Finding[] {
   const unnamed = s.unnamedNodes ? [sourceUnknown(1, 'node', s.unnamedNodes)] : [];
-  return [...unnamed, ...checkNamedNodes(s, now)];
+  const partial = s.nodesPartial
+    ? [
+        finding('MEMBERS_PARTLY_CHECKED', {
+          hop: 'node',
+          severity: 'info',
+          title: `checked ${s.nodesPartial.checked} of ${s.nodesPartial.of ?? '?'} nodes of the path; the others were not examined`,
+          commands: ['kubectl get nodes'],
+        }),
+      ]
+    : [];
+  return [...unnamed, ...partial, ...checkNamedNodes(s, now)];
+}
+
+/** Said when the Service selects more pods than were read: the verdicts speak for the first ones. */
+function partlyCheckedPods(s: Snapshot): Finding[] {
+  const partial = s.backend?.podsPartial;
+  if (!partial) return [];
+  return [
+    finding('MEMBERS_PARTLY_CHECKED', {
+      hop: 'pods',
+      severity: 'info',
+      title:
+        partial.of !== undefined
+          ? `checked ${partial.checked} of ${partial.of} pods selected by the Service`
+          : `checked the first ${partial.checked} pods selected by the Service; more exist`,
+      commands: [`kubectl get pods -n ${s.path.namespace} -o wide`],
+    }),
+  ];
 }
 
 function checkNamedNodes(s: Snapshot, now: Date): Finding[] {
@@ -592,8 +619,11 @@ function checkAddresses(s: Snapshot): Finding[] {
       finding('ENDPOINT_IPS_PARTLY_CHECKED', {
         hop: 'endpoints',
         severity: 'info',
-        title: `${all.size - unchecked.length} of ${all.size} endpoint addresses were checked for duplicate or leaked holders`,
+        title: `examined ${all.size - unchecked.length} of ${all.size} endpoint addresses for duplicate or leaked holders`,
         evidence: [
+          ...(backend.ipLookups
+            ? [{ kind: 'note' as const, text: `chosen: ${backend.ipLookups.order}` }]
+            : []),
           {
             kind: 'note',
             text: `not looked up: ${unchecked.slice(0, 10).join(', ')}${unchecked.length > 10 ? ', …' : ''}`,
@@ -650,6 +680,7 @@ export function checkHealth(s: Snapshot, now: Date): Finding[] {
     : 'issue' in pods
       ? [sourceUnknown(1, 'pods', pods.issue)]
       : [
+          ...partlyCheckedPods(s),
           ...pods.value.flatMap((p) => checkBackendPod(p, s, now)),
           // Without the pods' Warning events, failing probes and sandboxes go unseen.
           ...(events && 'issue' in events && pods.value.length > 0

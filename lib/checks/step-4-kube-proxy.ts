@@ -22,7 +22,16 @@ export function checkKubeProxy(s: Snapshot): Finding[] {
       }),
     ];
   }
-  const out: Finding[] = [];
+  const out: Finding[] = kp.partial
+    ? [
+        finding('KUBE_PROXY_PARTLY_CHECKED', {
+          hop: 'kube-proxy',
+          severity: 'info',
+          title: `kube-proxy checked on ${kp.partial.checked} of ${kp.partial.of ?? '?'} nodes of the path (the kube-proxy pods read stopped at their cap)`,
+          commands: ['kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide'],
+        }),
+      ]
+    : [];
   for (const node of nodes) {
     const pods = kp.podsByNode[node] ?? [];
     if (pods.length === 0) {

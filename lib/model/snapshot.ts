@@ -156,9 +156,20 @@ export interface NearMissPod {
   has: string | null;
 }
 
+/**
+ * A read that stopped at its cap: `checked` of the `of` members were examined (`of` is absent
+ * when the API server could not count the rest — then only "the first N" can be said).
+ */
+export interface PartialRead {
+  checked: number;
+  of?: number;
+}
+
 export interface KubeProxyInfo {
   /** kube-proxy pods found on each node that matters (kube-system, k8s-app=kube-proxy). */
   podsByNode: Record<string, PodInfo[]>;
+  /** Set when the LIST of kube-proxy pods stopped at its cap: nodes it did not reach are left out. */
+  partial?: PartialRead;
   daemonSetFound: boolean;
   /** Proxy mode from the kube-proxy ConfigMap ('' means the default, iptables). */
   mode: string | null;
@@ -245,8 +256,15 @@ export interface BackendSide {
   pods: Gathered<PodInfo[]>;
   nearMisses: Gathered<NearMissPod[]>;
   endpointSlices: Gathered<EndpointSliceInfo[]>;
-  /** For each endpoint address: the live pods that hold that IP (field selector status.podIP). */
+  /** Set when more pods match the selector than were read: the first `checked` are examined. */
+  podsPartial?: PartialRead;
+  /**
+   * For the endpoint addresses looked up (a bounded sample, see `ipLookups`): the live pods that
+   * hold that IP (field selector status.podIP).
+   */
   ipHolders: Record<string, Gathered<PodIpHolder[]>>;
+  /** How the looked-up addresses were chosen when not all were: said in the evidence. */
+  ipLookups?: { order: string };
   events: Gathered<EventInfo[]>;
   networkPolicies: Gathered<NetworkPolicyInfo[]>;
   /** Last log lines of each backend pod's first container, when the path asked for logs. */
@@ -316,6 +334,8 @@ export interface Snapshot {
   backendServiceName: string | null;
   backend: BackendSide | null;
   nodes: Record<string, Gathered<NodeInfo | null>>;
+  /** Set when the path has more nodes than are examined: the others are not in `nodes`. */
+  nodesPartial?: PartialRead;
   /**
    * Why some nodes of the path could not even be named (the pods that run on them could not be
    * read): the node hop is unknown then, whatever the nodes that were read say.

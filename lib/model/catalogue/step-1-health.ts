@@ -135,9 +135,16 @@ export const STEP_1_CODES = {
   ENDPOINT_IPS_PARTLY_CHECKED: {
     step: 1,
     meaning:
-      'The Service has more endpoint addresses than Hopscope looks up one by one; only some were checked for duplicate or leaked holders.',
+      'The Service has more endpoint addresses than Hopscope looks up one by one; a sample was checked for duplicate or leaked holders, the likeliest first.',
     why: 'A duplicated IP among the unchecked addresses would go unseen.',
     fix: 'Check the rest with `kubectl get pods -A --field-selector status.podIP=IP` for the addresses you suspect.',
+  },
+  MEMBERS_PARTLY_CHECKED: {
+    step: 1,
+    meaning:
+      'The path has more pods or nodes than one diagnosis examines; the first ones were checked and the count is given.',
+    why: 'A failing pod or node among those not examined would go unseen; the verdicts speak only for the ones checked.',
+    fix: 'Diagnose a narrower path (one client, one entry node), or check the rest with `kubectl get pods -o wide` and `kubectl get nodes`.',
   },
   NODE_CPU_SATURATED: {
     source: 'prometheus',

@@ -113,6 +113,13 @@ export const STEP_4_CODES = {
     why: 'That node has no (or stale) Service rules: connections to the VIP or node port fail there.',
     fix: 'Check the kube-proxy DaemonSet (node selector, tolerations) and the node.',
   },
+  KUBE_PROXY_PARTLY_CHECKED: {
+    step: 4,
+    meaning:
+      'The path has more nodes than the kube-proxy pods read in one diagnosis cover; kube-proxy was checked on the nodes given.',
+    why: 'A node among the others could lack kube-proxy unseen.',
+    fix: 'Check the rest with `kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide`.',
+  },
   KUBE_PROXY_NOT_READY: {
     step: 4,
     meaning: 'The kube-proxy pod on a node that matters is not ready or restarting.',

@@ -243,3 +243,58 @@ export async function gatherList<T, R>(
     return { issue: toSourceIssue(what, error) };
   }
 }
+
+/** One page of a LIST as client-node returns it. */
+export interface ListPage<T> {
+  items: T[];
+  metadata?: { _continue?: string; remainingItemCount?: number };
+}
+
+/** A LIST read page by page, and whether it stopped at its cap before the end. */
+export interface PagedList<R> {
+  items: R[];
+  /** Set when more items exist than were read (`total` when the API server counted them). */
+  truncated?: { read: number; total?: number };
+}
+
+/** Items per page of a paged LIST: large enough for one page on a small path. */
+export const LIST_PAGE_SIZE = 250;
+
+/**
+ * A LIST read with `limit`/`continue`, at most `maxItems` items: a large namespace or cluster
+ * costs a bounded number of pages instead of one unbounded answer. Any failed page fails the
+ * whole read (a partial list would pass for a complete one).
+ */
+export async function gatherPagedList<T, R>(
+  what: string,
+  call: (page: { limit: number; _continue?: string }) => Promise<ListPage<T>>,
+  shape: (item: T) => R,
+  { maxItems, pageSize = LIST_PAGE_SIZE }: { maxItems: number; pageSize?: number },
+): Promise<Gathered<PagedList<R>>> {
+  const items: R[] = [];
+  let next: string | undefined;
+  try {
+    do {
+      const limit = Math.min(pageSize, maxItems - items.length);
+      const page = await call({ limit, ...(next ? { _continue: next } : {}) });
+      items.push(...page.items.slice(0, maxItems - items.length).map(shape));
+      next = page.metadata?._continue || undefined;
+      if (next && items.length >= maxItems) {
+        // remainingItemCount is only given for LISTs without selectors.
+        const rest = page.metadata?.remainingItemCount;
+        return {
+          value: {
+            items,
+            truncated: {
+              read: items.length,
+              ...(rest !== undefined ? { total: items.length + rest } : {}),
+            },
+          },
+        };
+      }
+    } while (next);
+  } catch (error) {
+    return { issue: toSourceIssue(what, error) };
+  }
+  return { value: { items } };
+}

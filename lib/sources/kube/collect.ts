@@ -2,7 +2,7 @@ import 'server-only';
 // Gathers what the six steps need for one path into a Snapshot. It asks narrowly — by name,
 // label selector or field selector — never for all pods of the cluster, and a failed request
 // becomes a SourceIssue in the snapshot while the rest goes on.
-import { setHeaderOptions, type V1Pod } from '@kubernetes/client-node';
+import { setHeaderOptions, type V1Lease, type V1Node, type V1Pod } from '@kubernetes/client-node';
 import type { AccessPath } from '@/lib/model/path';
 import {
   gatheredValue,
@@ -18,6 +18,7 @@ import {
   type LogTail,
   type NearMissPod,
   type NodeInfo,
+  type PartialRead,
   type PodInfo,
   type ServiceInfo,
   type Snapshot,
@@ -26,7 +27,8 @@ import {
 import { matchIngress } from '@/lib/model/ingress-match';
 import { selectorString } from '@/lib/model/labels';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
-import { gatherList, gatherOne, type KubeApis } from './api';
+import { gatherList, gatherOne, gatherPagedList, type KubeApis, type PagedList } from './api';
+import { IP_LOOKUP_ORDER, inPool, ipLookupOrder } from './ip-lookups';
 import {
   toEndpointSlice,
   toEventInfo,
@@ -39,8 +41,17 @@ import {
   toServiceInfo,
 } from './adapt';
 
-/** Endpoint addresses checked for duplicate holders; more would cost one request each. */
-export const MAX_IP_LOOKUPS = 64;
+/** Endpoint addresses looked up for other holders (one cluster-wide LIST each), and how many at once. */
+export const MAX_IP_LOOKUPS = 12;
+const IP_LOOKUP_CONCURRENCY = 4;
+/** Backend pods read (in pages); a bigger Service is examined on its first ones, said so. */
+export const MAX_BACKEND_PODS = 1000;
+/** Nodes of the path examined; more are said "checked N of M". */
+export const MAX_PATH_NODES = 500;
+/** Up to this many nodes are read by name (Node and Lease GETs); more by one LIST of each. */
+export const NODE_GETS_UP_TO = 4;
+/** Items read from a LIST that spans the cluster's nodes (Nodes, Leases, kube-proxy pods). */
+export const MAX_CLUSTER_LIST_ITEMS = 2000;
 /** Warning events of the namespace's pods read per diagnosis (one page). */
 const EVENT_LIMIT = 500;
 const METADATA_ONLY = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1';
@@ -63,19 +74,23 @@ async function collectBackend(
   // Without the Service there is no selector: its pods are unknown, not "none".
   const unread = 'issue' in service ? service.issue : undefined;
 
-  const [pods, endpointSlices, events, networkPolicies] = await Promise.all([
+  const [podList, endpointSlices, events, networkPolicies] = await Promise.all([
     unread
-      ? Promise.resolve<Gathered<PodInfo[]>>({
+      ? Promise.resolve<Gathered<PagedList<PodInfo>>>({
           issue: notRead(`list the pods of Service ${namespace}/${serviceName}`, unread),
         })
       : hasSelector
-        ? gatherList(
+        ? gatherPagedList(
             `list pods in ${namespace} with ${selectorString(selector)}`,
-            () =>
-              api.core.listNamespacedPod({ namespace, labelSelector: selectorString(selector) }, o),
-            (l) => l.items.map(toPodInfo),
+            (page) =>
+              api.core.listNamespacedPod(
+                { namespace, labelSelector: selectorString(selector), ...page },
+                o,
+              ),
+            toPodInfo,
+            { maxItems: MAX_BACKEND_PODS },
           )
-        : Promise.resolve<Gathered<PodInfo[]>>({ value: [] }),
+        : Promise.resolve<Gathered<PagedList<PodInfo>>>({ value: { items: [] } }),
     gatherList(
       `list EndpointSlices of ${namespace}/${serviceName}`,
       () =>
@@ -102,38 +117,43 @@ async function collectBackend(
     ),
   ]);
 
+  const pods: Gathered<PodInfo[]> = isGathered(podList) ? { value: podList.value.items } : podList;
+  const podsPartial = gatheredValue(podList)?.truncated;
   const nearMisses: Gathered<NearMissPod[]> = unread
     ? { issue: notRead('look for pods that almost match the selector', unread) }
     : hasSelector && isGathered(pods) && pods.value.length === 0
       ? await collectNearMisses(api, namespace, selector)
       : { value: [] };
 
-  const addresses = [
-    ...new Set(
-      (gatheredValue(endpointSlices) ?? []).flatMap((s) => s.endpoints.flatMap((e) => e.addresses)),
-    ),
-  ].slice(0, MAX_IP_LOOKUPS);
+  const candidates = ipLookupOrder(gatheredValue(endpointSlices) ?? [], gatheredValue(pods) ?? []);
   const ipHolders: BackendSide['ipHolders'] = {};
-  await Promise.all(
-    addresses.map(async (ip) => {
-      ipHolders[ip] = await gatherList(
-        `list pods with status.podIP=${ip}`,
-        () => api.core.listPodForAllNamespaces({ fieldSelector: `status.podIP=${ip}` }, o),
-        (l) =>
-          l.items
-            .filter((p: V1Pod) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
-            .map(toPodIpHolder),
-      );
-    }),
-  );
+  await inPool(candidates.slice(0, MAX_IP_LOOKUPS), IP_LOOKUP_CONCURRENCY, async (ip) => {
+    ipHolders[ip] = await gatherList(
+      `list pods with status.podIP=${ip}`,
+      () => api.core.listPodForAllNamespaces({ fieldSelector: `status.podIP=${ip}` }, o),
+      (l) =>
+        l.items
+          .filter((p: V1Pod) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
+          .map(toPodIpHolder),
+    );
+  });
 
   const logTails = readLogs ? await collectLogTails(api, gatheredValue(pods) ?? []) : undefined;
   return {
     service,
     pods,
+    ...(podsPartial
+      ? {
+          podsPartial: {
+            checked: podsPartial.read,
+            ...(podsPartial.total ? { of: podsPartial.total } : {}),
+          },
+        }
+      : {}),
     nearMisses,
     endpointSlices,
     ipHolders,
+    ...(candidates.length > MAX_IP_LOOKUPS ? { ipLookups: { order: IP_LOOKUP_ORDER } } : {}),
     events,
     networkPolicies,
     ...(logTails ? { logTails } : {}),
@@ -213,6 +233,11 @@ async function collectNearMisses(
   return { value: [...found.values()] };
 }
 
+function renewTime(lease: V1Lease): string | null {
+  const t = lease.spec?.renewTime as Date | string | undefined;
+  return t ? new Date(t).toISOString() : null;
+}
+
 async function collectNode(api: KubeApis, name: string): Promise<Gathered<NodeInfo | null>> {
   const [node, lease] = await Promise.all([
     gatherOne(
@@ -224,14 +249,71 @@ async function collectNode(api: KubeApis, name: string): Promise<Gathered<NodeIn
       `get Lease kube-node-lease/${name}`,
       () =>
         api.coordination.readNamespacedLease({ namespace: 'kube-node-lease', name }, api.options),
-      (l) =>
-        l.spec?.renewTime ? new Date(l.spec.renewTime as unknown as string).toISOString() : null,
+      renewTime,
     ),
   ]);
   if (!isGathered(node)) return node;
   if (!node.value) return { value: null };
   const info = toNodeInfo(node.value, gatheredValue(lease) ?? null);
   return { value: 'issue' in lease ? { ...info, leaseUnread: lease.issue } : info };
+}
+
+/**
+ * The nodes of the path: a few by name (two GETs each), more through one paged LIST of Nodes and
+ * one of node Leases, matched by name. A node a complete LIST does not hold does not exist; one
+ * a LIST cut at its cap did not reach is left out and counted as not examined.
+ */
+async function collectNodes(
+  api: KubeApis,
+  names: string[],
+): Promise<{ nodes: Snapshot['nodes']; partial?: PartialRead }> {
+  const examined = names.slice(0, MAX_PATH_NODES);
+  const nodes: Snapshot['nodes'] = {};
+  if (examined.length <= NODE_GETS_UP_TO) {
+    await Promise.all(
+      examined.map(async (n) => {
+        nodes[n] = await collectNode(api, n);
+      }),
+    );
+    return { nodes };
+  }
+  const o = api.options;
+  const cap = { maxItems: MAX_CLUSTER_LIST_ITEMS };
+  const [nodeList, leaseList] = await Promise.all([
+    gatherPagedList(
+      'list Nodes',
+      (page) => api.core.listNode(page, o),
+      (n: V1Node) => n,
+      cap,
+    ),
+    gatherPagedList(
+      'list Leases in kube-node-lease',
+      (page) => api.coordination.listNamespacedLease({ namespace: 'kube-node-lease', ...page }, o),
+      (l: V1Lease) => [l.metadata?.name ?? '', renewTime(l)] as const,
+      cap,
+    ),
+  ]);
+  if (!isGathered(nodeList)) {
+    for (const n of examined) nodes[n] = { issue: nodeList.issue };
+    return { nodes };
+  }
+  const byName = new Map(nodeList.value.items.map((n) => [n.metadata?.name ?? '', n]));
+  const leases = new Map(gatheredValue(leaseList)?.items ?? []);
+  const leasesCut = gatheredValue(leaseList)?.truncated !== undefined;
+  for (const name of examined) {
+    const node = byName.get(name);
+    if (!node) {
+      if (!nodeList.value.truncated) nodes[name] = { value: null };
+      continue;
+    }
+    if (!isGathered(leaseList)) {
+      nodes[name] = { value: { ...toNodeInfo(node, null), leaseUnread: leaseList.issue } };
+    } else if (leases.has(name) || !leasesCut) {
+      nodes[name] = { value: toNodeInfo(node, leases.get(name) ?? null) };
+    }
+  }
+  const checked = Object.keys(nodes).length;
+  return checked < names.length ? { nodes, partial: { checked, of: names.length } } : { nodes };
 }
 
 async function collectKubeProxy(api: KubeApis, nodes: string[]): Promise<Gathered<KubeProxyInfo>> {
@@ -249,31 +331,62 @@ async function collectKubeProxy(api: KubeApis, nodes: string[]): Promise<Gathere
     ),
   ]);
   if (!isGathered(daemonSet)) return { issue: daemonSet.issue };
+  const found = await findKubeProxyPods(api, nodes);
+  if (!isGathered(found)) return found;
+  const { pods, truncated } = found.value;
   const podsByNode: Record<string, PodInfo[]> = {};
   for (const node of nodes) {
-    const pods = await gatherList(
-      `list kube-proxy pods on ${node}`,
-      () =>
-        api.core.listNamespacedPod(
-          {
-            namespace: 'kube-system',
-            labelSelector: 'k8s-app=kube-proxy',
-            fieldSelector: `spec.nodeName=${node}`,
-          },
-          o,
-        ),
-      (l) => l.items.map(toPodInfo),
-    );
-    if (!isGathered(pods)) return { issue: pods.issue };
-    podsByNode[node] = pods.value;
+    const on = pods.filter((p) => p.nodeName === node);
+    // A LIST cut at its cap may not have reached this node's pod: not examined, not "missing".
+    if (on.length > 0 || !truncated) podsByNode[node] = on;
   }
+  const checked = Object.keys(podsByNode).length;
   return {
     value: {
       podsByNode,
+      ...(checked < nodes.length ? { partial: { checked, of: nodes.length } } : {}),
       daemonSetFound: daemonSet.value === true,
       mode: gatheredValue(config) ?? null,
     },
   };
+}
+
+/**
+ * kube-proxy pods of the given nodes: per node by `spec.nodeName` (an indexed field) when there
+ * are few, else one paged LIST by label in kube-system, matched to the nodes here.
+ */
+async function findKubeProxyPods(
+  api: KubeApis,
+  nodes: string[],
+): Promise<Gathered<{ pods: PodInfo[]; truncated: boolean }>> {
+  const o = api.options;
+  const labelSelector = 'k8s-app=kube-proxy';
+  if (nodes.length <= NODE_GETS_UP_TO) {
+    const perNode = await Promise.all(
+      nodes.map((node) =>
+        gatherList(
+          `list kube-proxy pods on ${node}`,
+          () =>
+            api.core.listNamespacedPod(
+              { namespace: 'kube-system', labelSelector, fieldSelector: `spec.nodeName=${node}` },
+              o,
+            ),
+          (l) => l.items.map(toPodInfo),
+        ),
+      ),
+    );
+    const failed = perNode.find((g) => !isGathered(g));
+    if (failed && 'issue' in failed) return { issue: failed.issue };
+    return { value: { pods: perNode.flatMap((g) => gatheredValue(g) ?? []), truncated: false } };
+  }
+  const list = await gatherPagedList(
+    `list kube-proxy pods in kube-system (${labelSelector})`,
+    (page) => api.core.listNamespacedPod({ namespace: 'kube-system', labelSelector, ...page }, o),
+    toPodInfo,
+    { maxItems: MAX_CLUSTER_LIST_ITEMS },
+  );
+  if (!isGathered(list)) return list;
+  return { value: { pods: list.value.items, truncated: list.value.truncated !== undefined } };
 }
 
 async function collectDns(api: KubeApis): Promise<Gathered<DnsInfo>> {
@@ -364,19 +477,7 @@ async function collectIngress(
         { issue: notRead("read the ingress controller's Service", classUnread) },
       ]
     : profile
-      ? await Promise.all([
-          gatherList(
-            `list controller pods with ${profile.podSelector}`,
-            () => api.core.listPodForAllNamespaces({ labelSelector: profile.podSelector }, o),
-            (l) => l.items.map(toPodInfo),
-          ),
-          gatherList(
-            `list controller Services with ${profile.serviceSelector}`,
-            () =>
-              api.core.listServiceForAllNamespaces({ labelSelector: profile.serviceSelector }, o),
-            (l): ServiceInfo | null => (l.items[0] ? toServiceInfo(l.items[0]) : null),
-          ),
-        ])
+      ? await collectController(api, profile)
       : [{ value: [] as PodInfo[] }, { value: null }];
 
   const tlsSecrets: IngressSide['tlsSecrets'] = {};
@@ -398,6 +499,57 @@ async function collectIngress(
     side: { ingress, ingressClass, controllerPods, controllerService, tlsSecrets },
     backendService: match?.backend.service?.name ?? null,
   };
+}
+
+/** Controller pods listed cluster-wide by label, when no controller Service names their namespace. */
+const MAX_CONTROLLER_PODS = 100;
+
+/**
+ * The ingress controller: its Service found by label (Services are few, pods are many), then its
+ * pods by that Service's selector in its own namespace. Only without a Service are the pods
+ * looked for across namespaces by the profile's label, and then a bounded number.
+ */
+async function collectController(
+  api: KubeApis,
+  profile: { podSelector: string; serviceSelector: string },
+): Promise<[IngressSide['controllerPods'], IngressSide['controllerService']]> {
+  const o = api.options;
+  const service = await gatherList(
+    `list controller Services with ${profile.serviceSelector}`,
+    () =>
+      api.core.listServiceForAllNamespaces(
+        { labelSelector: profile.serviceSelector, limit: 10 },
+        o,
+      ),
+    (l): ServiceInfo | null => (l.items[0] ? toServiceInfo(l.items[0]) : null),
+  );
+  const svc = gatheredValue(service);
+  const selector = svc && Object.keys(svc.selector).length > 0 ? svc.selector : undefined;
+  const pods: IngressSide['controllerPods'] =
+    svc && selector
+      ? await gatherList(
+          `list controller pods in ${svc.namespace} with ${selectorString(selector)}`,
+          () =>
+            api.core.listNamespacedPod(
+              {
+                namespace: svc.namespace,
+                labelSelector: selectorString(selector),
+                limit: MAX_CONTROLLER_PODS,
+              },
+              o,
+            ),
+          (l) => l.items.map(toPodInfo),
+        )
+      : await gatherList(
+          `list controller pods with ${profile.podSelector}`,
+          () =>
+            api.core.listPodForAllNamespaces(
+              { labelSelector: profile.podSelector, limit: MAX_CONTROLLER_PODS },
+              o,
+            ),
+          (l) => l.items.map(toPodInfo),
+        );
+  return [pods, service];
 }
 
 function uniq(values: (string | undefined)[]): string[] {
@@ -495,13 +647,11 @@ export async function collectSnapshot(
         : ingress && 'issue' in ingress.controllerPods
           ? ingress.controllerPods.issue
           : undefined;
-  const nodeNames = uniq([...backendNodes, ...entryNodes, clientNode, ...controllerNodes]);
-  const nodes: Snapshot['nodes'] = {};
-  await Promise.all(
-    nodeNames.map(async (n) => {
-      nodes[n] = await collectNode(api, n);
-    }),
-  );
+  // The nodes traffic enters or leaves by come first: they are examined whatever the cap.
+  const nodeNames = [
+    ...new Set([...uniq([...entryNodes, clientNode, ...controllerNodes]), ...uniq(backendNodes)]),
+  ];
+  const { nodes, partial: nodesPartial } = await collectNodes(api, nodeNames);
   const kubeProxy: Gathered<KubeProxyInfo> = proxyNodesUnknown
     ? { issue: notRead('find kube-proxy on the nodes of the path', proxyNodesUnknown) }
     : await collectKubeProxy(api, proxyNodes);
@@ -535,6 +685,7 @@ export async function collectSnapshot(
     backendServiceName,
     backend,
     nodes,
+    ...(nodesPartial ? { nodesPartial } : {}),
     ...(unnamedNodes ? { unnamedNodes } : {}),
     kubeProxy,
     namespaceLabels,

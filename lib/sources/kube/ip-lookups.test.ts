@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { pod, sliceFor } from '@/lib/testing/snapshot-fixtures';
+import { inPool, ipLookupOrder } from './ip-lookups';
+
+describe('ipLookupOrder', () => {
+  it('puts inconsistent addresses first, then pods not ready, restarting, newest', () => {
+    const old = pod('old', '10.0.0.1', 'n1', { startTime: '2026-01-01T00:00:00Z' });
+    const young = pod('young', '10.0.0.2', 'n1', { startTime: '2026-03-01T00:00:00Z' });
+    const restarting = pod('restarting', '10.0.0.3', 'n1', {
+      containers: [{ ...old.containers[0]!, restartCount: 312 }],
+    });
+    const unready = pod('unready', '10.0.0.4', 'n1', { ready: false });
+    const moved = pod('moved', '10.0.0.5', 'n1');
+    const slice = sliceFor([old, young, restarting, unready, moved]);
+    // The endpoint still names `moved` at an address the pod no longer holds.
+    const pods = [old, young, restarting, unready, { ...moved, podIP: '10.0.0.9' }];
+    expect(ipLookupOrder([slice], pods)).toStrictEqual([
+      '10.0.0.5',
+      '10.0.0.4',
+      '10.0.0.3',
+      '10.0.0.2',
+      '10.0.0.1',
+    ]);
+  });
+
+  it('treats an endpoint without a targetRef as inconsistent', () => {
+    const p = pod('p', '10.0.0.1', 'n1');
+    const q = pod('q', '10.0.0.2', 'n1');
+    const slice = sliceFor([p, q]);
+    slice.endpoints[1] = { ...slice.endpoints[1]!, targetRef: undefined };
+    expect(ipLookupOrder([slice], [p, q])).toStrictEqual(['10.0.0.2', '10.0.0.1']);
+  });
+});
+
+describe('inPool', () => {
+  it('runs every item with at most `limit` at once', async () => {
+    let running = 0;
+    let most = 0;
+    const done: number[] = [];
+    await inPool([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 5));
+      done.push(n);
+      running -= 1;
+    });
+    expect(most).toBe(3);
+    expect(done.sort()).toStrictEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+});
