@@ -13,11 +13,13 @@ import {
   diagnoseStep,
   gatherKubernetes,
   metricsByStep,
+  targetIsAbsent,
   type KubernetesWave,
 } from '@/lib/server/run-diagnosis';
 import { RequestError } from '@/lib/server/errors';
 import { callerFrom } from '@/lib/server/auth/caller';
 import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
 import { prometheusLink } from '@/lib/server/prometheus-link';
 import { DiagnosisOverview } from '@/components/diagnosis-overview';
 import { DiagnosisPanels } from '@/components/diagnosis-panels';
@@ -104,9 +106,11 @@ export default async function DiagnosePage({
         <Problem message={`This link does not describe a path: ${parsed.errors.join('; ')}`} />
       </main>
     );
-  const requestHeaders = await headers();
+  const caller = callerFrom(await headers(), 'GET');
+  // A link to a Service or Ingress that does not exist answers 404, before anything streams.
+  if (await targetIsAbsent(parsed.path, caller)) notFound();
   const wave = Promise.resolve()
-    .then(() => gatherKubernetes(parsed.path, callerFrom(requestHeaders, 'GET')))
+    .then(() => gatherKubernetes(parsed.path, caller))
     .catch((error: unknown) => {
       if (error instanceof RequestError) return { problem: error.message };
       throw error;

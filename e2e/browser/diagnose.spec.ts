@@ -88,11 +88,17 @@ test.describe('a healthy Ingress path', () => {
     expect(form.status()).toBe(415);
   });
 
-  test('a path that does not exist gets a plain message, not a crash', async ({ page }) => {
-    await page.goto('/diagnose?kind=clusterip&namespace=shop&service=nope');
+  test('a path that does not exist answers 404 with a plain message, not a crash; a link that is no path 400', async ({
+    page,
+  }) => {
+    const res = await page.goto('/diagnose?kind=clusterip&namespace=shop&service=nope');
+    expect(res?.status()).toBe(404);
     await expect(page.getByRole('main').getByRole('alert')).toHaveText(
-      'Service shop/nope not found in cluster hopscope-test',
+      'Service shop/nope not found',
     );
+    const bad = await page.goto('/diagnose?kind=clusterip&namespace=Not_A_Namespace');
+    expect(bad?.status()).toBe(400);
+    await expect(page.getByRole('alert')).toContainText('This link does not describe a path');
   });
 });
 

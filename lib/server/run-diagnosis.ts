@@ -9,7 +9,7 @@ import { parseAccessPath, type AccessPath } from '@/lib/model/path';
 import { STEP_IDS, type StepId } from '@/lib/model/hops';
 import { isGathered, type MetricsSide, type Snapshot } from '@/lib/model/snapshot';
 import { metricWindow } from '@/lib/promql/window';
-import { makeKubeApis, type KubeApis } from '@/lib/sources/kube/api';
+import { isNotFound, makeKubeApis, type KubeApis } from '@/lib/sources/kube/api';
 import { KubeConfigError, kubeConfigFor, UnknownClusterError } from '@/lib/sources/kube/clusters';
 import { collectSnapshot } from '@/lib/sources/kube/collect';
 import { PrometheusClient } from '@/lib/sources/prometheus/client';
@@ -64,6 +64,27 @@ function assertTargetExists(s: Snapshot): void {
       'not-found',
       `Service ${p.namespace}/${p.service} not found in cluster ${s.cluster}`,
     );
+}
+
+/**
+ * Whether the path's own Service or Ingress is certainly absent (the API answered 404): one GET by
+ * name, so that a link to nothing answers 404 before the page starts streaming. Any other answer
+ * (403, timeout, unknown cluster) leaves the diagnosis to say so.
+ */
+export async function targetIsAbsent(path: AccessPath, caller: Caller): Promise<boolean> {
+  try {
+    const { kc } = kubeConfigFor(path.cluster, caller.identity);
+    const api = makeKubeApis(kc, { identity: caller.identity, timeoutMs: 3_000 });
+    const name = path.kind === 'ingress' ? path.ingress : path.service;
+    const read =
+      path.kind === 'ingress'
+        ? api.networking.readNamespacedIngress({ namespace: path.namespace, name }, api.options)
+        : api.core.readNamespacedService({ namespace: path.namespace, name }, api.options);
+    await read;
+    return false;
+  } catch (error) {
+    return isNotFound(error);
+  }
 }
 
 /** The first wave: the path validated and the Kubernetes part of the snapshot gathered. */
