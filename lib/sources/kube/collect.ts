@@ -28,7 +28,7 @@ import { matchIngress } from '@/lib/model/ingress-match';
 import { selectorString } from '@/lib/model/labels';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
 import { gatherList, gatherOne, gatherPagedList, type KubeApis, type PagedList } from './api';
-import { IP_LOOKUP_ORDER, inPool, ipLookupOrder } from './ip-lookups';
+import { IP_LOOKUP_ORDER, inPool, ipLookupPlan } from './ip-lookups';
 import {
   toEndpointSlice,
   toEventInfo,
@@ -125,9 +125,9 @@ async function collectBackend(
       ? await collectNearMisses(api, namespace, selector)
       : { value: [] };
 
-  const candidates = ipLookupOrder(gatheredValue(endpointSlices) ?? [], gatheredValue(pods) ?? []);
+  const plan = ipLookupPlan(gatheredValue(endpointSlices) ?? [], gatheredValue(pods) ?? []);
   const ipHolders: BackendSide['ipHolders'] = {};
-  await inPool(candidates.slice(0, MAX_IP_LOOKUPS), IP_LOOKUP_CONCURRENCY, async (ip) => {
+  await inPool(plan.lookups.slice(0, MAX_IP_LOOKUPS), IP_LOOKUP_CONCURRENCY, async (ip) => {
     ipHolders[ip] = await gatherList(
       `list pods with status.podIP=${ip}`,
       () => api.core.listPodForAllNamespaces({ fieldSelector: `status.podIP=${ip}` }, o),
@@ -153,7 +153,9 @@ async function collectBackend(
     nearMisses,
     endpointSlices,
     ipHolders,
-    ...(candidates.length > MAX_IP_LOOKUPS ? { ipLookups: { order: IP_LOOKUP_ORDER } } : {}),
+    ...(plan.lookups.length > MAX_IP_LOOKUPS || plan.quiet.length > 0
+      ? { ipLookups: { order: IP_LOOKUP_ORDER } }
+      : {}),
     events,
     networkPolicies,
     ...(logTails ? { logTails } : {}),

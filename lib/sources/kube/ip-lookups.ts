@@ -7,10 +7,30 @@ import type { EndpointSliceInfo, PodInfo } from '@/lib/model/snapshot';
 
 /** The order, in words, for the evidence ("examined N of M, …"). */
 export const IP_LOOKUP_ORDER =
-  'first addresses no selected pod holds as its endpoint says, then those of pods not ready, restarting or newest (a reused address is a recent one)';
+  'first addresses no selected pod holds as its endpoint says, then those of pods not ready, restarting or newest (a reused address is a recent one); addresses of ready pods that never restarted and hold the address their endpoint names are not looked up, so that a healthy Service costs the API server no cluster-wide scan';
 
-/** Endpoint addresses in the order they are worth looking up, every address once. */
-export function ipLookupOrder(slices: EndpointSliceInfo[], pods: PodInfo[]): string[] {
+/**
+ * Endpoint addresses worth looking up, in order (every address once), and the quiet ones that are
+ * not: a ready pod that never restarted, holding the address its endpoint names, shows none of
+ * what a shared address does (refused connections, failing probes, restarts).
+ */
+export function ipLookupPlan(
+  slices: EndpointSliceInfo[],
+  pods: PodInfo[],
+): { lookups: string[]; quiet: string[] } {
+  const ranked = rankedAddresses(slices, pods);
+  return {
+    lookups: ranked.filter((r) => r.rank < QUIET).map((r) => r.ip),
+    quiet: ranked.filter((r) => r.rank === QUIET).map((r) => r.ip),
+  };
+}
+
+const QUIET = 3;
+
+function rankedAddresses(
+  slices: EndpointSliceInfo[],
+  pods: PodInfo[],
+): { ip: string; rank: number }[] {
   const byName = new Map(pods.map((p) => [p.name, p]));
   const rank = new Map<string, number>();
   const start = new Map<string, number>();
@@ -20,13 +40,15 @@ export function ipLookupOrder(slices: EndpointSliceInfo[], pods: PodInfo[]): str
         const pod = ep.targetRef?.name ? byName.get(ep.targetRef.name) : undefined;
         const consistent = pod !== undefined && pod.podIP === ip;
         const restarts = pod ? Math.max(0, ...pod.containers.map((c) => c.restartCount)) : 0;
-        const r = !consistent ? 0 : !pod.ready ? 1 : restarts > 0 ? 2 : 3;
+        const r = !consistent ? 0 : !pod.ready ? 1 : restarts > 0 ? 2 : QUIET;
         rank.set(ip, Math.min(rank.get(ip) ?? r, r));
         start.set(ip, Date.parse(pod?.startTime ?? pod?.createdAt ?? '') || 0);
       }
-  return [...rank.keys()].sort(
-    (a, b) => rank.get(a)! - rank.get(b)! || start.get(b)! - start.get(a)! || (a < b ? -1 : 1),
-  );
+  return [...rank.keys()]
+    .sort(
+      (a, b) => rank.get(a)! - rank.get(b)! || start.get(b)! - start.get(a)! || (a < b ? -1 : 1),
+    )
+    .map((ip) => ({ ip, rank: rank.get(ip)! }));
 }
 
 /** Runs `work` over `items` with at most `limit` at once. */
