@@ -9,7 +9,20 @@
 import { writeFileSync } from 'node:fs';
 import { authHeaders, startAppServer } from '@/e2e/harness/app-server';
 import { ensureCluster } from '@/e2e/harness/ensure-cluster';
-import { kubectlJson } from '@/e2e/harness/kubectl';
+import { kubectl, kubectlJson } from '@/e2e/harness/kubectl';
+
+/**
+ * Seconds the API server has spent on GET and LIST requests so far, from its own
+ * apiserver_request_duration_seconds (all clients: kwok's own reads are in it too).
+ */
+async function apiserverReadSeconds(): Promise<number> {
+  const text = await kubectl(['get', '--raw', '/metrics']);
+  let sum = 0;
+  for (const line of text.split('\n'))
+    if (/^apiserver_request_duration_seconds_sum\{.*verb="(GET|LIST)"/.test(line))
+      sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  return sum;
+}
 import { loadCluster, resetCluster } from '@/e2e/harness/load-cluster';
 import type { KubeObject } from '@/e2e/harness/scenario';
 
@@ -242,6 +255,8 @@ interface Row {
   answerBytes: number;
   snapshotBytes: number;
   p50Ms: number;
+  /** The API server's own GET+LIST time per diagnosis (all clients). */
+  apiserverMs: number;
   worstHop: string;
   hops: string;
 }
@@ -280,6 +295,7 @@ try {
   for (const [name, body] of Object.entries(paths)) {
     const times: number[] = [];
     let last: { text: string; snapshot: string; answer: Answer } | undefined;
+    const serverBefore = await apiserverReadSeconds();
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
       const res = await fetch(`${server.url}/api/diagnoses?include=snapshot`, {
@@ -293,6 +309,7 @@ try {
       const answer = JSON.parse(text) as Answer;
       last = { text, snapshot: JSON.stringify(answer.snapshot), answer };
     }
+    const apiserverMs = Math.round((((await apiserverReadSeconds()) - serverBefore) * 1000) / RUNS);
     const d = last!.answer.diagnosis;
     // The answer without the snapshot is what the page and API callers receive by default.
     const answerBytes = Buffer.byteLength(JSON.stringify({ diagnosis: d }));
@@ -302,6 +319,7 @@ try {
       answerBytes,
       snapshotBytes: Buffer.byteLength(last!.snapshot),
       p50Ms: Math.round(median(times)),
+      apiserverMs,
       worstHop: d.summary.sentence.slice(0, 90),
       hops: d.hops.map((h) => `${h.kind}:${h.verdict}`).join(' '),
     });
@@ -312,11 +330,11 @@ try {
 }
 
 console.log(`\n${NODES} nodes, ${PODS} pods, ${RUNS} runs per path`);
-console.log('path              requests  answer KB  snapshot KB  p50 ms');
+console.log('path              requests  answer KB  snapshot KB  p50 ms  API server ms (GET+LIST)');
 for (const r of rows)
   console.log(
     `${r.path.padEnd(17)} ${String(r.apiRequests).padStart(8)}  ${(r.answerBytes / 1024).toFixed(0).padStart(9)}  ` +
-      `${(r.snapshotBytes / 1024).toFixed(0).padStart(11)}  ${String(r.p50Ms).padStart(6)}`,
+      `${(r.snapshotBytes / 1024).toFixed(0).padStart(11)}  ${String(r.p50Ms).padStart(6)}  ${String(r.apiserverMs).padStart(7)}`,
   );
 for (const r of rows) console.log(`\n${r.path}: ${r.worstHop}\n  ${r.hops}`);
 if (jsonFile)
