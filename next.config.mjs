@@ -13,6 +13,11 @@ const nextConfig = {
   // The Kubernetes client stays a plain Node dependency of server code, never bundled.
   serverExternalPackages: ['@kubernetes/client-node'],
   poweredByHeader: false,
+  experimental: {
+    // proxy.ts runs before every route, so Next buffers request bodies for it: bound that copy
+    // just above the API's own 64 KiB limit (which answers 413), not Next's default 10 MB.
+    proxyClientMaxBodySize: '128kb',
+  },
   typedRoutes: false,
   async headers() {
     return [{ source: '/:path*', headers: SECURITY_HEADERS }];

@@ -6,6 +6,8 @@
 // Targets: no 500, no crash, every diagnosis within its deadline, memory bounded, no ok without
 // evidence, no leak. Each row is one test in the summary.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dumpYaml, KubeConfig, loadYaml } from '@kubernetes/client-node';
@@ -76,13 +78,34 @@ interface Answer {
 async function call(url: string, init: RequestInit = {}): Promise<Answer> {
   const t0 = performance.now();
   try {
-    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
+    // A request through the proxy's address needs undici's own fetch to take its dispatcher.
+    const send = 'dispatcher' in init ? (undiciFetch as unknown as typeof fetch) : fetch;
+    const res = await send(url, { ...init, signal: AbortSignal.timeout(60_000) });
     const text = await res.text();
     return { status: res.status, ms: performance.now() - t0, text };
   } catch (error) {
     return { status: 0, ms: performance.now() - t0, text: String(error) };
   }
 }
+
+/** A GET with headers fetch may not set (Host). */
+function rawGet(url: string, headers: Record<string, string>): Promise<Answer> {
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const req = httpRequest(url, { headers }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, text }),
+      );
+    });
+    req.on('error', (e) => resolve({ status: 0, ms: performance.now() - t0, text: String(e) }));
+    req.end();
+  });
+}
+
+/** Requests from 127.0.0.2: the address the proxy-mode app trusts as its proxy. */
+const fromProxy = new Agent({ connect: { localAddress: '127.0.0.2' } });
 
 const auth = { authorization: `Bearer ${TOKEN}` };
 const json = { 'content-type': 'application/json' };
@@ -95,12 +118,18 @@ const HEALTHY_PATH = {
   window: { minutes: 30 },
 };
 
-function diagnoseCall(app: App, body: unknown, headers: Record<string, string> = auth) {
+function diagnoseCall(
+  app: App,
+  body: unknown,
+  headers: Record<string, string> = auth,
+  viaProxy = false,
+) {
   return call(`${app.url}/api/diagnoses`, {
     method: 'POST',
     headers: { ...json, ...headers },
     body: JSON.stringify(body),
-  });
+    ...(viaProxy ? { dispatcher: fromProxy } : {}),
+  } as RequestInit);
 }
 
 /** Hops and steps that say ok although a read they depend on failed: must be none. */
@@ -216,7 +245,16 @@ async function withStopped<T>(name: string, work: () => Promise<T>): Promise<T> 
   try {
     return await work();
   } finally {
-    execFileSync('bash', [clusterScript, 'up'], { stdio: 'ignore' });
+    // A component killed a moment ago may still hold its port or lock: try a few times.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        execFileSync('bash', [clusterScript, 'up'], { stdio: 'ignore' });
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+    }
   }
 }
 
@@ -273,7 +311,8 @@ async function main(): Promise<number> {
   const proxyApp = await startApp(3161, {
     HOPSCOPE_KUBECONFIG: testEnv.kubeconfig,
     HOPSCOPE_AUTH: 'proxy',
-    HOPSCOPE_TRUSTED_PROXIES: '127.0.0.1',
+    // The "proxy" is whatever connects from 127.0.0.2; everyone else is on 127.0.0.1.
+    HOPSCOPE_TRUSTED_PROXIES: '127.0.0.2',
     HOPSCOPE_DIAGNOSES_PER_MINUTE: '1000',
   });
   try {
@@ -284,27 +323,23 @@ async function main(): Promise<number> {
       [
         await call(`${app.url}/api/clusters`),
         await call(`${app.url}/`, { headers: { cookie: 'hopscope_token=guess' } }),
-        await call(`${app.url}/api/clusters`, {
-          headers: { ...auth, host: 'rebind.example:3160' },
-        }),
+        await rawGet(`${app.url}/api/clusters`, { ...auth, host: 'rebind.example:3160' }),
         await diagnoseCall(app, HEALTHY_PATH, { ...auth, origin: 'https://evil.example' }),
       ],
       { statuses: [401, 403] },
     );
+    const asUser = { 'x-forwarded-user': 'admin', 'x-forwarded-groups': 'system:masters' };
     record(
-      'proxy mode: identity headers from an untrusted peer or with a forged seal',
+      'proxy mode: identity headers from an untrusted peer, with forged peer headers, without a user',
       proxyApp,
       [
+        await call(`${proxyApp.url}/api/clusters`, { headers: asUser }),
         await call(`${proxyApp.url}/api/clusters`, {
-          headers: {
-            'x-hopscope-peer': '10.0.0.1',
-            'x-hopscope-peer-seal': 'forged',
-            'x-forwarded-user': 'admin',
-          },
+          headers: { ...asUser, 'x-hopscope-peer': '127.0.0.2', 'x-hopscope-peer-seal': 'forged' },
         }),
-        await call(`${proxyApp.url}/api/clusters`),
+        await call(`${proxyApp.url}/api/clusters`, { dispatcher: fromProxy } as RequestInit),
       ],
-      { statuses: [401], note: 'the server overwrites the peer headers; no user → 401' },
+      { statuses: [401, 403], note: 'the server sets the peer headers itself; no user → 401' },
     );
 
     // Hostile input.
@@ -321,7 +356,7 @@ async function main(): Promise<number> {
     ];
     for (const q of hostileQueries) fuzz.push(await call(`${app.url}${q}`, { headers: auth }));
     record(`fuzzed input (${fuzz.length} bodies and links)`, app, fuzz, {
-      statuses: [200, 400, 404],
+      statuses: [200, 400, 404, 429],
       extra: fuzz.some((a) => /<script>alert|onerror=alert/.test(a.text) && !a.text.startsWith('{'))
         ? ['a hostile value came back unescaped in HTML']
         : [],
@@ -362,23 +397,26 @@ async function main(): Promise<number> {
       withinMs: DEADLINE_MS + SLACK_MS + 20_000,
       note: 'over the per-user rate the rest get 429',
     });
+    const alone = await diagnoseCall(proxyApp, HEALTHY_PATH, asUser, true);
+    const okAlone = (diagnosisOf(alone)?.hops ?? []).filter((h) => h.verdict === 'ok').length;
     const many = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         diagnoseCall(
           proxyApp,
           { ...HEALTHY_PATH, window: { minutes: 30 + (i % 20) } },
-          {
-            'x-forwarded-user': `user-${i}`,
-            'x-forwarded-groups': 'system:masters',
-          },
+          { 'x-forwarded-user': `user-${i}`, 'x-forwarded-groups': 'system:masters' },
+          true,
         ),
       ),
     );
-    const unknownAll = many.filter((a) => diagnosisOf(a)?.summary.verdict === 'unknown').length;
+    // Under load a diagnosis may lose evidence to its deadline (hops unknown), never gain an ok.
+    const lessThanAlone = many.filter(
+      (a) => (diagnosisOf(a)?.hops ?? []).filter((h) => h.verdict === 'ok').length < okAlone,
+    ).length;
     record('200 concurrent diagnoses from 200 users (proxy mode)', proxyApp, many, {
       statuses: [200],
       withinMs: DEADLINE_MS * 3,
-      note: `${unknownAll} of 200 unknown overall`,
+      note: `${lessThanAlone} of 200 with fewer hops ok than alone (${okAlone}), cut by the deadline`,
     });
 
     // Sources paused and stopped.
@@ -443,7 +481,12 @@ subjects: [{ kind: User, name: ${name}, apiGroup: rbac.authorization.k8s.io }]
     await new Promise((r) => setTimeout(r, 1500));
     for (const resource of resources)
       forbidden.push(
-        await diagnoseCall(proxyApp, HEALTHY_PATH, { 'x-forwarded-user': `abuse-no-${resource}` }),
+        await diagnoseCall(
+          proxyApp,
+          HEALTHY_PATH,
+          { 'x-forwarded-user': `abuse-no-${resource}` },
+          true,
+        ),
       );
     record(
       `403 on each of ${resources.length} resources (impersonated users)`,

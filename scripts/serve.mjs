@@ -36,7 +36,21 @@ const app = next({ dev: false, dir, hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** The API takes JSON bodies of at most 64 KiB; a larger declared body is refused unread. */
+const MAX_BODY = 64 * 1024;
+
 const server = createServer((req, res) => {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+    res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+    res.end(
+      JSON.stringify({
+        error: `the request body is larger than ${MAX_BODY} bytes`,
+        kind: 'too-large',
+      }),
+    );
+    req.destroy();
+    return;
+  }
   delete req.headers['x-hopscope-peer'];
   delete req.headers['x-hopscope-peer-seal'];
   req.headers['x-hopscope-peer'] = req.socket.remoteAddress ?? '';

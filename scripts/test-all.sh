@@ -73,6 +73,12 @@ if next build >"$results/next-build.log" 2>&1; then
   playwright test
   read -r p f < <(json_counts "$results/playwright.json" stats.expected stats.unexpected)
   count "browser (playwright)" "$p" "$f"
+
+  # Last: it pauses and stops the cluster's components one by one.
+  rm -f "$results/abuse.json"
+  tsx --tsconfig tsconfig.json e2e/abuse-cli.ts --json "$results/abuse.json" | tee "$results/abuse.log"
+  read -r p f < <(json_counts "$results/abuse.json" passed failed)
+  count "fault and abuse suite" "$p" "$f"
 else
   tail -40 "$results/next-build.log"; count "next build" 0 1
 fi

@@ -206,12 +206,37 @@ export function toSourceIssue(what: string, error: unknown): SourceIssue {
     return { source: 'kubernetes', kind: 'timeout', what, message: error.message };
   const kind = issueKind(undefined, error);
   const message =
-    kind === 'timeout'
-      ? 'the API server did not answer in time'
-      : error instanceof Error
-        ? error.message
-        : String(error);
+    kind === 'timeout' ? 'the API server did not answer in time' : transportProblem(error);
   return { source: 'kubernetes', kind, what, message };
+}
+
+const TRANSPORT_PROBLEMS: Record<string, string> = {
+  ECONNREFUSED: 'the API server refused the connection (is it running?)',
+  ECONNRESET: 'the API server closed the connection',
+  ENOTFOUND: "the API server's name does not resolve",
+  EHOSTUNREACH: 'the API server is unreachable',
+  ENETUNREACH: 'the API server is unreachable',
+  UND_ERR_SOCKET: 'the connection to the API server failed',
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the API server's certificate is not trusted",
+  SELF_SIGNED_CERT_IN_CHAIN: "the API server's certificate is not trusted",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the API server's certificate is not trusted",
+  CERT_HAS_EXPIRED: "the API server's certificate has expired",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the API server's certificate does not name it",
+};
+
+/**
+ * A network failure in words that name no address or port: these messages reach the page, and
+ * the API server's address is the server's business.
+ */
+function transportProblem(error: unknown): string {
+  let e: unknown = error;
+  for (let depth = 0; depth < 4 && e instanceof Error; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string')
+      return TRANSPORT_PROBLEMS[code] ?? `the connection to the API server failed (${code})`;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return 'the connection to the API server failed';
 }
 
 export function isNotFound(error: unknown): boolean {
