@@ -7,7 +7,6 @@
 // evidence, no leak. Each row is one test in the summary.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { Agent, fetch as undiciFetch } from 'undici';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dumpYaml, KubeConfig, loadYaml } from '@kubernetes/client-node';
@@ -78,9 +77,7 @@ interface Answer {
 async function call(url: string, init: RequestInit = {}): Promise<Answer> {
   const t0 = performance.now();
   try {
-    // A request through the proxy's address needs undici's own fetch to take its dispatcher.
-    const send = 'dispatcher' in init ? (undiciFetch as unknown as typeof fetch) : fetch;
-    const res = await send(url, { ...init, signal: AbortSignal.timeout(60_000) });
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
     const text = await res.text();
     return { status: res.status, ms: performance.now() - t0, text };
   } catch (error) {
@@ -88,11 +85,23 @@ async function call(url: string, init: RequestInit = {}): Promise<Answer> {
   }
 }
 
-/** A GET with headers fetch may not set (Host). */
-function rawGet(url: string, headers: Record<string, string>): Promise<Answer> {
+/**
+ * A request through node:http, for what fetch cannot do: set Host, or connect from 127.0.0.2 (the
+ * address the proxy-mode app trusts as its proxy).
+ */
+function rawRequest(
+  url: string,
+  headers: Record<string, string>,
+  {
+    method = 'GET',
+    body,
+    fromProxy = false,
+  }: { method?: string; body?: string; fromProxy?: boolean } = {},
+): Promise<Answer> {
   const t0 = performance.now();
   return new Promise((resolve) => {
-    const req = httpRequest(url, { headers }, (res) => {
+    const options = { method, headers, ...(fromProxy ? { localAddress: '127.0.0.2' } : {}) };
+    const req = httpRequest(url, options, (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('end', () =>
@@ -100,12 +109,9 @@ function rawGet(url: string, headers: Record<string, string>): Promise<Answer> {
       );
     });
     req.on('error', (e) => resolve({ status: 0, ms: performance.now() - t0, text: String(e) }));
-    req.end();
+    req.end(body);
   });
 }
-
-/** Requests from 127.0.0.2: the address the proxy-mode app trusts as its proxy. */
-const fromProxy = new Agent({ connect: { localAddress: '127.0.0.2' } });
 
 const auth = { authorization: `Bearer ${TOKEN}` };
 const json = { 'content-type': 'application/json' };
@@ -124,12 +130,21 @@ function diagnoseCall(
   headers: Record<string, string> = auth,
   viaProxy = false,
 ) {
+  if (viaProxy)
+    return rawRequest(
+      `${app.url}/api/diagnoses`,
+      { ...json, ...headers },
+      {
+        method: 'POST',
+        body: JSON.stringify(body),
+        fromProxy: true,
+      },
+    );
   return call(`${app.url}/api/diagnoses`, {
     method: 'POST',
     headers: { ...json, ...headers },
     body: JSON.stringify(body),
-    ...(viaProxy ? { dispatcher: fromProxy } : {}),
-  } as RequestInit);
+  });
 }
 
 /** Hops and steps that say ok although a read they depend on failed: must be none. */
@@ -323,7 +338,7 @@ async function main(): Promise<number> {
       [
         await call(`${app.url}/api/clusters`),
         await call(`${app.url}/`, { headers: { cookie: 'hopscope_token=guess' } }),
-        await rawGet(`${app.url}/api/clusters`, { ...auth, host: 'rebind.example:3160' }),
+        await rawRequest(`${app.url}/api/clusters`, { ...auth, host: 'rebind.example:3160' }),
         await diagnoseCall(app, HEALTHY_PATH, { ...auth, origin: 'https://evil.example' }),
       ],
       { statuses: [401, 403] },
@@ -337,7 +352,7 @@ async function main(): Promise<number> {
         await call(`${proxyApp.url}/api/clusters`, {
           headers: { ...asUser, 'x-hopscope-peer': '127.0.0.2', 'x-hopscope-peer-seal': 'forged' },
         }),
-        await call(`${proxyApp.url}/api/clusters`, { dispatcher: fromProxy } as RequestInit),
+        await rawRequest(`${proxyApp.url}/api/clusters`, {}, { fromProxy: true }),
       ],
       { statuses: [401, 403], note: 'the server sets the peer headers itself; no user → 401' },
     );
