@@ -30,6 +30,7 @@ import {
   type DiagnosisCase,
   type HopKey,
 } from '@/lib/testing/diagnosis-cases';
+import { badCommands, cmd, destructive } from '@/lib/testing/commands';
 import { diagnose } from './diagnose';
 
 const hop = hopVerdict;
@@ -51,7 +52,7 @@ const EXTERNAL_NAME_NOT_RESOLVED: Finding = {
   ],
   remediation: {
     text: 'Compare `dig +short HOST` with the load balancer address in the evidence.',
-    commands: ['dig +short shop.example.com'],
+    commands: [cmd('dig +short shop.example.com')],
   },
 };
 
@@ -159,8 +160,8 @@ const cases: Case[] = [
         remediation: {
           text: 'Find why the pods are not ready (step 1 findings).',
           commands: [
-            'kubectl get endpointslices -n shop -l kubernetes.io/service-name=web -o wide',
-            'kubectl get pods -n shop -l app=web -o wide',
+            cmd('kubectl get endpointslices -n shop -l kubernetes.io/service-name=web -o wide'),
+            cmd('kubectl get pods -n shop -l app=web -o wide'),
           ],
         },
         subjects: ['ip/10.244.2.10', 'pod/web-1', 'node/worker-2', 'ip/10.244.2.11', 'pod/web-2'],
@@ -184,9 +185,9 @@ const cases: Case[] = [
         remediation: {
           text: CATALOGUE.NODE_RUNTIME_UNHEALTHY.fix,
           commands: [
-            'kubectl describe node worker-2',
-            'ssh worker-2 -- sudo systemctl status containerd kubelet',
-            'ssh worker-2 -- sudo crictl ps -a',
+            cmd('kubectl describe node worker-2'),
+            cmd('ssh worker-2 -- sudo systemctl status containerd kubelet'),
+            cmd('ssh worker-2 -- sudo crictl ps -a'),
           ],
         },
         subjects: ['node/worker-2'],
@@ -226,8 +227,8 @@ const cases: Case[] = [
         remediation: {
           text: 'Pods almost match: label app is "web" where the Service wants "wbe". Fix whichever side is wrong.',
           commands: [
-            'kubectl get pods -n shop --show-labels',
-            "kubectl get svc -n shop web -o jsonpath='{.spec.selector}'",
+            cmd('kubectl get pods -n shop --show-labels'),
+            cmd("kubectl get svc -n shop web -o jsonpath='{.spec.selector}'"),
           ],
         },
       },
@@ -275,8 +276,8 @@ const cases: Case[] = [
         remediation: {
           text: 'Traffic for 10.244.1.10 is split between 2 sandboxes; web-old should not hold it. Delete the stale pod or clean its leaked sandbox on the node.',
           commands: [
-            'kubectl get pods -A --field-selector status.podIP=10.244.1.10 -o wide',
-            'kubectl delete pod -n shop web-old',
+            cmd('kubectl get pods -A --field-selector status.podIP=10.244.1.10 -o wide'),
+            destructive('kubectl delete pod -n shop web-old'),
           ],
         },
         subjects: ['pod/web-1', 'ip/10.244.1.10', 'pod/web-old'],
@@ -338,7 +339,7 @@ const cases: Case[] = [
         evidence: [],
         remediation: {
           text: CATALOGUE.MEMBERS_PARTLY_CHECKED.fix,
-          commands: ['kubectl get pods -n shop -o wide'],
+          commands: [cmd('kubectl get pods -n shop -o wide')],
         },
       },
     ],
@@ -426,8 +427,8 @@ const cases: Case[] = [
         remediation: {
           text: CATALOGUE.POD_OOM_KILLED.fix,
           commands: [
-            'kubectl describe pod -n shop web-1',
-            'kubectl logs -n shop web-1 --previous --tail=50',
+            cmd('kubectl describe pod -n shop web-1'),
+            cmd('kubectl logs -n shop web-1 --previous --tail=50'),
           ],
         },
         subjects: ['pod/web-1', 'node/worker-1'],
@@ -603,7 +604,10 @@ const cases: Case[] = [
         ],
         remediation: {
           text: CATALOGUE.POD_EVICTED.fix,
-          commands: ['kubectl describe node worker-2', 'kubectl delete pod -n shop web-4'],
+          commands: [
+            cmd('kubectl describe node worker-2'),
+            destructive('kubectl delete pod -n shop web-4'),
+          ],
         },
         subjects: ['pod/web-4', 'node/worker-2'],
       },
@@ -1348,9 +1352,11 @@ const DNS_BLOCKED: Finding = {
   remediation: {
     text: 'The client is isolated for egress by shop/default-deny-egress, shop/allow-web, and no egress rule admits the CoreDNS pods (kube-system, k8s-app=kube-dns) on UDP or TCP 53. Allow DNS on both protocols; the existing policies stay:',
     commands: [
-      `printf '%s\\n' '{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"allow-egress-to-cluster-dns","namespace":"shop"},"spec":{"podSelector":{"matchLabels":{"app":"toolbox"}},"policyTypes":["Egress"],"egress":[{"to":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":{"matchLabels":{"k8s-app":"kube-dns"}}}],"ports":[{"protocol":"UDP","port":53},{"protocol":"TCP","port":53}]}]}}' | kubectl apply -f -`,
-      'kubectl describe networkpolicy -n shop default-deny-egress',
-      'kubectl describe networkpolicy -n shop allow-web',
+      destructive(
+        `printf '%s\\n' '{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"allow-egress-to-cluster-dns","namespace":"shop"},"spec":{"podSelector":{"matchLabels":{"app":"toolbox"}},"policyTypes":["Egress"],"egress":[{"to":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":{"matchLabels":{"k8s-app":"kube-dns"}}}],"ports":[{"protocol":"UDP","port":53},{"protocol":"TCP","port":53}]}]}}' | kubectl apply -f -`,
+      ),
+      cmd('kubectl describe networkpolicy -n shop default-deny-egress'),
+      cmd('kubectl describe networkpolicy -n shop allow-web'),
     ],
   },
 };
@@ -1426,7 +1432,7 @@ const egressCases: Case[] = [
           text: "The client is isolated for egress by shop/default-deny-egress, shop/allow-web, shop/allow-dns-vip, and no egress rule admits the CoreDNS pods (kube-system, k8s-app=kube-dns) on UDP or TCP 53. shop/allow-dns-vip admits the Service IP 10.96.0.10 by ipBlock, but after kube-proxy's DNAT the policy sees the pod IPs, so that rule does not apply. Allow DNS on both protocols; the existing policies stay:",
           commands: [
             ...DNS_BLOCKED.remediation.commands,
-            'kubectl describe networkpolicy -n shop allow-dns-vip',
+            cmd('kubectl describe networkpolicy -n shop allow-dns-vip'),
           ],
         },
       },
@@ -1513,6 +1519,8 @@ describe.each([...cases, ...moreCases, ...ingressCases, ...egressCases])(
       it(`reports ${f.code}${f.member ? ` on ${f.member}` : ''} exactly`, () =>
         expect(sameFinding(d, f)).toStrictEqual(f));
     if (answer) it(`answers ${answer}`, () => expect(d.summary.hop).toBe(answer));
+    it('gives only commands without placeholders, with every value quoted and changes marked', () =>
+      expect(badCommands(d.findings)).toEqual([]));
     it('gives every finding evidence or a command, and a remediation', () => {
       for (const f of d.findings) {
         expect(f.remediation.text.length).toBeGreaterThan(0);
@@ -1521,6 +1529,19 @@ describe.each([...cases, ...moreCases, ...ingressCases, ...egressCases])(
     });
   },
 );
+
+describe('commands for a context that is not the current one', () => {
+  it('name --context in every kubectl; with the current context they do not', () => {
+    const broken = () => clusterIpSnapshot([notReady(WEB_PODS[0]!), WEB_PODS[1]!]);
+    const texts = (s: Snapshot) =>
+      diagnose(s, NOW).findings.flatMap((f) => f.remediation.commands.map((c) => c.text));
+    const other = texts({ ...broken(), cluster: 'prod eu', contextIsCurrent: undefined });
+    const kubectl = other.filter((t) => t.startsWith('kubectl'));
+    expect(kubectl.length).toBeGreaterThan(0);
+    for (const t of kubectl) expect(t).toMatch(/^kubectl --context 'prod eu' /);
+    expect(texts(broken()).filter((t) => t.includes('--context'))).toEqual([]);
+  });
+});
 
 describe('the answer sentence', () => {
   it('follows no-ready-endpoints to the PLEG node in one sentence', () => {

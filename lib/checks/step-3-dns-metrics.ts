@@ -10,6 +10,7 @@ import { finding } from './finding-builder';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
+import { sh } from './command';
 
 /** CoreDNS as a whole: the ClusterIP path's client resolves the Service name through it. */
 export function dnsQueries({ snapshot: s, window }: PlanInput): MetricPlan {
@@ -71,7 +72,7 @@ export function checkDnsMetrics(s: Snapshot, t: Thresholds): Finding[] {
           source.read.state === 'ok'
             ? [queryEvidence(source.read.result, `max ${fmt(worst, 'ratio')}`)]
             : [],
-        commands: ['kubectl logs -n kube-system -l k8s-app=kube-dns --tail=50'],
+        commands: [sh`kubectl logs -n kube-system -l k8s-app=kube-dns --tail=50`],
       }),
     );
   }

@@ -2,18 +2,18 @@
 // this Ingress and host, request vs upstream latency (controller overhead vs backend), upstream
 // latency against yesterday, config reloads and certificate expiry.
 import type { Finding } from '@/lib/model/finding';
-import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
+import { gatheredValue, type PodInfo, type Snapshot } from '@/lib/model/snapshot';
 import { INGRESS_METRICS_PROFILE } from '@/lib/profiles/ingress-controllers';
 import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
 import { ingressController, ingressMatchers, type MetricId } from '@/lib/promql/queries';
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
 import { finding, subject } from './finding-builder';
-import { shellQuote } from './shell';
 import { backendPods } from './read-snapshot';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
+import { sh } from './command';
 
 /** The controller's per-Ingress series of this path in each label layout its profile declares. */
 function ingressLayouts(s: Snapshot) {
@@ -211,9 +211,9 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
             `the last configuration reload failed on ${failed.join(', ')}: recent Ingress changes are not live` +
             (hurts ? `, and ${host}'s own requests fail at the controller` : ''),
           evidence: [queryEvidence(reload.result, `0 on ${failed.join(', ')}`)],
-          // The pod names come from a metric label, not from the API: quoted, whatever they hold.
-          commands: failed.map(
-            (p) => `kubectl logs -n ingress-nginx ${shellQuote(p)} --tail=100 | grep -i -A3 error`,
+          // Commands name only pods the API returned (the metric label merely points at them).
+          commands: controllerPodsNamed(s, failed).map(
+            (p) => sh`kubectl logs -n ${p.namespace} ${p.name} --tail=100 | grep -i -A3 error`,
           ),
         }),
       );
@@ -235,4 +235,9 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
       );
   }
   return out;
+}
+
+function controllerPodsNamed(s: Snapshot, names: string[]): PodInfo[] {
+  const pods = gatheredValue(s.ingress?.controllerPods) ?? [];
+  return pods.filter((p) => names.includes(p.name));
 }

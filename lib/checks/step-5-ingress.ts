@@ -6,6 +6,7 @@ import { hostMatches, matchIngress } from '@/lib/model/ingress-match';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
 import { podRef } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
+import { sh } from './command';
 
 function ingRef(ing: IngressInfo): string {
   return `networking.k8s.io/v1 Ingress ${ing.namespace}/${ing.name}`;
@@ -27,8 +28,9 @@ function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
           : `Ingress ${ing.namespace}/${ing.name} names no class and the cluster has no default IngressClass`,
         evidence: [objectEvidence(ingRef(ing), 'spec.ingressClassName', named ?? null)],
         commands: [
-          'kubectl get ingressclass',
-          `kubectl patch ingress -n ${ing.namespace} ${ing.name} --type=merge -p '{"spec":{"ingressClassName":"CLASS"}}'`,
+          sh`kubectl get ingressclass`,
+          // Which class is right is the owner's choice: open the Ingress, do not guess a name.
+          sh`kubectl edit ingress -n ${ing.namespace} ${ing.name}`,
         ],
       }),
     ];
@@ -59,7 +61,7 @@ function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
         hop: 'ingress-controller',
         severity: 'fail',
         title: `no ${profile.title} controller pod found (${profile.podSelector})`,
-        commands: [`kubectl get pods -A -l ${profile.podSelector} -o wide`],
+        commands: [sh`kubectl get pods -A -l ${profile.podSelector} -o wide`],
       }),
     ];
   }
@@ -72,7 +74,7 @@ function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
         severity: 'fail',
         title: `${profile.title} pod ${p.name} is not ready (${p.containers.find((c) => c.reason)?.reason ?? p.phase})`,
         evidence: [objectEvidence(podRef(p), 'status.conditions[Ready]', false)],
-        commands: [`kubectl logs -n ${p.namespace} ${p.name} --tail=50`],
+        commands: [sh`kubectl logs -n ${p.namespace} ${p.name} --tail=50`],
       }),
     );
 }
@@ -87,7 +89,7 @@ function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): F
         severity: 'fail',
         title: `no rule of Ingress ${ing.namespace}/${ing.name} matches ${host}${path} and there is no default backend`,
         evidence: [objectEvidence(ref, 'spec.rules', ing.rules)],
-        commands: [`kubectl describe ingress -n ${ing.namespace} ${ing.name}`],
+        commands: [sh`kubectl describe ingress -n ${ing.namespace} ${ing.name}`],
       }),
     ];
   }
@@ -118,7 +120,7 @@ function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): F
         evidence: [
           objectEvidence(ref, 'spec.rules[].http.paths[].backend.service.name', svcRef.name),
         ],
-        commands: [`kubectl get svc -n ${ing.namespace}`],
+        commands: [sh`kubectl get svc -n ${ing.namespace}`],
       }),
     ];
   }
@@ -141,8 +143,8 @@ function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): F
           objectEvidence(`v1 Service ${svc.namespace}/${svc.name}`, 'spec.ports', svc.ports),
         ],
         commands: [
-          `kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.ports}'`,
-          `kubectl edit ingress -n ${ing.namespace} ${ing.name}`,
+          sh`kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.ports}'`,
+          sh`kubectl edit ingress -n ${ing.namespace} ${ing.name}`,
         ],
       }),
     ];
@@ -175,7 +177,7 @@ function checkTls(s: Snapshot, ing: IngressInfo, host: string): Finding[] {
         severity: 'fail',
         title: `TLS Secret ${ing.namespace}/${entry.secretName} for ${host} does not exist: the controller serves its default certificate`,
         evidence: [objectEvidence(ref, 'spec.tls[].secretName', entry.secretName)],
-        commands: [`kubectl get secret -n ${ing.namespace} ${entry.secretName}`],
+        commands: [sh`kubectl get secret -n ${ing.namespace} ${entry.secretName}`],
       }),
     ];
   }
@@ -193,7 +195,7 @@ export function checkIngress(s: Snapshot): Finding[] {
         hop: 'ingress-controller',
         severity: 'fail',
         title: `Ingress ${s.path.namespace}/${s.path.ingress} does not exist`,
-        commands: [`kubectl get ingress -n ${s.path.namespace}`],
+        commands: [sh`kubectl get ingress -n ${s.path.namespace}`],
       }),
     ];
   }

@@ -329,6 +329,11 @@ export interface Snapshot {
   schema: typeof SNAPSHOT_SCHEMA;
   path: AccessPath;
   cluster: string;
+  /**
+   * True when `cluster` is the kubeconfig's current context: copied commands then need no
+   * `--context`. Absent (not known) counts as false: naming the context is never wrong.
+   */
+  contextIsCurrent?: boolean;
   takenAt: string;
   /** Name of the Service the traffic reaches (for Ingress: the matched rule's backend). */
   backendServiceName: string | null;

@@ -10,7 +10,12 @@ import { STEP_IDS, type StepId } from '@/lib/model/hops';
 import { isGathered, type MetricsSide, type Snapshot } from '@/lib/model/snapshot';
 import { metricWindow } from '@/lib/promql/window';
 import { isNotFound, makeKubeApis, type KubeApis } from '@/lib/sources/kube/api';
-import { KubeConfigError, kubeConfigFor, UnknownClusterError } from '@/lib/sources/kube/clusters';
+import {
+  isDefaultContext,
+  KubeConfigError,
+  kubeConfigFor,
+  UnknownClusterError,
+} from '@/lib/sources/kube/clusters';
 import { collectSnapshot } from '@/lib/sources/kube/collect';
 import { PrometheusClient } from '@/lib/sources/prometheus/client';
 import { findMissingPods } from '@/lib/sources/kube/missing-pods';
@@ -163,7 +168,7 @@ async function gatherKubernetesFor(
   const collected = await collectSnapshot(api, path, cluster.name, now, {
     readLogs: logsWanted && logRefusal === null,
   });
-  const snapshot =
+  const withLogs =
     logRefusal && collected.backend
       ? {
           ...collected,
@@ -173,6 +178,11 @@ async function gatherKubernetesFor(
           },
         }
       : collected;
+  // Copied commands name --context unless this is the kubeconfig's current context.
+  const snapshot = {
+    ...withLogs,
+    contextIsCurrent: isDefaultContext(cluster.name),
+  };
   assertTargetExists(snapshot);
   const promConfig = prometheusFor(cluster.name);
   return {

@@ -208,6 +208,7 @@ function base(path: AccessPath, pods: PodInfo[]): Snapshot {
     schema: 1,
     path,
     cluster: 'test',
+    contextIsCurrent: true,
     takenAt: NOW.toISOString(),
     backendServiceName: 'web',
     backend: backend(pods),
