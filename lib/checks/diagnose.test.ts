@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { Finding } from '@/lib/model/finding';
-import type { NetworkPolicyInfo, Snapshot } from '@/lib/model/snapshot';
+import type {
+  CertificateInfo,
+  IngressSide,
+  NetworkPolicyInfo,
+  Snapshot,
+  TlsEvidence,
+} from '@/lib/model/snapshot';
 import {
   NOW,
   WEB_PODS,
@@ -34,6 +40,20 @@ import { badCommands, cmd, destructive } from '@/lib/testing/commands';
 import { diagnose } from './diagnose';
 
 const hop = hopVerdict;
+
+/** The healthy Ingress side with its TLS evidence changed. */
+function tlsSide(patch: Partial<TlsEvidence>): IngressSide {
+  const side = ingressSide();
+  return { ...side, tls: { ...side.tls!, ...patch } };
+}
+
+function certificate(status: 'True' | 'False', reason: string): CertificateInfo {
+  return {
+    name: 'shop-tls',
+    secretName: 'shop-tls',
+    ready: { type: 'Ready', status, reason, message: `Certificate is ${reason}` },
+  };
+}
 const codes = (d: Diagnosis) => d.findings.map((f) => f.code).sort();
 
 const EXTERNAL_NAME_NOT_RESOLVED: Finding = {
@@ -1227,11 +1247,103 @@ const ingressCases: Case[] = [
     hops: { 'ingress-controller': 'warn' },
   },
   {
-    name: 'TLS Secret missing',
+    name: 'TLS Secret missing (reading Secrets on)',
     snapshot: () =>
-      ingressSnapshot(WEB_PODS, ingressSide({ tlsSecrets: { 'shop-tls': { value: false } } })),
+      ingressSnapshot(WEB_PODS, tlsSide({ secrets: { 'shop-tls': { value: false } } })),
     codes: ['INGRESS_TLS_SECRET_MISSING'],
     hops: { 'ingress-controller': 'fail' },
+  },
+  {
+    name: 'TLS Secret not read (the default) and no other evidence: unknown, never ok',
+    snapshot: () => ingressSnapshot(WEB_PODS, tlsSide({ secrets: null })),
+    codes: ['INGRESS_TLS_NOT_CHECKED'],
+    hops: { 'ingress-controller': 'unknown' },
+    findings: [
+      {
+        code: 'INGRESS_TLS_NOT_CHECKED',
+        step: 5,
+        hop: 'ingress-controller',
+        severity: 'unknown',
+        title:
+          'TLS Secret shop/shop-tls for shop.example.com not checked: needs get on secrets (set HOPSCOPE_READ_TLS_SECRETS=1)',
+        evidence: [
+          {
+            kind: 'object',
+            ref: 'networking.k8s.io/v1 Ingress shop/web',
+            field: 'spec.tls[].secretName',
+            value: 'shop-tls',
+          },
+        ],
+        remediation: {
+          text: CATALOGUE.INGRESS_TLS_NOT_CHECKED.fix,
+          commands: [cmd('kubectl get secret -n shop shop-tls')],
+        },
+      },
+    ],
+  },
+  {
+    name: 'TLS Secret not read, cert-manager unreadable: still unknown',
+    snapshot: () =>
+      ingressSnapshot(
+        WEB_PODS,
+        tlsSide({
+          secrets: null,
+          certificates: {
+            issue: {
+              source: 'kubernetes',
+              kind: 'forbidden',
+              what: 'list cert-manager Certificates in shop',
+              message: 'forbidden',
+              status: 403,
+            },
+          },
+        }),
+      ),
+    codes: ['INGRESS_TLS_NOT_CHECKED'],
+    hops: { 'ingress-controller': 'unknown' },
+  },
+  {
+    name: "TLS Secret not read, but cert-manager's Certificate for it is Ready: ok",
+    snapshot: () =>
+      ingressSnapshot(
+        WEB_PODS,
+        tlsSide({ secrets: null, certificates: { value: [certificate('True', 'Ready')] } }),
+      ),
+    codes: [],
+    hops: { 'ingress-controller': 'ok' },
+  },
+  {
+    name: "cert-manager's Certificate says the Secret does not exist: fail",
+    snapshot: () =>
+      ingressSnapshot(
+        WEB_PODS,
+        tlsSide({ secrets: null, certificates: { value: [certificate('False', 'DoesNotExist')] } }),
+      ),
+    codes: ['INGRESS_TLS_CERTIFICATE_NOT_READY'],
+    hops: { 'ingress-controller': 'fail' },
+  },
+  {
+    name: 'a Warning event on the Ingress names its TLS Secret: warn',
+    snapshot: () =>
+      ingressSnapshot(
+        WEB_PODS,
+        tlsSide({
+          secrets: null,
+          events: {
+            value: [
+              {
+                involvedObject: 'Ingress/shop/web',
+                reason: 'BadConfig',
+                message: 'TLS secret shop-tls is invalid: missing key tls.crt',
+                count: 3,
+                type: 'Warning',
+              },
+            ],
+          },
+        }),
+      ),
+    codes: ['INGRESS_TLS_WARNING_EVENT'],
+    hops: { 'ingress-controller': 'warn' },
   },
   {
     name: 'one of two controller pods down: warn, the other carries the traffic',

@@ -1,16 +1,13 @@
 // Step 5 — Ingress: the class and its controller, the rule that serves the host and path,
-// the backend Service and port, TLS for the host, and the controller pods.
+// the backend Service and port, TLS for the host (step-5-ingress-tls), and the controller pods.
 import type { Finding } from '@/lib/model/finding';
 import type { IngressInfo, Snapshot } from '@/lib/model/snapshot';
-import { hostMatches, matchIngress } from '@/lib/model/ingress-match';
+import { matchIngress } from '@/lib/model/ingress-match';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
-import { podRef } from './read-snapshot';
+import { ingRef, podRef } from './read-snapshot';
+import { checkTls } from './step-5-ingress-tls';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 import { sh } from './command';
-
-function ingRef(ing: IngressInfo): string {
-  return `networking.k8s.io/v1 Ingress ${ing.namespace}/${ing.name}`;
-}
 
 function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
   const side = s.ingress!;
@@ -146,38 +143,6 @@ function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): F
           sh`kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.ports}'`,
           sh`kubectl edit ingress -n ${ing.namespace} ${ing.name}`,
         ],
-      }),
-    ];
-  }
-  return [];
-}
-
-function checkTls(s: Snapshot, ing: IngressInfo, host: string): Finding[] {
-  if (ing.tls.length === 0) return [];
-  const ref = ingRef(ing);
-  const entry = ing.tls.find((t) => t.hosts.some((h) => hostMatches(h, host)));
-  if (!entry) {
-    return [
-      finding('INGRESS_TLS_HOST_NOT_COVERED', {
-        hop: 'ingress-controller',
-        severity: 'warn',
-        title: `Ingress ${ing.namespace}/${ing.name} has TLS, but not for ${host}`,
-        evidence: [objectEvidence(ref, 'spec.tls', ing.tls)],
-      }),
-    ];
-  }
-  if (!entry.secretName) return [];
-  const secret = s.ingress?.tlsSecrets[entry.secretName];
-  if (!secret) return [];
-  if ('issue' in secret) return [sourceUnknown(5, 'ingress-controller', secret.issue)];
-  if (!secret.value) {
-    return [
-      finding('INGRESS_TLS_SECRET_MISSING', {
-        hop: 'ingress-controller',
-        severity: 'fail',
-        title: `TLS Secret ${ing.namespace}/${entry.secretName} for ${host} does not exist: the controller serves its default certificate`,
-        evidence: [objectEvidence(ref, 'spec.tls[].secretName', entry.secretName)],
-        commands: [sh`kubectl get secret -n ${ing.namespace} ${entry.secretName}`],
       }),
     ];
   }

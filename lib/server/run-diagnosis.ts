@@ -17,6 +17,7 @@ import {
   UnknownClusterError,
 } from '@/lib/sources/kube/clusters';
 import { collectSnapshot } from '@/lib/sources/kube/collect';
+import { tlsReadOptions } from '@/lib/sources/kube/tls-evidence';
 import { PrometheusClient } from '@/lib/sources/prometheus/client';
 import { findMissingPods } from '@/lib/sources/kube/missing-pods';
 import { collectMetrics } from '@/lib/sources/prometheus/collect-metrics';
@@ -167,6 +168,7 @@ async function gatherKubernetesFor(
   const logRefusal = logsWanted ? await logReadRefusal(api, path.namespace) : null;
   const collected = await collectSnapshot(api, path, cluster.name, now, {
     readLogs: logsWanted && logRefusal === null,
+    tls: tlsReadOptions(cluster.kc),
   });
   const withLogs =
     logRefusal && collected.backend
