@@ -59,9 +59,14 @@ export function FindingCard({ finding }: { finding: Finding }) {
       ) : null}
       <p className="remedy">{finding.remediation.text}</p>
       {finding.remediation.commands.map((c) => (
-        <div key={c} className="command">
-          <code>{c}</code>
-          <CopyButton text={c} label={`Copy command: ${c}`} />
+        <div key={c.text} className={c.destructive ? 'command destructive' : 'command'}>
+          <code>{c.text}</code>
+          <CopyButton text={c.text} label={`Copy command: ${c.text}`} />
+          {c.destructive ? (
+            <span className="changes-cluster" title="Running this command changes the cluster">
+              changes the cluster
+            </span>
+          ) : null}
         </div>
       ))}
     </article>

@@ -53,6 +53,9 @@ export function appEnv(): NodeJS.ProcessEnv {
     HOPSCOPE_PROMETHEUS_LINK_URL: testEnv.prometheusUrl,
     HOPSCOPE_ALLOW_LOGS: '1',
     HOPSCOPE_ACCESS_TOKEN: accessToken(),
+    // Scenarios write their TLS Secrets and expect them checked; off (the default) is covered
+    // by the integration test "TLS Secrets of the Ingress".
+    HOPSCOPE_READ_TLS_SECRETS: '1',
   };
 }
 

@@ -32,6 +32,12 @@ kind: ClusterRoleBinding
 metadata: { name: hopscope-reader-logs }
 roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: hopscope-reader-logs }
 subjects: [{ kind: ServiceAccount, name: ${ACCOUNT}, namespace: ${NAMESPACE} }]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: { name: hopscope-reader-tls-secrets }
+roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: hopscope-reader-tls-secrets }
+subjects: [{ kind: ServiceAccount, name: ${ACCOUNT}, namespace: ${NAMESPACE} }]
 `;
 
 /**

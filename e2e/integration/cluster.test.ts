@@ -1,7 +1,7 @@
 // The server code against the real test cluster (kube-apiserver + etcd + kwok) and the real
 // Prometheus, loaded with the healthy scenario.
 import { createServer, type Server } from 'node:net';
-import { KubeConfig } from '@kubernetes/client-node';
+import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '@/lib/checks/diagnose';
 import { makeKubeApis } from '@/lib/sources/kube/api';
@@ -134,6 +134,45 @@ describe('the real cluster through @kubernetes/client-node', () => {
     expect(snapshot.meta.apiRequests).toBeGreaterThan(10);
     expect(snapshot.meta.apiRequests).toBeLessThan(40);
     expect(diagnose(snapshot, now).summary.verdict).toBe('ok');
+  });
+});
+
+describe('TLS Secrets of the Ingress', () => {
+  const ingressPath = {
+    kind: 'ingress' as const,
+    namespace: 'shop',
+    ingress: 'web',
+    host: 'shop.example.com',
+    path: '/cart',
+    window: { minutes: 30 },
+  };
+  const tlsCodes = (d: ReturnType<typeof diagnose>) =>
+    d.findings.map((f) => f.code).filter((c) => c.startsWith('INGRESS_TLS'));
+
+  it('are not read by default: the TLS part is unknown, not ok', async () => {
+    const now = new Date();
+    const kc = adminConfig();
+    const snapshot = await collectSnapshot(makeKubeApis(kc), ingressPath, 'hopscope-test', now, {
+      tls: { readSecrets: false, customObjects: kc.makeApiClient(CustomObjectsApi) },
+    });
+    expect(snapshot.ingress?.tls?.secrets).toBeNull();
+    // The test cluster has no cert-manager: its Certificates answer 404, which says nothing.
+    expect(snapshot.ingress?.tls?.certificates).toStrictEqual({ value: null });
+    const d = diagnose(snapshot, now);
+    expect(tlsCodes(d)).toEqual(['INGRESS_TLS_NOT_CHECKED']);
+    expect(d.hops.find((h) => h.kind === 'ingress-controller')?.verdict).toBe('unknown');
+  });
+
+  it('are read (metadata only) when the server allows it: the Secret exists, the hop is ok', async () => {
+    const now = new Date();
+    const kc = adminConfig();
+    const snapshot = await collectSnapshot(makeKubeApis(kc), ingressPath, 'hopscope-test', now, {
+      tls: { readSecrets: true, customObjects: kc.makeApiClient(CustomObjectsApi) },
+    });
+    expect(snapshot.ingress?.tls?.secrets).toStrictEqual({ 'shop-tls': { value: true } });
+    const d = diagnose(snapshot, now);
+    expect(tlsCodes(d)).toEqual([]);
+    expect(d.hops.find((h) => h.kind === 'ingress-controller')?.verdict).toBe('ok');
   });
 });
 

@@ -14,7 +14,8 @@ import { inCidr } from '@/lib/model/cidr';
 import { objectEvidence } from './finding-builder';
 import { egressSelecting } from './netpol';
 import { podRef } from './read-snapshot';
-import { shellQuote } from './shell';
+import type { Command } from '@/lib/model/finding';
+import { sh } from './command';
 
 export type ClientEgress =
   /** No client pod on this path, or it was not read (the client hop says so). */
@@ -91,7 +92,7 @@ export interface AllowedDestination {
 }
 
 /** `kubectl apply` of a policy admitting the client's pods to the destination, on one line. */
-export function allowEgressCommand(client: PodInfo, name: string, to: AllowedDestination): string {
+export function allowEgressCommand(client: PodInfo, name: string, to: AllowedDestination): Command {
   const policy = {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -118,7 +119,7 @@ export function allowEgressCommand(client: PodInfo, name: string, to: AllowedDes
       ],
     },
   };
-  return `printf '%s\\n' ${shellQuote(JSON.stringify(policy))} | kubectl apply -f -`;
+  return sh`printf '%s\\n' ${JSON.stringify(policy)} | kubectl apply -f -`;
 }
 
 /**
@@ -147,8 +148,6 @@ export function clusterIpHint(
     : ` ${names.join(', ')} admits the Service IP ${clusterIP} by ipBlock, but after kube-proxy's DNAT the policy sees the pod IPs, so that rule does not apply.`;
 }
 
-export function describePolicyCommands(selecting: NetworkPolicyInfo[]): string[] {
-  return selecting.map(
-    (np) => `kubectl describe networkpolicy -n ${shellQuote(np.namespace)} ${shellQuote(np.name)}`,
-  );
+export function describePolicyCommands(selecting: NetworkPolicyInfo[]): Command[] {
+  return selecting.map((np) => sh`kubectl describe networkpolicy -n ${np.namespace} ${np.name}`);
 }

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { Finding } from '@/lib/model/finding';
-import type { NetworkPolicyInfo, Snapshot } from '@/lib/model/snapshot';
+import type {
+  CertificateInfo,
+  IngressSide,
+  NetworkPolicyInfo,
+  Snapshot,
+  TlsEvidence,
+} from '@/lib/model/snapshot';
 import {
   NOW,
   WEB_PODS,
@@ -30,9 +36,24 @@ import {
   type DiagnosisCase,
   type HopKey,
 } from '@/lib/testing/diagnosis-cases';
+import { badCommands, cmd, destructive } from '@/lib/testing/commands';
 import { diagnose } from './diagnose';
 
 const hop = hopVerdict;
+
+/** The healthy Ingress side with its TLS evidence changed. */
+function tlsSide(patch: Partial<TlsEvidence>): IngressSide {
+  const side = ingressSide();
+  return { ...side, tls: { ...side.tls!, ...patch } };
+}
+
+function certificate(status: 'True' | 'False', reason: string): CertificateInfo {
+  return {
+    name: 'shop-tls',
+    secretName: 'shop-tls',
+    ready: { type: 'Ready', status, reason, message: `Certificate is ${reason}` },
+  };
+}
 const codes = (d: Diagnosis) => d.findings.map((f) => f.code).sort();
 
 const EXTERNAL_NAME_NOT_RESOLVED: Finding = {
@@ -51,7 +72,7 @@ const EXTERNAL_NAME_NOT_RESOLVED: Finding = {
   ],
   remediation: {
     text: 'Compare `dig +short HOST` with the load balancer address in the evidence.',
-    commands: ['dig +short shop.example.com'],
+    commands: [cmd('dig +short shop.example.com')],
   },
 };
 
@@ -159,8 +180,8 @@ const cases: Case[] = [
         remediation: {
           text: 'Find why the pods are not ready (step 1 findings).',
           commands: [
-            'kubectl get endpointslices -n shop -l kubernetes.io/service-name=web -o wide',
-            'kubectl get pods -n shop -l app=web -o wide',
+            cmd('kubectl get endpointslices -n shop -l kubernetes.io/service-name=web -o wide'),
+            cmd('kubectl get pods -n shop -l app=web -o wide'),
           ],
         },
         subjects: ['ip/10.244.2.10', 'pod/web-1', 'node/worker-2', 'ip/10.244.2.11', 'pod/web-2'],
@@ -184,9 +205,9 @@ const cases: Case[] = [
         remediation: {
           text: CATALOGUE.NODE_RUNTIME_UNHEALTHY.fix,
           commands: [
-            'kubectl describe node worker-2',
-            'ssh worker-2 -- sudo systemctl status containerd kubelet',
-            'ssh worker-2 -- sudo crictl ps -a',
+            cmd('kubectl describe node worker-2'),
+            cmd('ssh worker-2 -- sudo systemctl status containerd kubelet'),
+            cmd('ssh worker-2 -- sudo crictl ps -a'),
           ],
         },
         subjects: ['node/worker-2'],
@@ -226,8 +247,8 @@ const cases: Case[] = [
         remediation: {
           text: 'Pods almost match: label app is "web" where the Service wants "wbe". Fix whichever side is wrong.',
           commands: [
-            'kubectl get pods -n shop --show-labels',
-            "kubectl get svc -n shop web -o jsonpath='{.spec.selector}'",
+            cmd('kubectl get pods -n shop --show-labels'),
+            cmd("kubectl get svc -n shop web -o jsonpath='{.spec.selector}'"),
           ],
         },
       },
@@ -275,8 +296,8 @@ const cases: Case[] = [
         remediation: {
           text: 'Traffic for 10.244.1.10 is split between 2 sandboxes; web-old should not hold it. Delete the stale pod or clean its leaked sandbox on the node.',
           commands: [
-            'kubectl get pods -A --field-selector status.podIP=10.244.1.10 -o wide',
-            'kubectl delete pod -n shop web-old',
+            cmd('kubectl get pods -A --field-selector status.podIP=10.244.1.10 -o wide'),
+            destructive('kubectl delete pod -n shop web-old'),
           ],
         },
         subjects: ['pod/web-1', 'ip/10.244.1.10', 'pod/web-old'],
@@ -338,7 +359,7 @@ const cases: Case[] = [
         evidence: [],
         remediation: {
           text: CATALOGUE.MEMBERS_PARTLY_CHECKED.fix,
-          commands: ['kubectl get pods -n shop -o wide'],
+          commands: [cmd('kubectl get pods -n shop -o wide')],
         },
       },
     ],
@@ -426,8 +447,8 @@ const cases: Case[] = [
         remediation: {
           text: CATALOGUE.POD_OOM_KILLED.fix,
           commands: [
-            'kubectl describe pod -n shop web-1',
-            'kubectl logs -n shop web-1 --previous --tail=50',
+            cmd('kubectl describe pod -n shop web-1'),
+            cmd('kubectl logs -n shop web-1 --previous --tail=50'),
           ],
         },
         subjects: ['pod/web-1', 'node/worker-1'],
@@ -603,7 +624,10 @@ const cases: Case[] = [
         ],
         remediation: {
           text: CATALOGUE.POD_EVICTED.fix,
-          commands: ['kubectl describe node worker-2', 'kubectl delete pod -n shop web-4'],
+          commands: [
+            cmd('kubectl describe node worker-2'),
+            destructive('kubectl delete pod -n shop web-4'),
+          ],
         },
         subjects: ['pod/web-4', 'node/worker-2'],
       },
@@ -1223,11 +1247,103 @@ const ingressCases: Case[] = [
     hops: { 'ingress-controller': 'warn' },
   },
   {
-    name: 'TLS Secret missing',
+    name: 'TLS Secret missing (reading Secrets on)',
     snapshot: () =>
-      ingressSnapshot(WEB_PODS, ingressSide({ tlsSecrets: { 'shop-tls': { value: false } } })),
+      ingressSnapshot(WEB_PODS, tlsSide({ secrets: { 'shop-tls': { value: false } } })),
     codes: ['INGRESS_TLS_SECRET_MISSING'],
     hops: { 'ingress-controller': 'fail' },
+  },
+  {
+    name: 'TLS Secret not read (the default) and no other evidence: unknown, never ok',
+    snapshot: () => ingressSnapshot(WEB_PODS, tlsSide({ secrets: null })),
+    codes: ['INGRESS_TLS_NOT_CHECKED'],
+    hops: { 'ingress-controller': 'unknown' },
+    findings: [
+      {
+        code: 'INGRESS_TLS_NOT_CHECKED',
+        step: 5,
+        hop: 'ingress-controller',
+        severity: 'unknown',
+        title:
+          'TLS Secret shop/shop-tls for shop.example.com not checked: needs get on secrets (set HOPSCOPE_READ_TLS_SECRETS=1)',
+        evidence: [
+          {
+            kind: 'object',
+            ref: 'networking.k8s.io/v1 Ingress shop/web',
+            field: 'spec.tls[].secretName',
+            value: 'shop-tls',
+          },
+        ],
+        remediation: {
+          text: CATALOGUE.INGRESS_TLS_NOT_CHECKED.fix,
+          commands: [cmd('kubectl get secret -n shop shop-tls')],
+        },
+      },
+    ],
+  },
+  {
+    name: 'TLS Secret not read, cert-manager unreadable: still unknown',
+    snapshot: () =>
+      ingressSnapshot(
+        WEB_PODS,
+        tlsSide({
+          secrets: null,
+          certificates: {
+            issue: {
+              source: 'kubernetes',
+              kind: 'forbidden',
+              what: 'list cert-manager Certificates in shop',
+              message: 'forbidden',
+              status: 403,
+            },
+          },
+        }),
+      ),
+    codes: ['INGRESS_TLS_NOT_CHECKED'],
+    hops: { 'ingress-controller': 'unknown' },
+  },
+  {
+    name: "TLS Secret not read, but cert-manager's Certificate for it is Ready: ok",
+    snapshot: () =>
+      ingressSnapshot(
+        WEB_PODS,
+        tlsSide({ secrets: null, certificates: { value: [certificate('True', 'Ready')] } }),
+      ),
+    codes: [],
+    hops: { 'ingress-controller': 'ok' },
+  },
+  {
+    name: "cert-manager's Certificate says the Secret does not exist: fail",
+    snapshot: () =>
+      ingressSnapshot(
+        WEB_PODS,
+        tlsSide({ secrets: null, certificates: { value: [certificate('False', 'DoesNotExist')] } }),
+      ),
+    codes: ['INGRESS_TLS_CERTIFICATE_NOT_READY'],
+    hops: { 'ingress-controller': 'fail' },
+  },
+  {
+    name: 'a Warning event on the Ingress names its TLS Secret: warn',
+    snapshot: () =>
+      ingressSnapshot(
+        WEB_PODS,
+        tlsSide({
+          secrets: null,
+          events: {
+            value: [
+              {
+                involvedObject: 'Ingress/shop/web',
+                reason: 'BadConfig',
+                message: 'TLS secret shop-tls is invalid: missing key tls.crt',
+                count: 3,
+                type: 'Warning',
+              },
+            ],
+          },
+        }),
+      ),
+    codes: ['INGRESS_TLS_WARNING_EVENT'],
+    hops: { 'ingress-controller': 'warn' },
   },
   {
     name: 'one of two controller pods down: warn, the other carries the traffic',
@@ -1348,9 +1464,11 @@ const DNS_BLOCKED: Finding = {
   remediation: {
     text: 'The client is isolated for egress by shop/default-deny-egress, shop/allow-web, and no egress rule admits the CoreDNS pods (kube-system, k8s-app=kube-dns) on UDP or TCP 53. Allow DNS on both protocols; the existing policies stay:',
     commands: [
-      `printf '%s\\n' '{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"allow-egress-to-cluster-dns","namespace":"shop"},"spec":{"podSelector":{"matchLabels":{"app":"toolbox"}},"policyTypes":["Egress"],"egress":[{"to":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":{"matchLabels":{"k8s-app":"kube-dns"}}}],"ports":[{"protocol":"UDP","port":53},{"protocol":"TCP","port":53}]}]}}' | kubectl apply -f -`,
-      'kubectl describe networkpolicy -n shop default-deny-egress',
-      'kubectl describe networkpolicy -n shop allow-web',
+      destructive(
+        `printf '%s\\n' '{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"allow-egress-to-cluster-dns","namespace":"shop"},"spec":{"podSelector":{"matchLabels":{"app":"toolbox"}},"policyTypes":["Egress"],"egress":[{"to":[{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"kube-system"}},"podSelector":{"matchLabels":{"k8s-app":"kube-dns"}}}],"ports":[{"protocol":"UDP","port":53},{"protocol":"TCP","port":53}]}]}}' | kubectl apply -f -`,
+      ),
+      cmd('kubectl describe networkpolicy -n shop default-deny-egress'),
+      cmd('kubectl describe networkpolicy -n shop allow-web'),
     ],
   },
 };
@@ -1426,7 +1544,7 @@ const egressCases: Case[] = [
           text: "The client is isolated for egress by shop/default-deny-egress, shop/allow-web, shop/allow-dns-vip, and no egress rule admits the CoreDNS pods (kube-system, k8s-app=kube-dns) on UDP or TCP 53. shop/allow-dns-vip admits the Service IP 10.96.0.10 by ipBlock, but after kube-proxy's DNAT the policy sees the pod IPs, so that rule does not apply. Allow DNS on both protocols; the existing policies stay:",
           commands: [
             ...DNS_BLOCKED.remediation.commands,
-            'kubectl describe networkpolicy -n shop allow-dns-vip',
+            cmd('kubectl describe networkpolicy -n shop allow-dns-vip'),
           ],
         },
       },
@@ -1513,6 +1631,8 @@ describe.each([...cases, ...moreCases, ...ingressCases, ...egressCases])(
       it(`reports ${f.code}${f.member ? ` on ${f.member}` : ''} exactly`, () =>
         expect(sameFinding(d, f)).toStrictEqual(f));
     if (answer) it(`answers ${answer}`, () => expect(d.summary.hop).toBe(answer));
+    it('gives only commands without placeholders, with every value quoted and changes marked', () =>
+      expect(badCommands(d.findings)).toEqual([]));
     it('gives every finding evidence or a command, and a remediation', () => {
       for (const f of d.findings) {
         expect(f.remediation.text.length).toBeGreaterThan(0);
@@ -1521,6 +1641,19 @@ describe.each([...cases, ...moreCases, ...ingressCases, ...egressCases])(
     });
   },
 );
+
+describe('commands for a context that is not the current one', () => {
+  it('name --context in every kubectl; with the current context they do not', () => {
+    const broken = () => clusterIpSnapshot([notReady(WEB_PODS[0]!), WEB_PODS[1]!]);
+    const texts = (s: Snapshot) =>
+      diagnose(s, NOW).findings.flatMap((f) => f.remediation.commands.map((c) => c.text));
+    const other = texts({ ...broken(), cluster: 'prod eu', contextIsCurrent: undefined });
+    const kubectl = other.filter((t) => t.startsWith('kubectl'));
+    expect(kubectl.length).toBeGreaterThan(0);
+    for (const t of kubectl) expect(t).toMatch(/^kubectl --context 'prod eu' /);
+    expect(texts(broken()).filter((t) => t.includes('--context'))).toEqual([]);
+  });
+});
 
 describe('the answer sentence', () => {
   it('follows no-ready-endpoints to the PLEG node in one sentence', () => {

@@ -6,6 +6,7 @@ import { STEP_NAMES } from '@/lib/model/hops';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { severityVerdict, worst } from '@/lib/model/verdict';
 import { drawCharts } from './charts';
+import { inContext } from './command';
 import { STEPS, type StepDefinition } from './registry';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 import { rankFindings, summarize } from './summary';
@@ -31,6 +32,15 @@ export function runStep(
     const message = error instanceof Error ? error.message : String(error);
     return { ...base, verdict: 'unknown', reason: `the checks of this step failed: ${message}` };
   }
+  // Commands name the kubeconfig context unless it is the current one (the checks do not care).
+  const context = snapshot.contextIsCurrent === true ? undefined : snapshot.cluster;
+  findings = findings.map((f) => ({
+    ...f,
+    remediation: {
+      ...f.remediation,
+      commands: f.remediation.commands.map((c) => inContext(c, context)),
+    },
+  }));
   return {
     ...base,
     verdict: worst(

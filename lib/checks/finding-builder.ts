@@ -1,10 +1,11 @@
 // Small helpers that keep the checks short: a finding's step comes from the catalogue, and
 // object evidence is written the same way everywhere.
-import type { Evidence, Finding } from '@/lib/model/finding';
+import type { Command, Evidence, Finding } from '@/lib/model/finding';
 import type { HopKind, StepId } from '@/lib/model/hops';
 import type { SourceIssue } from '@/lib/model/snapshot';
 import type { Severity } from '@/lib/model/verdict';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
+import { sh } from './command';
 
 export interface FindingInput {
   hop: HopKind;
@@ -13,7 +14,7 @@ export interface FindingInput {
   title: string;
   evidence?: Evidence[];
   text?: string;
-  commands?: string[];
+  commands?: Command[];
   step?: StepId;
   /** What the finding is about beyond its member (see `Finding.subjects`). */
   subjects?: string[];
@@ -72,6 +73,6 @@ export function sourceUnknown(
     severity: 'unknown',
     title: `${issue.source === 'kubernetes' ? 'Kubernetes API' : 'Prometheus'}: ${reason}`,
     evidence: [{ kind: 'source', issue }],
-    commands: issue.kind === 'forbidden' ? ['kubectl auth can-i --list'] : [],
+    commands: issue.kind === 'forbidden' ? [sh`kubectl auth can-i --list`] : [],
   });
 }

@@ -89,8 +89,8 @@ describe('ingress request series absent', () => {
       hop: 'ingress-controller',
       severity: 'unknown',
       title:
-        'tried nginx_ingress_controller_requests{namespace="shop",ingress="web",host="shop.example.com"}, ' +
-        'nginx_ingress_controller_requests{exported_namespace="shop",ingress="web",host="shop.example.com"}; ' +
+        'tried nginx_ingress_controller_requests{namespace="shop",ingress="web",host="shop.example.com",controller_namespace=~"(ingress-nginx)",controller_pod=~"(ingress-nginx-a)"}, ' +
+        'nginx_ingress_controller_requests{exported_namespace="shop",ingress="web",host="shop.example.com",controller_namespace=~"(ingress-nginx)",controller_pod=~"(ingress-nginx-a)"}; ' +
         'series that exist: nginx_ingress_controller_requests{exported_namespace="shop",ingress="api",host="api.example.com"} (6 series), ' +
         'nginx_ingress_controller_requests{exported_namespace="blog",ingress="www",host="blog.example.com"} (40 series): ' +
         'is the ingress controller scraped, and does it serve shop.example.com (a failed reload keeps a new Ingress from going live)?',
@@ -98,11 +98,11 @@ describe('ingress request series absent', () => {
         { kind: 'note', text: 'query ing.5xx returned no series in the window' },
         {
           kind: 'note',
-          text: 'tried nginx_ingress_controller_requests{namespace="shop",ingress="web",host="shop.example.com"}',
+          text: 'tried nginx_ingress_controller_requests{namespace="shop",ingress="web",host="shop.example.com",controller_namespace=~"(ingress-nginx)",controller_pod=~"(ingress-nginx-a)"}',
         },
         {
           kind: 'note',
-          text: 'tried nginx_ingress_controller_requests{exported_namespace="shop",ingress="web",host="shop.example.com"}',
+          text: 'tried nginx_ingress_controller_requests{exported_namespace="shop",ingress="web",host="shop.example.com",controller_namespace=~"(ingress-nginx)",controller_pod=~"(ingress-nginx-a)"}',
         },
         query(
           'ing.nearest',
@@ -118,7 +118,7 @@ describe('ingress request series absent', () => {
     const s = ingressWithoutRequestSeries();
     s.metrics!.results['ing.nearest'] = result('ing.nearest', 'count', [], 'instant');
     expect(diagnose(s, NOW).findings.find(absent)?.title).toMatch(
-      /host="shop\.example\.com"\}; nginx_ingress_controller_requests has no series at all: is the ingress/,
+      /controller_pod=~"\(ingress-nginx-a\)"\}; nginx_ingress_controller_requests has no series at all: is the ingress/,
     );
   });
 

@@ -136,6 +136,20 @@ function reads(s: Snapshot): Read[] {
       hops: ['load-balancer'],
       steps: [5],
     },
+    {
+      name: 'the TLS Secret',
+      get: (x) => x.ingress?.tls?.secrets?.['shop-tls'],
+      fail: (x, i) => void (x.ingress!.tls!.secrets!['shop-tls'] = i),
+      hops: ['ingress-controller'],
+      steps: [5],
+    },
+    {
+      name: 'the Warning events of the Ingress',
+      get: (x) => x.ingress?.tls?.events,
+      fail: (x, i) => void (x.ingress!.tls!.events = i),
+      hops: ['ingress-controller'],
+      steps: [5],
+    },
   ];
   out.push({
     name: 'the pods that name the nodes of the path',

@@ -5,6 +5,7 @@ import {
   gatheredValue,
   type Condition,
   type EndpointSliceInfo,
+  type IngressInfo,
   type NodeInfo,
   type PodInfo,
   type ServiceInfo,
@@ -130,4 +131,8 @@ export function nodeHostsOf(s: Snapshot): {
 export function nodeIdentities(s: Snapshot, names: readonly string[]): string[] {
   const ips = names.map((n) => gatheredValue(s.nodes[n])?.internalIP);
   return [...names, ...ips.filter((ip): ip is string => Boolean(ip))];
+}
+
+export function ingRef(ing: IngressInfo): string {
+  return `networking.k8s.io/v1 Ingress ${ing.namespace}/${ing.name}`;
 }

@@ -26,8 +26,9 @@ describe('allowEgressCommand', () => {
     ports: [{ protocol: 'TCP', port: 8080 }],
   });
   it('is one line whose single argument is the policy as JSON, quoted for the shell', () => {
-    const match = /^printf '%s\\n' '(.*)' \| kubectl apply -f -$/.exec(command);
+    const match = /^printf '%s\\n' '(.*)' \| kubectl apply -f -$/.exec(command.text);
     expect(match).not.toBeNull();
+    expect(command.destructive).toBe(true);
     const policy = JSON.parse(match![1]!.replaceAll(`'\\''`, `'`));
     expect(policy).toStrictEqual({
       apiVersion: 'networking.k8s.io/v1',

@@ -2,7 +2,7 @@
 // including one pod IP held by two live pods and endpoints whose address no pod (or the wrong
 // pod) holds — the traces of a leaked pod sandbox.
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
-import type { Finding } from '@/lib/model/finding';
+import type { Command, Finding } from '@/lib/model/finding';
 import {
   gatheredValue,
   type EventInfo,
@@ -20,6 +20,7 @@ import {
   readyEndpointIps,
 } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown, subject } from './finding-builder';
+import { sh } from './command';
 
 /** A node whose Lease is older than this has stopped heartbeating (kubelet's grace period is 40–50 s). */
 export const LEASE_STALE_MS = 60_000;
@@ -80,7 +81,7 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
   const out: Finding[] = [];
   const ref = `v1 Node ${name}`;
   const ready = condition(node.conditions, 'Ready');
-  const describe = [`kubectl describe node ${name}`];
+  const describe = [sh`kubectl describe node ${name}`];
   if (nodeReadyStatus(node) !== 'True') {
     const since = formatAge(ageMs(now, ready?.lastTransitionTime));
     const message = ready?.message ? `: ${ready.message}` : '';
@@ -104,8 +105,8 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
           evidence: [objectEvidence(ref, 'status.conditions[Ready].message', ready.message)],
           commands: [
             ...describe,
-            `ssh ${name} -- sudo systemctl status containerd kubelet`,
-            `ssh ${name} -- sudo crictl ps -a`,
+            sh`ssh ${name} -- sudo systemctl status containerd kubelet`,
+            sh`ssh ${name} -- sudo crictl ps -a`,
           ],
         }),
       );
@@ -147,7 +148,7 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
         severity: 'warn',
         title: `node ${name} is cordoned (unschedulable)`,
         evidence: [objectEvidence(ref, 'spec.unschedulable', true)],
-        commands: [`kubectl uncordon ${name}`],
+        commands: [sh`kubectl uncordon ${name}`],
       }),
     );
   }
@@ -171,7 +172,7 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
             node.leaseRenewTime,
           ),
         ],
-        commands: [`kubectl get lease -n kube-node-lease ${name} -o yaml`],
+        commands: [sh`kubectl get lease -n kube-node-lease ${name} -o yaml`],
       }),
     );
   }
@@ -186,7 +187,7 @@ function checkNodes(s: Snapshot, now: Date): Finding[] {
           hop: 'node',
           severity: 'info',
           title: `checked ${s.nodesPartial.checked} of ${s.nodesPartial.of ?? '?'} nodes of the path; the others were not examined`,
-          commands: ['kubectl get nodes'],
+          commands: [sh`kubectl get nodes`],
         }),
       ]
     : [];
@@ -205,7 +206,7 @@ function partlyCheckedPods(s: Snapshot): Finding[] {
         partial.of !== undefined
           ? `checked ${partial.checked} of ${partial.of} pods selected by the Service`
           : `checked the first ${partial.checked} pods selected by the Service; more exist`,
-      commands: [`kubectl get pods -n ${s.path.namespace} -o wide`],
+      commands: [sh`kubectl get pods -n ${s.path.namespace} -o wide`],
     }),
   ];
 }
@@ -228,10 +229,10 @@ function checkNamedNodes(s: Snapshot, now: Date): Finding[] {
   });
 }
 
-function podCommands(pod: PodInfo): string[] {
+function podCommands(pod: PodInfo): Command[] {
   return [
-    `kubectl describe pod -n ${pod.namespace} ${pod.name}`,
-    `kubectl logs -n ${pod.namespace} ${pod.name} --previous --tail=50`,
+    sh`kubectl describe pod -n ${pod.namespace} ${pod.name}`,
+    sh`kubectl logs -n ${pod.namespace} ${pod.name} --previous --tail=50`,
   ];
 }
 
@@ -420,7 +421,7 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
         title: `pod ${pod.name}: probe failing ×${unhealthy.reduce((n, e) => n + e.count, 0)} — ${last.message}`,
         evidence: unhealthy.map((e) => objectEvidence(`v1 Event for ${ref}`, 'message', e.message)),
         commands: [
-          `kubectl get events -n ${pod.namespace} --field-selector involvedObject.name=${pod.name},reason=Unhealthy`,
+          sh`kubectl get events -n ${pod.namespace} --field-selector involvedObject.name=${pod.name},reason=Unhealthy`,
         ],
       }),
     );
@@ -446,7 +447,7 @@ function otherWarnings(
   pod: PodInfo,
   warnings: EventInfo[],
   already: Finding[],
-  base: { hop: 'pods'; member: string; commands: string[]; subjects: string[] },
+  base: { hop: 'pods'; member: string; commands: Command[]; subjects: string[] },
   now: Date,
   windowMinutes: number,
 ): Finding[] {
@@ -480,7 +481,7 @@ function otherWarnings(
         objectEvidence(`v1 Event ${e.reason} for ${podRef(pod)}`, 'message', e.message),
       ),
       commands: [
-        `kubectl get events -n ${pod.namespace} --field-selector involvedObject.name=${pod.name},type=Warning`,
+        sh`kubectl get events -n ${pod.namespace} --field-selector involvedObject.name=${pod.name},type=Warning`,
         ...base.commands,
       ],
     }),
@@ -491,7 +492,7 @@ function otherWarnings(
 function evicted(
   pod: PodInfo,
   s: Snapshot,
-  base: { hop: 'pods'; member: string; commands: string[]; subjects: string[] },
+  base: { hop: 'pods'; member: string; commands: Command[]; subjects: string[] },
 ): Finding {
   const node = pod.nodeName ? gatheredValue(s.nodes[pod.nodeName]) : undefined;
   const pressure = node ? PRESSURES.map((p) => condition(node.conditions, p)) : [];
@@ -518,8 +519,8 @@ function evicted(
         : []),
     ],
     commands: [
-      ...(pod.nodeName ? [`kubectl describe node ${pod.nodeName}`] : []),
-      `kubectl delete pod -n ${pod.namespace} ${pod.name}`,
+      ...(pod.nodeName ? [sh`kubectl describe node ${pod.nodeName}`] : []),
+      sh`kubectl delete pod -n ${pod.namespace} ${pod.name}`,
     ],
   });
 }
@@ -566,8 +567,8 @@ function checkAddresses(s: Snapshot): Finding[] {
                 `${others.map((o) => o.name).join(', ')} should not hold it. ` +
                 'Delete the stale pod or clean its leaked sandbox on the node.',
               commands: [
-                `kubectl get pods -A --field-selector status.podIP=${ip} -o wide`,
-                ...others.map((o) => `kubectl delete pod -n ${o.namespace} ${o.name}`),
+                sh`kubectl get pods -A --field-selector status.podIP=${ip} -o wide`,
+                ...others.map((o) => sh`kubectl delete pod -n ${o.namespace} ${o.name}`),
               ],
               subjects: [
                 subject.ip(ip),
@@ -588,8 +589,12 @@ function checkAddresses(s: Snapshot): Finding[] {
               title: `endpoint ${ip}${target ? ` (${target})` : ''} belongs to no current pod`,
               evidence: [objectEvidence(sliceRef, 'endpoints[].addresses', ip)],
               commands: [
-                `kubectl get pods -A --field-selector status.podIP=${ip} -o wide`,
-                `kubectl get endpointslices -n ${s.path.namespace} -l kubernetes.io/service-name=${s.backendServiceName} -o yaml`,
+                sh`kubectl get pods -A --field-selector status.podIP=${ip} -o wide`,
+                ...(s.backendServiceName
+                  ? [
+                      sh`kubectl get endpointslices -n ${s.path.namespace} -l kubernetes.io/service-name=${s.backendServiceName} -o yaml`,
+                    ]
+                  : []),
               ],
               subjects: [subject.ip(ip), ...(target ? [subject.pod(target)] : [])],
             }),
@@ -604,7 +609,7 @@ function checkAddresses(s: Snapshot): Finding[] {
                 objectEvidence(sliceRef, 'endpoints[].targetRef.name', target),
                 objectEvidence(`v1 Pod ${live[0]!.namespace}/${live[0]!.name}`, 'status.podIP', ip),
               ],
-              commands: [`kubectl get pods -A --field-selector status.podIP=${ip} -o wide`],
+              commands: [sh`kubectl get pods -A --field-selector status.podIP=${ip} -o wide`],
               subjects: [subject.ip(ip), subject.pod(target), subject.pod(live[0].name)],
             }),
           );
@@ -655,7 +660,7 @@ function checkClient(s: Snapshot): Finding[] {
         hop: 'client',
         severity: 'fail',
         title: `client pod ${namespace}/${name} does not exist`,
-        commands: [`kubectl get pods -n ${namespace}`],
+        commands: [sh`kubectl get pods -n ${namespace}`],
       }),
     ];
   if (pod.phase !== 'Running' || !pod.ready) {

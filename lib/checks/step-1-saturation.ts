@@ -9,11 +9,11 @@ import { saturation, type MetricId, type QuerySpec } from '@/lib/promql/queries'
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
 import { finding } from './finding-builder';
-import { shellQuote } from './shell';
 import { backendPods, nodeIdentities } from './read-snapshot';
 import { fmt, nodeOf, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
+import { sh } from './command';
 
 interface SeriesRule {
   id: MetricId;
@@ -261,8 +261,8 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
               : [],
           // The node name comes from cAdvisor's `node` label, not from the API: quoted.
           commands: [
-            `ssh ${shellQuote(n)} -- sudo crictl pods --state ready`,
-            `ssh ${shellQuote(n)} -- sudo ip netns list`,
+            sh`ssh ${n} -- sudo crictl pods --state ready`,
+            sh`ssh ${n} -- sudo ip netns list`,
           ],
         }),
       );

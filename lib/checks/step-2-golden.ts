@@ -13,6 +13,7 @@ import { finding, objectEvidence, sourceUnknown, subject } from './finding-build
 import { fmt, queryEvidence, readMetric, stat, values, type MetricRead } from './read-metrics';
 import { metricCoverage, nearestSeries } from './metric-coverage';
 import type { Thresholds } from './thresholds';
+import { sh } from './command';
 
 function series(r: MetricRead): number[] {
   return r.state === 'ok' ? r.result.series.flatMap(values) : [];
@@ -292,8 +293,8 @@ function checkLogStall(s: Snapshot, golden: Finding[], t: Thresholds, now: Date)
           ...stalling[0]!.evidence,
         ],
         commands: [
-          `kubectl logs -n ${pod.namespace} ${name} -c ${g.value.container} --tail=5 --timestamps`,
-          `kubectl delete pod -n ${pod.namespace} ${name}`,
+          sh`kubectl logs -n ${pod.namespace} ${name} -c ${g.value.container} --tail=5 --timestamps`,
+          sh`kubectl delete pod -n ${pod.namespace} ${name}`,
         ],
       }),
     );

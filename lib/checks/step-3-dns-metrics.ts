@@ -1,31 +1,39 @@
 // Step 3 — CoreDNS from Prometheus: SERVFAIL / REFUSED and NXDOMAIN shares, p99 latency,
 // panics and upstream health-check failures in the window.
 import type { Finding } from '@/lib/model/finding';
-import type { Snapshot } from '@/lib/model/snapshot';
+import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
 import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
-import { coredns, type MetricId } from '@/lib/promql/queries';
+import { coredns, podIpMatcher, type MetricId } from '@/lib/promql/queries';
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
 import { finding } from './finding-builder';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
+import { sh } from './command';
 
-/** CoreDNS as a whole: the ClusterIP path's client resolves the Service name through it. */
+/**
+ * CoreDNS, the pods the API returned for the cluster DNS Service (by their IPs, which is how
+ * they are scraped): the ClusterIP path's client resolves the Service name through them.
+ */
 export function dnsQueries({ snapshot: s, window }: PlanInput): MetricPlan {
   if (s.path.kind !== 'clusterip') return EMPTY_PLAN;
+  const ips = (gatheredValue(s.dns)?.pods ?? []).flatMap((p) => (p.podIP ? [p.podIP] : []));
+  // Unread or no DNS pods: step 3's object checks say so; nothing of theirs to ask for.
+  if (ips.length === 0) return EMPTY_PLAN;
+  const scope = [podIpMatcher(ips)];
   const range = windowRange(window);
   return {
     ...EMPTY_PLAN,
     queries: [
-      coredns.requests(),
-      coredns.rcodeRatio('SERVFAIL'),
-      coredns.rcodeRatio('NXDOMAIN'),
-      coredns.rcodeRatio('REFUSED'),
-      coredns.latencyP99(),
-      coredns.panics(range),
-      coredns.forwardFailures(range),
-      coredns.cacheHitRatio(),
+      coredns.requests(scope),
+      coredns.rcodeRatio('SERVFAIL', scope),
+      coredns.rcodeRatio('NXDOMAIN', scope),
+      coredns.rcodeRatio('REFUSED', scope),
+      coredns.latencyP99(scope),
+      coredns.panics(range, scope),
+      coredns.forwardFailures(range, scope),
+      coredns.cacheHitRatio(scope),
     ],
   };
 }
@@ -71,7 +79,7 @@ export function checkDnsMetrics(s: Snapshot, t: Thresholds): Finding[] {
           source.read.state === 'ok'
             ? [queryEvidence(source.read.result, `max ${fmt(worst, 'ratio')}`)]
             : [],
-        commands: ['kubectl logs -n kube-system -l k8s-app=kube-dns --tail=50'],
+        commands: [sh`kubectl logs -n kube-system -l k8s-app=kube-dns --tail=50`],
       }),
     );
   }

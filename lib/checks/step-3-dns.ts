@@ -5,6 +5,7 @@ import type { Finding } from '@/lib/model/finding';
 import { gatheredValue, type DnsInfo, type PodInfo, type Snapshot } from '@/lib/model/snapshot';
 import { podRef } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
+import { sh } from './command';
 
 const COREFILE_REF = 'v1 ConfigMap kube-system/coredns';
 
@@ -15,7 +16,7 @@ function checkCorefile(corefile: string | null): Finding[] {
         hop: 'dns-cluster',
         severity: 'warn',
         title: 'ConfigMap kube-system/coredns has no Corefile',
-        commands: ['kubectl get configmap -n kube-system coredns -o yaml'],
+        commands: [sh`kubectl get configmap -n kube-system coredns -o yaml`],
       }),
     ];
   }
@@ -29,7 +30,7 @@ function checkCorefile(corefile: string | null): Finding[] {
         title:
           'the Corefile has no kubernetes plugin for cluster.local: Service names do not resolve',
         evidence: [objectEvidence(COREFILE_REF, 'data.Corefile', corefile)],
-        commands: ['kubectl edit configmap -n kube-system coredns'],
+        commands: [sh`kubectl edit configmap -n kube-system coredns`],
       }),
     );
   }
@@ -43,7 +44,7 @@ function checkCorefile(corefile: string | null): Finding[] {
         severity: 'fail',
         title: `the Corefile forwards to a loopback address ("${loop}"): queries loop back into CoreDNS`,
         evidence: [objectEvidence(COREFILE_REF, 'data.Corefile', loop)],
-        commands: ['kubectl edit configmap -n kube-system coredns'],
+        commands: [sh`kubectl edit configmap -n kube-system coredns`],
       }),
     );
   }
@@ -57,7 +58,7 @@ function checkResolver(dns: DnsInfo): Finding[] {
         hop: 'dns-cluster',
         severity: 'fail',
         title: 'there is no kube-system/kube-dns Service: no cluster name resolves',
-        commands: ['kubectl get svc -n kube-system -l k8s-app=kube-dns'],
+        commands: [sh`kubectl get svc -n kube-system -l k8s-app=kube-dns`],
       }),
     ];
   }
@@ -78,8 +79,8 @@ function checkResolver(dns: DnsInfo): Finding[] {
           ),
         ],
         commands: [
-          'kubectl get endpointslices -n kube-system -l kubernetes.io/service-name=kube-dns -o wide',
-          'kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide',
+          sh`kubectl get endpointslices -n kube-system -l kubernetes.io/service-name=kube-dns -o wide`,
+          sh`kubectl get pods -n kube-system -l k8s-app=kube-dns -o wide`,
         ],
       }),
     );
@@ -95,7 +96,7 @@ function checkResolver(dns: DnsInfo): Finding[] {
           severity: 'fail',
           title: `CoreDNS pod ${pod.name} is not ready (${waiting ?? pod.phase}${restarts ? `, ${restarts} restarts` : ''})`,
           evidence: [objectEvidence(podRef(pod), 'status.conditions[Ready]', pod.ready)],
-          commands: [`kubectl logs -n kube-system ${pod.name} --previous --tail=50`],
+          commands: [sh`kubectl logs -n kube-system ${pod.name} --previous --tail=50`],
         }),
       );
     }
@@ -169,7 +170,7 @@ function checkExternalName(s: Snapshot): Finding[] {
             ingress.loadBalancer,
           ),
         ],
-        commands: [`dig +short ${host}`],
+        commands: [sh`dig +short ${host}`],
       }),
     ];
   }
@@ -185,7 +186,7 @@ function checkExternalName(s: Snapshot): Finding[] {
           [],
         ),
       ],
-      commands: [`kubectl get ingress -n ${ingress.namespace} ${ingress.name} -o wide`],
+      commands: [sh`kubectl get ingress -n ${ingress.namespace} ${ingress.name} -o wide`],
     }),
   ];
 }

@@ -11,6 +11,7 @@ import { finding } from './finding-builder';
 import { fmt, nodeOf, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
+import { sh } from './command';
 
 /** kube-proxy on the nodes whose rules the path goes through (those its pods were found on). */
 export function kubeProxyQueries({ snapshot: s, window }: PlanInput): MetricPlan {
@@ -72,9 +73,9 @@ export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
           // kubectl logs takes no field selector: find the node's kube-proxy pod first.
           commands: node
             ? [
-                `kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=${node} -o name | xargs kubectl logs -n kube-system --tail=50`,
+                sh`kubectl get pods -n kube-system -l k8s-app=kube-proxy --field-selector spec.nodeName=${node} -o name | xargs kubectl logs -n kube-system --tail=50`,
               ]
-            : ['kubectl logs -n kube-system -l k8s-app=kube-proxy --tail=50'],
+            : [sh`kubectl logs -n kube-system -l k8s-app=kube-proxy --tail=50`],
         }),
       );
     }

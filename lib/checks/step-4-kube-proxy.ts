@@ -5,6 +5,7 @@ import type { Finding } from '@/lib/model/finding';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { podRef } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
+import { sh } from './command';
 
 export function checkKubeProxy(s: Snapshot): Finding[] {
   if ('issue' in s.kubeProxy) return [sourceUnknown(4, 'kube-proxy', s.kubeProxy.issue)];
@@ -18,7 +19,7 @@ export function checkKubeProxy(s: Snapshot): Finding[] {
         severity: 'info',
         title:
           'no kube-proxy in this cluster: Service routing is done by a replacement (e.g. Cilium), which Hopscope does not inspect',
-        commands: ['kubectl get pods -n kube-system -o wide'],
+        commands: [sh`kubectl get pods -n kube-system -o wide`],
       }),
     ];
   }
@@ -28,7 +29,7 @@ export function checkKubeProxy(s: Snapshot): Finding[] {
           hop: 'kube-proxy',
           severity: 'info',
           title: `kube-proxy checked on ${kp.partial.checked} of ${kp.partial.of ?? '?'} nodes of the path (the kube-proxy pods read stopped at their cap)`,
-          commands: ['kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide'],
+          commands: [sh`kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide`],
         }),
       ]
     : [];
@@ -49,8 +50,8 @@ export function checkKubeProxy(s: Snapshot): Finding[] {
             ),
           ],
           commands: [
-            `kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide`,
-            'kubectl describe daemonset -n kube-system kube-proxy',
+            sh`kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide`,
+            sh`kubectl describe daemonset -n kube-system kube-proxy`,
           ],
         }),
       );
@@ -65,7 +66,7 @@ export function checkKubeProxy(s: Snapshot): Finding[] {
           severity: 'fail',
           title: `kube-proxy ${broken.name} on node ${node} is not ready (${broken.containers.find((c) => c.reason)?.reason ?? broken.phase})`,
           evidence: [objectEvidence(podRef(broken), 'status.conditions[Ready]', false)],
-          commands: [`kubectl logs -n kube-system ${broken.name} --tail=50`],
+          commands: [sh`kubectl logs -n kube-system ${broken.name} --tail=50`],
         }),
       );
     }

@@ -1,7 +1,7 @@
 // Step 4 — the Service against its pods and its EndpointSlices: existence and type, selector
 // (naming the pods that almost match), port → targetPort → containerPort in every selected pod,
 // endpoint readiness, traffic policies, and NetworkPolicies that would drop the client.
-import type { Finding } from '@/lib/model/finding';
+import type { Command, Finding } from '@/lib/model/finding';
 import {
   gatheredValue,
   type ContainerPort,
@@ -24,13 +24,14 @@ import {
 import { finding, objectEvidence, sourceUnknown, subject } from './finding-builder';
 import { containerPortOf, namespaceLabelsOf } from './client-egress';
 import { evaluateIngress, type TrafficSource } from './netpol';
+import { sh } from './command';
 
 function svcRef(svc: ServiceInfo): string {
   return `v1 Service ${svc.namespace}/${svc.name}`;
 }
 
-function sliceCommand(svc: ServiceInfo): string {
-  return `kubectl get endpointslices -n ${svc.namespace} -l kubernetes.io/service-name=${svc.name} -o wide`;
+function sliceCommand(svc: ServiceInfo): Command {
+  return sh`kubectl get endpointslices -n ${svc.namespace} -l kubernetes.io/service-name=${svc.name} -o wide`;
 }
 
 function checkTypeAndPort(s: Snapshot, svc: ServiceInfo): Finding[] {
@@ -46,7 +47,7 @@ function checkTypeAndPort(s: Snapshot, svc: ServiceInfo): Finding[] {
         severity: 'fail',
         title: `Service ${svc.namespace}/${svc.name} is of type ${svc.type}: it opens no ${s.path.kind === 'nodeport' ? 'node port' : 'cluster VIP'}`,
         evidence: [objectEvidence(ref, 'spec.type', svc.type)],
-        commands: [`kubectl get svc -n ${svc.namespace} ${svc.name} -o yaml`],
+        commands: [sh`kubectl get svc -n ${svc.namespace} ${svc.name} -o yaml`],
       }),
     );
   }
@@ -108,8 +109,8 @@ function checkSelector(s: Snapshot, svc: ServiceInfo, pods: PodInfo[]): Finding[
           ? `Pods almost match: label ${near[0]!.labelKey} is "${near[0]!.has ?? '(absent)'}" where the Service wants "${near[0]!.want}". Fix whichever side is wrong.`
           : undefined,
       commands: [
-        `kubectl get pods -n ${svc.namespace} --show-labels`,
-        `kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.selector}'`,
+        sh`kubectl get pods -n ${svc.namespace} --show-labels`,
+        sh`kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.selector}'`,
       ],
     }),
   ];
@@ -156,7 +157,7 @@ function staleReadyEndpoints(
           ),
         ),
       ],
-      commands: [sliceCommand(svc), ...nodes.map((n) => `kubectl describe node ${n}`)],
+      commands: [sliceCommand(svc), ...nodes.map((n) => sh`kubectl describe node ${n}`)],
       subjects: stale.flatMap(([address, e]) => [
         subject.ip(address),
         subject.node(e.node!),
@@ -203,7 +204,7 @@ function checkTargetPorts(svc: ServiceInfo, ports: ServicePortInfo[], pods: PodI
           ),
         ],
         commands: [
-          `kubectl get pods -n ${svc.namespace} -l ${selectorString(svc.selector)} -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[*].ports}{"\\n"}{end}'`,
+          sh`kubectl get pods -n ${svc.namespace} -l ${selectorString(svc.selector)} -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[*].ports}{"\\n"}{end}'`,
         ],
       };
       if (all) {
@@ -271,7 +272,7 @@ function checkEndpoints(
         title: `Service ${svc.namespace}/${svc.name} selects ${pods.length} pods but has no EndpointSlices`,
         commands: [
           sliceCommand(svc),
-          'kubectl get pods -n kube-system -l component=kube-controller-manager',
+          sh`kubectl get pods -n kube-system -l component=kube-controller-manager`,
         ],
       }),
     ];
@@ -329,7 +330,7 @@ function checkEndpoints(
         evidence,
         commands: [
           sliceCommand(svc),
-          `kubectl get pods -n ${svc.namespace} -l ${selectorString(svc.selector)} -o wide`,
+          sh`kubectl get pods -n ${svc.namespace} -l ${selectorString(svc.selector)} -o wide`,
         ],
         // Nothing is ready: every selected pod (with or without an endpoint, e.g. Pending or
         // evicted ones) and its node is what a cause may be about.
@@ -389,7 +390,7 @@ function checkEndpoints(
         evidence: [objectEvidence(svcRef(svc), 'spec.externalTrafficPolicy', 'Local'), ...evidence],
         commands: [
           sliceCommand(svc),
-          `kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.healthCheckNodePort}'`,
+          sh`kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.healthCheckNodePort}'`,
         ],
       }),
     );
@@ -498,7 +499,7 @@ function checkNetworkPolicies(
               ),
             ),
             commands: policies.map(
-              (name) => `kubectl describe networkpolicy -n ${svc.namespace} ${name}`,
+              (name) => sh`kubectl describe networkpolicy -n ${svc.namespace} ${name}`,
             ),
           }),
         );
@@ -521,7 +522,7 @@ export function checkService(s: Snapshot): Finding[] {
         hop: 'service',
         severity: 'fail',
         title: `Service ${s.path.namespace}/${s.backendServiceName} does not exist`,
-        commands: [`kubectl get svc -n ${s.path.namespace}`],
+        commands: [sh`kubectl get svc -n ${s.path.namespace}`],
       }),
     ];
   }

@@ -2,26 +2,41 @@
 // this Ingress and host, request vs upstream latency (controller overhead vs backend), upstream
 // latency against yesterday, config reloads and certificate expiry.
 import type { Finding } from '@/lib/model/finding';
-import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
+import { gatheredValue, type PodInfo, type Snapshot } from '@/lib/model/snapshot';
 import { INGRESS_METRICS_PROFILE } from '@/lib/profiles/ingress-controllers';
 import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
-import { ingressController, ingressMatchers, type MetricId } from '@/lib/promql/queries';
+import type { Matcher } from '@/lib/promql/escape';
+import {
+  ingressController,
+  ingressMatchers,
+  podMatchers,
+  type MetricId,
+} from '@/lib/promql/queries';
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
 import { finding, subject } from './finding-builder';
-import { shellQuote } from './shell';
 import { backendPods } from './read-snapshot';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
+import { sh } from './command';
+
+/**
+ * The series of the controller pods the API returned for this path, and nothing else: without
+ * them (unread, or none) there is nothing of this path's controller to ask for.
+ */
+function controllerScope(s: Snapshot): Matcher[] | null {
+  const pods = gatheredValue(s.ingress?.controllerPods) ?? [];
+  return pods.length > 0 ? podMatchers(INGRESS_METRICS_PROFILE.metrics.podLabels, pods) : null;
+}
 
 /** The controller's per-Ingress series of this path in each label layout its profile declares. */
-function ingressLayouts(s: Snapshot) {
+function ingressLayouts(s: Snapshot, scope: Matcher[]) {
   if (s.path.kind !== 'ingress') return [];
   const target = { namespace: s.path.namespace, ingress: s.path.ingress, host: s.path.host };
   return INGRESS_METRICS_PROFILE.metrics.layouts.map((layout) => ({
     layout,
-    m: ingressMatchers(layout, target),
+    m: [...ingressMatchers(layout, target), ...scope],
   }));
 }
 
@@ -31,17 +46,21 @@ function ingressLayouts(s: Snapshot) {
  * order); reloads and certificates do not depend on it.
  */
 export function ingressQueries({ snapshot: s, window }: PlanInput): MetricPlan {
-  if (s.path.kind !== 'ingress') return EMPTY_PLAN;
+  const scope = controllerScope(s);
+  if (s.path.kind !== 'ingress' || !scope) return EMPTY_PLAN;
   const names = INGRESS_METRICS_PROFILE.metrics;
   const { namespace, ingress, host } = s.path;
   const range = windowRange(window);
   return {
     ...EMPTY_PLAN,
-    queries: [ingressController.reloadOk(names), ingressController.certificateExpiry(names, host)],
+    queries: [
+      ingressController.reloadOk(names, scope),
+      ingressController.certificateExpiry(names, host, scope),
+    ],
     layoutChoices: [
       {
         source: 'ingress',
-        candidates: ingressLayouts(s).map(({ layout, m }) => ({
+        candidates: ingressLayouts(s, scope).map(({ layout, m }) => ({
           layout: layout.id,
           probe: ingressController.presence(names, layout, m, range),
           queries: [
@@ -51,10 +70,10 @@ export function ingressQueries({ snapshot: s, window }: PlanInput): MetricPlan {
             ingressController.latencyP99(names, m, 'response'),
             ingressController.latencyP99(names, m, 'response', '1d'),
             ingressController.connectP99(names, m),
-            ingressController.orphan(names, layout, namespace, ingress),
+            ingressController.orphan(names, layout, namespace, ingress, scope),
           ],
         })),
-        nearest: ingressController.nearest(names, range),
+        nearest: ingressController.nearest(names, range, scope),
       },
     ],
   };
@@ -85,7 +104,9 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
         id: 'ing.5xx',
         metric: names.requests,
         scrapeHint: `is the ingress controller scraped, and does it serve ${host} (a failed reload keeps a new Ingress from going live)?`,
-        tried: ingressLayouts(s).map(({ m }) => ingressController.requestsSelector(names, m)),
+        tried: ingressLayouts(s, controllerScope(s) ?? []).map(({ m }) =>
+          ingressController.requestsSelector(names, m),
+        ),
         nearest: { id: 'ing.nearest', wanted: [s.path.namespace, s.path.ingress, host] },
       },
     ],
@@ -211,9 +232,9 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
             `the last configuration reload failed on ${failed.join(', ')}: recent Ingress changes are not live` +
             (hurts ? `, and ${host}'s own requests fail at the controller` : ''),
           evidence: [queryEvidence(reload.result, `0 on ${failed.join(', ')}`)],
-          // The pod names come from a metric label, not from the API: quoted, whatever they hold.
-          commands: failed.map(
-            (p) => `kubectl logs -n ingress-nginx ${shellQuote(p)} --tail=100 | grep -i -A3 error`,
+          // Commands name only pods the API returned (the metric label merely points at them).
+          commands: controllerPodsNamed(s, failed).map(
+            (p) => sh`kubectl logs -n ${p.namespace} ${p.name} --tail=100 | grep -i -A3 error`,
           ),
         }),
       );
@@ -235,4 +256,9 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
       );
   }
   return out;
+}
+
+function controllerPodsNamed(s: Snapshot, names: string[]): PodInfo[] {
+  const pods = gatheredValue(s.ingress?.controllerPods) ?? [];
+  return pods.filter((p) => names.includes(p.name));
 }

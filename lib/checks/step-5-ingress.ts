@@ -1,15 +1,13 @@
 // Step 5 — Ingress: the class and its controller, the rule that serves the host and path,
-// the backend Service and port, TLS for the host, and the controller pods.
+// the backend Service and port, TLS for the host (step-5-ingress-tls), and the controller pods.
 import type { Finding } from '@/lib/model/finding';
 import type { IngressInfo, Snapshot } from '@/lib/model/snapshot';
-import { hostMatches, matchIngress } from '@/lib/model/ingress-match';
+import { matchIngress } from '@/lib/model/ingress-match';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
-import { podRef } from './read-snapshot';
+import { ingRef, podRef } from './read-snapshot';
+import { checkTls } from './step-5-ingress-tls';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
-
-function ingRef(ing: IngressInfo): string {
-  return `networking.k8s.io/v1 Ingress ${ing.namespace}/${ing.name}`;
-}
+import { sh } from './command';
 
 function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
   const side = s.ingress!;
@@ -27,8 +25,9 @@ function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
           : `Ingress ${ing.namespace}/${ing.name} names no class and the cluster has no default IngressClass`,
         evidence: [objectEvidence(ingRef(ing), 'spec.ingressClassName', named ?? null)],
         commands: [
-          'kubectl get ingressclass',
-          `kubectl patch ingress -n ${ing.namespace} ${ing.name} --type=merge -p '{"spec":{"ingressClassName":"CLASS"}}'`,
+          sh`kubectl get ingressclass`,
+          // Which class is right is the owner's choice: open the Ingress, do not guess a name.
+          sh`kubectl edit ingress -n ${ing.namespace} ${ing.name}`,
         ],
       }),
     ];
@@ -59,7 +58,7 @@ function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
         hop: 'ingress-controller',
         severity: 'fail',
         title: `no ${profile.title} controller pod found (${profile.podSelector})`,
-        commands: [`kubectl get pods -A -l ${profile.podSelector} -o wide`],
+        commands: [sh`kubectl get pods -A -l ${profile.podSelector} -o wide`],
       }),
     ];
   }
@@ -72,7 +71,7 @@ function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
         severity: 'fail',
         title: `${profile.title} pod ${p.name} is not ready (${p.containers.find((c) => c.reason)?.reason ?? p.phase})`,
         evidence: [objectEvidence(podRef(p), 'status.conditions[Ready]', false)],
-        commands: [`kubectl logs -n ${p.namespace} ${p.name} --tail=50`],
+        commands: [sh`kubectl logs -n ${p.namespace} ${p.name} --tail=50`],
       }),
     );
 }
@@ -87,7 +86,7 @@ function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): F
         severity: 'fail',
         title: `no rule of Ingress ${ing.namespace}/${ing.name} matches ${host}${path} and there is no default backend`,
         evidence: [objectEvidence(ref, 'spec.rules', ing.rules)],
-        commands: [`kubectl describe ingress -n ${ing.namespace} ${ing.name}`],
+        commands: [sh`kubectl describe ingress -n ${ing.namespace} ${ing.name}`],
       }),
     ];
   }
@@ -118,7 +117,7 @@ function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): F
         evidence: [
           objectEvidence(ref, 'spec.rules[].http.paths[].backend.service.name', svcRef.name),
         ],
-        commands: [`kubectl get svc -n ${ing.namespace}`],
+        commands: [sh`kubectl get svc -n ${ing.namespace}`],
       }),
     ];
   }
@@ -141,41 +140,9 @@ function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): F
           objectEvidence(`v1 Service ${svc.namespace}/${svc.name}`, 'spec.ports', svc.ports),
         ],
         commands: [
-          `kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.ports}'`,
-          `kubectl edit ingress -n ${ing.namespace} ${ing.name}`,
+          sh`kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.ports}'`,
+          sh`kubectl edit ingress -n ${ing.namespace} ${ing.name}`,
         ],
-      }),
-    ];
-  }
-  return [];
-}
-
-function checkTls(s: Snapshot, ing: IngressInfo, host: string): Finding[] {
-  if (ing.tls.length === 0) return [];
-  const ref = ingRef(ing);
-  const entry = ing.tls.find((t) => t.hosts.some((h) => hostMatches(h, host)));
-  if (!entry) {
-    return [
-      finding('INGRESS_TLS_HOST_NOT_COVERED', {
-        hop: 'ingress-controller',
-        severity: 'warn',
-        title: `Ingress ${ing.namespace}/${ing.name} has TLS, but not for ${host}`,
-        evidence: [objectEvidence(ref, 'spec.tls', ing.tls)],
-      }),
-    ];
-  }
-  if (!entry.secretName) return [];
-  const secret = s.ingress?.tlsSecrets[entry.secretName];
-  if (!secret) return [];
-  if ('issue' in secret) return [sourceUnknown(5, 'ingress-controller', secret.issue)];
-  if (!secret.value) {
-    return [
-      finding('INGRESS_TLS_SECRET_MISSING', {
-        hop: 'ingress-controller',
-        severity: 'fail',
-        title: `TLS Secret ${ing.namespace}/${entry.secretName} for ${host} does not exist: the controller serves its default certificate`,
-        evidence: [objectEvidence(ref, 'spec.tls[].secretName', entry.secretName)],
-        commands: [`kubectl get secret -n ${ing.namespace} ${entry.secretName}`],
       }),
     ];
   }
@@ -193,7 +160,7 @@ export function checkIngress(s: Snapshot): Finding[] {
         hop: 'ingress-controller',
         severity: 'fail',
         title: `Ingress ${s.path.namespace}/${s.path.ingress} does not exist`,
-        commands: [`kubectl get ingress -n ${s.path.namespace}`],
+        commands: [sh`kubectl get ingress -n ${s.path.namespace}`],
       }),
     ];
   }

@@ -19,9 +19,15 @@ export type Evidence =
     }
   | { kind: 'note'; text: string };
 
+/** A command line to copy; `destructive` when running it changes the cluster (the UI says so). */
+export interface Command {
+  text: string;
+  destructive: boolean;
+}
+
 export interface Remediation {
   text: string;
-  commands: string[];
+  commands: Command[];
 }
 
 export interface Finding {

@@ -246,8 +246,29 @@ export interface IngressSide {
   ingressClass: Gathered<IngressClassInfo | null>;
   controllerPods: Gathered<PodInfo[]>;
   controllerService: Gathered<ServiceInfo | null>;
-  /** TLS Secret existence by name (metadata only; Secret data is never read). */
-  tlsSecrets: Record<string, Gathered<boolean>>;
+  /** What tells whether the TLS Secrets the Ingress names exist; null when it names none. */
+  tls: TlsEvidence | null;
+}
+
+/** A cert-manager Certificate (cert-manager.io/v1) as far as the TLS check needs it. */
+export interface CertificateInfo {
+  name: string;
+  secretName: string;
+  /** Its Ready condition, when cert-manager has set one. */
+  ready?: Condition;
+}
+
+/**
+ * Evidence about the Ingress's TLS Secrets, gathered without reading Secrets unless the server
+ * allows it: the Secrets themselves (metadata only) need `get secrets`, which is opt-in.
+ */
+export interface TlsEvidence {
+  /** Secret existence by name; null when reading Secrets is off (HOPSCOPE_READ_TLS_SECRETS). */
+  secrets: Record<string, Gathered<boolean>> | null;
+  /** The namespace's cert-manager Certificates; null when cert-manager is not installed. */
+  certificates?: Gathered<CertificateInfo[] | null>;
+  /** Warning events about the Ingress (from its controller or cert-manager). */
+  events: Gathered<EventInfo[]>;
 }
 
 /** The Service the path ends at and everything behind it. */
@@ -329,6 +350,11 @@ export interface Snapshot {
   schema: typeof SNAPSHOT_SCHEMA;
   path: AccessPath;
   cluster: string;
+  /**
+   * True when `cluster` is the kubeconfig's current context: copied commands then need no
+   * `--context`. Absent (not known) counts as false: naming the context is never wrong.
+   */
+  contextIsCurrent?: boolean;
   takenAt: string;
   /** Name of the Service the traffic reaches (for Ingress: the matched rule's backend). */
   backendServiceName: string | null;

@@ -33,6 +33,8 @@ export interface IngressControllerMetrics {
   reloadSuccessful: string;
   /** Gauge per host: Unix time the served certificate expires. */
   certificateExpiry: string;
+  /** The labels every series of the controller names its own pod with (set by the controller itself). */
+  podLabels: { namespace: string; pod: string };
   /** The label layouts its per-Ingress series arrive in, most common first; probed in order. */
   layouts: readonly IngressMetricsLayout[];
 }
@@ -62,6 +64,7 @@ export const INGRESS_CONTROLLER_PROFILES: readonly IngressControllerProfile[] = 
       orphanIngress: 'nginx_ingress_controller_orphan_ingress',
       reloadSuccessful: 'nginx_ingress_controller_config_last_reload_successful',
       certificateExpiry: 'nginx_ingress_controller_ssl_expire_time_seconds',
+      podLabels: { namespace: 'controller_namespace', pod: 'controller_pod' },
       layouts: [
         // honorLabels (the ingress-nginx chart's option), or a scrape config keeping its labels
         {

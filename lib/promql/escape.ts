@@ -29,7 +29,8 @@ export function selector(metric: string, matchers: readonly Matcher[]): string {
     if (!LABEL_NAME.test(label)) throw new Error(`bad label name ${label}`);
     return `${label}${op}${op === '=~' || op === '!~' ? value : quote(value)}`;
   });
-  return parts.length > 0 ? `${metric}{${parts.join(',')}}` : metric;
+  // Always with braces, even empty: `withMatcher` (scope.ts) finds every selector by them.
+  return `${metric}{${parts.join(',')}}`;
 }
 
 /** A `by (a, b)` clause; every name is checked to be a label name. */

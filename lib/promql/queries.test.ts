@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GOLDEN_PROFILES } from '@/lib/profiles/golden-metrics';
 import { INGRESS_METRICS_PROFILE } from '@/lib/profiles/ingress-controllers';
 import { anyOf, escapeRegex, groupBy, quote, selector } from './escape';
+import { withMatcher } from './scope';
 import {
   coredns,
   golden,
@@ -12,6 +13,8 @@ import {
   ingressController,
   ingressMatchers,
   kubeProxy,
+  podIpMatcher,
+  podMatchers,
   saturation,
   type QuerySpec,
 } from './queries';
@@ -34,6 +37,8 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
   const target = { namespace: ns, service: svc, pods: [pod, 'web-2'] };
   const nodes = [node, '10.0.0.12'];
   const names = INGRESS_METRICS_PROFILE.metrics;
+  const controller = podMatchers(names.podLabels, [{ namespace: ns, name: pod }]);
+  const dns = [podIpMatcher([node, '10.244.1.2'])];
   return [
     ...GOLDEN_PROFILES.flatMap((p) => [
       golden.nearest(p, '1800s'),
@@ -55,10 +60,10 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
         ingressController.presence(names, layout, m, '1800s'),
         ingressController.statusRatio(names, m, '4..'),
         ingressController.latencyP99(names, m, 'request'),
-        ingressController.orphan(names, layout, ns, svc),
+        ingressController.orphan(names, layout, ns, svc, controller),
       ];
     }),
-    ingressController.nearest(names, '1800s'),
+    ingressController.nearest(names, '1800s', controller),
     saturation.nodeCpu(nodes),
     saturation.nodeMemory(nodes),
     saturation.nodeConntrack(nodes),
@@ -69,12 +74,12 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
     saturation.podMemory(ns, [pod]),
     saturation.podRestarts(ns, [pod], '1800s'),
     saturation.containersOnNodes(nodes, ns),
-    coredns.requests(),
-    coredns.rcodeRatio('SERVFAIL'),
-    coredns.latencyP99(),
-    coredns.panics('1800s'),
-    coredns.forwardFailures('1800s'),
-    coredns.cacheHitRatio(),
+    coredns.requests(dns),
+    coredns.rcodeRatio('SERVFAIL', dns),
+    coredns.latencyP99(dns),
+    coredns.panics('1800s', dns),
+    coredns.forwardFailures('1800s', dns),
+    coredns.cacheHitRatio(dns),
     kubeProxy.ruleAge(nodes),
     kubeProxy.syncP99(nodes),
     kubeProxy.programmingP99(nodes),
@@ -98,8 +103,8 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
       'response',
       '1d',
     ),
-    ingressController.reloadOk(names),
-    ingressController.certificateExpiry(names, host),
+    ingressController.reloadOk(names, controller),
+    ingressController.certificateExpiry(names, host, controller),
     ingressController.connectP99(names, [
       ['namespace', '=', ns],
       ['host', '=', host],
@@ -127,6 +132,27 @@ describe('the PromQL catalogue', () => {
     expect(hostile.map((q) => shape(q.promql))).toEqual(plain.map((q) => shape(q.promql)));
   });
 
+  it('with a cluster label, every selector carries it, and a hostile value changes no shape', () => {
+    const cluster = { label: 'cluster', value: 'eu-1' };
+    for (const [p, h] of plain.map((q, i) => [q.promql, hostile[i]!.promql] as const)) {
+      const scoped = withMatcher(p, cluster);
+      expect(shape(scoped).errors).toBe(0);
+      expect(shape(withMatcher(h, { label: 'cluster', value: HOSTILE }))).toEqual(shape(scoped));
+      const selectors: string[] = [];
+      parser.parse(scoped).iterate({
+        enter(n) {
+          if (n.type.name === 'VectorSelector') selectors.push(scoped.slice(n.from, n.to));
+        },
+      });
+      expect(selectors.length).toBeGreaterThan(0);
+      for (const sel of selectors) expect(sel).toContain('{cluster="eu-1"');
+    }
+    expect(withMatcher('sum(rate(up{}[5m]))', cluster)).toBe('sum(rate(up{cluster="eu-1"}[5m]))');
+    expect(withMatcher('up{a="{"}', cluster)).toBe('up{cluster="eu-1",a="{"}');
+    expect(withMatcher('up{a="x"}', undefined)).toBe('up{a="x"}');
+    expect(() => withMatcher('up{}', { label: 'bad-label', value: 'x' })).toThrow();
+  });
+
   it('escapes regex metacharacters for =~ and quotes like JSON', () => {
     expect(escapeRegex('a.b*(c)|d')).toBe('a\\.b\\*\\(c\\)\\|d');
     expect(anyOf(['web-1', 'a.b'])).toBe('"(web-1|a\\\\.b)"');
@@ -145,17 +171,25 @@ describe('the PromQL catalogue', () => {
     expect(ingressController.presence(names, names.layouts[1]!, exported!, '1800s').promql).toBe(
       'count(last_over_time(nginx_ingress_controller_requests{exported_namespace="shop",ingress="web",host="shop.example.com"}[1800s]))',
     );
-    expect(ingressController.orphan(names, names.layouts[1]!, 'shop', 'web').promql).toBe(
-      'max by (type) (nginx_ingress_controller_orphan_ingress{exported_namespace="shop",ingress="web"})',
+    const controller = podMatchers(names.podLabels, [
+      { namespace: 'ingress-nginx', name: 'ingress-nginx-controller-a' },
+    ]);
+    expect(
+      ingressController.orphan(names, names.layouts[1]!, 'shop', 'web', controller).promql,
+    ).toBe(
+      'max by (type) (nginx_ingress_controller_orphan_ingress{exported_namespace="shop",ingress="web",' +
+        'controller_namespace=~"(ingress-nginx)",controller_pod=~"(ingress-nginx-controller-a)"})',
     );
     // The query ids do not depend on the layout.
     expect(ingressController.statusRatio(names, exported!, '5..').id).toBe('ing.5xx');
   });
 
   it('bounds the look at existing series with topk, grouped by every layout label', () => {
-    expect(ingressController.nearest(INGRESS_METRICS_PROFILE.metrics, '1800s').promql).toBe(
+    const names = INGRESS_METRICS_PROFILE.metrics;
+    const controller = podMatchers(names.podLabels, [{ namespace: 'ingress-nginx', name: 'c-1' }]);
+    expect(ingressController.nearest(names, '1800s', controller).promql).toBe(
       'topk(10, count by (namespace, ingress, exported_namespace, host, service, exported_service) ' +
-        '(last_over_time(nginx_ingress_controller_requests[1800s])))',
+        '(last_over_time(nginx_ingress_controller_requests{controller_namespace=~"(ingress-nginx)",controller_pod=~"(c-1)"}[1800s])))',
     );
     const istio = GOLDEN_PROFILES.find((p) => p.id === 'istio')!;
     expect(golden.nearest(istio, '1800s').promql).toBe(

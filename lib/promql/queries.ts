@@ -45,6 +45,26 @@ export function nodeMatcher(nodes: readonly string[]): Matcher {
 }
 
 /**
+ * The series of these pods only, by the labels a metric names its own pod with (e.g. the
+ * ingress controller's `controller_namespace` / `controller_pod`): a namesake series of another
+ * job or namespace must not change a verdict.
+ */
+export function podMatchers(
+  labels: { namespace: string; pod: string },
+  pods: readonly { namespace: string; name: string }[],
+): Matcher[] {
+  return [
+    [labels.namespace, '=~', anyOf(pods.map((p) => p.namespace))],
+    [labels.pod, '=~', anyOf(pods.map((p) => p.name))],
+  ];
+}
+
+/** Pods scraped directly appear as `instance` = pod IP, with or without a port. */
+export function podIpMatcher(ips: readonly string[]): Matcher {
+  return ['instance', '=~', anyOf(ips, '(:[0-9]+)?')];
+}
+
+/**
  * How many label sets a "nearest series" look returns at most: it runs only when the expected
  * series are absent, and only to show an SRE which labels the metric does carry.
  */
@@ -277,61 +297,66 @@ export const saturation = {
 
 export type Rcode = 'SERVFAIL' | 'NXDOMAIN' | 'REFUSED';
 
+/** CoreDNS queries, each restricted by `scope` to the cluster DNS pods the API returned. */
 export const coredns = {
-  requests(): QuerySpec<'dns.requests'> {
+  requests(scope: Matcher[]): QuerySpec<'dns.requests'> {
     return {
       id: 'dns.requests',
       title: 'CoreDNS requests',
       unit: 'reqps',
       kind: 'range',
-      promql: `sum(rate(coredns_dns_requests_total[${RATE}]))`,
+      promql: `sum(rate(${selector('coredns_dns_requests_total', scope)}[${RATE}]))`,
     };
   },
-  rcodeRatio<R extends Rcode>(rcode: R): QuerySpec<`dns.${Lowercase<R>}`> {
-    const part = selector('coredns_dns_responses_total', [['rcode', '=', rcode]]);
+  rcodeRatio<R extends Rcode>(rcode: R, scope: Matcher[]): QuerySpec<`dns.${Lowercase<R>}`> {
+    const part = selector('coredns_dns_responses_total', [...scope, ['rcode', '=', rcode]]);
+    const all = selector('coredns_dns_responses_total', scope);
     return {
       id: `dns.${rcode.toLowerCase() as Lowercase<R>}`,
       title: `${rcode} share of responses`,
       unit: 'ratio',
       kind: 'range',
-      promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(coredns_dns_responses_total[${RATE}]))`,
+      promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${all}[${RATE}]))`,
     };
   },
-  latencyP99(): QuerySpec<'dns.p99'> {
+  latencyP99(scope: Matcher[]): QuerySpec<'dns.p99'> {
+    const buckets = selector('coredns_dns_request_duration_seconds_bucket', scope);
     return {
       id: 'dns.p99',
       title: 'CoreDNS latency p99',
       unit: 'seconds',
       kind: 'range',
-      promql: `histogram_quantile(0.99, sum by (le) (rate(coredns_dns_request_duration_seconds_bucket[${RATE}])))`,
+      promql: `histogram_quantile(0.99, sum by (le) (rate(${buckets}[${RATE}])))`,
     };
   },
-  panics(window: string): QuerySpec<'dns.panics'> {
+  panics(window: string, scope: Matcher[]): QuerySpec<'dns.panics'> {
     return {
       id: 'dns.panics',
       title: 'CoreDNS panics in the window',
       unit: 'count',
       kind: 'instant',
-      promql: `sum(increase(coredns_panics_total[${window}]))`,
+      promql: `sum(increase(${selector('coredns_panics_total', scope)}[${window}]))`,
     };
   },
-  forwardFailures(window: string): QuerySpec<'dns.forward_failures'> {
+  forwardFailures(window: string, scope: Matcher[]): QuerySpec<'dns.forward_failures'> {
+    const failures = selector('coredns_forward_healthcheck_failures_total', scope);
     return {
       id: 'dns.forward_failures',
       title: 'forward health-check failures in the window',
       unit: 'count',
       kind: 'instant',
-      promql: `sum(increase(coredns_forward_healthcheck_failures_total[${window}]))`,
+      promql: `sum(increase(${failures}[${window}]))`,
     };
   },
-  cacheHitRatio(): QuerySpec<'dns.cache_hits'> {
-    const hits = `sum(rate(coredns_cache_hits_total[${RATE}]))`;
+  cacheHitRatio(scope: Matcher[]): QuerySpec<'dns.cache_hits'> {
+    const hits = `sum(rate(${selector('coredns_cache_hits_total', scope)}[${RATE}]))`;
+    const misses = `sum(rate(${selector('coredns_cache_misses_total', scope)}[${RATE}]))`;
     return {
       id: 'dns.cache_hits',
       title: 'cache hit ratio',
       unit: 'ratio',
       kind: 'range',
-      promql: `${hits} / (${hits} + sum(rate(coredns_cache_misses_total[${RATE}])))`,
+      promql: `${hits} / (${hits} + ${misses})`,
     };
   },
 };
@@ -431,8 +456,12 @@ export const ingressController = {
       promql: `count(last_over_time(${selector(names.requests, m)}[${window}]))`,
     };
   },
-  /** A bounded look at which Ingresses and hosts the request series do describe. */
-  nearest(names: IngressControllerMetrics, window: string): QuerySpec<'ing.nearest'> {
+  /** A bounded look at which Ingresses and hosts the controller's request series do describe. */
+  nearest(
+    names: IngressControllerMetrics,
+    window: string,
+    scope: Matcher[],
+  ): QuerySpec<'ing.nearest'> {
     const labels = [
       ...names.layouts.flatMap((l) => [l.namespaceLabel, l.ingressLabel]),
       'host',
@@ -443,7 +472,7 @@ export const ingressController = {
       title: `controller request series that exist (top ${NEAREST_LIMIT} label sets)`,
       unit: 'count',
       kind: 'instant',
-      promql: `topk(${NEAREST_LIMIT}, count ${groupBy(labels)} (last_over_time(${selector(names.requests, [])}[${window}])))`,
+      promql: `topk(${NEAREST_LIMIT}, count ${groupBy(labels)} (last_over_time(${selector(names.requests, scope)}[${window}])))`,
     };
   },
   statusRatio<P extends '5..' | '4..'>(
@@ -492,10 +521,12 @@ export const ingressController = {
     layout: IngressMetricsLayout,
     namespace: string,
     ingress: string,
+    scope: Matcher[],
   ): QuerySpec<'ing.orphan'> {
     const orphan = selector(names.orphanIngress, [
       [layout.namespaceLabel, '=', namespace],
       [layout.ingressLabel, '=', ingress],
+      ...scope,
     ]);
     return {
       id: 'ing.orphan',
@@ -505,17 +536,22 @@ export const ingressController = {
       promql: `max by (type) (${orphan})`,
     };
   },
-  reloadOk(names: IngressControllerMetrics): QuerySpec<'ing.reload_ok'> {
+  /** Per controller pod of this path (`scope`): another controller's reload is not this path's. */
+  reloadOk(names: IngressControllerMetrics, scope: Matcher[]): QuerySpec<'ing.reload_ok'> {
     return {
       id: 'ing.reload_ok',
       title: 'last config reload successful',
       unit: 'count',
       kind: 'instant',
-      promql: `min by (controller_pod) (${selector(names.reloadSuccessful, [])})`,
+      promql: `min by (controller_pod) (${selector(names.reloadSuccessful, scope)})`,
     };
   },
-  certificateExpiry(names: IngressControllerMetrics, host: string): QuerySpec<'ing.cert_expiry'> {
-    const expiry = selector(names.certificateExpiry, [['host', '=', host]]);
+  certificateExpiry(
+    names: IngressControllerMetrics,
+    host: string,
+    scope: Matcher[],
+  ): QuerySpec<'ing.cert_expiry'> {
+    const expiry = selector(names.certificateExpiry, [['host', '=', host], ...scope]);
     return {
       id: 'ing.cert_expiry',
       title: 'certificate expiry',

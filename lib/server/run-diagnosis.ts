@@ -10,8 +10,14 @@ import { STEP_IDS, type StepId } from '@/lib/model/hops';
 import { isGathered, type MetricsSide, type Snapshot } from '@/lib/model/snapshot';
 import { metricWindow } from '@/lib/promql/window';
 import { isNotFound, makeKubeApis, type KubeApis } from '@/lib/sources/kube/api';
-import { KubeConfigError, kubeConfigFor, UnknownClusterError } from '@/lib/sources/kube/clusters';
+import {
+  isDefaultContext,
+  KubeConfigError,
+  kubeConfigFor,
+  UnknownClusterError,
+} from '@/lib/sources/kube/clusters';
 import { collectSnapshot } from '@/lib/sources/kube/collect';
+import { tlsReadOptions } from '@/lib/sources/kube/tls-evidence';
 import { PrometheusClient } from '@/lib/sources/prometheus/client';
 import { findMissingPods } from '@/lib/sources/kube/missing-pods';
 import { collectMetrics } from '@/lib/sources/prometheus/collect-metrics';
@@ -162,8 +168,9 @@ async function gatherKubernetesFor(
   const logRefusal = logsWanted ? await logReadRefusal(api, path.namespace) : null;
   const collected = await collectSnapshot(api, path, cluster.name, now, {
     readLogs: logsWanted && logRefusal === null,
+    tls: tlsReadOptions(cluster.kc),
   });
-  const snapshot =
+  const withLogs =
     logRefusal && collected.backend
       ? {
           ...collected,
@@ -173,6 +180,11 @@ async function gatherKubernetesFor(
           },
         }
       : collected;
+  // Copied commands name --context unless this is the kubeconfig's current context.
+  const snapshot = {
+    ...withLogs,
+    contextIsCurrent: isDefaultContext(cluster.name),
+  };
   assertTargetExists(snapshot);
   const promConfig = prometheusFor(cluster.name);
   return {

@@ -208,6 +208,7 @@ function base(path: AccessPath, pods: PodInfo[]): Snapshot {
     schema: 1,
     path,
     cluster: 'test',
+    contextIsCurrent: true,
     takenAt: NOW.toISOString(),
     backendServiceName: 'web',
     backend: backend(pods),
@@ -306,7 +307,11 @@ export function ingressSide(patch: Partial<IngressSide> = {}): IngressSide {
         loadBalancerIngress: [{ ip: '203.0.113.7' }],
       }),
     },
-    tlsSecrets: { 'shop-tls': { value: true } },
+    tls: {
+      secrets: { 'shop-tls': { value: true } },
+      certificates: { value: null },
+      events: { value: [] },
+    },
     ...patch,
   };
 }

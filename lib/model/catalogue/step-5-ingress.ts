@@ -70,6 +70,25 @@ export const STEP_5_CODES = {
     why: 'The controller serves its fake default certificate.',
     fix: 'Create the Secret (cert-manager, or `kubectl create secret tls`).',
   },
+  INGRESS_TLS_NOT_CHECKED: {
+    step: 5,
+    meaning:
+      'Whether the TLS Secret for the host exists was not checked: reading Secrets is off, and neither cert-manager nor an event said.',
+    why: 'A missing Secret makes the controller serve its default certificate; it cannot be ruled out.',
+    fix: 'Check the Secret yourself, or let Hopscope read Secret metadata: grant get on secrets and set HOPSCOPE_READ_TLS_SECRETS=1.',
+  },
+  INGRESS_TLS_CERTIFICATE_NOT_READY: {
+    step: 5,
+    meaning: "cert-manager's Certificate for the host's TLS Secret is not Ready.",
+    why: 'Without a valid certificate in the Secret the controller serves its default one, or an expired one.',
+    fix: 'Read the Certificate, its CertificateRequest and Order: the issuer usually says why.',
+  },
+  INGRESS_TLS_WARNING_EVENT: {
+    step: 5,
+    meaning: 'A Warning event about the Ingress names its TLS Secret.',
+    why: 'The controller or cert-manager could not use the Secret for the host.',
+    fix: 'Read the event and the Secret it names.',
+  },
   INGRESS_5XX_HIGH: {
     source: 'prometheus',
     step: 5,

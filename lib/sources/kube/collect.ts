@@ -2,7 +2,7 @@ import 'server-only';
 // Gathers what the six steps need for one path into a Snapshot. It asks narrowly — by name,
 // label selector or field selector — never for all pods of the cluster, and a failed request
 // becomes a SourceIssue in the snapshot while the rest goes on.
-import { setHeaderOptions, type V1Lease, type V1Node, type V1Pod } from '@kubernetes/client-node';
+import type { V1Lease, V1Node, V1Pod } from '@kubernetes/client-node';
 import type { AccessPath } from '@/lib/model/path';
 import {
   gatheredValue,
@@ -29,6 +29,7 @@ import { selectorString } from '@/lib/model/labels';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
 import { gatherList, gatherOne, gatherPagedList, type KubeApis, type PagedList } from './api';
 import { IP_LOOKUP_ORDER, inPool, ipLookupPlan } from './ip-lookups';
+import { collectTlsEvidence, type TlsReadOptions } from './tls-evidence';
 import {
   toEndpointSlice,
   toEventInfo,
@@ -54,7 +55,6 @@ export const NODE_GETS_UP_TO = 4;
 export const MAX_CLUSTER_LIST_ITEMS = 2000;
 /** Warning events of the namespace's pods read per diagnosis (one page). */
 const EVENT_LIMIT = 500;
-const METADATA_ONLY = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1';
 
 async function collectBackend(
   api: KubeApis,
@@ -435,6 +435,7 @@ async function collectDns(api: KubeApis): Promise<Gathered<DnsInfo>> {
 async function collectIngress(
   api: KubeApis,
   path: Extract<AccessPath, { kind: 'ingress' }>,
+  tlsOptions: TlsReadOptions,
 ): Promise<{ side: IngressSide; backendService: string | null }> {
   const o = api.options;
   const ingress = await gatherOne(
@@ -482,23 +483,10 @@ async function collectIngress(
       ? await collectController(api, profile)
       : [{ value: [] as PodInfo[] }, { value: null }];
 
-  const tlsSecrets: IngressSide['tlsSecrets'] = {};
-  for (const secretName of new Set(
-    (ing?.tls ?? []).map((t) => t.secretName).filter((s): s is string => Boolean(s)),
-  )) {
-    // Metadata only: the Secret's data never leaves the API server.
-    tlsSecrets[secretName] = await gatherOne(
-      `get Secret ${path.namespace}/${secretName} (metadata only)`,
-      () =>
-        api.core.readNamespacedSecret(
-          { namespace: path.namespace, name: secretName },
-          setHeaderOptions('Accept', METADATA_ONLY, o),
-        ),
-      () => true,
-    ).then((g) => (isGathered(g) ? { value: g.value === true } : g));
-  }
+  // TLS evidence without reading Secrets unless the server allows it (tls-evidence.ts).
+  const tls = ing ? await collectTlsEvidence(api, ing, tlsOptions) : null;
   return {
-    side: { ingress, ingressClass, controllerPods, controllerService, tlsSecrets },
+    side: { ingress, ingressClass, controllerPods, controllerService, tls },
     backendService: match?.backend.service?.name ?? null,
   };
 }
@@ -563,7 +551,7 @@ export async function collectSnapshot(
   path: AccessPath,
   cluster: string,
   now: Date,
-  options: { readLogs?: boolean } = {},
+  options: { readLogs?: boolean; tls?: TlsReadOptions } = {},
 ): Promise<Snapshot> {
   const started = Date.now();
   const o = api.options;
@@ -571,7 +559,7 @@ export async function collectSnapshot(
   let ingressUnread: SourceIssue | undefined;
   let backendServiceName: string | null = path.kind === 'ingress' ? null : path.service;
   if (path.kind === 'ingress') {
-    const collected = await collectIngress(api, path);
+    const collected = await collectIngress(api, path, options.tls ?? { readSecrets: false });
     ingressUnread = 'issue' in collected.side.ingress ? collected.side.ingress.issue : undefined;
     ingress = collected.side;
     backendServiceName = collected.backendService;

@@ -3,6 +3,7 @@ import 'server-only';
 // a timeout per query, warnings kept. Failures are SourceIssues (data), never exceptions.
 import type { Gathered, MetricQueryResult, MetricSeries, SourceIssue } from '@/lib/model/snapshot';
 import type { QuerySpec } from '@/lib/promql/queries';
+import { withMatcher } from '@/lib/promql/scope';
 import type { PrometheusConfig } from './config';
 import { DeadlinePassedError, Semaphore, type RequestBudget } from '@/lib/sources/concurrency';
 
@@ -81,7 +82,9 @@ export class PrometheusClient {
     this.count += 1;
     const deadline = this.budget?.deadline;
     const path = spec.kind === 'range' ? '/api/v1/query_range' : '/api/v1/query';
-    const params = new URLSearchParams({ query: spec.promql });
+    // The query as it is sent (and shown): with the back end's cluster label, when configured.
+    const promql = withMatcher(spec.promql, this.config.cluster);
+    const params = new URLSearchParams({ query: promql });
     if (spec.kind === 'range') {
       params.set('start', String(window.start));
       params.set('end', String(window.end));
@@ -146,7 +149,7 @@ export class PrometheusClient {
         id: spec.id,
         title: spec.title,
         unit: spec.unit,
-        promql: spec.promql,
+        promql,
         kind: spec.kind,
         start: window.start,
         end: window.end,

@@ -4,11 +4,32 @@ import 'server-only';
 //   HOPSCOPE_PROMETHEUS_HEADERS  JSON object of headers, e.g. {"X-Scope-OrgID":"team-a"}
 //   HOPSCOPE_PROMETHEUS          JSON map per kubeconfig context: {"prod": {"url": "…", "headers": {…}}}
 //   HOPSCOPE_PROMETHEUS_TIMEOUT_MS  per query (default 5000)
+//   HOPSCOPE_PROMETHEUS_CLUSTER_LABEL  for a back end shared by clusters (Thanos, Mimir): every
+//     selector gets <label>="<context name>"; per context in HOPSCOPE_PROMETHEUS,
+//     "clusterLabel": {"label": "cluster", "value": "eu-1"} names another value (or label).
+import type { ExtraMatcher } from '@/lib/promql/scope';
 
 export interface PrometheusConfig {
   url: string;
   headers: Record<string, string>;
   timeoutMs: number;
+  /** Added to every selector so that another cluster's series never answer for this one. */
+  cluster?: ExtraMatcher;
+}
+
+interface ClusterEntry {
+  url: string;
+  headers?: Record<string, string>;
+  clusterLabel?: ExtraMatcher;
+}
+
+function clusterMatcher(
+  cluster: string,
+  entry: ClusterEntry | undefined,
+): ExtraMatcher | undefined {
+  if (entry?.clusterLabel) return entry.clusterLabel;
+  const label = process.env.HOPSCOPE_PROMETHEUS_CLUSTER_LABEL;
+  return label ? { label, value: cluster } : undefined;
 }
 
 function parseJson<T>(name: string, text: string | undefined): T | undefined {
@@ -22,12 +43,20 @@ function parseJson<T>(name: string, text: string | undefined): T | undefined {
 
 export function prometheusFor(cluster: string): PrometheusConfig | null {
   const timeoutMs = Number(process.env.HOPSCOPE_PROMETHEUS_TIMEOUT_MS ?? 5000);
-  const perCluster = parseJson<Record<string, { url: string; headers?: Record<string, string> }>>(
+  const perCluster = parseJson<Record<string, ClusterEntry>>(
     'HOPSCOPE_PROMETHEUS',
     process.env.HOPSCOPE_PROMETHEUS,
   );
   const entry = perCluster?.[cluster];
-  if (entry) return { url: entry.url.replace(/\/$/, ''), headers: entry.headers ?? {}, timeoutMs };
+  const scope = clusterMatcher(cluster, entry);
+  const withScope = scope ? { cluster: scope } : {};
+  if (entry)
+    return {
+      url: entry.url.replace(/\/$/, ''),
+      headers: entry.headers ?? {},
+      timeoutMs,
+      ...withScope,
+    };
   const url = process.env.HOPSCOPE_PROMETHEUS_URL;
   if (!url) return null;
   return {
@@ -38,5 +67,6 @@ export function prometheusFor(cluster: string): PrometheusConfig | null {
         process.env.HOPSCOPE_PROMETHEUS_HEADERS,
       ) ?? {},
     timeoutMs,
+    ...withScope,
   };
 }
