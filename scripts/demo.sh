@@ -14,7 +14,7 @@ bash e2e/cluster/cluster.sh up >/dev/null
 trap 'bash e2e/cluster/cluster.sh down >/dev/null 2>&1' EXIT
 tsx --tsconfig tsconfig.json e2e/load-cli.ts "e2e/scenarios/$scenario"
 eval "$(bash e2e/cluster/cluster.sh env | sed 's/^/export /')"
-export HOPSCOPE_KUBECONFIG=$KUBECONFIG HOPSCOPE_ALLOW_LOGS=1
+export HOPSCOPE_KUBECONFIG=$KUBECONFIG HOPSCOPE_ALLOW_LOGS=1 HOPSCOPE_READ_TLS_SECRETS=1
 HOPSCOPE_ACCESS_TOKEN=${HOPSCOPE_ACCESS_TOKEN:-$(node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))')}
 export HOPSCOPE_ACCESS_TOKEN
 [ -f .next/BUILD_ID ] || next build

@@ -56,7 +56,7 @@ count "unit + integration (vitest)" "$p" "$f"
 eval "$(bash e2e/cluster/cluster.sh env | sed 's/^/export /')"
 # The app reads the cluster as a ServiceAccount bound to exactly the roles Hopscope ships.
 HOPSCOPE_KUBECONFIG=$(tsx --tsconfig tsconfig.json e2e/reader-cli.ts) || { count "reader ServiceAccount" 0 1; summary; exit 1; }
-export HOPSCOPE_KUBECONFIG HOPSCOPE_ALLOW_LOGS=1
+export HOPSCOPE_KUBECONFIG HOPSCOPE_ALLOW_LOGS=1 HOPSCOPE_READ_TLS_SECRETS=1
 HOPSCOPE_ACCESS_TOKEN=$(node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))')
 export HOPSCOPE_ACCESS_TOKEN
 if next build >"$results/next-build.log" 2>&1; then
