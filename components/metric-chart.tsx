@@ -1,24 +1,37 @@
 'use client';
-// The one place recharts is used: a metric series with the incident window shaded (and half a
-// window of what came before), the same window a day earlier dashed, the PromQL one click away.
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceArea,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+// A metric series as a figure: title, "open in Prometheus", the plot (the incident window shaded
+// with half a window of what came before, the same window a day earlier dashed) and the PromQL one
+// click away. The plot (recharts) is fetched when the figure nears the viewport, so the page's
+// first load does not carry it.
+import dynamic from 'next/dynamic';
+import { useEffect, useRef, useState } from 'react';
 import type { ChartData } from '@/lib/model/diagnosis';
-import { formatValue } from '@/lib/model/units';
 import { CopyButton } from './copy-button';
 
-const COLORS = ['#7aa2f7', '#4cc38a', '#f2c14e', '#ff6b6b', '#bb9af7', '#2ac3de'];
+const PLOT_HEIGHT = 160;
 
-function clock(t: number): string {
-  return new Date(t * 1000).toISOString().slice(11, 16);
+const ChartPlot = dynamic(() => import('./chart-plot'), {
+  ssr: false,
+  loading: () => <p className="muted chart-pending">drawing the chart…</p>,
+});
+
+/** True once the element has come within a screen of the viewport (and stays true). */
+function useNearViewport<T extends Element>(): [React.RefObject<T | null>, boolean] {
+  const ref = useRef<T>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || near) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setNear(true);
+      },
+      { rootMargin: '100% 0px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [near]);
+  return [ref, near];
 }
 
 export function MetricChart({
@@ -28,19 +41,7 @@ export function MetricChart({
   chart: ChartData;
   prometheusUrl?: string;
 }) {
-  const lines = [
-    ...chart.series.map((s) => ({ ...s, dashed: false })),
-    ...(chart.baseline ?? []).map((s) => ({ ...s, dashed: true })),
-  ].slice(0, 8);
-  const times = [...new Set(lines.flatMap((l) => l.points.map((p) => p.t)))].sort((a, b) => a - b);
-  const rows = times.map((t) => {
-    const row: Record<string, number> = { t };
-    for (const l of lines) {
-      const p = l.points.find((x) => x.t === t);
-      if (p) row[l.name] = p.v;
-    }
-    return row;
-  });
+  const [ref, near] = useNearViewport<HTMLDivElement>();
   const graph = new URLSearchParams({
     'g0.expr': chart.promql,
     'g0.tab': '0',
@@ -58,59 +59,8 @@ export function MetricChart({
           </a>
         ) : null}
       </figcaption>
-      <div style={{ width: '100%', height: 160 }}>
-        <ResponsiveContainer>
-          <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeOpacity={0.15} />
-            {chart.windowStart > chart.start ? (
-              <ReferenceArea
-                x1={chart.windowStart}
-                x2={chart.windowEnd}
-                fill="currentColor"
-                fillOpacity={0.07}
-                ifOverflow="visible"
-                label={{
-                  value: 'incident window',
-                  position: 'insideTopLeft',
-                  fontSize: 10,
-                  fill: 'currentColor',
-                }}
-              />
-            ) : null}
-            <XAxis
-              dataKey="t"
-              type="number"
-              domain={[chart.start, chart.end]}
-              tickFormatter={clock}
-              fontSize={11}
-            />
-            <YAxis
-              tickFormatter={(v: number) => formatValue(v, chart.unit)}
-              width={64}
-              fontSize={11}
-              domain={[
-                0,
-                (max: number) => (max > 0 ? max * 1.1 : chart.unit === 'ratio' ? 0.01 : 1),
-              ]}
-            />
-            <Tooltip
-              labelFormatter={(t) => clock(Number(t))}
-              formatter={(v) => formatValue(Number(v), chart.unit)}
-            />
-            {lines.map((l, i) => (
-              <Line
-                key={l.name}
-                dataKey={l.name}
-                dot={false}
-                isAnimationActive={false}
-                strokeWidth={1.5}
-                stroke={COLORS[i % COLORS.length]}
-                strokeDasharray={l.dashed ? '4 3' : undefined}
-                connectNulls
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+      <div ref={ref} style={{ width: '100%', height: PLOT_HEIGHT }}>
+        {near ? <ChartPlot chart={chart} /> : null}
       </div>
       <details>
         <summary>PromQL</summary>

@@ -38,6 +38,7 @@ test.describe('healthy cluster', () => {
     const chart = page
       .getByRole('region', { name: /Backend golden metrics/ })
       .getByRole('figure', { name: 'chart: request rate' });
+    await chart.scrollIntoViewIfNeeded(); // the plot is fetched when it nears the viewport
     await expect(chart.locator('path.recharts-line-curve').first()).toHaveAttribute(
       'd',
       /^M[\d.]+,[\d.]+L/,
@@ -117,13 +118,13 @@ test.describe('failing Ingress (ingress-5xx-controller-reload-failed)', () => {
     await expect(
       ingress.getByRole('article').filter({ hasText: 'INGRESS_RELOAD_FAILED' }),
     ).toBeVisible();
-    // Charts draw after hydration: wait for the first line, then count.
-    await expect(
-      ingress
-        .getByRole('figure', { name: /5xx share/ })
-        .locator('path.recharts-line-curve')
-        .first(),
-    ).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/); // a drawn line (a flat one has no height, so not 'visible')
+    // Charts draw after hydration, once they near the viewport: scroll, wait for the first line.
+    const share = ingress.getByRole('figure', { name: /5xx share/ });
+    await share.scrollIntoViewIfNeeded();
+    await expect(share.locator('path.recharts-line-curve').first()).toHaveAttribute(
+      'd',
+      /^M[\d.]+,[\d.]+L/,
+    ); // a drawn line (a flat one has no height, so not 'visible')
     await page.screenshot({
       path: 'test-results/browser/ingress-5xx-controller-reload-failed.png',
       fullPage: true,

@@ -125,6 +125,7 @@ test.describe('metric evidence (app-hang-stdout-blocked)', () => {
     ).toContainText('has written nothing');
     const chart = golden.getByRole('figure', { name: 'chart: request rate' });
     await expect(chart).toBeVisible();
+    await chart.scrollIntoViewIfNeeded(); // the plot is fetched when it nears the viewport
     await expect(chart.locator('path.recharts-line-curve').first()).toHaveAttribute(
       'd',
       /^M[\d.]+,[\d.]+L/,

@@ -1,0 +1,90 @@
+'use client';
+// The recharts part of a metric chart, loaded only when a chart scrolls into view: recharts is
+// the largest library of the page, and most charts of a diagnosis sit below the fold.
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { ChartData } from '@/lib/model/diagnosis';
+import { formatValue } from '@/lib/model/units';
+
+const COLORS = ['#7aa2f7', '#4cc38a', '#f2c14e', '#ff6b6b', '#bb9af7', '#2ac3de'];
+
+function clock(t: number): string {
+  return new Date(t * 1000).toISOString().slice(11, 16);
+}
+
+export default function ChartPlot({ chart }: { chart: ChartData }) {
+  const lines = [
+    ...chart.series.map((s) => ({ ...s, dashed: false })),
+    ...(chart.baseline ?? []).map((s) => ({ ...s, dashed: true })),
+  ].slice(0, 8);
+  const times = [...new Set(lines.flatMap((l) => l.points.map((p) => p.t)))].sort((a, b) => a - b);
+  const rows = times.map((t) => {
+    const row: Record<string, number> = { t };
+    for (const l of lines) {
+      const p = l.points.find((x) => x.t === t);
+      if (p) row[l.name] = p.v;
+    }
+    return row;
+  });
+  return (
+    <div style={{ width: '100%', height: '100%' }}>
+      <ResponsiveContainer>
+        <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeOpacity={0.15} />
+          {chart.windowStart > chart.start ? (
+            <ReferenceArea
+              x1={chart.windowStart}
+              x2={chart.windowEnd}
+              fill="currentColor"
+              fillOpacity={0.07}
+              ifOverflow="visible"
+              label={{
+                value: 'incident window',
+                position: 'insideTopLeft',
+                fontSize: 10,
+                fill: 'currentColor',
+              }}
+            />
+          ) : null}
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={[chart.start, chart.end]}
+            tickFormatter={clock}
+            fontSize={11}
+          />
+          <YAxis
+            tickFormatter={(v: number) => formatValue(v, chart.unit)}
+            width={64}
+            fontSize={11}
+            domain={[0, (max: number) => (max > 0 ? max * 1.1 : chart.unit === 'ratio' ? 0.01 : 1)]}
+          />
+          <Tooltip
+            labelFormatter={(t) => clock(Number(t))}
+            formatter={(v) => formatValue(Number(v), chart.unit)}
+          />
+          {lines.map((l, i) => (
+            <Line
+              key={l.name}
+              dataKey={l.name}
+              dot={false}
+              isAnimationActive={false}
+              strokeWidth={1.5}
+              stroke={COLORS[i % COLORS.length]}
+              strokeDasharray={l.dashed ? '4 3' : undefined}
+              connectNulls
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
