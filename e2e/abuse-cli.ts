@@ -428,10 +428,12 @@ async function main(): Promise<number> {
     const lessThanAlone = many.filter(
       (a) => (diagnosisOf(a)?.hops ?? []).filter((h) => h.verdict === 'ok').length < okAlone,
     ).length;
+    const answered = many.filter((a) => a.status === 200).length;
     record('200 concurrent diagnoses from 200 users (proxy mode)', proxyApp, many, {
-      statuses: [200],
-      withinMs: DEADLINE_MS * 3,
-      note: `${lessThanAlone} of 200 with fewer hops ok than alone (${okAlone}), cut by the deadline`,
+      statuses: [200, 503],
+      // At most 8 run at once; the rest queue up to 15 s before their own deadline starts.
+      withinMs: 15_000 + DEADLINE_MS + SLACK_MS + 5_000,
+      note: `${answered} answered, ${lessThanAlone} of them with fewer hops ok than alone (${okAlone}); the rest 503 busy`,
     });
 
     // Sources paused and stopped.

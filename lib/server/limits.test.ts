@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Coalescer, RateLimiter } from './limits';
+import { Coalescer, RateLimiter, takeDiagnosisSlot } from './limits';
+import { RequestError } from './errors';
 import { DeadlinePassedError, makeBudget, Semaphore } from '@/lib/sources/concurrency';
 
 describe('RateLimiter', () => {
@@ -67,5 +68,25 @@ describe('Semaphore and budget', () => {
     expect(s.queued).toBe(0);
     release();
     expect(s.inUse).toBe(0);
+  });
+});
+
+describe('takeDiagnosisSlot', () => {
+  it('runs a bounded number of diagnoses; a caller who waits too long gets 503 with Retry-After', async () => {
+    process.env.HOPSCOPE_MAX_DIAGNOSES = '1';
+    process.env.HOPSCOPE_QUEUE_WAIT_MS = '30';
+    try {
+      const release = await takeDiagnosisSlot();
+      const refused = await takeDiagnosisSlot().catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(RequestError);
+      expect(refused).toMatchObject({ kind: 'unavailable', status: 503, retryAfterSeconds: 5 });
+      expect((refused as Error).message).toMatch(/busy: 1 diagnoses running/);
+      const waiting = takeDiagnosisSlot();
+      release();
+      (await waiting)();
+    } finally {
+      delete process.env.HOPSCOPE_MAX_DIAGNOSES;
+      delete process.env.HOPSCOPE_QUEUE_WAIT_MS;
+    }
   });
 });

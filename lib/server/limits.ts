@@ -1,7 +1,7 @@
 import 'server-only';
 // What one caller may cost the server: diagnoses per minute per user (a token bucket), one
 // deadline per diagnosis, and identical diagnoses already running shared instead of repeated.
-import { makeBudget, type RequestBudget } from '@/lib/sources/concurrency';
+import { makeBudget, Semaphore, type RequestBudget } from '@/lib/sources/concurrency';
 import { RequestError } from './errors';
 
 const num = (name: string, fallback: number) => {
@@ -15,6 +15,30 @@ export function diagnosisBudget(): RequestBudget {
     num('HOPSCOPE_DIAGNOSIS_DEADLINE_MS', 20_000),
     num('HOPSCOPE_KUBE_CONCURRENCY_PER_DIAGNOSIS', 8),
   );
+}
+
+let slots: Semaphore | undefined;
+
+/**
+ * A slot among the diagnoses the server runs at once (HOPSCOPE_MAX_DIAGNOSES, 8): a burst waits
+ * here, before its deadline starts, instead of every diagnosis starting and all of them running
+ * out of time together. After HOPSCOPE_QUEUE_WAIT_MS (15 s) in the queue: 503 with Retry-After.
+ * Returns the release.
+ */
+export async function takeDiagnosisSlot(): Promise<() => void> {
+  const max = num('HOPSCOPE_MAX_DIAGNOSES', 8);
+  if (!slots || slots.limit !== max) slots = new Semaphore(max);
+  const pool = slots;
+  try {
+    return await pool.acquire(AbortSignal.timeout(num('HOPSCOPE_QUEUE_WAIT_MS', 15_000)));
+  } catch {
+    throw new RequestError(
+      'unavailable',
+      `Hopscope is busy: ${pool.inUse} diagnoses running and ${pool.queued} waiting; try again in a few seconds`,
+      [],
+      { retryAfterSeconds: 5 },
+    );
+  }
 }
 
 interface Bucket {

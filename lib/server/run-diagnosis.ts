@@ -29,7 +29,7 @@ import { identityKey } from '@/lib/sources/kube/identity';
 import { logReadRefusal, refusedLogTails } from '@/lib/sources/kube/log-access';
 import type { RequestBudget } from '@/lib/sources/concurrency';
 import type { Caller } from './auth/caller';
-import { admitDiagnosis, Coalescer, diagnosisBudget } from './limits';
+import { admitDiagnosis, Coalescer, diagnosisBudget, takeDiagnosisSlot } from './limits';
 
 function thresholdsFromEnv(): Thresholds {
   const raw = process.env.HOPSCOPE_THRESHOLDS;
@@ -97,6 +97,8 @@ export async function targetIsAbsent(path: AccessPath, caller: Caller): Promise<
 export interface KubernetesWave {
   snapshot: Snapshot;
   now: Date;
+  /** Frees the diagnosis' slot on the server once its metrics are in (or its deadline passed). */
+  finished: () => void;
   /** Gathers the Prometheus part (of one step, or all), or null when no Prometheus serves this cluster. */
   metrics: ((only?: StepId) => Promise<MetricsSide>) | null;
 }
@@ -116,9 +118,11 @@ export function metricsByStep(wave: KubernetesWave): {
       StepId,
       Promise<Snapshot>
     >,
-    all: Promise.all(STEP_IDS.map((id) => parts[id])).then((ms) =>
-      withMetrics(gather ? mergeMetrics(ms.filter((m): m is MetricsSide => m !== null)) : null),
-    ),
+    all: Promise.all(STEP_IDS.map((id) => parts[id]))
+      .then((ms) =>
+        withMetrics(gather ? mergeMetrics(ms.filter((m): m is MetricsSide => m !== null)) : null),
+      )
+      .finally(wave.finished),
   };
 }
 
@@ -140,9 +144,22 @@ export function gatherKubernetes(
 ): Promise<KubernetesWave> {
   const path = parsePathOrThrow(input);
   admitDiagnosis(caller.user);
-  return waves.run(coalescingKey(caller, path), () =>
-    gatherKubernetesFor(path, caller, now, diagnosisBudget()),
-  ).result;
+  return waves.run(coalescingKey(caller, path), async () => {
+    const release = await takeDiagnosisSlot();
+    const budget = diagnosisBudget();
+    let released = false;
+    const finished = () => {
+      if (!released) release();
+      released = true;
+    };
+    budget.deadline.addEventListener('abort', finished, { once: true });
+    try {
+      return { ...(await gatherKubernetesFor(path, caller, now, budget)), finished };
+    } catch (error) {
+      finished();
+      throw error;
+    }
+  }).result;
 }
 
 async function gatherKubernetesFor(
@@ -150,7 +167,7 @@ async function gatherKubernetesFor(
   caller: Caller,
   now: Date,
   budget: RequestBudget,
-): Promise<KubernetesWave> {
+): Promise<Omit<KubernetesWave, 'finished'>> {
   let cluster;
   try {
     cluster = kubeConfigFor(path.cluster, caller.identity);
@@ -259,10 +276,23 @@ export function runDiagnosis(
   const path = parsePathOrThrow(input);
   admitDiagnosis(caller.user);
   return diagnoses.run(coalescingKey(caller, path), async () => {
-    const wave = await gatherKubernetesFor(path, caller, now, diagnosisBudget());
-    const snapshot = wave.metrics
-      ? { ...wave.snapshot, metrics: await wave.metrics() }
-      : wave.snapshot;
-    return { diagnosis: diagnoseSnapshot(snapshot, now), snapshot };
+    const release = await takeDiagnosisSlot();
+    try {
+      return await diagnoseNow(path, caller, now);
+    } finally {
+      release();
+    }
   }).result;
+}
+
+async function diagnoseNow(
+  path: AccessPath,
+  caller: Caller,
+  now: Date,
+): Promise<{ diagnosis: Diagnosis; snapshot: Snapshot }> {
+  const wave = await gatherKubernetesFor(path, caller, now, diagnosisBudget());
+  const snapshot = wave.metrics
+    ? { ...wave.snapshot, metrics: await wave.metrics() }
+    : wave.snapshot;
+  return { diagnosis: diagnoseSnapshot(snapshot, now), snapshot };
 }
