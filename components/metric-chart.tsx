@@ -1,7 +1,7 @@
 'use client';
 // A metric series as a figure: title, "open in Prometheus", the plot (the incident window shaded
 // with half a window of what came before, the same window a day earlier dashed) and the PromQL one
-// click away. The plot (recharts) is fetched when the figure nears the viewport, so the page's
+// click away. The plot (recharts) is fetched when the figure comes within 200 px of the viewport, so the page's
 // first load does not carry it.
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
@@ -15,7 +15,7 @@ const ChartPlot = dynamic(() => import('./chart-plot'), {
   loading: () => <p className="muted chart-pending">drawing the chart…</p>,
 });
 
-/** True once the element has come within a screen of the viewport (and stays true). */
+/** True once the element has come within 200 px of the viewport (and stays true). */
 function useNearViewport<T extends Element>(): [React.RefObject<T | null>, boolean] {
   const ref = useRef<T>(null);
   const [near, setNear] = useState(false);
@@ -26,7 +26,7 @@ function useNearViewport<T extends Element>(): [React.RefObject<T | null>, boole
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) setNear(true);
       },
-      { rootMargin: '100% 0px' },
+      { rootMargin: '0px 0px 200px 0px' },
     );
     observer.observe(el);
     return () => observer.disconnect();

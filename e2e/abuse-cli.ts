@@ -413,7 +413,9 @@ async function main(): Promise<number> {
       note: 'over the per-user rate the rest get 429',
     });
     const alone = await diagnoseCall(proxyApp, HEALTHY_PATH, asUser, true);
-    const okAlone = (diagnosisOf(alone)?.hops ?? []).filter((h) => h.verdict === 'ok').length;
+    const unknownAlone = (diagnosisOf(alone)?.hops ?? []).filter(
+      (h) => h.verdict === 'unknown',
+    ).length;
     const many = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         diagnoseCall(
@@ -424,16 +426,18 @@ async function main(): Promise<number> {
         ),
       ),
     );
-    // Under load a diagnosis may lose evidence to its deadline (hops unknown), never gain an ok.
+    // Under load a diagnosis may lose evidence to its deadline (more hops unknown than alone).
+    // (Not "fewer ok": the scenario's kube-proxy sync time ages while the suite runs.)
     const lessThanAlone = many.filter(
-      (a) => (diagnosisOf(a)?.hops ?? []).filter((h) => h.verdict === 'ok').length < okAlone,
+      (a) =>
+        (diagnosisOf(a)?.hops ?? []).filter((h) => h.verdict === 'unknown').length > unknownAlone,
     ).length;
     const answered = many.filter((a) => a.status === 200).length;
     record('200 concurrent diagnoses from 200 users (proxy mode)', proxyApp, many, {
       statuses: [200, 503],
       // At most 8 run at once; the rest queue up to 15 s before their own deadline starts.
       withinMs: 15_000 + DEADLINE_MS + SLACK_MS + 5_000,
-      note: `${answered} answered, ${lessThanAlone} of them with fewer hops ok than alone (${okAlone}); the rest 503 busy`,
+      note: `${answered} answered, ${lessThanAlone} of them with more hops unknown than alone (${unknownAlone}); the rest 503 busy`,
     });
 
     // Sources paused and stopped.
