@@ -59,10 +59,13 @@ HOPSCOPE_KUBECONFIG=$(tsx --tsconfig tsconfig.json e2e/reader-cli.ts) || { count
 export HOPSCOPE_KUBECONFIG HOPSCOPE_ALLOW_LOGS=1 HOPSCOPE_READ_TLS_SECRETS=1
 HOPSCOPE_ACCESS_TOKEN=$(node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))')
 export HOPSCOPE_ACCESS_TOKEN
+# The app's port follows HOPSCOPE_APP_PORT, like the cluster's ports follow theirs, so two runs
+# can share a machine.
+app_port=${HOPSCOPE_APP_PORT:-3100}
 if next build >"$results/next-build.log" 2>&1; then
-  node scripts/serve.mjs --port 3100 --host 127.0.0.1 >"$results/next-start.log" 2>&1 &
+  node scripts/serve.mjs --port "$app_port" --host 127.0.0.1 >"$results/next-start.log" 2>&1 &
   app_pid=$!
-  export HOPSCOPE_URL=http://127.0.0.1:3100
+  export HOPSCOPE_URL=http://127.0.0.1:$app_port
 
   rm -f "$results/scenarios.json"
   tsx --tsconfig tsconfig.json e2e/scenario-cli.ts --json "$results/scenarios.json" | tee "$results/scenarios.log"

@@ -61,17 +61,41 @@ export async function resetCluster(): Promise<void> {
  * the garbage collector removes it only later; a stale slice would leak into the next scenario
  * (kube-proxy, and Hopscope, read every slice labelled with the Service name). Wait it out.
  */
+/**
+ * EndpointSlices the controller keeps for Services that are gone (the scenario's, just deleted)
+ * are removed and waited for; slices of Services that still exist, the scenario's or not, are
+ * left alone.
+ */
 async function removeStaleEndpointSlices(): Promise<void> {
   const managed = '-lendpointslice.kubernetes.io/managed-by=endpointslice-controller.k8s.io';
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const left = await kubectlJson<ListOf<KubeObject>>(['get', 'endpointslices', '-A', managed]);
-    if (left.items.length === 0) return;
+    const [slices, services] = await Promise.all([
+      kubectlJson<ListOf<KubeObject>>(['get', 'endpointslices', '-A', managed]),
+      kubectlJson<ListOf<KubeObject>>(['get', 'services', '-A']),
+    ]);
+    const live = new Set(services.items.map((s) => `${s.metadata.namespace}/${s.metadata.name}`));
+    const orphans = slices.items.filter((slice) => {
+      const service = slice.metadata.labels?.['kubernetes.io/service-name'];
+      return !live.has(`${slice.metadata.namespace}/${service}`);
+    });
+    if (orphans.length === 0) return;
     if (Date.now() > deadline)
       throw new Error(
-        `EndpointSlices left behind after reset: ${left.items.map((s) => s.metadata.name).join(', ')}`,
+        `EndpointSlices left behind after reset: ${orphans.map((s) => s.metadata.name).join(', ')}`,
       );
-    await kubectl(['delete', 'endpointslices', '-A', managed, '--ignore-not-found', '--wait=true']);
+    for (const ns of new Set(orphans.map((s) => s.metadata.namespace ?? 'default')))
+      await kubectl([
+        'delete',
+        'endpointslices',
+        '-n',
+        ns,
+        ...orphans
+          .filter((s) => (s.metadata.namespace ?? 'default') === ns)
+          .map((s) => s.metadata.name),
+        '--ignore-not-found',
+        '--wait=true',
+      ]);
     await new Promise((r) => setTimeout(r, 300));
   }
 }
