@@ -1,11 +1,24 @@
 // What the browser may be told about Prometheus: an explicit public address, without secrets.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prometheusLink, prometheusLinkFrom } from './prometheus-link';
 
 describe('the Prometheus link sent to the browser', () => {
-  afterEach(() => {
+  // Whatever the shell running the tests exported must not decide them.
+  const saved = {
+    link: process.env.HOPSCOPE_PROMETHEUS_LINK_URL,
+    url: process.env.HOPSCOPE_PROMETHEUS_URL,
+  };
+  beforeEach(() => {
     delete process.env.HOPSCOPE_PROMETHEUS_LINK_URL;
     delete process.env.HOPSCOPE_PROMETHEUS_URL;
+  });
+  afterEach(() => {
+    const restore = (name: string, value: string | undefined) => {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    };
+    restore('HOPSCOPE_PROMETHEUS_LINK_URL', saved.link);
+    restore('HOPSCOPE_PROMETHEUS_URL', saved.url);
   });
 
   it("never falls back to the server's own query URL", () => {
