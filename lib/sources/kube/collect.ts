@@ -28,7 +28,8 @@ import { matchIngress } from '@/lib/model/ingress-match';
 import { selectorString } from '@/lib/model/labels';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
 import { gatherList, gatherOne, gatherPagedList, type KubeApis, type PagedList } from './api';
-import { IP_LOOKUP_ORDER, inPool, ipLookupPlan } from './ip-lookups';
+import { IP_LOOKUP_ORDER, ipLookupPlan } from './ip-lookups';
+import { Semaphore } from '@/lib/sources/concurrency';
 import { collectTlsEvidence, type TlsReadOptions } from './tls-evidence';
 import {
   toEndpointSlice,
@@ -127,16 +128,21 @@ async function collectBackend(
 
   const plan = ipLookupPlan(gatheredValue(endpointSlices) ?? [], gatheredValue(pods) ?? []);
   const ipHolders: BackendSide['ipHolders'] = {};
-  await inPool(plan.lookups.slice(0, MAX_IP_LOOKUPS), IP_LOOKUP_CONCURRENCY, async (ip) => {
-    ipHolders[ip] = await gatherList(
-      `list pods with status.podIP=${ip}`,
-      () => api.core.listPodForAllNamespaces({ fieldSelector: `status.podIP=${ip}` }, o),
-      (l) =>
-        l.items
-          .filter((p: V1Pod) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
-          .map(toPodIpHolder),
-    );
-  });
+  const lookups = new Semaphore(IP_LOOKUP_CONCURRENCY);
+  await Promise.all(
+    plan.lookups.slice(0, MAX_IP_LOOKUPS).map((ip) =>
+      lookups.run(async () => {
+        ipHolders[ip] = await gatherList(
+          `list pods with status.podIP=${ip}`,
+          () => api.core.listPodForAllNamespaces({ fieldSelector: `status.podIP=${ip}` }, o),
+          (l) =>
+            l.items
+              .filter((p: V1Pod) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
+              .map(toPodIpHolder),
+        );
+      }),
+    ),
+  );
 
   const logTails = readLogs ? await collectLogTails(api, gatheredValue(pods) ?? []) : undefined;
   return {

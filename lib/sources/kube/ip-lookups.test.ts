@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pod, sliceFor } from '@/lib/testing/snapshot-fixtures';
-import { inPool, ipLookupPlan } from './ip-lookups';
+import { ipLookupPlan } from './ip-lookups';
 
 describe('ipLookupPlan', () => {
   it('puts inconsistent addresses first, then pods not ready, restarting; quiet pods are not looked up', () => {
@@ -29,22 +29,5 @@ describe('ipLookupPlan', () => {
       lookups: ['10.0.0.2'],
       quiet: ['10.0.0.1'],
     });
-  });
-});
-
-describe('inPool', () => {
-  it('runs every item with at most `limit` at once', async () => {
-    let running = 0;
-    let most = 0;
-    const done: number[] = [];
-    await inPool([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
-      running += 1;
-      most = Math.max(most, running);
-      await new Promise((r) => setTimeout(r, 5));
-      done.push(n);
-      running -= 1;
-    });
-    expect(most).toBe(3);
-    expect(done.sort()).toStrictEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });

@@ -50,16 +50,3 @@ function rankedAddresses(
     )
     .map((ip) => ({ ip, rank: rank.get(ip)! }));
 }
-
-/** Runs `work` over `items` with at most `limit` at once. */
-export async function inPool<T>(
-  items: T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
