@@ -1,47 +1,58 @@
-// Cost of one diagnosis when the path is big, printed (not asserted): against the real test
-// cluster it loads with kwok a Service of P pods spread over N nodes (kube-proxy on every node,
-// CoreDNS, an ingress-nginx controller), then diagnoses each path kind through POST
-// /api/diagnoses of the built app and prints API requests (the diagnosis's `meta`), the answer's
-// bytes, the gathered snapshot's bytes and the time.
-//   npm run bench:scale -- [--nodes 200] [--pods 500] [--runs 3] [--json out.json] [--keep]
-// The objects carry the scenario label, so the next scenario load (or the end of this run,
-// without --keep) removes them.
-import { writeFileSync } from 'node:fs';
-import { authHeaders, startAppServer } from '@/e2e/harness/app-server';
+// What one diagnosis costs as the cluster and the path grow, printed and written down (not
+// asserted). Against the real test cluster it grows with kwok through cluster sizes (nodes /
+// pods, the rest filler pods behind filler Services), with Services of 3, 50 and 500 backends
+// spread over the nodes, kube-proxy on every node, CoreDNS and an ingress-nginx controller; then,
+// per size, backend count and path kind, it diagnoses through POST /api/diagnoses of the built
+// app and reports:
+//   - API requests and bytes per diagnosis, from the diagnosis's `meta` and from the API server's
+//     own /metrics (apiserver_request_total, apiserver_response_sizes), which must agree;
+//   - the API server's own time for them (apiserver_request_duration_seconds);
+//   - Prometheus queries (meta, and Prometheus's prometheus_http_requests_total) and the samples
+//     they loaded (Prometheus's own per-query `stats`, summed into meta);
+//   - p50 / p95 over the runs, the server's memory, the type-ahead's latency, and the page's
+//     figures in Chromium (shell, first panel, complete, JavaScript gzipped).
+// Other clients' reads (kwok, the controller manager) are measured while idle and subtracted.
+//   npm run bench:scale -- [--sizes 10x300,200x6000,1000x30000] [--backends 3,50,500]
+//                          [--runs 20] [--page-runs 5] [--out bench/scale.md] [--keep]
+// Everything it makes carries the scenario label: the next scenario load (or the end of this
+// run, without --keep) removes it.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { authHeaders, startAppServer, type AppServer } from '@/e2e/harness/app-server';
 import { ensureCluster } from '@/e2e/harness/ensure-cluster';
 import { kubectl, kubectlJson } from '@/e2e/harness/kubectl';
-
-/**
- * Seconds the API server has spent on GET and LIST requests so far, from its own
- * apiserver_request_duration_seconds (all clients: kwok's own reads are in it too).
- */
-async function apiserverReadSeconds(): Promise<number> {
-  const text = await kubectl(['get', '--raw', '/metrics']);
-  let sum = 0;
-  for (const line of text.split('\n'))
-    if (/^apiserver_request_duration_seconds_sum\{.*verb="(GET|LIST)"/.test(line))
-      sum += Number(line.slice(line.lastIndexOf(' ') + 1));
-  return sum;
-}
-import { loadCluster, resetCluster } from '@/e2e/harness/load-cluster';
+import { addToCluster, loadCluster, resetCluster } from '@/e2e/harness/load-cluster';
 import type { KubeObject } from '@/e2e/harness/scenario';
+import { testEnv } from '@/e2e/harness/test-env';
+import { measurePage, percentile, type PageFigures } from './page-figures';
 
-function flag(name: string, fallback: number): number {
+function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  return at >= 0 ? process.argv[at + 1]! : fallback;
 }
-const NODES = flag('nodes', 200);
-const PODS = flag('pods', 500);
-const RUNS = flag('runs', 3);
-const jsonAt = process.argv.indexOf('--json');
-const jsonFile = jsonAt >= 0 ? process.argv[jsonAt + 1] : undefined;
+const SIZES = option('sizes', '10x300,200x6000,1000x30000')
+  .split(',')
+  .map((s) => {
+    const [nodes, pods] = s.split('x').map(Number);
+    return { nodes: nodes!, pods: pods! };
+  });
+const BACKENDS = option('backends', '3,50,500').split(',').map(Number);
+const RUNS = Number(option('runs', '20'));
+const PAGE_RUNS = Number(option('page-runs', '5'));
+const OUT = option('out', 'bench/scale.md');
 const keep = process.argv.includes('--keep');
+const SCENARIO = 'bench-scale';
+const FILL_NAMESPACES = 20;
+/** Filler pods per filler Service. */
+const PER_SERVICE = 30;
+// The bench diagnoses far more often than a person: the per-user rate limit is lifted for it.
+process.env.HOPSCOPE_DIAGNOSES_PER_MINUTE = '100000';
 
 const nodeName = (i: number) => `bench-node-${String(i).padStart(4, '0')}`;
 const ago = new Date(Date.now() - 86_400_000).toISOString();
-const now = new Date().toISOString();
 
 function node(i: number): KubeObject {
+  const now = new Date().toISOString();
   const condition = (type: string, status: string, reason: string) => ({
     type,
     status,
@@ -107,18 +118,42 @@ function service(
   };
 }
 
-function objects(): KubeObject[] {
+const HTTP = [{ name: 'http', containerPort: 8080 }];
+
+/** What every size has: the paths under test and the cluster's own services. */
+function baseObjects(): KubeObject[] {
   const out: KubeObject[] = [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'bench' } },
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ingress-nginx' } },
   ];
-  for (let i = 0; i < NODES; i++) out.push(node(i));
-  const http = [{ name: 'http', containerPort: 8080 }];
-  for (let i = 0; i < PODS; i++)
-    out.push(pod('bench', `web-${i}`, nodeName(i % NODES), { app: 'web' }, http));
+  for (let n = 0; n < FILL_NAMESPACES; n++)
+    out.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: fillNamespace(n) } });
   out.push(pod('bench', 'toolbox', nodeName(0), { app: 'toolbox' }, []));
-  out.push(service('bench', 'web', { app: 'web' }));
-  out.push(service('bench', 'web-nodeport', { app: 'web' }, { type: 'NodePort' }));
+  for (const b of BACKENDS) {
+    out.push(service('bench', `web-${b}`, { app: `web-${b}` }, { type: 'NodePort' }));
+    out.push({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: `web-${b}`, namespace: 'bench' },
+      spec: {
+        ingressClassName: 'nginx',
+        rules: [
+          {
+            host: `web-${b}.bench.example.com`,
+            http: {
+              paths: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: { service: { name: `web-${b}`, port: { number: 80 } } },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+  }
   // kube-proxy on every node, as its DaemonSet would place it.
   out.push({
     apiVersion: 'apps/v1',
@@ -138,10 +173,6 @@ function objects(): KubeObject[] {
     metadata: { name: 'kube-proxy', namespace: 'kube-system' },
     data: { 'config.conf': 'mode: "iptables"\n' },
   });
-  for (let i = 0; i < NODES; i++)
-    out.push(
-      pod('kube-system', `kube-proxy-${i}`, nodeName(i), { 'k8s-app': 'kube-proxy' }, [], true),
-    );
   const dns = [{ name: 'dns', containerPort: 53 }];
   for (let i = 0; i < 2; i++)
     out.push(pod('kube-system', `coredns-${i}`, nodeName(i), { 'k8s-app': 'kube-dns' }, dns));
@@ -168,7 +199,7 @@ function objects(): KubeObject[] {
     'app.kubernetes.io/component': 'controller',
   };
   for (let i = 0; i < 2; i++)
-    out.push(pod('ingress-nginx', `ingress-nginx-controller-${i}`, nodeName(i), controller, http));
+    out.push(pod('ingress-nginx', `ingress-nginx-controller-${i}`, nodeName(i), controller, HTTP));
   out.push(
     service(
       'ingress-nginx',
@@ -187,155 +218,405 @@ function objects(): KubeObject[] {
     },
     spec: { controller: 'k8s.io/ingress-nginx' },
   });
-  out.push({
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'Ingress',
-    metadata: { name: 'web', namespace: 'bench' },
-    spec: {
-      ingressClassName: 'nginx',
-      rules: [
-        {
-          host: 'bench.example.com',
-          http: {
-            paths: [
-              {
-                path: '/',
-                pathType: 'Prefix',
-                backend: { service: { name: 'web', port: { number: 80 } } },
-              },
-            ],
-          },
-        },
-      ],
-    },
-  });
   return out;
+}
+
+const fillNamespace = (n: number) => `fill-${String(n).padStart(2, '0')}`;
+/** Pods of the cluster's own services and the paths' clients, at a size of `nodes`. */
+const fixedPods = (nodes: number) => nodes + 2 + 2 + 1 + BACKENDS.reduce((a, b) => a + b, 0);
+
+/** Nodes [from, to) with kube-proxy on each. */
+function nodeObjects(from: number, to: number): KubeObject[] {
+  const out: KubeObject[] = [];
+  for (let i = from; i < to; i++) {
+    out.push(node(i));
+    out.push(
+      pod('kube-system', `kube-proxy-${i}`, nodeName(i), { 'k8s-app': 'kube-proxy' }, [], true),
+    );
+  }
+  return out;
+}
+
+/** Filler pods [from, to): groups of PER_SERVICE in one namespace behind one Service. */
+function fillObjects(from: number, to: number, nodes: number): KubeObject[] {
+  const out: KubeObject[] = [];
+  for (let k = from; k < to; k++) {
+    const group = Math.floor(k / PER_SERVICE);
+    const ns = fillNamespace(group % FILL_NAMESPACES);
+    if (k % PER_SERVICE === 0) out.push(service(ns, `svc-${group}`, { app: `fill-${group}` }));
+    out.push(pod(ns, `fill-${k}`, nodeName((k * 7) % nodes), { app: `fill-${group}` }, HTTP));
+  }
+  return out;
+}
+
+/** The paths' backends, spread over every node of this size (re-made at each size). */
+function backendObjects(nodes: number): KubeObject[] {
+  const out: KubeObject[] = [];
+  for (const b of BACKENDS)
+    for (let i = 0; i < b; i++)
+      out.push(
+        pod('bench', `web-${b}-${i}`, nodeName((i * 13) % nodes), { app: `web-${b}` }, HTTP),
+      );
+  return out;
+}
+
+async function waitFor(what: string, timeoutMs: number, check: () => Promise<string | null>) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = await check();
+    if (pending === null) return;
+    if (Date.now() > deadline) throw new Error(`${what}: ${pending} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 3000));
+  }
+}
+
+async function waitForRunningPods(timeoutMs: number): Promise<void> {
+  await waitFor('pods not yet running', timeoutMs, async () => {
+    const names = await kubectl([
+      'get',
+      'pods',
+      '-A',
+      `-lhopscope.dev/scenario=${SCENARIO}`,
+      '--field-selector=status.phase!=Running',
+      '-o',
+      'name',
+      '--chunk-size=5000',
+    ]);
+    const count = names.split('\n').filter(Boolean).length;
+    return count === 0 ? null : `${count} pods not running`;
+  });
 }
 
 interface Slices {
   items: { endpoints?: { conditions?: { ready?: boolean } }[] }[];
 }
-async function waitForReadyEndpoints(want: number): Promise<number> {
-  const deadline = Date.now() + 180_000;
-  let ready = 0;
-  while (Date.now() < deadline) {
-    const slices = await kubectlJson<Slices>([
-      'get',
-      'endpointslices',
-      '-n',
-      'bench',
-      '-l',
-      'kubernetes.io/service-name=web',
-    ]);
-    ready = slices.items
-      .flatMap((s) => s.endpoints ?? [])
-      .filter((e) => e.conditions?.ready !== false).length;
-    if (ready >= want) return ready;
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-  return ready;
+async function waitForBackends(timeoutMs: number): Promise<void> {
+  await waitFor('endpoints not ready', timeoutMs, async () => {
+    for (const b of BACKENDS) {
+      const slices = await kubectlJson<Slices>([
+        'get',
+        'endpointslices',
+        '-n',
+        'bench',
+        '-l',
+        `kubernetes.io/service-name=web-${b}`,
+      ]);
+      const ready = slices.items
+        .flatMap((s) => s.endpoints ?? [])
+        .filter((e) => e.conditions?.ready !== false).length;
+      if (ready !== b) return `web-${b}: ${ready} of ${b} ready`;
+    }
+    return null;
+  });
 }
 
-const paths: Record<string, object> = {
+interface Counters {
+  at: number;
+  requests: number;
+  bytes: number;
+  seconds: number;
+  promQueries: number;
+}
+
+function sumOf(text: string, metric: string, keep: (labels: string) => boolean): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${metric}{`)) continue;
+    const labels = line.slice(metric.length, line.lastIndexOf('}') + 1);
+    if (keep(labels)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return sum;
+}
+
+/** Reads of API resources (not /metrics, /readyz and the like): what a diagnosis makes. */
+const isResourceRead = (labels: string) =>
+  /verb="(GET|LIST)"/.test(labels) && !/[{,]resource=""/.test(labels);
+
+async function readCounters(): Promise<Counters> {
+  const [apiserver, prometheus] = await Promise.all([
+    kubectl(['get', '--raw', '/metrics']),
+    fetch(`${testEnv.prometheusUrl}/metrics`).then((r) => r.text()),
+  ]);
+  return {
+    at: Date.now(),
+    requests: sumOf(apiserver, 'apiserver_request_total', isResourceRead),
+    bytes: sumOf(apiserver, 'apiserver_response_sizes_sum', isResourceRead),
+    seconds: sumOf(apiserver, 'apiserver_request_duration_seconds_sum', isResourceRead),
+    promQueries: sumOf(prometheus, 'prometheus_http_requests_total', (l) =>
+      /handler="\/api\/v1\/query(_range)?"/.test(l),
+    ),
+  };
+}
+
+/** Per-second rates of the other clients' reads, measured while nothing diagnoses. */
+interface Background {
+  requests: number;
+  bytes: number;
+  seconds: number;
+}
+async function background(ms: number): Promise<Background> {
+  const a = await readCounters();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = await readCounters();
+  const s = (b.at - a.at) / 1000;
+  return {
+    requests: (b.requests - a.requests) / s,
+    bytes: (b.bytes - a.bytes) / s,
+    seconds: (b.seconds - a.seconds) / s,
+  };
+}
+
+const paths = (b: number): Record<string, object> => ({
   'clusterip+client': {
     kind: 'clusterip',
     namespace: 'bench',
-    service: 'web',
+    service: `web-${b}`,
     port: 80,
     client: { namespace: 'bench', pod: 'toolbox' },
   },
-  clusterip: { kind: 'clusterip', namespace: 'bench', service: 'web', port: 80 },
-  nodeport: { kind: 'nodeport', namespace: 'bench', service: 'web-nodeport', port: 80 },
-  ingress: { kind: 'ingress', namespace: 'bench', ingress: 'web', host: 'bench.example.com' },
-};
-
-interface Row {
-  path: string;
-  apiRequests: number;
-  answerBytes: number;
-  snapshotBytes: number;
-  p50Ms: number;
-  /** The API server's own GET+LIST time per diagnosis (all clients). */
-  apiserverMs: number;
-  worstHop: string;
-  hops: string;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
+  clusterip: { kind: 'clusterip', namespace: 'bench', service: `web-${b}`, port: 80 },
+  nodeport: { kind: 'nodeport', namespace: 'bench', service: `web-${b}`, port: 80 },
+  ingress: {
+    kind: 'ingress',
+    namespace: 'bench',
+    ingress: `web-${b}`,
+    host: `web-${b}.bench.example.com`,
+  },
+});
 
 interface Answer {
   diagnosis: {
-    meta: { apiRequests: number };
+    meta: { apiRequests: number; apiBytes?: number; promQueries: number; promSamples?: number };
     hops: { kind: string; verdict: string }[];
-    summary: { sentence: string };
+    summary: { verdict: string; hop: string | null };
   };
-  snapshot: unknown;
+}
+
+interface Row {
+  size: string;
+  backends: number;
+  path: string;
+  metaRequests: number;
+  serverRequests: number;
+  metaKB: number;
+  serverKB: number;
+  apiserverMs: number;
+  promQueries: number;
+  promQueriesCounted: number;
+  promSamples: number | null;
+  p50Ms: number;
+  p95Ms: number;
+  answer: string;
+}
+
+interface SizeFigures {
+  size: string;
+  nodes: number;
+  pods: number;
+  services: number;
+  background: Background;
+  rssMiB: number;
+  peakRssMiB: number;
+  apiserverRssMiB: number;
+  typeAheadColdMs: number;
+  typeAheadP50Ms: number;
+  typeAheadP95Ms: number;
+  page: PageFigures;
+}
+
+async function diagnose(server: AppServer, body: object): Promise<[number, Answer]> {
+  const started = performance.now();
+  const res = await fetch(`${server.url}/api/diagnoses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authHeaders() },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  const ms = performance.now() - started;
+  if (!res.ok) throw new Error(`${res.status} ${text.slice(0, 200)}`);
+  return [ms, JSON.parse(text) as Answer];
+}
+
+function memoryMiB(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number {
+  if (!pid) return NaN;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+  return Math.round(kb / 1024);
+}
+
+async function apiserverRssMiB(): Promise<number> {
+  const text = await kubectl(['get', '--raw', '/metrics']);
+  const bytes = Number(/^process_resident_memory_bytes (\S+)/m.exec(text)?.[1] ?? NaN);
+  return Math.round(bytes / 1024 / 1024);
+}
+
+async function typeAhead(server: AppServer): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(`${server.url}/api/targets?q=web`, { headers: authHeaders() });
+  await res.text();
+  if (!res.ok) throw new Error(`type-ahead: ${res.status}`);
+  return performance.now() - started;
+}
+
+async function measureSize(nodes: number, pods: number, rows: Row[]): Promise<SizeFigures> {
+  const size = `${nodes} / ${pods}`;
+  const server = await startAppServer(Number(process.env.HOPSCOPE_PORT ?? 3199));
+  try {
+    const cold = await typeAhead(server);
+    const warm: number[] = [];
+    for (let i = 0; i < RUNS; i++) warm.push(await typeAhead(server));
+    const idle = await background(15_000);
+    for (const b of BACKENDS)
+      for (const [name, body] of Object.entries(paths(b))) {
+        await diagnose(server, body); // warm: connections, the JIT
+        const times: number[] = [];
+        let last: Answer | undefined;
+        const metaRequests: number[] = [];
+        const metaBytes: number[] = [];
+        const before = await readCounters();
+        for (let i = 0; i < RUNS; i++) {
+          const [ms, answer] = await diagnose(server, body);
+          times.push(ms);
+          metaRequests.push(answer.diagnosis.meta.apiRequests);
+          metaBytes.push(answer.diagnosis.meta.apiBytes ?? NaN);
+          last = answer;
+        }
+        const after = await readCounters();
+        const s = (after.at - before.at) / 1000;
+        const per = (delta: number, rate: number) => (delta - rate * s) / RUNS;
+        const mean = (v: number[]) => v.reduce((a, x) => a + x, 0) / v.length;
+        const d = last!.diagnosis;
+        rows.push({
+          size,
+          backends: b,
+          path: name,
+          metaRequests: mean(metaRequests),
+          serverRequests: per(after.requests - before.requests, idle.requests),
+          metaKB: mean(metaBytes) / 1024,
+          serverKB: per(after.bytes - before.bytes, idle.bytes) / 1024,
+          apiserverMs: per(after.seconds - before.seconds, idle.seconds) * 1000,
+          promQueries: d.meta.promQueries,
+          promQueriesCounted: (after.promQueries - before.promQueries) / RUNS,
+          promSamples: d.meta.promSamples ?? null,
+          p50Ms: percentile(times, 50),
+          p95Ms: percentile(times, 95),
+          answer: `${d.summary.verdict}${d.summary.hop ? ` at ${d.summary.hop}` : ''}`,
+        });
+        const r = rows.at(-1)!;
+        console.log(
+          `  ${size} web-${b} ${name}: ${r.metaRequests} requests (server ${r.serverRequests.toFixed(1)}), ` +
+            `${r.metaKB.toFixed(0)} KB (server ${r.serverKB.toFixed(0)}), API server ${r.apiserverMs.toFixed(0)} ms, ` +
+            `p50 ${r.p50Ms.toFixed(0)} ms p95 ${r.p95Ms.toFixed(0)} ms, ${r.answer}`,
+        );
+      }
+    const page = await measurePage(
+      server.url,
+      `/diagnose?kind=clusterip&namespace=bench&service=web-${BACKENDS[1] ?? BACKENDS[0]}&port=80&client=bench/toolbox`,
+      PAGE_RUNS,
+    );
+    return {
+      size,
+      nodes,
+      pods,
+      services: Math.ceil(Math.max(0, pods - fixedPods(nodes)) / PER_SERVICE) + BACKENDS.length + 2,
+      background: idle,
+      rssMiB: memoryMiB(server.pid, 'VmRSS'),
+      peakRssMiB: memoryMiB(server.pid, 'VmHWM'),
+      apiserverRssMiB: await apiserverRssMiB(),
+      typeAheadColdMs: cold,
+      typeAheadP50Ms: percentile(warm, 50),
+      typeAheadP95Ms: percentile(warm, 95),
+      page,
+    };
+  } finally {
+    server.stop();
+  }
+}
+
+function table(rows: Row[], sizes: SizeFigures[]): string {
+  const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+  const lines = [
+    `Runs per path: ${RUNS} (after one warm-up). Requests and KB per diagnosis: from the ` +
+      "diagnosis's meta / counted by the API server's /metrics (other clients' idle rate " +
+      'subtracted). API server ms: its own apiserver_request_duration_seconds for those reads.',
+    '',
+    '| cluster (nodes / pods) | backends | path | requests meta / server | KB meta / server | API server ms | Prometheus queries meta / counted | samples | p50 ms | p95 ms | answer |',
+    '| --- | --: | --- | --: | --: | --: | --: | --: | --: | --: | --- |',
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.size} | ${r.backends} | ${r.path} | ${f(r.metaRequests)} / ${f(r.serverRequests, 1)} | ` +
+        `${f(r.metaKB)} / ${f(r.serverKB)} | ${f(r.apiserverMs, 1)} | ${r.promQueries} / ` +
+        `${f(r.promQueriesCounted, 1)} | ${r.promSamples === null ? 'n/a' : f(r.promSamples)} | ` +
+        `${f(r.p50Ms)} | ${f(r.p95Ms)} | ${r.answer} |`,
+    );
+  lines.push(
+    '',
+    '| cluster (nodes / pods) | Services | app RSS / peak MiB | API server RSS MiB | type-ahead cold / p50 / p95 ms | page: shell / first panel / complete ms (median) | page JS KiB gz (charts) |',
+    '| --- | --: | --: | --: | --: | --: | --: |',
+  );
+  for (const s of sizes) {
+    const med = (v: number[]) => f(percentile(v, 50));
+    lines.push(
+      `| ${s.size} | ${s.services} | ${s.rssMiB} / ${s.peakRssMiB} | ${s.apiserverRssMiB} | ` +
+        `${f(s.typeAheadColdMs)} / ${f(s.typeAheadP50Ms)} / ${f(s.typeAheadP95Ms)} | ` +
+        `${med(s.page.shellMs)} / ${med(s.page.firstPanelMs)} / ${med(s.page.completeMs)} | ` +
+        `${f(s.page.jsGzipBytes / 1024)} (${f(s.page.chartGzipBytes / 1024)}) |`,
+    );
+  }
+  return lines.join('\n') + '\n';
 }
 
 ensureCluster();
-const t0 = Date.now();
-const loaded = await loadCluster({
-  name: 'bench-scale',
-  dir: '',
-  objects: objects(),
-  expectations: [],
-});
-const ready = await waitForReadyEndpoints(PODS);
-console.log(
-  `loaded ${loaded.objects} objects (${NODES} nodes, ${PODS} pods) in ${Date.now() - t0} ms; ` +
-    `${ready} of ${PODS} endpoints ready`,
-);
-
-const server = await startAppServer();
 const rows: Row[] = [];
+const sizes: SizeFigures[] = [];
+const started = Date.now();
 try {
-  for (const [name, body] of Object.entries(paths)) {
-    const times: number[] = [];
-    let last: { text: string; snapshot: string; answer: Answer } | undefined;
-    const serverBefore = await apiserverReadSeconds();
-    for (let i = 0; i < RUNS; i++) {
-      const started = performance.now();
-      const res = await fetch(`${server.url}/api/diagnoses?include=snapshot`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...authHeaders() },
-        body: JSON.stringify(body),
-      });
-      const text = await res.text();
-      times.push(performance.now() - started);
-      if (!res.ok) throw new Error(`${name}: ${res.status} ${text.slice(0, 200)}`);
-      const answer = JSON.parse(text) as Answer;
-      last = { text, snapshot: JSON.stringify(answer.snapshot), answer };
-    }
-    const apiserverMs = Math.round((((await apiserverReadSeconds()) - serverBefore) * 1000) / RUNS);
-    const d = last!.answer.diagnosis;
-    // The answer without the snapshot is what the page and API callers receive by default.
-    const answerBytes = Buffer.byteLength(JSON.stringify({ diagnosis: d }));
-    rows.push({
-      path: name,
-      apiRequests: d.meta.apiRequests,
-      answerBytes,
-      snapshotBytes: Buffer.byteLength(last!.snapshot),
-      p50Ms: Math.round(median(times)),
-      apiserverMs,
-      worstHop: d.summary.sentence.slice(0, 90),
-      hops: d.hops.map((h) => `${h.kind}:${h.verdict}`).join(' '),
-    });
+  const first = SIZES[0]!;
+  await loadCluster({
+    name: SCENARIO,
+    dir: '',
+    objects: [...baseObjects(), ...nodeObjects(0, first.nodes)],
+    expectations: [],
+  });
+  let nodes = first.nodes;
+  let fill = 0;
+  for (const { nodes: wantNodes, pods: wantPods } of SIZES) {
+    const t0 = Date.now();
+    await addToCluster(SCENARIO, nodeObjects(nodes, wantNodes));
+    nodes = Math.max(nodes, wantNodes);
+    // The backends are spread again over every node of this size.
+    await kubectl([
+      'delete',
+      'pods',
+      '-n',
+      'bench',
+      '-l',
+      'app!=toolbox',
+      '--grace-period=0',
+      '--force',
+      '--wait=true',
+    ]);
+    const wantFill = Math.max(fill, wantPods - fixedPods(nodes));
+    await addToCluster(SCENARIO, [...backendObjects(nodes), ...fillObjects(fill, wantFill, nodes)]);
+    fill = wantFill;
+    await waitForRunningPods(30 * 60_000);
+    await waitForBackends(10 * 60_000);
+    console.log(
+      `${nodes} nodes, ${fixedPods(nodes) + fill} pods: ready in ${Math.round((Date.now() - t0) / 1000)} s`,
+    );
+    sizes.push(await measureSize(nodes, fixedPods(nodes) + fill, rows));
   }
 } finally {
-  server.stop();
   if (!keep) await resetCluster();
 }
 
-console.log(`\n${NODES} nodes, ${PODS} pods, ${RUNS} runs per path`);
-console.log('path              requests  answer KB  snapshot KB  p50 ms  API server ms (GET+LIST)');
-for (const r of rows)
-  console.log(
-    `${r.path.padEnd(17)} ${String(r.apiRequests).padStart(8)}  ${(r.answerBytes / 1024).toFixed(0).padStart(9)}  ` +
-      `${(r.snapshotBytes / 1024).toFixed(0).padStart(11)}  ${String(r.p50Ms).padStart(6)}  ${String(r.apiserverMs).padStart(7)}`,
-  );
-for (const r of rows) console.log(`\n${r.path}: ${r.worstHop}\n  ${r.hops}`);
-if (jsonFile)
-  writeFileSync(jsonFile, JSON.stringify({ nodes: NODES, pods: PODS, runs: RUNS, rows }, null, 2));
+const out = table(rows, sizes);
+console.log(`\n${out}`);
+mkdirSync(path.dirname(OUT), { recursive: true });
+const header =
+  `# Scale benchmark\n\n\`npm run bench:scale -- ${process.argv.slice(2).join(' ')}\`, ` +
+  `${new Date().toISOString().slice(0, 16)}Z, ${Math.round((Date.now() - started) / 60_000)} min.\n\n`;
+writeFileSync(OUT, header + out);
+writeFileSync(OUT.replace(/\.md$/, '.json'), JSON.stringify({ rows, sizes }, null, 2));
+console.log(`written to ${OUT}`);

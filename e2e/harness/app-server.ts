@@ -11,6 +11,8 @@ import { repoRoot, testEnv } from './test-env';
 
 export interface AppServer {
   url: string;
+  /** The server process, when this harness started it (for its memory figures). */
+  pid?: number;
   stop(): void;
 }
 
@@ -85,5 +87,5 @@ export async function startAppServer(
   );
   const url = `http://127.0.0.1:${port}`;
   await waitForUp(url, child, 60_000);
-  return { url, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
 }

@@ -189,17 +189,56 @@ export async function loadCluster(
   // kwok reads this file on every pods/log request (see cluster.sh, ClusterLogs).
   mkdirSync(path.join(clusterDir, 'container-logs'), { recursive: true });
   writeFileSync(path.join(clusterDir, 'container-logs/default.log'), scenario.containerLogs ?? '');
-  const sorted = [...scenario.objects].sort((a, b) => order(a.kind) - order(b.kind));
-  const prepared = sorted.map((o) => prepare(o, scenario.name));
-  await kubectl(
-    ['apply', '--server-side', '--force-conflicts', `--field-manager=${FIELD_MANAGER}`, '-f', '-'],
-    toYamlStream(prepared),
-  );
+  const loaded = await addToCluster(scenario.name, scenario.objects);
+  await waitForEndpointSlices(scenario.objects);
+  return loaded;
+}
+
+/**
+ * Applies objects on top of what the cluster holds, labelled as the scenario's (so the next
+ * reset removes them), with their written-down statuses. Large sets go in chunks, two at a time.
+ */
+export async function addToCluster(
+  scenario: string,
+  objects: KubeObject[],
+  chunkSize = 2_000,
+): Promise<{ objects: number; statuses: number }> {
+  const sorted = [...objects].sort((a, b) => order(a.kind) - order(b.kind));
+  const prepared = sorted.map((o) => prepare(o, scenario));
+  // Kinds are applied in order (a Namespace before what it holds); chunks of one kind in parallel.
+  const byKind = new Map<string, KubeObject[]>();
+  for (const o of prepared) byKind.set(o.kind, [...(byKind.get(o.kind) ?? []), o]);
+  for (const group of byKind.values()) {
+    const chunks: KubeObject[][] = [];
+    for (let i = 0; i < group.length; i += chunkSize) chunks.push(group.slice(i, i + chunkSize));
+    for (let i = 0; i < chunks.length; i += 2)
+      await Promise.all(
+        chunks
+          .slice(i, i + 2)
+          .map((chunk) =>
+            kubectl(
+              [
+                'apply',
+                '--server-side',
+                '--force-conflicts',
+                `--field-manager=${FIELD_MANAGER}`,
+                '-f',
+                '-',
+              ],
+              toYamlStream(chunk),
+            ),
+          ),
+      );
+  }
 
   const withStatus = sorted.filter((o) => o.status && o.kind !== 'Namespace');
   if (withStatus.length > 0) {
-    const statusDocs = withStatus.map((o) => ({ ...prepare(o, scenario.name), status: o.status }));
-    await kubectl(['replace', '--subresource=status', '-f', '-'], toYamlStream(statusDocs));
+    const statusDocs = withStatus.map((o) => ({ ...prepare(o, scenario), status: o.status }));
+    for (let i = 0; i < statusDocs.length; i += chunkSize)
+      await kubectl(
+        ['replace', '--subresource=status', '-f', '-'],
+        toYamlStream(statusDocs.slice(i, i + chunkSize)),
+      );
   }
   // Objects written as Terminating are deleted now: their finalizer keeps them, Terminating.
   for (const o of sorted.filter(terminating)) {
@@ -211,6 +250,5 @@ export async function loadCluster(
       '--wait=false',
     ]);
   }
-  await waitForEndpointSlices(sorted);
   return { objects: prepared.length, statuses: withStatus.length };
 }

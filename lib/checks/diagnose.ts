@@ -72,7 +72,9 @@ export function diagnose(
     summary: summarize(hops, ranked, snapshot.meta.metricsPending === true),
     meta: {
       apiRequests: snapshot.meta.apiRequests,
+      ...(snapshot.meta.apiBytes !== undefined ? { apiBytes: snapshot.meta.apiBytes } : {}),
       promQueries: snapshot.metrics?.queries ?? 0,
+      ...(snapshot.metrics?.samples !== undefined ? { promSamples: snapshot.metrics.samples } : {}),
       collectMs: snapshot.meta.durationMs,
       sourceWarnings: sourceWarnings(snapshot),
       metricsPending: snapshot.meta.metricsPending === true,

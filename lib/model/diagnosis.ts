@@ -74,7 +74,11 @@ export interface Diagnosis {
   summary: DiagnosisSummary;
   meta: {
     apiRequests: number;
+    /** Bytes read from the API server, when the gather counted them. */
+    apiBytes?: number;
     promQueries: number;
+    /** Samples those queries loaded, as Prometheus counted them. */
+    promSamples?: number;
     collectMs: number;
     /** How long the checks took, when the server timed them. */
     checkMs?: number;

@@ -344,6 +344,8 @@ export interface MetricsSide {
   /** Pods cAdvisor still reports on the path's nodes that the API no longer has (leaked sandboxes). */
   orphanedContainers: Gathered<PodOnNode[]>;
   queries: number;
+  /** Samples the queries loaded, as Prometheus counted them (when it says). */
+  samples?: number;
 }
 
 export interface Snapshot {
@@ -377,7 +379,13 @@ export interface Snapshot {
   /** Prometheus evidence; null when no Prometheus is configured for the cluster. */
   metrics: MetricsSide | null;
   /** metricsPending: the Prometheus part is still being gathered (a first, partial view). */
-  meta: { apiRequests: number; durationMs: number; metricsPending?: boolean };
+  meta: {
+    apiRequests: number;
+    /** Bytes of the API server's response bodies this gather read. */
+    apiBytes?: number;
+    durationMs: number;
+    metricsPending?: boolean;
+  };
 }
 
 export function isGathered<T>(g: Gathered<T> | undefined): g is { value: T } {

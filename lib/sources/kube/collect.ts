@@ -690,6 +690,10 @@ export async function collectSnapshot(
     dns,
     ingress,
     metrics: null,
-    meta: { apiRequests: api.requestCount(), durationMs: Date.now() - started },
+    meta: {
+      apiRequests: api.requestCount(),
+      apiBytes: api.responseBytes(),
+      durationMs: Date.now() - started,
+    },
   };
 }

@@ -16,7 +16,12 @@ interface ApiAnswer {
   error?: string;
   errorType?: string;
   warnings?: string[];
-  data?: { resultType: 'matrix' | 'vector' | 'scalar'; result: unknown };
+  data?: {
+    resultType: 'matrix' | 'vector' | 'scalar';
+    result: unknown;
+    /** With `stats`: what the query cost Prometheus. */
+    stats?: { samples?: { totalQueryableSamples?: number } };
+  };
 }
 
 type WireSample = [number, string];
@@ -41,6 +46,7 @@ function toSeries(data: NonNullable<ApiAnswer['data']>): MetricSeries[] {
 
 export class PrometheusClient {
   private count = 0;
+  private samples = 0;
   constructor(
     private readonly config: PrometheusConfig,
     private readonly budget?: RequestBudget,
@@ -48,6 +54,11 @@ export class PrometheusClient {
 
   queries(): number {
     return this.count;
+  }
+
+  /** Samples Prometheus says the queries loaded (its `stats`; 0 where a back end has none). */
+  samplesLoaded(): number {
+    return this.samples;
   }
 
   async run(
@@ -84,7 +95,8 @@ export class PrometheusClient {
     const path = spec.kind === 'range' ? '/api/v1/query_range' : '/api/v1/query';
     // The query as it is sent (and shown): with the back end's cluster label, when configured.
     const promql = withMatcher(spec.promql, this.config.cluster);
-    const params = new URLSearchParams({ query: promql });
+    // `stats` makes Prometheus say how many samples the query loaded: the diagnosis' cost.
+    const params = new URLSearchParams({ query: promql, stats: '1' });
     if (spec.kind === 'range') {
       params.set('start', String(window.start));
       params.set('end', String(window.end));
@@ -144,6 +156,7 @@ export class PrometheusClient {
         `${body.errorType ?? 'error'}: ${body.error ?? 'no data'}`,
         res.status,
       );
+    this.samples += body.data.stats?.samples?.totalQueryableSamples ?? 0;
     return {
       value: {
         id: spec.id,

@@ -117,5 +117,6 @@ export async function collectMetrics(
     ),
     results: { ...results, ...Object.assign({}, golden!.probes, ...layouts.map((l) => l.probes)) },
     queries: prom.queries(),
+    samples: prom.samplesLoaded(),
   };
 }

@@ -113,7 +113,7 @@ describe('collectMetrics with label layouts', () => {
       },
     });
   const counted = (prom: PrometheusClient) =>
-    Object.assign(prom, { queries: () => 0 }) as PrometheusClient;
+    Object.assign(prom, { queries: () => 0, samplesLoaded: () => 0 }) as PrometheusClient;
 
   it('probes the layouts in order and runs the first with series; no look at existing series', async () => {
     const { prom, asked } = client(
