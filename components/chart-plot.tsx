@@ -1,6 +1,7 @@
 'use client';
-// The recharts part of a metric chart, loaded only when a chart scrolls into view: recharts is
-// the largest library of the page, and most charts of a diagnosis sit below the fold.
+// The interactive plot of a metric chart (recharts, for the tooltip), loaded only when the SRE
+// points at a chart: recharts is the largest library of the page, and the plain SVG
+// drawing (chart-svg.tsx) already shows the same picture.
 import {
   CartesianGrid,
   Line,
@@ -13,18 +14,10 @@ import {
 } from 'recharts';
 import type { ChartData } from '@/lib/model/diagnosis';
 import { formatValue } from '@/lib/model/units';
-
-const COLORS = ['#7aa2f7', '#4cc38a', '#f2c14e', '#ff6b6b', '#bb9af7', '#2ac3de'];
-
-function clock(t: number): string {
-  return new Date(t * 1000).toISOString().slice(11, 16);
-}
+import { CHART_COLORS, chartLines, clock, valueTop } from './chart-svg';
 
 export default function ChartPlot({ chart }: { chart: ChartData }) {
-  const lines = [
-    ...chart.series.map((s) => ({ ...s, dashed: false })),
-    ...(chart.baseline ?? []).map((s) => ({ ...s, dashed: true })),
-  ].slice(0, 8);
+  const lines = chartLines(chart);
   const times = [...new Set(lines.flatMap((l) => l.points.map((p) => p.t)))].sort((a, b) => a - b);
   const rows = times.map((t) => {
     const row: Record<string, number> = { t };
@@ -65,7 +58,7 @@ export default function ChartPlot({ chart }: { chart: ChartData }) {
             tickFormatter={(v: number) => formatValue(v, chart.unit)}
             width={64}
             fontSize={11}
-            domain={[0, (max: number) => (max > 0 ? max * 1.1 : chart.unit === 'ratio' ? 0.01 : 1)]}
+            domain={[0, valueTop(chart)]}
           />
           <Tooltip
             labelFormatter={(t) => clock(Number(t))}
@@ -78,7 +71,7 @@ export default function ChartPlot({ chart }: { chart: ChartData }) {
               dot={false}
               isAnimationActive={false}
               strokeWidth={1.5}
-              stroke={COLORS[i % COLORS.length]}
+              stroke={CHART_COLORS[i % CHART_COLORS.length]}
               strokeDasharray={l.dashed ? '4 3' : undefined}
               connectNulls
             />

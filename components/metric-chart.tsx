@@ -1,38 +1,17 @@
 'use client';
 // A metric series as a figure: title, "open in Prometheus", the plot (the incident window shaded
 // with half a window of what came before, the same window a day earlier dashed) and the PromQL one
-// click away. The plot (recharts) is fetched when the figure comes within 200 px of the viewport, so the page's
-// first load does not carry it.
-import dynamic from 'next/dynamic';
-import { useEffect, useRef, useState } from 'react';
+// click away. The plot is plain SVG in the first paint; the interactive one (recharts, the
+// page's largest library, for the tooltip) is fetched when the SRE points at the chart,
+// so the page's first load does not carry it.
+import { lazy, Suspense, useState } from 'react';
 import type { ChartData } from '@/lib/model/diagnosis';
+import { CHART_WIDTH, ChartSvg } from './chart-svg';
 import { CopyButton } from './copy-button';
 
 const PLOT_HEIGHT = 160;
 
-const ChartPlot = dynamic(() => import('./chart-plot'), {
-  ssr: false,
-  loading: () => <p className="muted chart-pending">drawing the chart…</p>,
-});
-
-/** True once the element has come within 200 px of the viewport (and stays true). */
-function useNearViewport<T extends Element>(): [React.RefObject<T | null>, boolean] {
-  const ref = useRef<T>(null);
-  const [near, setNear] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || near) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setNear(true);
-      },
-      { rootMargin: '0px 0px 200px 0px' },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [near]);
-  return [ref, near];
-}
+const ChartPlot = lazy(() => import('./chart-plot'));
 
 export function MetricChart({
   chart,
@@ -41,7 +20,8 @@ export function MetricChart({
   chart: ChartData;
   prometheusUrl?: string;
 }) {
-  const [ref, near] = useNearViewport<HTMLDivElement>();
+  const [interactive, setInteractive] = useState(false);
+  const still = <ChartSvg chart={chart} height={PLOT_HEIGHT} />;
   const graph = new URLSearchParams({
     'g0.expr': chart.promql,
     'g0.tab': '0',
@@ -59,8 +39,18 @@ export function MetricChart({
           </a>
         ) : null}
       </figcaption>
-      <div ref={ref} style={{ width: '100%', height: PLOT_HEIGHT }}>
-        {near ? <ChartPlot chart={chart} /> : null}
+      <div
+        className="chart-plot"
+        style={{ width: '100%', aspectRatio: `${CHART_WIDTH} / ${PLOT_HEIGHT}` }}
+        onPointerEnter={() => setInteractive(true)}
+      >
+        {interactive ? (
+          <Suspense fallback={still}>
+            <ChartPlot chart={chart} />
+          </Suspense>
+        ) : (
+          still
+        )}
       </div>
       <details>
         <summary>PromQL</summary>

@@ -1,11 +1,15 @@
-// The diagnosis page. Its URL holds the whole path: it is the live link. It streams: the shell
-// and six waiting panels at once; the topology as soon as the Kubernetes API has answered (metric
-// hops `unknown` until Prometheus has); then each step panel as its own queries answer, each with
-// its own Suspense and error boundary. Re-runs go through the JSON API from the browser.
+// The diagnosis page. Its URL holds the whole path: it is the live link. A diagnosis that answers
+// within WHOLE_PAGE_WAIT_MS arrives whole, in the first paint. A slower one streams: the shell and
+// six waiting panels; the topology as soon as the Kubernetes API has answered (metric hops
+// `unknown` until Prometheus has); then each step panel as its own queries answer, each with its
+// own Suspense and error boundary. (React reveals streamed panels at most every 300 ms after the
+// first paint, so streaming a fast diagnosis would show it later, not sooner.) Re-runs go through
+// the JSON API from the browser.
 import Link from 'next/link';
 import { Suspense } from 'react';
 import type { StepId } from '@/lib/model/hops';
 import type { AccessPath } from '@/lib/model/path';
+import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { queryToPath } from '@/lib/client/live-link';
 import {
@@ -29,6 +33,11 @@ import { QueryProvider } from '@/components/query-provider';
 import { StepPanel } from '@/components/step-panel';
 
 export const dynamic = 'force-dynamic';
+
+/** How long the page holds its first byte for the whole diagnosis before it streams instead. */
+const WHOLE_PAGE_WAIT_MS = Number(process.env.HOPSCOPE_WHOLE_PAGE_WAIT_MS ?? 700);
+
+type Started = { problem: string } | ({ first: KubernetesWave } & ReturnType<typeof metricsByStep>);
 
 function Problem({ message }: { message: string }) {
   return (
@@ -58,16 +67,10 @@ async function StepWave({
   );
 }
 
-async function Streamed({
-  path,
-  wave,
-}: {
-  path: AccessPath;
-  wave: Promise<KubernetesWave | { problem: string }>;
-}) {
-  const first = await wave;
-  if ('problem' in first) return <Problem message={first.problem} />;
-  const { steps, all } = metricsByStep(first);
+async function Streamed({ path, started }: { path: AccessPath; started: Promise<Started> }) {
+  const begun = await started;
+  if ('problem' in begun) return <Problem message={begun.problem} />;
+  const { first, steps, all } = begun;
   return (
     <QueryProvider>
       <DiagnosisView path={path} cluster={first.snapshot.cluster} prometheusUrl={prometheusLink()}>
@@ -94,6 +97,39 @@ async function Streamed({
   );
 }
 
+/** The diagnosis complete before the first byte: rendered without waiting panels. */
+function Whole({ path, d }: { path: AccessPath; d: Diagnosis }) {
+  const prometheusUrl = prometheusLink();
+  return (
+    <QueryProvider>
+      <DiagnosisView path={path} cluster={d.cluster} prometheusUrl={prometheusUrl}>
+        <DiagnosisPanels
+          overview={<DiagnosisOverview d={d} />}
+          step={(id) => {
+            const step = d.steps.find((s) => s.id === id);
+            return step ? <StepPanel step={step} prometheusUrl={prometheusUrl} /> : null;
+          }}
+        />
+      </DiagnosisView>
+    </QueryProvider>
+  );
+}
+
+/** The finished diagnosis if it is in within `ms`, else null (it then streams). */
+async function wholeWithin(started: Promise<Started>, ms: number): Promise<Diagnosis | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  const whole = started.then(async (begun) =>
+    'problem' in begun ? null : diagnoseSnapshot(await begun.all, begun.first.now),
+  );
+  try {
+    // A failure is left to the streamed page: its boundaries say which part failed.
+    return await Promise.race([whole.catch(() => null), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export default async function DiagnosePage({
   searchParams,
 }: {
@@ -109,16 +145,24 @@ export default async function DiagnosePage({
   const caller = callerFrom(await headers(), 'GET');
   // A link to a Service or Ingress that does not exist answers 404, before anything streams.
   if (await targetIsAbsent(parsed.path, caller)) notFound();
-  const wave = Promise.resolve()
+  const started: Promise<Started> = Promise.resolve()
     .then(() => gatherKubernetes(parsed.path, caller))
+    .then((first) => ({ first, ...metricsByStep(first) }))
     .catch((error: unknown) => {
       if (error instanceof RequestError) return { problem: error.message };
       throw error;
     });
+  const whole = await wholeWithin(started, WHOLE_PAGE_WAIT_MS);
+  if (whole)
+    return (
+      <main>
+        <Whole path={parsed.path} d={whole} />
+      </main>
+    );
   return (
     <main>
       <Suspense fallback={<DiagnosisSkeleton path={parsed.path} />}>
-        <Streamed path={parsed.path} wave={wave} />
+        <Streamed path={parsed.path} started={started} />
       </Suspense>
     </main>
   );

@@ -2,6 +2,7 @@
 // type-ahead, re-run, keyboard shortcuts, recent paths, theme. Screenshots are kept as artefacts.
 import { expect, test, type Page } from '@playwright/test';
 import { loadScenario } from './load-scenario';
+import { freePort, startAppServer } from '../harness/app-server';
 
 const URLS = {
   clusterip: '/diagnose?kind=clusterip&namespace=shop&service=web&port=80&client=shop/toolbox',
@@ -38,7 +39,13 @@ test.describe('healthy cluster', () => {
     const chart = page
       .getByRole('region', { name: /Backend golden metrics/ })
       .getByRole('figure', { name: 'chart: request rate' });
-    await chart.scrollIntoViewIfNeeded(); // the plot is fetched when it nears the viewport
+    // Drawn in the first paint as plain SVG; the interactive plot loads when pointed at.
+    await expect(chart.locator('polyline.chart-line').first()).toHaveAttribute(
+      'points',
+      /^[\d.]+,[\d.]+ [\d.]+,[\d.]+/,
+    );
+    expect(await chart.locator('polyline.chart-line').count()).toBeGreaterThanOrEqual(2);
+    await chart.locator('.chart-plot').hover();
     await expect(chart.locator('path.recharts-line-curve').first()).toHaveAttribute(
       'd',
       /^M[\d.]+,[\d.]+L/,
@@ -118,9 +125,13 @@ test.describe('failing Ingress (ingress-5xx-controller-reload-failed)', () => {
     await expect(
       ingress.getByRole('article').filter({ hasText: 'INGRESS_RELOAD_FAILED' }),
     ).toBeVisible();
-    // Charts draw after hydration, once they near the viewport: scroll, wait for the first line.
+    // Drawn as plain SVG in the first paint; pointed at, the interactive plot takes its place.
     const share = ingress.getByRole('figure', { name: /5xx share/ });
-    await share.scrollIntoViewIfNeeded();
+    await expect(share.locator('polyline.chart-line').first()).toHaveAttribute(
+      'points',
+      /^[\d.]+,[\d.]+ [\d.]+,[\d.]+/,
+    );
+    await share.locator('.chart-plot').hover();
     await expect(share.locator('path.recharts-line-curve').first()).toHaveAttribute(
       'd',
       /^M[\d.]+,[\d.]+L/,
@@ -170,30 +181,52 @@ test.describe('failing Ingress (ingress-5xx-controller-reload-failed)', () => {
   });
 });
 
-test.describe('streaming', () => {
+test.describe('arriving whole or streamed', () => {
   test.beforeAll(async () => {
     await loadScenario('healthy');
   });
 
-  test('each step panel arrives on its own: the page is usable before the last one', async ({
-    page,
-  }) => {
+  const PANELS = [
+    '1 Node / pod health',
+    '2 Backend golden metrics',
+    '3 DNS',
+    '4 Service / kube-proxy',
+    '5 Ingress',
+    '6 Path trace',
+  ];
+
+  test('a diagnosis that answers quickly arrives whole, in the first paint', async ({ page }) => {
     const html = await (await page.request.get(URLS.clusterip)).text();
-    // The first bytes already hold the shell and a waiting panel per step, filled in as each answers.
-    expect(html.match(/waiting for its evidence/g)?.length ?? 0).toBeGreaterThanOrEqual(6);
+    // No waiting panel to be swapped later: all six steps are in the document as sent.
+    expect(html).not.toContain('waiting for its evidence');
+    expect(html.match(/<section[^>]*data-step="\d"/g)?.length).toBe(6);
     await page.goto(URLS.clusterip);
-    for (const name of [
-      '1 Node / pod health',
-      '2 Backend golden metrics',
-      '3 DNS',
-      '4 Service / kube-proxy',
-      '5 Ingress',
-      '6 Path trace',
-    ]) {
+    for (const name of PANELS)
       await expect(
         page.getByRole('region', { name: new RegExp(`^${name.replace('/', '\\/')}`) }),
       ).toBeVisible();
+  });
+
+  test('a slower one streams: each step panel arrives on its own, the page usable before the last', async ({
+    page,
+  }) => {
+    // A server that does not wait at all for the whole diagnosis streams every page.
+    const server = await startAppServer(await freePort(), {
+      own: true,
+      env: { HOPSCOPE_WHOLE_PAGE_WAIT_MS: '0' },
+    });
+    try {
+      const html = await (await page.request.get(server.url + URLS.clusterip)).text();
+      // The first bytes hold the shell and a waiting panel per step, filled in as each answers.
+      expect(html.match(/waiting for its evidence/g)?.length ?? 0).toBeGreaterThanOrEqual(6);
+      await page.goto(server.url + URLS.clusterip);
+      for (const name of PANELS)
+        await expect(
+          page.getByRole('region', { name: new RegExp(`^${name.replace('/', '\\/')}`) }),
+        ).toBeVisible();
+      await expect(page.getByRole('region', { name: /: waiting$/ })).toHaveCount(0);
+    } finally {
+      server.stop();
     }
-    await expect(page.getByRole('region', { name: /: waiting$/ })).toHaveCount(0);
   });
 });

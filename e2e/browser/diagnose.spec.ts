@@ -125,7 +125,13 @@ test.describe('metric evidence (app-hang-stdout-blocked)', () => {
     ).toContainText('has written nothing');
     const chart = golden.getByRole('figure', { name: 'chart: request rate' });
     await expect(chart).toBeVisible();
-    await chart.scrollIntoViewIfNeeded(); // the plot is fetched when it nears the viewport
+    // Drawn in the first paint as plain SVG; the interactive plot loads when pointed at.
+    await expect(chart.locator('polyline.chart-line').first()).toHaveAttribute(
+      'points',
+      /^[\d.]+,[\d.]+ [\d.]+,[\d.]+/,
+    );
+    expect(await chart.locator('polyline.chart-line').count()).toBeGreaterThanOrEqual(2);
+    await chart.locator('.chart-plot').hover();
     await expect(chart.locator('path.recharts-line-curve').first()).toHaveAttribute(
       'd',
       /^M[\d.]+,[\d.]+L/,

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { readerKubeconfig } from './reader';
 import { repoRoot, testEnv } from './test-env';
@@ -61,10 +62,27 @@ export function appEnv(): NodeJS.ProcessEnv {
   };
 }
 
+/** A loopback port nothing listens on now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The app for a script or test: the one at HOPSCOPE_URL when set, else one started here. `own`
+ * always starts one, with `env` on top of the usual settings (a test of a server setting).
+ */
 export async function startAppServer(
   port = Number(process.env.HOPSCOPE_PORT ?? 3199),
+  { own = false, env: extra = {} }: { own?: boolean; env?: Record<string, string> } = {},
 ): Promise<AppServer> {
-  if (process.env.HOPSCOPE_URL) {
+  if (process.env.HOPSCOPE_URL && !own) {
     await waitForUp(process.env.HOPSCOPE_URL, null, 5_000);
     return { url: process.env.HOPSCOPE_URL, stop: () => {} };
   }
@@ -75,7 +93,7 @@ export async function startAppServer(
     if (build.status !== 0) throw new Error('next build failed');
   }
   // The app reads the cluster as the least-privilege reader ServiceAccount, never as admin.
-  const env = { ...appEnv(), HOPSCOPE_KUBECONFIG: await readerKubeconfig() };
+  const env = { ...appEnv(), HOPSCOPE_KUBECONFIG: await readerKubeconfig(), ...extra };
   const child = spawn(
     'node',
     ['scripts/serve.mjs', '--port', String(port), '--host', '127.0.0.1'],
