@@ -28,7 +28,7 @@ export function checkKubeProxy(s: Snapshot): Finding[] {
         finding('KUBE_PROXY_PARTLY_CHECKED', {
           hop: 'kube-proxy',
           severity: 'info',
-          title: `kube-proxy checked on ${kp.partial.checked} of ${kp.partial.of ?? '?'} nodes of the path (the kube-proxy pods read stopped at their cap)`,
+          title: `kube-proxy checked on ${kp.partial.checked} of ${kp.partial.of ?? '?'} nodes of the path: those traffic enters or leaves by, then those of pods in trouble`,
           commands: [sh`kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide`],
         }),
       ]

@@ -49,9 +49,13 @@ const IP_LOOKUP_CONCURRENCY = 4;
 /** Backend pods read (in pages); a bigger Service is examined on its first ones, said so. */
 export const MAX_BACKEND_PODS = 1000;
 /** Nodes of the path examined; more are said "checked N of M". */
-export const MAX_PATH_NODES = 500;
-/** Up to this many nodes are read by name (Node and Lease GETs); more by one LIST of each. */
+export const MAX_PATH_NODES = 60;
+/** Up to this many nodes are read by name (Node and Lease GETs); more by LISTs. */
 export const NODE_GETS_UP_TO = 4;
+/** Node names per `kubernetes.io/hostname in (…)` LIST: a short URL, a small answer. */
+const NODES_PER_LIST = 30;
+/** kube-proxy is examined on at most this many nodes of the path, one small LIST each. */
+export const MAX_KUBE_PROXY_NODES = 8;
 /** Items read from a LIST that spans the cluster's nodes (Nodes, Leases, kube-proxy pods). */
 export const MAX_CLUSTER_LIST_ITEMS = 2000;
 /** Warning events of the namespace's pods read per diagnosis (one page). */
@@ -267,9 +271,10 @@ async function collectNode(api: KubeApis, name: string): Promise<Gathered<NodeIn
 }
 
 /**
- * The nodes of the path: a few by name (two GETs each), more through one paged LIST of Nodes and
- * one of node Leases, matched by name. A node a complete LIST does not hold does not exist; one
- * a LIST cut at its cap did not reach is left out and counted as not examined.
+ * The nodes of the path: a few by name (two GETs each); more through LISTs by their hostname
+ * label, 30 names each, and one paged LIST of node Leases, so that what is read follows the path,
+ * not the cluster. A node no complete LIST holds (its hostname label may differ from its name) is
+ * read by name, a few of them; the rest are counted as not examined.
  */
 async function collectNodes(
   api: KubeApis,
@@ -286,32 +291,44 @@ async function collectNodes(
     return { nodes };
   }
   const o = api.options;
-  const cap = { maxItems: MAX_CLUSTER_LIST_ITEMS };
-  const [nodeList, leaseList] = await Promise.all([
-    gatherPagedList(
-      'list Nodes',
-      (page) => api.core.listNode(page, o),
-      (n: V1Node) => n,
-      cap,
+  const chunks: string[][] = [];
+  for (let i = 0; i < examined.length; i += NODES_PER_LIST)
+    chunks.push(examined.slice(i, i + NODES_PER_LIST));
+  const [nodeLists, leaseList] = await Promise.all([
+    Promise.all(
+      chunks.map((chunk) =>
+        gatherList(
+          `list Nodes by hostname (${chunk.length})`,
+          () =>
+            api.core.listNode(
+              { labelSelector: `kubernetes.io/hostname in (${chunk.join(',')})` },
+              o,
+            ),
+          (l) => l.items,
+        ),
+      ),
     ),
     gatherPagedList(
       'list Leases in kube-node-lease',
       (page) => api.coordination.listNamespacedLease({ namespace: 'kube-node-lease', ...page }, o),
       (l: V1Lease) => [l.metadata?.name ?? '', renewTime(l)] as const,
-      cap,
+      { maxItems: MAX_CLUSTER_LIST_ITEMS },
     ),
   ]);
-  if (!isGathered(nodeList)) {
-    for (const n of examined) nodes[n] = { issue: nodeList.issue };
-    return { nodes };
-  }
-  const byName = new Map(nodeList.value.items.map((n) => [n.metadata?.name ?? '', n]));
+  const byName = new Map<string, V1Node>();
+  chunks.forEach((chunk, i) => {
+    const list = nodeLists[i]!;
+    if (!isGathered(list)) for (const n of chunk) nodes[n] = { issue: list.issue };
+    else for (const n of list.value) byName.set(n.metadata?.name ?? '', n);
+  });
   const leases = new Map(gatheredValue(leaseList)?.items ?? []);
   const leasesCut = gatheredValue(leaseList)?.truncated !== undefined;
+  const unmatched: string[] = [];
   for (const name of examined) {
+    if (nodes[name]) continue;
     const node = byName.get(name);
     if (!node) {
-      if (!nodeList.value.truncated) nodes[name] = { value: null };
+      unmatched.push(name);
       continue;
     }
     if (!isGathered(leaseList)) {
@@ -320,6 +337,11 @@ async function collectNodes(
       nodes[name] = { value: toNodeInfo(node, leases.get(name) ?? null) };
     }
   }
+  await Promise.all(
+    unmatched.slice(0, NODE_GETS_UP_TO).map(async (n) => {
+      nodes[n] = await collectNode(api, n);
+    }),
+  );
   const checked = Object.keys(nodes).length;
   return checked < names.length ? { nodes, partial: { checked, of: names.length } } : { nodes };
 }
@@ -341,13 +363,9 @@ async function collectKubeProxy(api: KubeApis, nodes: string[]): Promise<Gathere
   if (!isGathered(daemonSet)) return { issue: daemonSet.issue };
   const found = await findKubeProxyPods(api, nodes);
   if (!isGathered(found)) return found;
-  const { pods, truncated } = found.value;
+  const { pods, examined } = found.value;
   const podsByNode: Record<string, PodInfo[]> = {};
-  for (const node of nodes) {
-    const on = pods.filter((p) => p.nodeName === node);
-    // A LIST cut at its cap may not have reached this node's pod: not examined, not "missing".
-    if (on.length > 0 || !truncated) podsByNode[node] = on;
-  }
+  for (const node of examined) podsByNode[node] = pods.filter((p) => p.nodeName === node);
   const checked = Object.keys(podsByNode).length;
   return {
     value: {
@@ -360,41 +378,33 @@ async function collectKubeProxy(api: KubeApis, nodes: string[]): Promise<Gathere
 }
 
 /**
- * kube-proxy pods of the given nodes: per node by `spec.nodeName` (an indexed field) when there
- * are few, else one paged LIST by label in kube-system, matched to the nodes here.
+ * kube-proxy pods of the given nodes, by `spec.nodeName` (an indexed field): one small LIST per
+ * node, on the first MAX_KUBE_PROXY_NODES (the nodes traffic enters or leaves by, then those of
+ * pods in trouble), so that what is read does not grow with the cluster or the Service.
  */
 async function findKubeProxyPods(
   api: KubeApis,
   nodes: string[],
-): Promise<Gathered<{ pods: PodInfo[]; truncated: boolean }>> {
+): Promise<Gathered<{ pods: PodInfo[]; examined: string[] }>> {
   const o = api.options;
   const labelSelector = 'k8s-app=kube-proxy';
-  if (nodes.length <= NODE_GETS_UP_TO) {
-    const perNode = await Promise.all(
-      nodes.map((node) =>
-        gatherList(
-          `list kube-proxy pods on ${node}`,
-          () =>
-            api.core.listNamespacedPod(
-              { namespace: 'kube-system', labelSelector, fieldSelector: `spec.nodeName=${node}` },
-              o,
-            ),
-          (l) => l.items.map(toPodInfo),
-        ),
+  const examined = nodes.slice(0, MAX_KUBE_PROXY_NODES);
+  const perNode = await Promise.all(
+    examined.map((node) =>
+      gatherList(
+        `list kube-proxy pods on ${node}`,
+        () =>
+          api.core.listNamespacedPod(
+            { namespace: 'kube-system', labelSelector, fieldSelector: `spec.nodeName=${node}` },
+            o,
+          ),
+        (l) => l.items.map(toPodInfo),
       ),
-    );
-    const failed = perNode.find((g) => !isGathered(g));
-    if (failed && 'issue' in failed) return { issue: failed.issue };
-    return { value: { pods: perNode.flatMap((g) => gatheredValue(g) ?? []), truncated: false } };
-  }
-  const list = await gatherPagedList(
-    `list kube-proxy pods in kube-system (${labelSelector})`,
-    (page) => api.core.listNamespacedPod({ namespace: 'kube-system', labelSelector, ...page }, o),
-    toPodInfo,
-    { maxItems: MAX_CLUSTER_LIST_ITEMS },
+    ),
   );
-  if (!isGathered(list)) return list;
-  return { value: { pods: list.value.items, truncated: list.value.truncated !== undefined } };
+  const failed = perNode.find((g) => !isGathered(g));
+  if (failed && 'issue' in failed) return { issue: failed.issue };
+  return { value: { pods: perNode.flatMap((g) => gatheredValue(g) ?? []), examined } };
 }
 
 async function collectDns(api: KubeApis): Promise<Gathered<DnsInfo>> {
@@ -606,7 +616,10 @@ export async function collectSnapshot(
     ? (clientPolicies ?? backend?.networkPolicies)
     : undefined;
 
-  const backendNodes = uniq((gatheredValue(backend?.pods) ?? []).map((p) => p.nodeName));
+  // Nodes of pods in trouble first: where only some nodes are examined, those are.
+  const calm = (p: PodInfo) => Number(p.ready && p.containers.every((c) => c.restartCount === 0));
+  const backendPods = [...(gatheredValue(backend?.pods) ?? [])].sort((a, b) => calm(a) - calm(b));
+  const backendNodes = uniq(backendPods.map((p) => p.nodeName));
   const clientNode = client && isGathered(client) ? client.value?.nodeName : undefined;
   const controllerNodes = uniq(
     (gatheredValue(ingress?.controllerPods) ?? []).map((p) => p.nodeName),
