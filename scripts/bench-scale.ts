@@ -14,6 +14,7 @@
 // Other clients' reads (kwok, the controller manager) are measured while idle and subtracted.
 //   npm run bench:scale -- [--sizes 10x300,200x6000,1000x30000] [--backends 3,50,500]
 //                          [--runs 20] [--page-runs 5] [--out bench/scale.md] [--keep]
+//                          [--loaded]  (measure the one size a --keep run left loaded, no loading)
 // Everything it makes carries the scenario label: the next scenario load (or the end of this
 // run, without --keep) removes it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,6 +42,7 @@ const RUNS = Number(option('runs', '20'));
 const PAGE_RUNS = Number(option('page-runs', '5'));
 const OUT = option('out', 'bench/scale.md');
 const keep = process.argv.includes('--keep');
+const loaded = process.argv.includes('--loaded');
 const SCENARIO = 'bench-scale';
 const FILL_NAMESPACES = 20;
 /** Filler pods per filler Service. */
@@ -312,6 +314,8 @@ async function waitForBackends(timeoutMs: number): Promise<void> {
 
 interface Counters {
   at: number;
+  /** The API server's seconds per `VERB resource (scope)`, to say where its time goes. */
+  secondsBy: Map<string, number>;
   requests: number;
   bytes: number;
   seconds: number;
@@ -337,8 +341,17 @@ async function readCounters(): Promise<Counters> {
     kubectl(['get', '--raw', '/metrics']),
     fetch(`${testEnv.prometheusUrl}/metrics`).then((r) => r.text()),
   ]);
+  const secondsBy = new Map<string, number>();
+  const prefix = 'apiserver_request_duration_seconds_sum{';
+  for (const line of apiserver.split('\n')) {
+    if (!line.startsWith(prefix) || !isResourceRead(line)) continue;
+    const label = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(line)?.[1] ?? '';
+    const key = `${label('verb')} ${label('resource')}${label('subresource') ? `/${label('subresource')}` : ''} (${label('scope')})`;
+    secondsBy.set(key, (secondsBy.get(key) ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1)));
+  }
   return {
     at: Date.now(),
+    secondsBy,
     requests: sumOf(apiserver, 'apiserver_request_total', isResourceRead),
     bytes: sumOf(apiserver, 'apiserver_response_sizes_sum', isResourceRead),
     seconds: sumOf(apiserver, 'apiserver_request_duration_seconds_sum', isResourceRead),
@@ -407,6 +420,8 @@ interface Row {
   p50Ms: number;
   p95Ms: number;
   answer: string;
+  /** Where the API server's time went: the three largest shares, ms per diagnosis. */
+  apiserverTop: string;
 }
 
 interface SizeFigures {
@@ -501,12 +516,20 @@ async function measureSize(nodes: number, pods: number, rows: Row[]): Promise<Si
           p50Ms: percentile(times, 50),
           p95Ms: percentile(times, 95),
           answer: `${d.summary.verdict}${d.summary.hop ? ` at ${d.summary.hop}` : ''}`,
+          apiserverTop: [...after.secondsBy]
+            .map(
+              ([key, v]) => [key, ((v - (before.secondsBy.get(key) ?? 0)) * 1000) / RUNS] as const,
+            )
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 3)
+            .map(([key, ms]) => `${key} ${ms.toFixed(1)} ms`)
+            .join(', '),
         });
         const r = rows.at(-1)!;
         console.log(
           `  ${size} web-${b} ${name}: ${r.metaRequests} requests (server ${r.serverRequests.toFixed(1)}), ` +
             `${r.metaKB.toFixed(0)} KB (server ${r.serverKB.toFixed(0)}), API server ${r.apiserverMs.toFixed(0)} ms, ` +
-            `p50 ${r.p50Ms.toFixed(0)} ms p95 ${r.p95Ms.toFixed(0)} ms, ${r.answer}`,
+            `p50 ${r.p50Ms.toFixed(0)} ms p95 ${r.p95Ms.toFixed(0)} ms, ${r.answer}\n    API server time: ${r.apiserverTop}`,
         );
       }
     const page = await measurePage(
@@ -573,12 +596,20 @@ const sizes: SizeFigures[] = [];
 const started = Date.now();
 try {
   const first = SIZES[0]!;
-  await loadCluster({
-    name: SCENARIO,
-    dir: '',
-    objects: [...baseObjects(), ...nodeObjects(0, first.nodes)],
-    expectations: [],
-  });
+  if (loaded) {
+    const { nodes, pods } = SIZES.at(-1)!;
+    const fill = Math.max(0, pods - fixedPods(nodes));
+    await waitForRunningPods(60_000);
+    await waitForBackends(60_000);
+    sizes.push(await measureSize(nodes, fixedPods(nodes) + fill, rows));
+    SIZES.length = 0; // measured: nothing to load below
+  } else
+    await loadCluster({
+      name: SCENARIO,
+      dir: '',
+      objects: [...baseObjects(), ...nodeObjects(0, first.nodes)],
+      expectations: [],
+    });
   let nodes = first.nodes;
   let fill = 0;
   for (const { nodes: wantNodes, pods: wantPods } of SIZES) {

@@ -6,7 +6,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '@/lib/checks/diagnose';
 import { makeKubeApis } from '@/lib/sources/kube/api';
-import { collectSnapshot, MAX_KUBE_PROXY_NODES } from '@/lib/sources/kube/collect';
+import { collectSnapshot, MAX_KUBE_PROXY_NODES, MAX_LEASE_NODES } from '@/lib/sources/kube/collect';
 import { ensureCluster } from '../harness/ensure-cluster';
 import { loadCluster } from '../harness/load-cluster';
 import type { KubeObject } from '../harness/scenario';
@@ -125,13 +125,21 @@ describe('a Service over more nodes than are read one by one', () => {
       expect(ready?.status, name).toBe('True');
     }
     expect(snapshot.nodesPartial).toBeUndefined();
+    // Heartbeats (Leases, kwok renews them) read for the first few nodes only, by name, and for
+    // the renamed node, read by name with its Lease.
+    const withLease = Object.values(snapshot.nodes).filter(
+      (n) => 'value' in n && n.value && !n.value.leaseNotExamined,
+    );
+    expect(withLease).toHaveLength(MAX_LEASE_NODES + 1);
+    for (const n of withLease)
+      expect('value' in n && n.value?.leaseRenewTime).toEqual(expect.any(String));
 
     const kubeProxy = snapshot.kubeProxy;
     if (!kubeProxy || !('value' in kubeProxy)) throw new Error('kube-proxy was not read');
     expect(Object.keys(kubeProxy.value.podsByNode)).toHaveLength(MAX_KUBE_PROXY_NODES);
     expect(kubeProxy.value.partial).toStrictEqual({ checked: MAX_KUBE_PROXY_NODES, of: NODES });
 
-    // Service, slices, pods, events, policies, the nodes in one LIST, Leases, the renamed node
+    // Service, slices, pods, events, policies, the nodes in one LIST, 8 Leases, the renamed node
     // and its Lease by name, kube-proxy's DaemonSet, ConfigMap and its pods on 8 nodes, DNS.
     expect(snapshot.meta.apiRequests).toBeLessThanOrEqual(40);
 
@@ -139,5 +147,10 @@ describe('a Service over more nodes than are read one by one', () => {
     const codes = d.findings.map((f) => `${f.code}${f.member ? `:${f.member}` : ''}`);
     expect(codes).toContain(`KUBE_PROXY_MISSING:${nodeName(NO_PROXY)}`);
     expect(codes).toContain('KUBE_PROXY_PARTLY_CHECKED');
+    expect(d.findings.map((f) => f.title)).toContain(
+      `heartbeats (node Leases) read for ${MAX_LEASE_NODES + 1} of ${NODES} nodes of the path; the others were judged by their conditions only`,
+    );
+    // No node is said to have stopped heartbeating because its Lease was not read.
+    expect(codes.filter((c) => c.startsWith('NODE_HEARTBEAT_STALE'))).toStrictEqual([]);
   });
 });

@@ -153,7 +153,9 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
     );
   }
   const leaseAge = ageMs(now, node.leaseRenewTime ?? undefined);
-  if (node.leaseUnread) {
+  if (node.leaseNotExamined) {
+    // Beyond the heartbeat sample of a wide path: said once for all (checkNodes), not per node.
+  } else if (node.leaseUnread) {
     out.push(sourceUnknown(1, 'node', node.leaseUnread, name));
   } else if (leaseAge === undefined || leaseAge > LEASE_STALE_MS) {
     out.push(
@@ -191,7 +193,20 @@ function checkNodes(s: Snapshot, now: Date): Finding[] {
         }),
       ]
     : [];
-  return [...unnamed, ...partial, ...checkNamedNodes(s, now)];
+  const named = Object.values(s.nodes).flatMap((n) => ('value' in n && n.value ? [n.value] : []));
+  const unbeaten = named.filter((n) => n.leaseNotExamined).length;
+  const heartbeats =
+    unbeaten > 0
+      ? [
+          finding('MEMBERS_PARTLY_CHECKED', {
+            hop: 'node',
+            severity: 'info',
+            title: `heartbeats (node Leases) read for ${named.length - unbeaten} of ${named.length} nodes of the path; the others were judged by their conditions only`,
+            commands: [sh`kubectl get leases -n kube-node-lease`],
+          }),
+        ]
+      : [];
+  return [...unnamed, ...partial, ...heartbeats, ...checkNamedNodes(s, now)];
 }
 
 /** Said when the Service selects more pods than were read: the verdicts speak for the first ones. */

@@ -55,6 +55,8 @@ export interface NodeInfo {
   leaseRenewTime: string | null;
   /** Why the Lease could not be read: its heartbeat is then unknown, not missing. */
   leaseUnread?: SourceIssue;
+  /** The Lease was not read (beyond the sample of a wide path): only the node's conditions speak. */
+  leaseNotExamined?: true;
 }
 
 export interface ContainerPort {

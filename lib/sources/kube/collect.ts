@@ -54,10 +54,10 @@ export const MAX_PATH_NODES = 60;
 export const NODE_GETS_UP_TO = 4;
 /** Node names per `kubernetes.io/hostname in (…)` LIST: a short URL, a small answer. */
 const NODES_PER_LIST = 30;
+/** Node Leases (heartbeats) are read, one GET each, for at most this many nodes of the path. */
+export const MAX_LEASE_NODES = 8;
 /** kube-proxy is examined on at most this many nodes of the path, one small LIST each. */
 export const MAX_KUBE_PROXY_NODES = 8;
-/** Items read from a LIST that spans the cluster's nodes (Nodes, Leases, kube-proxy pods). */
-export const MAX_CLUSTER_LIST_ITEMS = 2000;
 /** Warning events of the namespace's pods read per diagnosis (one page). */
 const EVENT_LIMIT = 500;
 
@@ -272,9 +272,10 @@ async function collectNode(api: KubeApis, name: string): Promise<Gathered<NodeIn
 
 /**
  * The nodes of the path: a few by name (two GETs each); more through LISTs by their hostname
- * label, 30 names each, and one paged LIST of node Leases, so that what is read follows the path,
- * not the cluster. A node no complete LIST holds (its hostname label may differ from its name) is
- * read by name, a few of them; the rest are counted as not examined.
+ * label, 30 names each, with the Leases (heartbeats) of the first MAX_LEASE_NODES by name, so that
+ * what is read follows the path, not the cluster (a LIST of kube-node-lease holds every node). A
+ * node no complete LIST holds (its hostname label may differ from its name) is read by name, a few
+ * of them; the rest are counted as not examined.
  */
 async function collectNodes(
   api: KubeApis,
@@ -294,7 +295,8 @@ async function collectNodes(
   const chunks: string[][] = [];
   for (let i = 0; i < examined.length; i += NODES_PER_LIST)
     chunks.push(examined.slice(i, i + NODES_PER_LIST));
-  const [nodeLists, leaseList] = await Promise.all([
+  const leaseNames = examined.slice(0, MAX_LEASE_NODES);
+  const [nodeLists, leaseReads] = await Promise.all([
     Promise.all(
       chunks.map((chunk) =>
         gatherList(
@@ -308,11 +310,14 @@ async function collectNodes(
         ),
       ),
     ),
-    gatherPagedList(
-      'list Leases in kube-node-lease',
-      (page) => api.coordination.listNamespacedLease({ namespace: 'kube-node-lease', ...page }, o),
-      (l: V1Lease) => [l.metadata?.name ?? '', renewTime(l)] as const,
-      { maxItems: MAX_CLUSTER_LIST_ITEMS },
+    Promise.all(
+      leaseNames.map((name) =>
+        gatherOne(
+          `get Lease kube-node-lease/${name}`,
+          () => api.coordination.readNamespacedLease({ namespace: 'kube-node-lease', name }, o),
+          renewTime,
+        ),
+      ),
     ),
   ]);
   const byName = new Map<string, V1Node>();
@@ -321,8 +326,7 @@ async function collectNodes(
     if (!isGathered(list)) for (const n of chunk) nodes[n] = { issue: list.issue };
     else for (const n of list.value) byName.set(n.metadata?.name ?? '', n);
   });
-  const leases = new Map(gatheredValue(leaseList)?.items ?? []);
-  const leasesCut = gatheredValue(leaseList)?.truncated !== undefined;
+  const leases = new Map(leaseNames.map((name, i) => [name, leaseReads[i]!]));
   const unmatched: string[] = [];
   for (const name of examined) {
     if (nodes[name]) continue;
@@ -331,11 +335,14 @@ async function collectNodes(
       unmatched.push(name);
       continue;
     }
-    if (!isGathered(leaseList)) {
-      nodes[name] = { value: { ...toNodeInfo(node, null), leaseUnread: leaseList.issue } };
-    } else if (leases.has(name) || !leasesCut) {
-      nodes[name] = { value: toNodeInfo(node, leases.get(name) ?? null) };
-    }
+    const lease = leases.get(name);
+    nodes[name] = {
+      value: !lease
+        ? { ...toNodeInfo(node, null), leaseNotExamined: true }
+        : 'issue' in lease
+          ? { ...toNodeInfo(node, null), leaseUnread: lease.issue }
+          : toNodeInfo(node, lease.value ?? null),
+    };
   }
   await Promise.all(
     unmatched.slice(0, NODE_GETS_UP_TO).map(async (n) => {
