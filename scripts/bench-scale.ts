@@ -12,19 +12,22 @@
 //   - p50 / p95 over the runs, the server's memory, the type-ahead's latency, and the page's
 //     figures in Chromium (shell, first panel, complete, JavaScript gzipped).
 // Other clients' reads (kwok, the controller manager) are measured while idle and subtracted.
+// kwok, which simulates a thousand kubelets on this same machine (on a real cluster they run
+// elsewhere), is paused while a path's runs are timed, so that the API server's time is its work
+// for the diagnoses, not its wait for a CPU (--no-pause-kwok keeps it running).
 //   npm run bench:scale -- [--sizes 10x300,200x6000,1000x30000] [--backends 3,50,500]
 //                          [--runs 20] [--page-runs 5] [--out bench/scale.md] [--keep]
 //                          [--loaded]  (measure the one size a --keep run left loaded, no loading)
 // Everything it makes carries the scenario label: the next scenario load (or the end of this
 // run, without --keep) removes it.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { authHeaders, startAppServer, type AppServer } from '@/e2e/harness/app-server';
 import { ensureCluster } from '@/e2e/harness/ensure-cluster';
 import { kubectl, kubectlJson } from '@/e2e/harness/kubectl';
 import { addToCluster, loadCluster, resetCluster } from '@/e2e/harness/load-cluster';
 import type { KubeObject } from '@/e2e/harness/scenario';
-import { testEnv } from '@/e2e/harness/test-env';
+import { clusterDir, testEnv } from '@/e2e/harness/test-env';
 import { measurePage, percentile, type PageFigures } from './page-figures';
 
 function option(name: string, fallback: string): string {
@@ -43,6 +46,19 @@ const PAGE_RUNS = Number(option('page-runs', '5'));
 const OUT = option('out', 'bench/scale.md');
 const keep = process.argv.includes('--keep');
 const loaded = process.argv.includes('--loaded');
+const pauseKwok = !process.argv.includes('--no-pause-kwok');
+
+/** Runs `work` with kwok stopped (SIGSTOP), resumed whatever happens. */
+async function withKwokPaused<T>(work: () => Promise<T>): Promise<T> {
+  const pidFile = path.join(clusterDir, 'kwok.pid');
+  const pid = pauseKwok && existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : 0;
+  if (pid) process.kill(pid, 'SIGSTOP');
+  try {
+    return await work();
+  } finally {
+    if (pid) process.kill(pid, 'SIGCONT');
+  }
+}
 const SCENARIO = 'bench-scale';
 const FILL_NAMESPACES = 20;
 /** Filler pods per filler Service. */
@@ -480,7 +496,7 @@ async function measureSize(nodes: number, pods: number, rows: Row[]): Promise<Si
     const cold = await typeAhead(server);
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) warm.push(await typeAhead(server));
-    const idle = await background(15_000);
+    const idle = await withKwokPaused(() => background(15_000));
     for (const b of BACKENDS)
       for (const [name, body] of Object.entries(paths(b))) {
         await diagnose(server, body); // warm: connections, the JIT
@@ -488,15 +504,17 @@ async function measureSize(nodes: number, pods: number, rows: Row[]): Promise<Si
         let last: Answer | undefined;
         const metaRequests: number[] = [];
         const metaBytes: number[] = [];
-        const before = await readCounters();
-        for (let i = 0; i < RUNS; i++) {
-          const [ms, answer] = await diagnose(server, body);
-          times.push(ms);
-          metaRequests.push(answer.diagnosis.meta.apiRequests);
-          metaBytes.push(answer.diagnosis.meta.apiBytes ?? NaN);
-          last = answer;
-        }
-        const after = await readCounters();
+        const [before, after] = await withKwokPaused(async () => {
+          const first = await readCounters();
+          for (let i = 0; i < RUNS; i++) {
+            const [ms, answer] = await diagnose(server, body);
+            times.push(ms);
+            metaRequests.push(answer.diagnosis.meta.apiRequests);
+            metaBytes.push(answer.diagnosis.meta.apiBytes ?? NaN);
+            last = answer;
+          }
+          return [first, await readCounters()] as const;
+        });
         const s = (after.at - before.at) / 1000;
         const per = (delta: number, rate: number) => (delta - rate * s) / RUNS;
         const mean = (v: number[]) => v.reduce((a, x) => a + x, 0) / v.length;
