@@ -550,10 +550,12 @@ async function measureSize(nodes: number, pods: number, rows: Row[]): Promise<Si
             `p50 ${r.p50Ms.toFixed(0)} ms p95 ${r.p95Ms.toFixed(0)} ms, ${r.answer}\n    API server time: ${r.apiserverTop}`,
         );
       }
-    const page = await measurePage(
-      server.url,
-      `/diagnose?kind=clusterip&namespace=bench&service=web-${BACKENDS[1] ?? BACKENDS[0]}&port=80&client=bench/toolbox`,
-      PAGE_RUNS,
+    const page = await withKwokPaused(() =>
+      measurePage(
+        server.url,
+        `/diagnose?kind=clusterip&namespace=bench&service=web-${BACKENDS[1] ?? BACKENDS[0]}&port=80&client=bench/toolbox`,
+        PAGE_RUNS,
+      ),
     );
     return {
       size,
