@@ -6,27 +6,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { diagnosisQuery } from '@/lib/client/diagnosis-query';
 import { rememberPath } from '@/lib/client/recent-paths';
-import type { Diagnosis } from '@/lib/model/diagnosis';
 import { describePath, type AccessPath } from '@/lib/model/path';
-import { DiagnosisOverview } from './diagnosis-overview';
-import { DiagnosisPanels } from './diagnosis-panels';
-import { StepPanel } from './step-panel';
+import { DiagnosisBody } from './diagnosis-body';
 import { ThemeToggle } from './theme-toggle';
 
 const REFRESH_CHOICES = [0, 30, 60, 300] as const;
-
-export function DiagnosisBody({ d, prometheusUrl }: { d: Diagnosis; prometheusUrl?: string }) {
-  const steps = new Map(d.steps.map((s) => [s.id, s]));
-  return (
-    <DiagnosisPanels
-      overview={<DiagnosisOverview d={d} />}
-      step={(id) => {
-        const s = steps.get(id);
-        return s ? <StepPanel step={s} prometheusUrl={prometheusUrl} /> : null;
-      }}
-    />
-  );
-}
 
 export function DiagnosisView({
   path,

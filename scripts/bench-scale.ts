@@ -370,7 +370,7 @@ async function readCounters(): Promise<Counters> {
     secondsBy,
     requests: sumOf(apiserver, 'apiserver_request_total', isResourceRead),
     bytes: sumOf(apiserver, 'apiserver_response_sizes_sum', isResourceRead),
-    seconds: sumOf(apiserver, 'apiserver_request_duration_seconds_sum', isResourceRead),
+    seconds: [...secondsBy.values()].reduce((a, b) => a + b, 0),
     promQueries: sumOf(prometheus, 'prometheus_http_requests_total', (l) =>
       /handler="\/api\/v1\/query(_range)?"/.test(l),
     ),

@@ -28,6 +28,7 @@ import { prometheusLink } from '@/lib/server/prometheus-link';
 import { DiagnosisOverview } from '@/components/diagnosis-overview';
 import { DiagnosisPanels } from '@/components/diagnosis-panels';
 import { DiagnosisSkeleton, StepSkeleton } from '@/components/diagnosis-skeleton';
+import { DiagnosisBody } from '@/components/diagnosis-body';
 import { DiagnosisView } from '@/components/diagnosis-view';
 import { QueryProvider } from '@/components/query-provider';
 import { StepPanel } from '@/components/step-panel';
@@ -103,13 +104,7 @@ function Whole({ path, d }: { path: AccessPath; d: Diagnosis }) {
   return (
     <QueryProvider>
       <DiagnosisView path={path} cluster={d.cluster} prometheusUrl={prometheusUrl}>
-        <DiagnosisPanels
-          overview={<DiagnosisOverview d={d} />}
-          step={(id) => {
-            const step = d.steps.find((s) => s.id === id);
-            return step ? <StepPanel step={step} prometheusUrl={prometheusUrl} /> : null;
-          }}
-        />
+        <DiagnosisBody d={d} prometheusUrl={prometheusUrl} />
       </DiagnosisView>
     </QueryProvider>
   );

@@ -195,49 +195,48 @@ test.describe('arriving whole or streamed', () => {
     '6 Path trace',
   ];
 
+  /** Runs `fn` against a server of its own started with `env`, stopped afterwards. */
+  async function withOwnServer(env: Record<string, string>, fn: (url: string) => Promise<void>) {
+    const server = await startAppServer(await freePort(), { own: true, env });
+    try {
+      await fn(server.url);
+    } finally {
+      server.stop();
+    }
+  }
+
+  async function expectSixPanels(page: Page) {
+    for (const name of PANELS)
+      await expect(
+        page.getByRole('region', { name: new RegExp(`^${name.replace('/', '\\/')}`) }),
+      ).toBeVisible();
+  }
+
   test('a diagnosis that answers within the wait arrives whole, in the first paint', async ({
     page,
   }) => {
     // A server that waits up to 20 s (the default is 700 ms, which a loaded machine may miss).
-    const server = await startAppServer(await freePort(), {
-      own: true,
-      env: { HOPSCOPE_WHOLE_PAGE_WAIT_MS: '20000' },
-    });
-    try {
-      const html = await (await page.request.get(server.url + URLS.clusterip)).text();
+    await withOwnServer({ HOPSCOPE_WHOLE_PAGE_WAIT_MS: '20000' }, async (url) => {
+      const html = await (await page.request.get(url + URLS.clusterip)).text();
       // No waiting panel to be swapped later: all six steps are in the document as sent.
       expect(html).not.toContain('waiting for its evidence');
       expect(html.match(/<section[^>]*data-step="\d"/g)?.length).toBe(6);
-      await page.goto(server.url + URLS.clusterip);
-      for (const name of PANELS)
-        await expect(
-          page.getByRole('region', { name: new RegExp(`^${name.replace('/', '\\/')}`) }),
-        ).toBeVisible();
-    } finally {
-      server.stop();
-    }
+      await page.goto(url + URLS.clusterip);
+      await expectSixPanels(page);
+    });
   });
 
   test('a slower one streams: each step panel arrives on its own, the page usable before the last', async ({
     page,
   }) => {
     // A server that does not wait at all for the whole diagnosis streams every page.
-    const server = await startAppServer(await freePort(), {
-      own: true,
-      env: { HOPSCOPE_WHOLE_PAGE_WAIT_MS: '0' },
-    });
-    try {
-      const html = await (await page.request.get(server.url + URLS.clusterip)).text();
+    await withOwnServer({ HOPSCOPE_WHOLE_PAGE_WAIT_MS: '0' }, async (url) => {
+      const html = await (await page.request.get(url + URLS.clusterip)).text();
       // The first bytes hold the shell and a waiting panel per step, filled in as each answers.
       expect(html.match(/waiting for its evidence/g)?.length ?? 0).toBeGreaterThanOrEqual(6);
-      await page.goto(server.url + URLS.clusterip);
-      for (const name of PANELS)
-        await expect(
-          page.getByRole('region', { name: new RegExp(`^${name.replace('/', '\\/')}`) }),
-        ).toBeVisible();
+      await page.goto(url + URLS.clusterip);
+      await expectSixPanels(page);
       await expect(page.getByRole('region', { name: /: waiting$/ })).toHaveCount(0);
-    } finally {
-      server.stop();
-    }
+    });
   });
 });

@@ -23,6 +23,17 @@ interface ListOf<T> {
   items: T[];
 }
 
+async function untilNoPods(selector: string, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = (await kubectl(['get', 'pods', '-A', selector, '-o', 'name'])).trim();
+    if (left === '') return;
+    if (Date.now() > deadline)
+      throw new Error(`${left.split('\n').length} pods still there after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 export async function resetCluster(): Promise<void> {
   const selector = `-l${SCENARIO_LABEL}`;
   // Pods a scenario keeps Terminating hold finalizers; drop them so the pods can go.
@@ -49,8 +60,11 @@ export async function resetCluster(): Promise<void> {
     '--grace-period=0',
     '--force',
     '--ignore-not-found',
-    '--wait=true',
+    '--wait=false',
   ]);
+  // Polled rather than `--wait`: kubectl's wait watches every pod and stalled for many minutes
+  // after thousands of pods (the scale benchmark's).
+  await untilNoPods(selector);
   await kubectl(['delete', NAMESPACED_KINDS, '-A', selector, '--ignore-not-found', '--wait=true']);
   await kubectl(['delete', CLUSTER_KINDS, selector, '--ignore-not-found', '--wait=true']);
   await removeStaleEndpointSlices();

@@ -1,0 +1,20 @@
+// A finished diagnosis laid out: the summary and topology, then the six step panels. Not a client
+// module, so the server renders it without sending the diagnosis twice (as HTML and as props);
+// the browser's re-run renders it too.
+import type { Diagnosis } from '@/lib/model/diagnosis';
+import { DiagnosisOverview } from './diagnosis-overview';
+import { DiagnosisPanels } from './diagnosis-panels';
+import { StepPanel } from './step-panel';
+
+export function DiagnosisBody({ d, prometheusUrl }: { d: Diagnosis; prometheusUrl?: string }) {
+  const steps = new Map(d.steps.map((s) => [s.id, s]));
+  return (
+    <DiagnosisPanels
+      overview={<DiagnosisOverview d={d} />}
+      step={(id) => {
+        const s = steps.get(id);
+        return s ? <StepPanel step={s} prometheusUrl={prometheusUrl} /> : null;
+      }}
+    />
+  );
+}
