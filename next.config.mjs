@@ -1,9 +1,11 @@
 /** Headers on every answer: no sniffing, no referrer leaving the site with a path in it, and no
- * framing (the embed routes of the share work will open that up for themselves). Pages also get
- * the full Content-Security-Policy with a nonce from proxy.ts. */
-const SECURITY_HEADERS = [
+ * framing but for /embed/ (whose frame-ancestors proxy.ts sets from HOPSCOPE_EMBED_ORIGINS).
+ * Pages also get the full Content-Security-Policy with a nonce from proxy.ts. */
+const COMMON_HEADERS = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'same-origin' },
+];
+const NO_FRAMING = [
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
 ];
@@ -20,7 +22,10 @@ const nextConfig = {
   },
   typedRoutes: false,
   async headers() {
-    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+    return [
+      { source: '/:path*', headers: COMMON_HEADERS },
+      { source: '/:path((?!embed/).*)', headers: NO_FRAMING },
+    ];
   },
 };
 

@@ -3,11 +3,12 @@
 // shortcuts around the diagnosis. The first diagnosis streams in from the server as `children`
 // (each step panel on its own); after a re-run, react-query's answer is drawn instead.
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { diagnosisQuery } from '@/lib/client/diagnosis-query';
 import { rememberPath } from '@/lib/client/recent-paths';
 import { describePath, type AccessPath } from '@/lib/model/path';
 import { DiagnosisBody } from './diagnosis-body';
+import { ShareButton } from './share-button';
 import { ThemeToggle } from './theme-toggle';
 
 const REFRESH_CHOICES = [0, 30, 60, 300] as const;
@@ -16,11 +17,14 @@ export function DiagnosisView({
   path,
   cluster,
   prometheusUrl,
+  diagnosisRef,
   children,
 }: {
   path: AccessPath;
   cluster: string;
   prometheusUrl?: string;
+  /** What Share freezes: the ref of the server's diagnosis (a promise while it streams). */
+  diagnosisRef: string | null | Promise<string | null>;
   children: ReactNode;
 }) {
   const [refreshSeconds, setRefreshSeconds] = useState<number>(0);
@@ -133,6 +137,15 @@ export function DiagnosisView({
         >
           ⧉ Copy link
         </button>
+        <Suspense
+          fallback={
+            <button type="button" disabled>
+              ⇪ Share
+            </button>
+          }
+        >
+          <ShareButton diagnosisRef={query.data ? query.data.ref : diagnosisRef} path={path} />
+        </Suspense>
         <ThemeToggle />
         <span role="status" aria-label="Notice" className="muted">
           {note}
@@ -141,7 +154,11 @@ export function DiagnosisView({
       {query.isError ? (
         <p role="alert">Re-run failed: {query.error.message}. Showing the previous diagnosis.</p>
       ) : null}
-      {query.data ? <DiagnosisBody d={query.data} prometheusUrl={prometheusUrl} /> : children}
+      {query.data ? (
+        <DiagnosisBody d={query.data.diagnosis} prometheusUrl={prometheusUrl} />
+      ) : (
+        children
+      )}
       <p className="muted keys">
         Keys: <kbd>r</kbd> re-run · <kbd>n</kbd> next failing hop · <kbd>l</kbd> copy link
       </p>

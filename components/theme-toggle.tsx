@@ -49,4 +49,5 @@ export function ThemeToggle() {
 }
 
 /** Runs before hydration (inlined in the layout) to apply the remembered theme. */
-export const THEME_BOOT = `try{var t=localStorage.getItem('${KEY}');if(t==='dark'||t==='light')document.documentElement.dataset.theme=t}catch(e){}`;
+/** Before first paint: the stored choice, or for an embed its `?theme=` (the runbook's theme). */
+export const THEME_BOOT = `var t=null;try{t=localStorage.getItem('${KEY}')}catch(e){}if(location.pathname.indexOf('/embed/')===0){var q=new URLSearchParams(location.search).get('theme');if(q)t=q}if(t==='dark'||t==='light')document.documentElement.dataset.theme=t;`;

@@ -25,6 +25,8 @@ import { callerFrom } from '@/lib/server/auth/caller';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { prometheusLink } from '@/lib/server/prometheus-link';
+import { remember } from '@/lib/server/recent-diagnoses';
+import type { Caller } from '@/lib/server/auth/caller';
 import { DiagnosisOverview } from '@/components/diagnosis-overview';
 import { DiagnosisPanels } from '@/components/diagnosis-panels';
 import { DiagnosisSkeleton, StepSkeleton } from '@/components/diagnosis-skeleton';
@@ -68,13 +70,32 @@ async function StepWave({
   );
 }
 
-async function Streamed({ path, started }: { path: AccessPath; started: Promise<Started> }) {
+async function Streamed({
+  path,
+  started,
+  caller,
+}: {
+  path: AccessPath;
+  started: Promise<Started>;
+  caller: Caller;
+}) {
   const begun = await started;
   if ('problem' in begun) return <Problem message={begun.problem} />;
   const { first, steps, all } = begun;
+  // Share is offered once the whole diagnosis is in: it freezes that one.
+  const diagnosisRef = all
+    .then((snapshot) =>
+      remember(caller, { diagnosis: diagnoseSnapshot(snapshot, first.now), snapshot }),
+    )
+    .catch(() => null);
   return (
     <QueryProvider>
-      <DiagnosisView path={path} cluster={first.snapshot.cluster} prometheusUrl={prometheusLink()}>
+      <DiagnosisView
+        path={path}
+        cluster={first.snapshot.cluster}
+        prometheusUrl={prometheusLink()}
+        diagnosisRef={diagnosisRef}
+      >
         <DiagnosisPanels
           overview={
             <Suspense
@@ -99,11 +120,24 @@ async function Streamed({ path, started }: { path: AccessPath; started: Promise<
 }
 
 /** The diagnosis complete before the first byte: rendered without waiting panels. */
-function Whole({ path, d }: { path: AccessPath; d: Diagnosis }) {
+function Whole({
+  path,
+  d,
+  diagnosisRef,
+}: {
+  path: AccessPath;
+  d: Diagnosis;
+  diagnosisRef: string;
+}) {
   const prometheusUrl = prometheusLink();
   return (
     <QueryProvider>
-      <DiagnosisView path={path} cluster={d.cluster} prometheusUrl={prometheusUrl}>
+      <DiagnosisView
+        path={path}
+        cluster={d.cluster}
+        prometheusUrl={prometheusUrl}
+        diagnosisRef={diagnosisRef}
+      >
         <DiagnosisBody d={d} prometheusUrl={prometheusUrl} />
       </DiagnosisView>
     </QueryProvider>
@@ -111,12 +145,17 @@ function Whole({ path, d }: { path: AccessPath; d: Diagnosis }) {
 }
 
 /** The finished diagnosis if it is in within `ms`, else null (it then streams). */
-async function wholeWithin(started: Promise<Started>, ms: number): Promise<Diagnosis | null> {
+async function wholeWithin(
+  started: Promise<Started>,
+  ms: number,
+): Promise<{ diagnosis: Diagnosis; snapshot: Snapshot } | null> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
-  const whole = started.then(async (begun) =>
-    'problem' in begun ? null : diagnoseSnapshot(await begun.all, begun.first.now),
-  );
+  const whole = started.then(async (begun) => {
+    if ('problem' in begun) return null;
+    const snapshot = await begun.all;
+    return { diagnosis: diagnoseSnapshot(snapshot, begun.first.now), snapshot };
+  });
   try {
     // A failure is left to the streamed page: its boundaries say which part failed.
     return await Promise.race([whole.catch(() => null), late]);
@@ -151,13 +190,13 @@ export default async function DiagnosePage({
   if (whole)
     return (
       <main>
-        <Whole path={parsed.path} d={whole} />
+        <Whole path={parsed.path} d={whole.diagnosis} diagnosisRef={remember(caller, whole)} />
       </main>
     );
   return (
     <main>
       <Suspense fallback={<DiagnosisSkeleton path={parsed.path} />}>
-        <Streamed path={parsed.path} started={started} />
+        <Streamed path={parsed.path} started={started} caller={caller} />
       </Suspense>
     </main>
   );

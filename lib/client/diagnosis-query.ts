@@ -18,17 +18,30 @@ export class DiagnosisRequestError extends Error {
   }
 }
 
-export async function fetchDiagnosis(path: AccessPath, signal?: AbortSignal): Promise<Diagnosis> {
+/** A diagnosis and the ref that freezes exactly it (POST /api/shares). */
+export interface DiagnosisAnswer {
+  diagnosis: Diagnosis;
+  ref: string | null;
+}
+
+export async function fetchDiagnosis(
+  path: AccessPath,
+  signal?: AbortSignal,
+): Promise<DiagnosisAnswer> {
   const res = await fetch('/api/diagnoses', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(path),
     signal,
   });
-  const body = (await res.json().catch(() => ({}))) as { diagnosis?: Diagnosis; error?: string };
+  const body = (await res.json().catch(() => ({}))) as {
+    diagnosis?: Diagnosis;
+    ref?: string;
+    error?: string;
+  };
   if (!res.ok || !body.diagnosis)
     throw new DiagnosisRequestError(body.error ?? `the server answered ${res.status}`, res.status);
-  return body.diagnosis;
+  return { diagnosis: body.diagnosis, ref: body.ref ?? null };
 }
 
 export function diagnosisQuery(path: AccessPath) {

@@ -1,0 +1,101 @@
+// Run again: what changed between a frozen diagnosis and a new one of the same path, hop by hop
+// and finding by finding. Pure over the two diagnoses.
+import type { Diagnosis } from '@/lib/model/diagnosis';
+import type { Finding } from '@/lib/model/finding';
+import type { HopKind, StepId } from '@/lib/model/hops';
+import type { Verdict } from '@/lib/model/verdict';
+
+export type Change = 'fixed' | 'new' | 'still failing' | 'unchanged';
+
+export interface HopChange {
+  kind: HopKind;
+  label: string;
+  before: Verdict | null;
+  after: Verdict | null;
+  change: Change;
+}
+
+export interface FindingChange {
+  key: string;
+  title: string;
+  step: StepId;
+  hop: HopKind;
+  before: Finding['severity'] | null;
+  after: Finding['severity'] | null;
+  change: Exclude<Change, 'unchanged'>;
+}
+
+export interface DiagnosisDiff {
+  before: { takenAt: string; verdict: Verdict; sentence: string };
+  after: { takenAt: string; verdict: Verdict; sentence: string };
+  hops: HopChange[];
+  findings: FindingChange[];
+  counts: Record<Exclude<Change, 'unchanged'>, number>;
+}
+
+const isProblem = (v: Verdict | null) => v === 'fail' || v === 'warn' || v === 'unknown';
+
+function change(before: Verdict | null, after: Verdict | null): Change {
+  if (isProblem(before) && isProblem(after)) return 'still failing';
+  if (isProblem(before)) return 'fixed';
+  if (isProblem(after)) return 'new';
+  return 'unchanged';
+}
+
+/** The same finding in two runs: its code, hop, member and subjects (not its wording or figures). */
+export function findingKey(f: Finding): string {
+  return [f.code, f.hop, f.member ?? '', [...(f.subjects ?? [])].sort().join(',')].join('|');
+}
+
+export function compareDiagnoses(before: Diagnosis, after: Diagnosis): DiagnosisDiff {
+  const hopKinds = [
+    ...new Set([...before.hops.map((h) => h.kind), ...after.hops.map((h) => h.kind)]),
+  ];
+  const hops = hopKinds.map((kind): HopChange => {
+    const b = before.hops.find((h) => h.kind === kind);
+    const a = after.hops.find((h) => h.kind === kind);
+    const bv = b?.verdict ?? null;
+    const av = a?.verdict ?? null;
+    return { kind, label: (a ?? b)!.label, before: bv, after: av, change: change(bv, av) };
+  });
+
+  const counted = (d: Diagnosis) =>
+    new Map(d.findings.filter((f) => f.severity !== 'info').map((f) => [findingKey(f), f]));
+  const was = counted(before);
+  const now = counted(after);
+  const findings: FindingChange[] = [];
+  for (const [key, f] of now) {
+    const old = was.get(key);
+    findings.push({
+      key,
+      title: f.title,
+      step: f.step,
+      hop: f.hop,
+      before: old?.severity ?? null,
+      after: f.severity,
+      change: old ? 'still failing' : 'new',
+    });
+  }
+  for (const [key, f] of was)
+    if (!now.has(key))
+      findings.push({
+        key,
+        title: f.title,
+        step: f.step,
+        hop: f.hop,
+        before: f.severity,
+        after: null,
+        change: 'fixed',
+      });
+  const order: Record<FindingChange['change'], number> = { new: 0, 'still failing': 1, fixed: 2 };
+  findings.sort((x, y) => order[x.change] - order[y.change] || x.step - y.step);
+
+  const counts = { fixed: 0, new: 0, 'still failing': 0 };
+  for (const f of findings) counts[f.change] += 1;
+  const side = (d: Diagnosis) => ({
+    takenAt: d.takenAt,
+    verdict: d.summary.verdict,
+    sentence: d.summary.sentence,
+  });
+  return { before: side(before), after: side(after), hops, findings, counts };
+}

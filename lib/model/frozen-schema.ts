@@ -1,0 +1,95 @@
+// The published schema of a frozen diagnosis (served at /api/diagnoses/schema.json): checked on
+// every record read from outside (a bundle), so a malformed one is refused with the field at
+// fault. The diagnosis' own parts are checked as far as the UI relies on them; the snapshot by
+// its schema tag (the checks read it defensively).
+import { z } from 'zod';
+import { HOP_KINDS, STEP_IDS } from './hops';
+import { accessPathSchema } from './path';
+import { FROZEN_ID, FROZEN_SCHEMA } from './frozen';
+import { SNAPSHOT_SCHEMA } from './snapshot';
+import { VERDICTS } from './verdict';
+
+const verdict = z.enum(VERDICTS);
+const hopKind = z.enum(HOP_KINDS);
+const stepId = z.union(STEP_IDS.map((id) => z.literal(id)));
+const isoTime = z.iso.datetime({ offset: true });
+
+const finding = z.looseObject({
+  code: z.string(),
+  step: stepId,
+  hop: hopKind,
+  member: z.string().optional(),
+  severity: z.enum(['fail', 'warn', 'unknown', 'info']),
+  title: z.string(),
+  evidence: z.array(z.looseObject({ kind: z.enum(['object', 'source', 'query', 'note']) })),
+  subjects: z.array(z.string()).optional(),
+  remediation: z.looseObject({
+    text: z.string(),
+    commands: z.array(z.object({ text: z.string(), destructive: z.boolean() })),
+  }),
+});
+
+const chart = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  unit: z.string(),
+  promql: z.string(),
+  start: z.number(),
+  end: z.number(),
+  series: z.array(
+    z.object({ name: z.string(), points: z.array(z.object({ t: z.number(), v: z.number() })) }),
+  ),
+});
+
+export const diagnosisSchema = z.looseObject({
+  path: accessPathSchema,
+  cluster: z.string(),
+  takenAt: isoTime,
+  hops: z.array(
+    z.looseObject({
+      kind: hopKind,
+      label: z.string(),
+      detail: z.string(),
+      verdict,
+      reason: z.string().optional(),
+      members: z.array(z.object({ id: z.string(), verdict, carriesTraffic: z.boolean() })),
+      counts: z.record(z.string(), z.number()),
+    }),
+  ),
+  steps: z.array(
+    z.looseObject({
+      id: stepId,
+      name: z.string(),
+      verdict,
+      reason: z.string().optional(),
+      findings: z.array(finding),
+      charts: z.array(chart),
+    }),
+  ),
+  findings: z.array(finding),
+  summary: z.object({ verdict, hop: hopKind.nullable(), sentence: z.string() }),
+  meta: z.looseObject({ sourceWarnings: z.array(z.string()), metricsPending: z.boolean() }),
+});
+
+export const frozenDiagnosisSchema = z.object({
+  schema: z.literal(FROZEN_SCHEMA),
+  id: z.string().regex(FROZEN_ID),
+  path: accessPathSchema,
+  window: z.object({ from: isoTime, to: isoTime }),
+  takenAt: isoTime,
+  frozenAt: isoTime,
+  expiresAt: isoTime,
+  by: z.string().optional(),
+  productVersion: z.string(),
+  diagnosis: diagnosisSchema,
+  snapshot: z.looseObject({ schema: z.literal(SNAPSHOT_SCHEMA), path: accessPathSchema }),
+});
+
+/** The JSON Schema (draft 2020-12) of a frozen diagnosis, as published. */
+export function frozenJsonSchema(): object {
+  return {
+    $id: `https://hopscope.dev/schemas/${FROZEN_SCHEMA}.json`,
+    title: 'Hopscope frozen diagnosis',
+    ...z.toJSONSchema(frozenDiagnosisSchema, { io: 'input', unrepresentable: 'any' }),
+  };
+}

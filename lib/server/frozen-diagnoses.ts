@@ -1,0 +1,167 @@
+import 'server-only';
+// Freezing, reading and deleting shared diagnoses. A frozen diagnosis is stored under 128 random
+// bits; its delete key (another 192) is given to the creator only and kept as a hash.
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import pkg from '@/package.json';
+import type { Diagnosis } from '@/lib/model/diagnosis';
+import { absoluteWindow, FROZEN_ID, FROZEN_SCHEMA, type FrozenDiagnosis } from '@/lib/model/frozen';
+import type { Snapshot } from '@/lib/model/snapshot';
+import { kubeConfigFor } from '@/lib/sources/kube/clusters';
+import { prometheusFor } from '@/lib/sources/prometheus/config';
+import type { Caller } from './auth/caller';
+import { RequestError } from './errors';
+import { decodeFrozen, encodeFrozen } from './store/codec';
+import { redactSecrets, secretsIn } from './store/redact';
+import { SqliteStore } from './store/sqlite-store';
+import type { FrozenStore } from './store/types';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function retentionMs(env: NodeJS.ProcessEnv = process.env): number {
+  const days = Number(env.HOPSCOPE_SHARE_TTL_DAYS ?? 30);
+  if (!Number.isFinite(days) || days <= 0)
+    throw new Error('HOPSCOPE_SHARE_TTL_DAYS must be a positive number of days');
+  return days * DAY_MS;
+}
+
+/** The SQLite file under HOPSCOPE_DATA_DIR (default `.hopscope-data` in the working directory). */
+export function sqliteFile(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.HOPSCOPE_DATA_DIR ?? '.hopscope-data', 'hopscope.sqlite');
+}
+
+let opened: Promise<FrozenStore> | undefined;
+
+/** The server's store, opened once. */
+export function frozenStore(): Promise<FrozenStore> {
+  opened ??= (async () => {
+    const url = process.env.HOPSCOPE_STORE_URL;
+    if (url)
+      throw new Error('HOPSCOPE_STORE_URL: only the built-in SQLite store is available so far');
+    const store: FrozenStore = new SqliteStore(sqliteFile());
+    await store.purgeExpired(new Date());
+    // Retention runs hourly besides: a record past its time is never served either way.
+    setInterval(() => void store.purgeExpired(new Date()).catch(() => {}), 3_600_000).unref();
+    return store;
+  })();
+  opened.catch(() => (opened = undefined));
+  return opened;
+}
+
+/** Every value the server holds that must never be written into a frozen record. */
+export function secretValues(cluster: string, caller: Caller): string[] {
+  const out: string[] = [];
+  const prom = prometheusFor(cluster);
+  if (prom) {
+    out.push(prom.url, ...Object.values(prom.headers));
+    try {
+      const u = new URL(prom.url);
+      out.push(u.host, u.origin);
+      if (u.username) out.push(u.username);
+      if (u.password) out.push(u.password);
+    } catch {
+      /* not a URL: its text is already listed */
+    }
+  }
+  try {
+    const { kc } = kubeConfigFor(cluster, caller.identity);
+    for (const u of kc.getUsers())
+      out.push(
+        ...[u.token, u.password, u.keyData, u.certData, u.keyFile].filter(
+          (x): x is string => typeof x === 'string',
+        ),
+      );
+  } catch {
+    /* the cluster is not configured any more: nothing of it to leak */
+  }
+  if (caller.identity.kind === 'bearer') out.push(caller.identity.token);
+  return out;
+}
+
+const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+const randomId = (bytes: number) => randomBytes(bytes).toString('base64url');
+
+export interface FreezeReceipt {
+  id: string;
+  deleteKey: string;
+  expiresAt: string;
+}
+
+/** The record for one diagnosis, secrets removed and checked absent. Pure but for the clock. */
+export function frozenRecord(
+  seen: { diagnosis: Diagnosis; snapshot: Snapshot },
+  meta: { id: string; by?: string; frozenAt: Date; expiresAt: Date },
+  secrets: string[],
+): FrozenDiagnosis {
+  const { path: pinned, window } = absoluteWindow(seen.diagnosis.path, seen.diagnosis.takenAt);
+  const record: FrozenDiagnosis = redactSecrets(
+    {
+      schema: FROZEN_SCHEMA,
+      id: meta.id,
+      path: pinned,
+      window,
+      takenAt: seen.diagnosis.takenAt,
+      frozenAt: meta.frozenAt.toISOString(),
+      expiresAt: meta.expiresAt.toISOString(),
+      ...(meta.by ? { by: meta.by } : {}),
+      productVersion: pkg.version,
+      diagnosis: seen.diagnosis,
+      snapshot: seen.snapshot,
+    },
+    secrets,
+  );
+  const left = secretsIn(JSON.stringify(record), secrets);
+  if (left.length > 0) throw new Error('a secret value survived redaction; the share was refused');
+  return record;
+}
+
+export async function freeze(
+  seen: { diagnosis: Diagnosis; snapshot: Snapshot },
+  caller: Caller,
+  now = new Date(),
+): Promise<FreezeReceipt> {
+  const id = randomId(16);
+  const deleteKey = randomId(24);
+  const expiresAt = new Date(now.getTime() + retentionMs());
+  const record = frozenRecord(
+    seen,
+    {
+      id,
+      by: caller.user.startsWith('token:') ? undefined : caller.user,
+      frozenAt: now,
+      expiresAt,
+    },
+    secretValues(seen.diagnosis.cluster, caller),
+  );
+  const store = await frozenStore();
+  await store.put({
+    id,
+    deleteKeyHash: hashKey(deleteKey),
+    createdAt: now,
+    expiresAt,
+    body: encodeFrozen(record),
+  });
+  return { id, deleteKey, expiresAt: expiresAt.toISOString() };
+}
+
+/** The frozen diagnosis, or a 404 that says why (never which ids exist). */
+export async function readFrozen(id: string, now = new Date()): Promise<FrozenDiagnosis> {
+  if (!FROZEN_ID.test(id))
+    throw new RequestError('not-found', 'no frozen diagnosis has this id (it may have expired)');
+  const found = await (await frozenStore()).get(id, now);
+  if (!found)
+    throw new RequestError(
+      'not-found',
+      'no frozen diagnosis has this id: it expired, was deleted, or the link is incomplete',
+    );
+  return decodeFrozen(found.body);
+}
+
+export async function deleteFrozen(id: string, deleteKey: string): Promise<void> {
+  if (!FROZEN_ID.test(id)) throw new RequestError('not-found', 'no frozen diagnosis has this id');
+  const outcome = await (await frozenStore()).delete(id, hashKey(deleteKey));
+  if (outcome === 'not-found')
+    throw new RequestError('not-found', 'no frozen diagnosis has this id');
+  if (outcome === 'wrong-key')
+    throw new RequestError('forbidden', 'this is not the delete key of that frozen diagnosis');
+}
