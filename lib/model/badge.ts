@@ -28,11 +28,12 @@ export function escapeXml(text: string): string {
 /** Verdana 11px averages about 7 px a character; wide enough for any label of that length. */
 const textWidth = (text: string) => Math.ceil(text.length * 7 + 10);
 
-export function badgeSvg(label: string, verdict: Verdict): string {
+/** `message` replaces the verdict's word ("not found"), in the verdict's colour. */
+export function badgeSvg(label: string, verdict: Verdict, message: string = verdict): string {
   const lw = textWidth(label);
-  const vw = textWidth(verdict);
+  const vw = textWidth(message);
   const w = lw + vw;
-  const title = escapeXml(`${label}: ${verdict}`);
+  const title = escapeXml(`${label}: ${message}`);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20" role="img" aria-label="${title}">`,
     `<title>${title}</title>`,
@@ -40,11 +41,11 @@ export function badgeSvg(label: string, verdict: Verdict): string {
     `<rect x="${lw}" width="${vw}" height="20" fill="${COLOURS[verdict]}"/>`,
     `<g fill="#fff" text-anchor="middle" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11">`,
     `<text x="${lw / 2}" y="14">${escapeXml(label)}</text>`,
-    `<text x="${lw + vw / 2}" y="14">${escapeXml(verdict)}</text>`,
+    `<text x="${lw + vw / 2}" y="14">${escapeXml(message)}</text>`,
     `</g></svg>`,
   ].join('');
 }
 
-export function shieldsEndpoint(label: string, verdict: Verdict) {
-  return { schemaVersion: 1, label, message: verdict, color: SHIELDS_COLOURS[verdict] };
+export function shieldsEndpoint(label: string, verdict: Verdict, message: string = verdict) {
+  return { schemaVersion: 1, label, message, color: SHIELDS_COLOURS[verdict] };
 }

@@ -7,10 +7,17 @@ import type { Verdict } from '@/lib/model/verdict';
 import { RequestError } from './errors';
 import { readFrozen } from './frozen-diagnoses';
 
-function answer(format: 'svg' | 'json', label: string, verdict: Verdict, status = 200): Response {
+function answer(
+  format: 'svg' | 'json',
+  label: string,
+  verdict: Verdict,
+  status = 200,
+  message: string = verdict,
+): Response {
   const headers = { 'cache-control': 'public, max-age=300' };
-  if (format === 'json') return Response.json(shieldsEndpoint(label, verdict), { status, headers });
-  return new Response(badgeSvg(label, verdict), {
+  if (format === 'json')
+    return Response.json(shieldsEndpoint(label, verdict, message), { status, headers });
+  return new Response(badgeSvg(label, verdict, message), {
     status,
     headers: { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' },
   });
@@ -30,9 +37,9 @@ export async function frozenBadge(
     return answer(format, `${target} step ${step}`, s?.verdict ?? 'unknown');
   } catch (error) {
     if (error instanceof RequestError && error.kind === 'not-found')
-      return answer(format, 'hopscope', 'unknown', 404);
+      return answer(format, 'hopscope', 'unknown', 404, 'not found');
     console.error('hopscope: badge', error);
-    return answer(format, 'hopscope', 'unknown', 500);
+    return answer(format, 'hopscope', 'unknown', 500, 'unavailable');
   }
 }
 

@@ -15,6 +15,7 @@ import { decodeFrozen, encodeFrozen } from './store/codec';
 import { redactSecrets, secretsIn } from './store/redact';
 import { SqliteStore } from './store/sqlite-store';
 import type { FrozenStore } from './store/types';
+import { processWide } from '@/lib/sources/process-wide';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -30,11 +31,13 @@ export function sqliteFile(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.HOPSCOPE_DATA_DIR ?? '.hopscope-data', 'hopscope.sqlite');
 }
 
-let opened: Promise<FrozenStore> | undefined;
+const state = processWide('frozen-store', () => ({
+  opened: undefined as Promise<FrozenStore> | undefined,
+}));
 
 /** The server's store, opened once. */
 export function frozenStore(): Promise<FrozenStore> {
-  opened ??= (async () => {
+  state.opened ??= (async () => {
     const url = process.env.HOPSCOPE_STORE_URL;
     if (url)
       throw new Error('HOPSCOPE_STORE_URL: only the built-in SQLite store is available so far');
@@ -44,8 +47,8 @@ export function frozenStore(): Promise<FrozenStore> {
     setInterval(() => void store.purgeExpired(new Date()).catch(() => {}), 3_600_000).unref();
     return store;
   })();
-  opened.catch(() => (opened = undefined));
-  return opened;
+  state.opened.catch(() => (state.opened = undefined));
+  return state.opened;
 }
 
 /** Every value the server holds that must never be written into a frozen record. */

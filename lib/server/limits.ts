@@ -3,6 +3,7 @@ import 'server-only';
 // deadline per diagnosis, and identical diagnoses already running shared instead of repeated.
 import { makeBudget, Semaphore, type RequestBudget } from '@/lib/sources/concurrency';
 import { RequestError } from './errors';
+import { processWide } from '@/lib/sources/process-wide';
 
 const num = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -17,7 +18,10 @@ export function diagnosisBudget(): RequestBudget {
   );
 }
 
-let slots: Semaphore | undefined;
+const state = processWide('limits', () => ({
+  slots: undefined as Semaphore | undefined,
+  limiter: undefined as RateLimiter | undefined,
+}));
 
 /**
  * A slot among the diagnoses the server runs at once (HOPSCOPE_MAX_DIAGNOSES, 8): a burst waits
@@ -27,7 +31,8 @@ let slots: Semaphore | undefined;
  */
 export async function takeDiagnosisSlot(): Promise<() => void> {
   const max = num('HOPSCOPE_MAX_DIAGNOSES', 8);
-  if (!slots || slots.limit !== max) slots = new Semaphore(max);
+  if (!state.slots || state.slots.limit !== max) state.slots = new Semaphore(max);
+  const slots = state.slots;
   const pool = slots;
   try {
     return await pool.acquire(AbortSignal.timeout(num('HOPSCOPE_QUEUE_WAIT_MS', 15_000)));
@@ -76,13 +81,12 @@ export class RateLimiter {
   }
 }
 
-let limiter: RateLimiter | undefined;
-
 /** HOPSCOPE_DIAGNOSES_PER_MINUTE per user (default 60, burst the same): a 429 beyond it. */
 export function admitDiagnosis(user: string): void {
   const perMinute = num('HOPSCOPE_DIAGNOSES_PER_MINUTE', 60);
-  if (!limiter || limiter.perMinute !== perMinute) limiter = new RateLimiter(perMinute, perMinute);
-  const taken = limiter.take(user);
+  if (!state.limiter || state.limiter.perMinute !== perMinute)
+    state.limiter = new RateLimiter(perMinute, perMinute);
+  const taken = state.limiter.take(user);
   if (!taken.ok)
     throw new RequestError(
       'rate-limited',

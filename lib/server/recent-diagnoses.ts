@@ -7,8 +7,9 @@ import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { identityKey } from '@/lib/sources/kube/identity';
 import type { Caller } from './auth/caller';
+import { processWide } from '@/lib/sources/process-wide';
 
-const MAX_HELD = 64;
+const MAX_HELD = 32;
 const HELD_MS = 30 * 60 * 1000;
 
 interface Held {
@@ -17,7 +18,8 @@ interface Held {
   at: number;
 }
 
-const held = new Map<string, Held>();
+// Process-wide: a ref remembered while rendering the page is found by the API route.
+const held = processWide('recent-diagnoses', () => new Map<string, Held>());
 
 export function remember(caller: Caller, seen: Held['seen'], now = Date.now()): string {
   const ref = randomBytes(16).toString('base64url');

@@ -30,6 +30,7 @@ import { logReadRefusal, refusedLogTails } from '@/lib/sources/kube/log-access';
 import type { RequestBudget } from '@/lib/sources/concurrency';
 import type { Caller } from './auth/caller';
 import { admitDiagnosis, Coalescer, diagnosisBudget, takeDiagnosisSlot } from './limits';
+import { processWide } from '@/lib/sources/process-wide';
 
 function thresholdsFromEnv(): Thresholds {
   const raw = process.env.HOPSCOPE_THRESHOLDS;
@@ -126,8 +127,11 @@ export function metricsByStep(wave: KubernetesWave): {
   };
 }
 
-const waves = new Coalescer<KubernetesWave>();
-const diagnoses = new Coalescer<{ diagnosis: Diagnosis; snapshot: Snapshot }>();
+const waves = processWide('coalesce-waves', () => new Coalescer<KubernetesWave>());
+const diagnoses = processWide(
+  'coalesce-diagnoses',
+  () => new Coalescer<{ diagnosis: Diagnosis; snapshot: Snapshot }>(),
+);
 
 function coalescingKey(caller: Caller, path: AccessPath): string {
   return `${identityKey(caller.identity)}|${JSON.stringify(path)}`;

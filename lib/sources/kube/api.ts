@@ -22,11 +22,15 @@ import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { Gathered, SourceIssue, SourceIssueKind } from '@/lib/model/snapshot';
 import { DeadlinePassedError, Semaphore, type RequestBudget } from '@/lib/sources/concurrency';
 import type { KubeIdentity } from './identity';
+import { processWide } from '@/lib/sources/process-wide';
 
 export const DEFAULT_KUBE_TIMEOUT_MS = 8_000;
 
 /** Kubernetes requests in flight across the whole server, whatever the number of diagnoses. */
-const SERVER_POOL = new Semaphore(Number(process.env.HOPSCOPE_KUBE_CONCURRENCY ?? 32) || 32);
+const SERVER_POOL = processWide(
+  'kube-pool',
+  () => new Semaphore(Number(process.env.HOPSCOPE_KUBE_CONCURRENCY ?? 32) || 32),
+);
 
 export interface KubeApis {
   core: CoreV1Api;

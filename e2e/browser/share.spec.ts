@@ -1,0 +1,161 @@
+// Share and embed, as an SRE and a runbook would use them: freeze a failing diagnosis, fix the
+// cluster, open the permalink in a fresh browser (no session) and still see the failure; run
+// again and see the fix; embed a panel in another site's iframe, where only the listed origin
+// may frame it; a badge that says the verdict.
+import { createServer, type Server } from 'node:http';
+import { expect, test, type Page } from '@playwright/test';
+import { loadScenario } from './load-scenario';
+import { freePort, startAppServer, type AppServer } from '../harness/app-server';
+
+const TYPO = '/diagnose?kind=clusterip&namespace=shop&service=web&port=80&client=shop/toolbox';
+
+function hop(page: Page, label: string, verdict: string) {
+  return page
+    .getByRole('list', { name: 'Path topology' })
+    .getByRole('listitem', { name: `${label}: ${verdict}` });
+}
+
+/** A page on another origin (127.0.0.x) whose only content is an iframe of `src`. */
+async function framingSite(
+  host: string,
+  port: number,
+  src: string,
+): Promise<{ url: string; server: Server }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(
+      `<!doctype html><title>runbook</title><h1>Runbook</h1><iframe id="panel" src="${src}" width="900" height="500"></iframe>`,
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  return { url: `http://${host}:${port}/`, server };
+}
+
+test.describe.serial('share, run again, embed', () => {
+  let permalink = '';
+  let sentence = '';
+
+  test.beforeAll(async () => {
+    await loadScenario('selector-typo');
+  });
+
+  test('Share freezes what is on screen; the permalink shows it after the cluster changed, without a session', async ({
+    page,
+    browser,
+  }) => {
+    await page.goto(TYPO);
+    await expect(hop(page, 'Service', 'fail')).toBeVisible();
+    sentence = (await page.getByRole('status', { name: 'Summary' }).textContent()) ?? '';
+    await page.getByRole('button', { name: /Share/ }).click();
+    const shared = page.getByRole('region', { name: 'Shared' });
+    await expect(shared).toContainText('Frozen');
+    await expect(shared).not.toContainText('taken again');
+    permalink = (await shared.getByRole('link').getAttribute('href'))!;
+    expect(permalink).toMatch(/^\/d\/[A-Za-z0-9_-]{22}$/);
+
+    await loadScenario('healthy'); // the fix: the selector matches again
+    const fresh = await browser.newContext({ extraHTTPHeaders: {} }); // no token, no cookie
+    const other = await fresh.newPage();
+    await other.goto(permalink);
+    await expect(other.getByRole('note', { name: 'Frozen diagnosis' })).toContainText(
+      /taken \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/,
+    );
+    await expect(other.getByRole('note', { name: 'Frozen diagnosis' })).toContainText(
+      /deleted \d{4}-\d\d-\d\d \(in 30 days\)/,
+    );
+    await expect(hop(other, 'Service', 'fail')).toBeVisible();
+    await expect(other.getByRole('status', { name: 'Summary' })).toHaveText(sentence);
+    await other.screenshot({ path: 'test-results/browser/frozen.png', fullPage: true });
+    await fresh.close();
+  });
+
+  test('Run again compares the frozen diagnosis with the cluster now: the Service is fixed', async ({
+    page,
+  }) => {
+    await page.goto(permalink);
+    await page.getByRole('button', { name: /Run again/ }).click();
+    const diff = page.getByRole('region', { name: 'What changed' });
+    await expect(diff.getByRole('row', { name: 'Service: fixed' })).toBeVisible();
+    await expect(diff.getByRole('row', { name: 'endpoints: fixed' })).toBeVisible();
+    await expect(diff.getByRole('list', { name: 'Findings changed' })).toContainText(
+      /fixed: .*selector/i,
+    );
+    await expect(diff).toContainText(/Now .*Every hop of the path was checked/);
+    // The frozen diagnosis itself is unchanged below.
+    await expect(hop(page, 'Service', 'fail')).toBeVisible();
+  });
+
+  test('an embed renders in an iframe of a listed origin, and the browser refuses it on another', async ({
+    browser,
+  }) => {
+    const allowedPort = await freePort();
+    const app: AppServer = await startAppServer(await freePort(), {
+      own: true,
+      env: { HOPSCOPE_EMBED_ORIGINS: `http://127.0.0.2:${allowedPort}` },
+    });
+    const id = permalink.split('/').pop()!;
+    const src = `${app.url}/embed/d/${id}/summary?theme=dark`;
+    const allowed = await framingSite('127.0.0.2', allowedPort, src);
+    const foreign = await framingSite('127.0.0.3', await freePort(), src);
+    const context = await browser.newContext({ extraHTTPHeaders: {} });
+    try {
+      // The embed's own headers: framing by the listed origin only, no X-Frame-Options.
+      const res = await context.request.get(src);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-security-policy']).toContain(
+        `frame-ancestors http://127.0.0.2:${allowedPort}`,
+      );
+      expect(res.headers()['x-frame-options']).toBeUndefined();
+      const pageRes = await context.request.get(`${app.url}${permalink}`);
+      expect(pageRes.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(pageRes.headers()['x-frame-options']).toBe('DENY');
+
+      const page = await context.newPage();
+      await page.goto(allowed.url);
+      const frame = page.frameLocator('iframe');
+      await expect(frame.getByRole('status', { name: 'Summary' })).toHaveText(sentence);
+      await expect(frame.getByRole('link', { name: /Hopscope/ })).toHaveAttribute(
+        'href',
+        `/d/${id}`,
+      );
+      await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
+      await page.screenshot({ path: 'test-results/browser/embed-allowed.png' });
+
+      const refusedPage = await context.newPage();
+      await refusedPage.goto(foreign.url);
+      // Chromium replaces a frame its CSP refuses with its own error document.
+      await expect
+        .poll(() => refusedPage.frames().map((f) => f.url()))
+        .toContain('chrome-error://chromewebdata/');
+      await expect(
+        refusedPage.frameLocator('iframe').getByRole('status', { name: 'Summary' }),
+      ).toHaveCount(0);
+      await refusedPage.screenshot({ path: 'test-results/browser/embed-refused.png' });
+    } finally {
+      await context.close();
+      allowed.server.close();
+      foreign.server.close();
+      app.stop();
+    }
+  });
+
+  test('the badge says the verdict, as an image and as shields.io JSON, with no session', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ extraHTTPHeaders: {} });
+    const id = permalink.split('/').pop()!;
+    const svg = await context.request.get(`/badge/d/${id}.svg`);
+    expect(svg.status()).toBe(200);
+    expect(svg.headers()['content-type']).toContain('image/svg+xml');
+    expect(await svg.text()).toContain('aria-label="shop/web: fail"');
+    const step4 = await (await context.request.get(`/badge/d/${id}/step-4.json`)).json();
+    expect(step4).toMatchObject({ schemaVersion: 1, label: 'shop/web step 4', message: 'fail' });
+    const page = await context.newPage();
+    await page.goto(`/badge/d/${id}.svg`);
+    await expect(page.getByRole('img', { name: 'shop/web: fail' })).toBeVisible();
+    const missing = await context.request.get(`/badge/d/${'x'.repeat(22)}.svg`);
+    expect(missing.status()).toBe(404);
+    expect(await missing.text()).toContain('not found');
+    await context.close();
+  });
+});
