@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything Hopscope's tests and demo need on a fresh machine of this kind:
-# Debian packages (Prometheus with promtool, Chromium, openssl), npm packages (which bring
+# Debian packages (Prometheus with promtool, Chromium, openssl, PostgreSQL), npm packages (which bring
 # Node 24 as the `node` package), and the cluster binaries built from Go modules (cached).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,8 @@ command -v prometheus >/dev/null && command -v promtool >/dev/null || missing+=(
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v openssl >/dev/null || missing+=(openssl)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+# PostgreSQL: the shared store's tests run against a real server (e2e/harness/postgres.sh).
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "[setup] apt-get install ${missing[*]}"
   apt-get update -qq

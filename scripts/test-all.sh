@@ -46,7 +46,13 @@ if ! bash e2e/cluster/cluster.sh up >"$results/cluster-up.log" 2>&1; then
   cat "$results/cluster-up.log"; failed=$((failed + 1)); summary; exit 1
 fi
 echo "[test] cluster up in $(( $(date +%s) - started )) s"
-trap 'kill "$app_pid" 2>/dev/null; bash e2e/cluster/cluster.sh down >/dev/null 2>&1' EXIT
+trap 'kill "$app_pid" 2>/dev/null; bash e2e/harness/postgres.sh down; bash e2e/cluster/cluster.sh down >/dev/null 2>&1' EXIT
+# The store tests run on SQLite and on this real PostgreSQL (its port follows POSTGRES_PORT).
+if HOPSCOPE_TEST_POSTGRES_URL=$(bash e2e/harness/postgres.sh up 2>"$results/postgres-up.log"); then
+  export HOPSCOPE_TEST_POSTGRES_URL
+else
+  cat "$results/postgres-up.log"; count "PostgreSQL for the store tests" 0 1
+fi
 
 rm -f "$results/vitest.json"
 vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json"

@@ -2,10 +2,14 @@
 // cluster, open the permalink in a fresh browser (no session) and still see the failure; run
 // again and see the fix; embed a panel in another site's iframe, where only the listed origin
 // may frame it; a badge that says the verdict.
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { loadScenario } from './load-scenario';
 import { freePort, startAppServer, type AppServer } from '../harness/app-server';
+import { testEnv } from '../harness/test-env';
 
 const TYPO = '/diagnose?kind=clusterip&namespace=shop&service=web&port=80&client=shop/toolbox';
 
@@ -158,4 +162,77 @@ test.describe.serial('share, run again, embed', () => {
     expect(await missing.text()).toContain('not found');
     await context.close();
   });
+});
+
+test.describe('a share is kept', () => {
+  test.beforeAll(async () => {
+    await loadScenario('healthy');
+  });
+
+  const engines: { name: string; env: () => Record<string, string> }[] = [
+    {
+      name: 'SQLite',
+      env: () => ({ HOPSCOPE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hopscope-share-')) }),
+    },
+    {
+      name: 'PostgreSQL',
+      env: () => ({ HOPSCOPE_STORE_URL: process.env.HOPSCOPE_TEST_POSTGRES_URL ?? '' }),
+    },
+  ];
+  for (const engine of engines)
+    test(`on ${engine.name}: once acknowledged it survives kill -9 of the server, and holds no secret`, async ({
+      playwright,
+    }) => {
+      test.skip(
+        engine.name === 'PostgreSQL' && !process.env.HOPSCOPE_TEST_POSTGRES_URL,
+        'no PostgreSQL (scripts/test-all.sh starts one)',
+      );
+      const env = engine.env();
+      const port = await freePort();
+      const api = await playwright.request.newContext({
+        extraHTTPHeaders: { authorization: `Bearer ${process.env.HOPSCOPE_ACCESS_TOKEN}` },
+      });
+      const first = await startAppServer(port, { own: true, env });
+      let receipt: { id: string; deleteKey: string };
+      let sentence: string;
+      try {
+        const run = await api.post(`${first.url}/api/diagnoses`, {
+          data: { kind: 'clusterip', namespace: 'shop', service: 'web', port: 80 },
+        });
+        const ran = (await run.json()) as {
+          ref: string;
+          diagnosis: { summary: { sentence: string } };
+        };
+        sentence = ran.diagnosis.summary.sentence;
+        const shared = await api.post(`${first.url}/api/shares`, { data: { ref: ran.ref } });
+        expect(shared.status()).toBe(201);
+        receipt = (await shared.json()) as typeof receipt;
+      } finally {
+        process.kill(first.pid!, 'SIGKILL'); // right after the 201: no orderly shutdown
+      }
+      const second = await startAppServer(port, { own: true, env });
+      try {
+        const read = await api.get(`${second.url}/api/diagnoses/${receipt.id}`);
+        expect(read.status()).toBe(200);
+        const text = await read.text();
+        const frozen = JSON.parse(text) as { diagnosis: { summary: { sentence: string } } };
+        expect(frozen.diagnosis.summary.sentence).toBe(sentence);
+        // Nothing the server holds as a secret is in the record.
+        const prometheus = new URL(testEnv.prometheusUrl);
+        for (const secret of [
+          prometheus.host,
+          process.env.HOPSCOPE_ACCESS_TOKEN!,
+          ...(env.HOPSCOPE_STORE_URL ? [env.HOPSCOPE_STORE_URL] : []),
+        ])
+          expect(text).not.toContain(secret);
+        const gone = await api.delete(`${second.url}/api/diagnoses/${receipt.id}`, {
+          headers: { 'x-delete-key': receipt.deleteKey },
+        });
+        expect(gone.status()).toBe(204);
+        expect((await api.get(`${second.url}/api/diagnoses/${receipt.id}`)).status()).toBe(404);
+      } finally {
+        second.stop();
+        await api.dispose();
+      }
+    });
 });

@@ -35,13 +35,15 @@ const state = processWide('frozen-store', () => ({
   opened: undefined as Promise<FrozenStore> | undefined,
 }));
 
-/** The server's store, opened once. */
+/** The server's store, opened once: PostgreSQL when HOPSCOPE_STORE_URL names one, else SQLite. */
 export function frozenStore(): Promise<FrozenStore> {
   state.opened ??= (async () => {
     const url = process.env.HOPSCOPE_STORE_URL;
-    if (url)
-      throw new Error('HOPSCOPE_STORE_URL: only the built-in SQLite store is available so far');
-    const store: FrozenStore = new SqliteStore(sqliteFile());
+    if (url && !/^postgres(ql)?:\/\//.test(url))
+      throw new Error('HOPSCOPE_STORE_URL must be a postgres:// or postgresql:// URL');
+    const store: FrozenStore = url
+      ? await (await import('./store/postgres-store')).PostgresStore.open(url)
+      : new SqliteStore(sqliteFile());
     await store.purgeExpired(new Date());
     // Retention runs hourly besides: a record past its time is never served either way.
     setInterval(() => void store.purgeExpired(new Date()).catch(() => {}), 3_600_000).unref();
@@ -78,6 +80,7 @@ export function secretValues(cluster: string, caller: Caller): string[] {
     /* the cluster is not configured any more: nothing of it to leak */
   }
   if (caller.identity.kind === 'bearer') out.push(caller.identity.token);
+  if (process.env.HOPSCOPE_STORE_URL) out.push(process.env.HOPSCOPE_STORE_URL);
   return out;
 }
 

@@ -1,6 +1,8 @@
 // The behaviour every store engine must have, as one test suite run against each (SQLite here,
 // PostgreSQL where the test script provides one).
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { FrozenStore, StoredRecord } from './types';
 
@@ -75,5 +77,36 @@ export function storeContract(open: () => Promise<FrozenStore>): void {
     expect(await again.schemaVersion()).toBe(version);
     expect((await again.get(r.id, T0))?.body.equals(r.body)).toBe(true);
     await again.close();
+  });
+}
+
+/** An acknowledged share survives `kill -9` of the process that wrote it. */
+export function crashContract(where: string, open: (where: string) => Promise<FrozenStore>): void {
+  it('keeps every acknowledged record when the writer is killed with SIGKILL mid-write', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--no-warnings', path.join(import.meta.dirname, 'write-loop.ts'), where],
+      { stdio: ['ignore', 'pipe', 'inherit'], cwd: path.resolve(import.meta.dirname, '../../..') },
+    );
+    const acknowledged: string[] = [];
+    let partial = '';
+    await new Promise<void>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', () => resolve());
+      child.stdout.on('data', (chunk: Buffer) => {
+        const lines = (partial + chunk.toString()).split('\n');
+        partial = lines.pop()!;
+        acknowledged.push(...lines.filter(Boolean));
+        if (acknowledged.length >= 200 && !child.killed) child.kill('SIGKILL');
+      });
+    });
+    expect(child.signalCode).toBe('SIGKILL');
+    expect(acknowledged.length).toBeGreaterThanOrEqual(200);
+    const store = await open(where);
+    const now = new Date();
+    const missing = [];
+    for (const id of acknowledged) if (!(await store.get(id, now))) missing.push(id);
+    expect(missing).toEqual([]);
+    await store.close();
   });
 }
