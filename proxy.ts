@@ -8,7 +8,8 @@ import { isCapabilityRoute, isEmbedRoute } from '@/lib/server/auth/capability-ro
 import { queryToPath } from '@/lib/client/live-link';
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|icon.svg|favicon.ico).*)'],
+  // /api/bundles authenticates in its route: its bodies (megabytes) are not for the proxy's buffer.
+  matcher: ['/((?!_next/static|_next/image|icon.svg|favicon.ico|api/bundles$).*)'],
 };
 
 function escapeHtml(text: string): string {

@@ -96,7 +96,11 @@ export function DiagnosisView({
         </a>
         <span>{cluster}</span>
         <span>{describePath(path)}</span>
-        <span>last {path.window.minutes} m</span>
+        <span>
+          {path.window.end
+            ? `${path.window.minutes} m to ${path.window.end.slice(0, 16).replace('T', ' ')} UTC`
+            : `last ${path.window.minutes} m`}
+        </span>
         {query.isFetching ? (
           <span className="muted" role="status" aria-label="Progress">
             diagnosing…

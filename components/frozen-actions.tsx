@@ -63,6 +63,9 @@ export function FrozenActions({
             Delete
           </button>
         ) : null}
+        <a href={`/api/diagnoses/${frozen.id}?download=1`} download>
+          ⤓ Download bundle
+        </a>
         <details className="embed-links">
           <summary>Embed or badge</summary>
           <ul>

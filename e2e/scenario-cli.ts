@@ -1,6 +1,7 @@
-// npm run scenario -- [scenario-dir …] [--json report.json]
+// npm run scenario -- [scenario-dir …] [--json report.json] [--capture dir]
 // Loads each scenario (all of e2e/scenarios when none is named) into the real test cluster and
 // Prometheus, diagnoses its paths through the public API and prints every expectation.
+// `--capture dir` also writes each path's diagnosis as a bundle there (the demo's e2e/bundles).
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startAppServer } from './harness/app-server';
@@ -11,7 +12,14 @@ import { repoRoot } from './harness/test-env';
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
-const named = args.filter((a, i) => !a.startsWith('--') && !(jsonAt >= 0 && i === jsonAt + 1));
+const captureAt = args.indexOf('--capture');
+const captureDir = captureAt >= 0 ? args[captureAt + 1] : undefined;
+const named = args.filter(
+  (a, i) =>
+    !a.startsWith('--') &&
+    !(jsonAt >= 0 && i === jsonAt + 1) &&
+    !(captureAt >= 0 && i === captureAt + 1),
+);
 const scenariosRoot = path.join(repoRoot, 'e2e/scenarios');
 const dirs =
   named.length > 0
@@ -31,7 +39,7 @@ try {
     const t0 = Date.now();
     let report;
     try {
-      report = await runScenario(dir, server.url);
+      report = await runScenario(dir, server.url, captureDir);
     } catch (error) {
       console.log(
         `FAIL ${path.basename(dir)}: could not load: ${error instanceof Error ? error.message : String(error)}`,

@@ -1,15 +1,39 @@
 #!/usr/bin/env bash
-# Starts Hopscope on its built-in demo: the local test cluster (real kube-apiserver + kwok,
-# real Prometheus) loaded with a demo scenario, and the dashboard on http://127.0.0.1:3000.
-#   DEMO_SCENARIO=<name of a folder in e2e/scenarios>   (default: node-pleg-notready)
+# Starts Hopscope on its built-in demo: bundles captured from the test cluster's scenarios
+# (e2e/bundles) — no cluster, no Go build, only the npm packages — on http://127.0.0.1:3000.
+#   bash scripts/demo.sh           the built-in bundles
+#   bash scripts/demo.sh --live    the live local test cluster (real kube-apiserver + kwok, real
+#                                  Prometheus) loaded with DEMO_SCENARIO (default node-pleg-notready)
 #   PORT=3000
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scenario=${DEMO_SCENARIO:-node-pleg-notready}
 port=${PORT:-3000}
+url="http://127.0.0.1:$port"
+export NEXT_TELEMETRY_DISABLED=1
+HOPSCOPE_ACCESS_TOKEN=${HOPSCOPE_ACCESS_TOKEN:-}
 
+if [ "${1:-}" != "--live" ]; then
+  bash scripts/setup.sh --app
+  export PATH="$PWD/node_modules/.bin:$PATH"
+  state=$(mktemp -d)
+  trap 'rm -rf "$state"' EXIT
+  # No cluster: an empty kubeconfig, so the demo never reads the SRE's own clusters.
+  printf 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n' >"$state/kubeconfig"
+  export HOPSCOPE_KUBECONFIG=$state/kubeconfig HOPSCOPE_DATA_DIR=$state/data
+  export HOPSCOPE_BUNDLES_DIR=$PWD/e2e/bundles
+  HOPSCOPE_ACCESS_TOKEN=${HOPSCOPE_ACCESS_TOKEN:-$(node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))')}
+  export HOPSCOPE_ACCESS_TOKEN
+  dev=(--dev)
+  [ -f .next/BUILD_ID ] && dev=()
+  echo
+  echo "Hopscope demo (built-in bundles): open $url/?token=$HOPSCOPE_ACCESS_TOKEN"
+  echo "  the first page lists the captured diagnoses; Ctrl-C stops it"
+  exec node scripts/serve.mjs --port "$port" --host 127.0.0.1 "${dev[@]}"
+fi
+
+scenario=${DEMO_SCENARIO:-node-pleg-notready}
 bash scripts/setup.sh
-export PATH="$PWD/node_modules/.bin:$PATH" NEXT_TELEMETRY_DISABLED=1
+export PATH="$PWD/node_modules/.bin:$PATH"
 bash e2e/cluster/cluster.sh up >/dev/null
 trap 'bash e2e/cluster/cluster.sh down >/dev/null 2>&1' EXIT
 tsx --tsconfig tsconfig.json e2e/load-cli.ts "e2e/scenarios/$scenario"
@@ -18,7 +42,6 @@ export HOPSCOPE_KUBECONFIG=$KUBECONFIG HOPSCOPE_ALLOW_LOGS=1 HOPSCOPE_READ_TLS_S
 HOPSCOPE_ACCESS_TOKEN=${HOPSCOPE_ACCESS_TOKEN:-$(node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))')}
 export HOPSCOPE_ACCESS_TOKEN
 [ -f .next/BUILD_ID ] || next build
-url="http://127.0.0.1:$port"
 echo
 echo "Hopscope demo ($scenario): open $url/?token=$HOPSCOPE_ACCESS_TOKEN once in your browser"
 echo "  ClusterIP: $url/diagnose?kind=clusterip&namespace=shop&service=web&port=80"

@@ -1,7 +1,9 @@
 // The Hopscope server: Next's request handler behind a plain Node HTTP server, so that the peer
 // address of every request is known (Next alone only has a forgeable X-Forwarded-For) and the
 // local mode's access token can be printed.
-//   node scripts/serve.mjs [--port 3000] [--host 127.0.0.1]      (npm start -- …)
+//   node scripts/serve.mjs [--port 3000] [--host 127.0.0.1] [--dev]     (npm start -- …)
+// --dev serves without a production build (pages compiled on first request): the demo uses it
+// when no build is there, so it is up within seconds of the npm install.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -12,6 +14,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     host: { type: 'string', default: process.env.HOSTNAME_BIND ?? '127.0.0.1' },
+    dev: { type: 'boolean', default: false },
   },
 });
 const port = Number(values.port);
@@ -32,19 +35,21 @@ process.env.HOPSCOPE_PEER_SEAL = randomBytes(24).toString('base64url');
 const seal = process.env.HOPSCOPE_PEER_SEAL;
 
 const dir = path.resolve(import.meta.dirname, '..');
-const app = next({ dev: false, dir, hostname: host, port });
+const app = next({ dev: values.dev, dir, hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** The API takes JSON bodies of at most 64 KiB; a larger declared body is refused unread. */
+/** The API takes JSON bodies of at most 64 KiB, bundles 16 MB; a larger declared body is refused unread. */
 const MAX_BODY = 64 * 1024;
+const MAX_BUNDLE = 16 * 1024 * 1024;
 
 const server = createServer((req, res) => {
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+  const limit = req.url === '/api/bundles' ? MAX_BUNDLE : MAX_BODY;
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
     res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
     res.end(
       JSON.stringify({
-        error: `the request body is larger than ${MAX_BODY} bytes`,
+        error: `the request body is larger than ${limit} bytes`,
         kind: 'too-large',
       }),
     );

@@ -2,9 +2,26 @@
 # Installs everything Hopscope's tests and demo need on a fresh machine of this kind:
 # Debian packages (Prometheus with promtool, Chromium, openssl, PostgreSQL), npm packages (which bring
 # Node 24 as the `node` package), and the cluster binaries built from Go modules (cached).
+#   --app   only the npm packages: enough for the dashboard on its built-in bundles (the demo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
+app_only=0
+[ "${1:-}" = "--app" ] && app_only=1
+
+npm_install() {
+  if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    # `npm install` with the lockfile, not `npm ci`: the registry here serves no darwin/win32 builds
+    # of Next's optional native packages, so the lockfile cannot list them and `npm ci` refuses it.
+    echo "[setup] npm install (from package-lock.json)"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error
+  fi
+  echo "[setup] node $(node_modules/.bin/node --version) for every script"
+}
+if [ "$app_only" -eq 1 ]; then
+  npm_install
+  exit 0
+fi
 
 missing=()
 command -v prometheus >/dev/null && command -v promtool >/dev/null || missing+=(prometheus)
@@ -21,12 +38,6 @@ fi
 
 command -v go >/dev/null || { echo "[setup] Go 1.26 is needed to build the test cluster (it ships with this machine kind at /usr/local/go)" >&2; exit 1; }
 
-if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  # `npm install` with the lockfile, not `npm ci`: the registry here serves no darwin/win32 builds
-  # of Next's optional native packages, so the lockfile cannot list them and `npm ci` refuses it.
-  echo "[setup] npm install (from package-lock.json)"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error
-fi
-echo "[setup] node $(node_modules/.bin/node --version) for every script"
+npm_install
 
 bash e2e/cluster/build-binaries.sh

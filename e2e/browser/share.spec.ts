@@ -2,7 +2,7 @@
 // cluster, open the permalink in a fresh browser (no session) and still see the failure; run
 // again and see the fix; embed a panel in another site's iframe, where only the listed origin
 // may frame it; a badge that says the verdict.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -135,6 +135,24 @@ test.describe.serial('share, run again, embed', () => {
         refusedPage.frameLocator('iframe').getByRole('status', { name: 'Summary' }),
       ).toHaveCount(0);
       await refusedPage.screenshot({ path: 'test-results/browser/embed-refused.png' });
+
+      // A live embed needs a session, which this frame cannot send: it says so and offers a window.
+      const live = `${app.url}/embed/live/topology?kind=clusterip&namespace=shop&service=web&port=80`;
+      // On the listed origin: the allowed site's port, once that site is closed.
+      await new Promise((resolve) => allowed.server.close(resolve));
+      const liveSite = await framingSite('127.0.0.2', allowedPort, live);
+      try {
+        const livePage = await context.newPage();
+        await livePage.goto(liveSite.url);
+        const liveFrame = livePage.frameLocator('iframe');
+        await expect(liveFrame.getByRole('alert')).toContainText(/needs your Hopscope session/);
+        await expect(liveFrame.getByRole('link', { name: 'Open in a new window' })).toHaveAttribute(
+          'target',
+          '_blank',
+        );
+      } finally {
+        liveSite.server.close();
+      }
     } finally {
       await context.close();
       allowed.server.close();
@@ -235,4 +253,34 @@ test.describe('a share is kept', () => {
         await api.dispose();
       }
     });
+});
+
+test.describe('bundles', () => {
+  test('a captured bundle opens from the first page; a file that is not one is refused, saying why', async ({
+    page,
+  }) => {
+    const bundles = path.join(import.meta.dirname, '../bundles');
+    const file = readdirSync(bundles).find((f) => f.startsWith('node-pleg-notready--1.'))!;
+    await page.goto('/');
+    await page.getByLabel(/Open a bundle/).setInputFiles(path.join(bundles, file));
+    await page.waitForURL(/\/d\/[A-Za-z0-9_-]{22}$/);
+    await expect(page.getByRole('note', { name: 'Frozen diagnosis' })).toContainText(
+      'by hopscope test cluster (uploaded by local)',
+    );
+    await expect(page.getByRole('status', { name: 'Summary' })).toContainText(
+      /PLEG is not healthy/,
+    );
+
+    await page.goto('/');
+    await page.getByLabel(/Open a bundle/).setInputFiles({
+      name: 'notes.hopscope.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"schema":"hopscope.frozen-diagnosis/v1","id":"short"}'),
+    });
+    // (Next's route announcer is an alert too.)
+    const refusal = page.getByRole('alert').filter({ hasText: 'This bundle was not loaded' });
+    await expect(refusal).toContainText(/not loaded: not a Hopscope bundle/);
+    await expect(refusal).toContainText(/id/);
+    expect(page.url()).not.toContain('/d/');
+  });
 });

@@ -1,6 +1,12 @@
 // Loads one scenario into the real test cluster and Prometheus, checks it loaded (objects read
 // back, series queryable), then diagnoses each expected path through the public API.
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Diagnosis } from '@/lib/model/diagnosis';
+import type { Snapshot } from '@/lib/model/snapshot';
+import { frozenRecord } from '@/lib/server/store/frozen-record';
 import { compareExpectation, type AssertionResult } from './expectations';
 import { authHeaders } from './app-server';
 import { kubectl } from './kubectl';
@@ -51,15 +57,46 @@ async function prometheusIsDown(): Promise<boolean> {
 }
 
 export async function diagnoseViaApi(baseUrl: string, path: unknown): Promise<Diagnosis> {
-  const res = await fetch(`${baseUrl}/api/diagnoses`, {
+  return (await diagnoseWithSnapshot(baseUrl, path)).diagnosis;
+}
+
+async function diagnoseWithSnapshot(
+  baseUrl: string,
+  path: unknown,
+): Promise<{ diagnosis: Diagnosis; snapshot: Snapshot }> {
+  const res = await fetch(`${baseUrl}/api/diagnoses?include=snapshot`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...authHeaders() },
     body: JSON.stringify(path),
   });
-  const body = (await res.json()) as { diagnosis?: Diagnosis; error?: string };
-  if (!res.ok || !body.diagnosis)
+  const body = (await res.json()) as { diagnosis?: Diagnosis; snapshot?: Snapshot; error?: string };
+  if (!res.ok || !body.diagnosis || !body.snapshot)
     throw new Error(`POST /api/diagnoses answered ${res.status}: ${body.error ?? 'no diagnosis'}`);
-  return body.diagnosis;
+  return { diagnosis: body.diagnosis, snapshot: body.snapshot };
+}
+
+/** The bundle of one scenario path, as `npm run capture` writes it, for the demo and its test. */
+function writeBundle(
+  dir: string,
+  name: string,
+  seen: { diagnosis: Diagnosis; snapshot: Snapshot },
+) {
+  const now = new Date();
+  const prometheus = new URL(testEnv.prometheusUrl);
+  const record = frozenRecord(
+    seen,
+    {
+      id: randomBytes(16).toString('base64url'),
+      by: 'hopscope test cluster',
+      frozenAt: now,
+      expiresAt: new Date(now.getTime() + 30 * 86_400_000),
+    },
+    [testEnv.prometheusUrl, prometheus.host],
+  );
+  writeFileSync(
+    path.join(dir, `${name}.hopscope.json.gz`),
+    gzipSync(Buffer.from(JSON.stringify(record)), { level: 9 }),
+  );
 }
 
 /**
@@ -85,7 +122,12 @@ function everyReadAllowed(diagnosis: Diagnosis): AssertionResult {
   };
 }
 
-export async function runScenario(dir: string, baseUrl: string): Promise<ScenarioReport> {
+/** `captureDir`: also write each path's diagnosis there as a bundle (`<scenario>--<n>`). */
+export async function runScenario(
+  dir: string,
+  baseUrl: string,
+  captureDir?: string,
+): Promise<ScenarioReport> {
   const now = new Date();
   const scenario: Scenario = readScenario(dir, now);
   await loadCluster(scenario);
@@ -109,7 +151,9 @@ export async function runScenario(dir: string, baseUrl: string): Promise<Scenari
   for (const [i, expect] of scenario.expectations.entries()) {
     const title = `${scenario.name}#${i + 1} ${String(expect.path.kind)}`;
     try {
-      const diagnosis = await diagnoseViaApi(baseUrl, expect.path);
+      const seen = await diagnoseWithSnapshot(baseUrl, expect.path);
+      const diagnosis = seen.diagnosis;
+      if (captureDir) writeBundle(captureDir, `${scenario.name}--${i + 1}`, seen);
       const assertions = [...compareExpectation(expect, diagnosis), everyReadAllowed(diagnosis)];
       expectations.push({
         title,

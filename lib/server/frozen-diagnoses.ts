@@ -3,16 +3,15 @@ import 'server-only';
 // bits; its delete key (another 192) is given to the creator only and kept as a hash.
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import pkg from '@/package.json';
 import type { Diagnosis } from '@/lib/model/diagnosis';
-import { absoluteWindow, FROZEN_ID, FROZEN_SCHEMA, type FrozenDiagnosis } from '@/lib/model/frozen';
+import { FROZEN_ID, type FrozenDiagnosis } from '@/lib/model/frozen';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { kubeConfigFor } from '@/lib/sources/kube/clusters';
 import { prometheusFor } from '@/lib/sources/prometheus/config';
 import type { Caller } from './auth/caller';
 import { RequestError } from './errors';
 import { decodeFrozen, encodeFrozen } from './store/codec';
-import { redactSecrets, secretsIn } from './store/redact';
+import { frozenRecord } from './store/frozen-record';
 import { SqliteStore } from './store/sqlite-store';
 import type { FrozenStore } from './store/types';
 import { processWide } from '@/lib/sources/process-wide';
@@ -87,38 +86,12 @@ export function secretValues(cluster: string, caller: Caller): string[] {
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 const randomId = (bytes: number) => randomBytes(bytes).toString('base64url');
 
+export { frozenRecord };
+
 export interface FreezeReceipt {
   id: string;
   deleteKey: string;
   expiresAt: string;
-}
-
-/** The record for one diagnosis, secrets removed and checked absent. Pure but for the clock. */
-export function frozenRecord(
-  seen: { diagnosis: Diagnosis; snapshot: Snapshot },
-  meta: { id: string; by?: string; frozenAt: Date; expiresAt: Date },
-  secrets: string[],
-): FrozenDiagnosis {
-  const { path: pinned, window } = absoluteWindow(seen.diagnosis.path, seen.diagnosis.takenAt);
-  const record: FrozenDiagnosis = redactSecrets(
-    {
-      schema: FROZEN_SCHEMA,
-      id: meta.id,
-      path: pinned,
-      window,
-      takenAt: seen.diagnosis.takenAt,
-      frozenAt: meta.frozenAt.toISOString(),
-      expiresAt: meta.expiresAt.toISOString(),
-      ...(meta.by ? { by: meta.by } : {}),
-      productVersion: pkg.version,
-      diagnosis: seen.diagnosis,
-      snapshot: seen.snapshot,
-    },
-    secrets,
-  );
-  const left = secretsIn(JSON.stringify(record), secrets);
-  if (left.length > 0) throw new Error('a secret value survived redaction; the share was refused');
-  return record;
 }
 
 export async function freeze(
@@ -126,18 +99,29 @@ export async function freeze(
   caller: Caller,
   now = new Date(),
 ): Promise<FreezeReceipt> {
-  const id = randomId(16);
+  return keep(seen, {
+    by: caller.user.startsWith('token:') ? undefined : caller.user,
+    secrets: secretValues(seen.diagnosis.cluster, caller),
+    now,
+  });
+}
+
+/**
+ * Stores one diagnosis under a new id (or `id`, for a bundle from the server's own folder) and
+ * returns its receipt; `secrets` are the values scrubbed from it and checked absent.
+ */
+export async function keep(
+  seen: { diagnosis: Diagnosis; snapshot: Snapshot },
+  options: { by?: string; secrets: string[]; now?: Date; id?: string },
+): Promise<FreezeReceipt> {
+  const now = options.now ?? new Date();
+  const id = options.id ?? randomId(16);
   const deleteKey = randomId(24);
   const expiresAt = new Date(now.getTime() + retentionMs());
   const record = frozenRecord(
     seen,
-    {
-      id,
-      by: caller.user.startsWith('token:') ? undefined : caller.user,
-      frozenAt: now,
-      expiresAt,
-    },
-    secretValues(seen.diagnosis.cluster, caller),
+    { id, by: options.by, frozenAt: now, expiresAt },
+    options.secrets,
   );
   const store = await frozenStore();
   await store.put({

@@ -16,7 +16,7 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
     );
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await readCapped(request, maxBytes);
+  const text = new TextDecoder().decode(await readCapped(request, maxBytes));
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -29,8 +29,10 @@ function tooLarge(maxBytes: number): RequestError {
 }
 
 /** Reads the body, stopping as soon as it passes the cap (a missing Content-Length is no way around it). */
-async function readCapped(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return '';
+export async function readCapped(request: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -44,5 +46,5 @@ async function readCapped(request: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }

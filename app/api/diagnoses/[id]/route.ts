@@ -1,5 +1,6 @@
 // GET /api/diagnoses/<id> — a frozen diagnosis as JSON (schema: /api/diagnoses/schema.json). The id
-// is the capability: no session is needed, so runbooks and scripts can read it.
+// is the capability: no session is needed, so runbooks and scripts can read it. `?download=1`
+// sends it as a bundle file to keep or to load into another Hopscope.
 // DELETE /api/diagnoses/<id> with `X-Delete-Key: <key>` — deletes it (the key its creator got).
 import { RequestError } from '@/lib/server/errors';
 import { deleteFrozen, readFrozen } from '@/lib/server/frozen-diagnoses';
@@ -9,11 +10,22 @@ export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ id: string }> };
 
-export async function GET(_request: Request, { params }: Params): Promise<Response> {
+function bundleName(record: Awaited<ReturnType<typeof readFrozen>>): string {
+  const p = record.path;
+  const target = p.kind === 'ingress' ? p.ingress : p.service;
+  const when = record.takenAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  return `${p.namespace}-${target}-${when}.hopscope.json`;
+}
+
+export async function GET(request: Request, { params }: Params): Promise<Response> {
   try {
     const record = await readFrozen((await params).id);
+    const download = new URL(request.url).searchParams.get('download') === '1';
     return Response.json(record, {
       headers: {
+        ...(download
+          ? { 'content-disposition': `attachment; filename="${bundleName(record)}"` }
+          : {}),
         'cache-control': 'private, max-age=60',
         link: '</api/diagnoses/schema.json>; rel="describedby"',
       },

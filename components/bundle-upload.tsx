@@ -1,0 +1,62 @@
+'use client';
+// "Open a bundle": a frozen diagnosis a colleague captured or downloaded, loaded into this server
+// (judged again by its checks) and opened at its own permalink.
+import { useState } from 'react';
+
+export function BundleUpload() {
+  const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <div>
+      <label>
+        Open a bundle (<code>.hopscope.json</code> or <code>.hopscope.json.gz</code>){' '}
+        <input
+          type="file"
+          accept=".json,.gz,application/json,application/gzip"
+          disabled={busy}
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (!file) return;
+            setBusy(true);
+            setError(null);
+            try {
+              const res = await fetch('/api/bundles', {
+                method: 'POST',
+                headers: { 'content-type': 'application/octet-stream' },
+                body: file,
+              });
+              const body = (await res.json().catch(() => ({}))) as {
+                url?: string;
+                error?: string;
+                details?: string[];
+              };
+              if (!res.ok || !body.url)
+                setError({
+                  message: body.error ?? `the server answered ${res.status}`,
+                  details: body.details ?? [],
+                });
+              else window.location.assign(body.url);
+            } catch (err) {
+              setError({ message: err instanceof Error ? err.message : String(err), details: [] });
+            } finally {
+              setBusy(false);
+            }
+          }}
+        />
+      </label>
+      {busy ? <span role="status"> loading…</span> : null}
+      {error ? (
+        <div role="alert">
+          <p>This bundle was not loaded: {error.message}</p>
+          {error.details.length > 0 ? (
+            <ul>
+              {error.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
