@@ -6,6 +6,7 @@
 import { callerFrom } from '@/lib/server/auth/caller';
 import { importBundle, MAX_BUNDLE_BYTES } from '@/lib/server/bundles';
 import { readCapped } from '@/lib/server/json-body';
+import { admitDiagnosis } from '@/lib/server/limits';
 import { errorResponse } from '@/lib/server/respond';
 
 export const dynamic = 'force-dynamic';
@@ -13,6 +14,7 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request): Promise<Response> {
   try {
     const caller = callerFrom(request.headers, request.method, request.url);
+    admitDiagnosis(caller.user); // a bundle is judged like a diagnosis, and stored: same limit
     const receipt = await importBundle(
       await readCapped(request, MAX_BUNDLE_BYTES),
       caller.user.startsWith('token:') ? undefined : caller.user,

@@ -10,6 +10,7 @@ import { readJsonBody } from '@/lib/server/json-body';
 import { recall } from '@/lib/server/recent-diagnoses';
 import { errorResponse } from '@/lib/server/respond';
 import { runDiagnosis } from '@/lib/server/run-diagnosis';
+import { admitDiagnosis } from '@/lib/server/limits';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,6 +32,7 @@ export async function POST(request: Request): Promise<Response> {
         'not-found',
         'this diagnosis is no longer held by the server (it keeps them 30 minutes); run it again and share',
       );
+    if (held) admitDiagnosis(caller.user); // each share is stored: it counts like a diagnosis
     const seen = held ?? (await runDiagnosis(path, caller));
     const receipt = await freeze(seen, caller);
     return Response.json(
