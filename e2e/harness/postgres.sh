@@ -4,6 +4,7 @@
 # runs as Debian's postgres user, which cannot enter /root).
 #   POSTGRES_PORT (default 25432), POSTGRES_DIR (default /tmp/hopscope-postgres-<port>)
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin" # runuser
 port=${POSTGRES_PORT:-25432}
 state=${POSTGRES_DIR:-/tmp/hopscope-postgres-$port}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
