@@ -25,6 +25,7 @@ import { checkService } from './step-4-service';
 import { checkIngress } from './step-5-ingress';
 import { checkIngressMetrics, INGRESS_CHARTS, ingressQueries } from './step-5-ingress-metrics';
 import type { Thresholds } from './thresholds';
+import { checkPathTrace } from './step-6-path-trace';
 
 export interface CheckContext {
   now: Date;
@@ -114,10 +115,12 @@ export const STEPS: readonly StepDefinition[] = [
   {
     id: 6,
     skipReason: () => null,
-    notRunReason: () =>
-      'no active probes were run: the path trace needs a reachable path and is not part of this diagnosis',
+    notRunReason: (s) =>
+      s.probes
+        ? null
+        : 'no active probes were run: the path trace needs a vantage point on the path and is not part of this diagnosis',
     queries: () => EMPTY_PLAN,
-    run: () => [],
+    run: (s) => checkPathTrace(s),
     charts: [],
   },
 ];

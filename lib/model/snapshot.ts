@@ -2,6 +2,7 @@
 // Collectors fill it; checks read only it. Wire types (V1Pod, Prometheus tuples) never reach here.
 import type { AccessPath } from './path';
 import type { Unit } from './units';
+import type { ProbeRun } from './probe';
 
 export const SNAPSHOT_SCHEMA = 1;
 
@@ -380,6 +381,8 @@ export interface Snapshot {
   ingress?: IngressSide;
   /** Prometheus evidence; null when no Prometheus is configured for the cluster. */
   metrics: MetricsSide | null;
+  /** The path trace's probes, when a probe run was made (step 6). */
+  probes?: Gathered<ProbeRun>;
   /** metricsPending: the Prometheus part is still being gathered (a first, partial view). */
   meta: {
     apiRequests: number;

@@ -4,7 +4,7 @@ import type { StepId } from '@/lib/model/hops';
 export interface CodeEntry {
   step: StepId;
   /** Where the evidence comes from; Kubernetes objects unless said otherwise. */
-  source?: 'prometheus';
+  source?: 'prometheus' | 'probes';
   meaning: string;
   why: string;
   fix: string;

@@ -1,0 +1,201 @@
+// Step 6 judged from probe runs shaped as the real failures probe: a healthy path, the one pod in
+// four connections reset (a leaked namespace holding the same IP), DNS down with the VIP fine,
+// kube-proxy's rules broken with the pods fine, a hung app, a run that ran out of time.
+import { describe, expect, it } from 'vitest';
+import type { ProbeAttempt, ProbeOutcome, ProbeResult, ProbeTarget } from '@/lib/model/probe';
+import type { Snapshot } from '@/lib/model/snapshot';
+import { NOW, clusterIpSnapshot, withMetrics } from '@/lib/testing/snapshot-fixtures';
+import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
+import { diagnose } from './diagnose';
+
+const DNS: ProbeTarget = {
+  tier: 'dns',
+  label: 'kube-dns 10.96.0.10:53',
+  protocol: 'dns',
+  address: '10.96.0.10',
+  port: 53,
+  name: 'web.shop.svc.cluster.local',
+};
+const VIP: ProbeTarget = {
+  tier: 'service',
+  label: 'Service shop/web 10.96.20.10:80',
+  subject: 'service/shop/web',
+  protocol: 'http',
+  address: '10.96.20.10',
+  port: 80,
+};
+const pod = (name: string, ip: string): ProbeTarget => ({
+  tier: 'endpoint',
+  label: `pod shop/${name} ${ip}:8080`,
+  subject: `pod/shop/${name}`,
+  protocol: 'http',
+  address: ip,
+  port: 8080,
+});
+const PODS = [pod('web-1', '10.244.1.7'), pod('web-2', '10.244.2.8')];
+
+function tries(target: ProbeTarget, pattern: (i: number) => ProbeOutcome, n = 20): ProbeResult {
+  const attempts: ProbeAttempt[] = Array.from({ length: n }, (_, i) => {
+    const outcome = pattern(i);
+    const ok = outcome === 'answered' || outcome === 'connected';
+    return {
+      outcome,
+      ok,
+      ...(ok && target.protocol === 'http' ? { status: 200 } : {}),
+      ms: { connectMs: 0.4, ...(ok ? { firstByteMs: 3 } : {}), totalMs: ok ? 3.2 : 2000 },
+    };
+  });
+  return { target, attempts };
+}
+const always = (o: ProbeOutcome) => () => o;
+
+function traced(results: ProbeResult[]): Snapshot {
+  return {
+    ...withMetrics(clusterIpSnapshot()),
+    probes: {
+      value: {
+        vantage: 'hopscope server (in cluster)',
+        startedAt: NOW.toISOString(),
+        triesPerTarget: 20,
+        results,
+      },
+    },
+  };
+}
+
+const step6 = (s: Snapshot) => diagnose(s, NOW).steps.find((x) => x.id === 6)!;
+const hop = (s: Snapshot, kind: string) => diagnose(s, NOW).hops.find((h) => h.kind === kind);
+
+describe('step 6, the path trace', () => {
+  it('without a probe run it is unknown, with the reason — never ok', () => {
+    const s = step6(withMetrics(clusterIpSnapshot()));
+    expect(s.verdict).toBe('unknown');
+    expect(s.reason).toMatch(/no active probes were run/);
+  });
+
+  it('every tier answering 20 of 20 is ok, with no finding', () => {
+    const s = traced([
+      tries(DNS, always('answered')),
+      tries(VIP, always('answered')),
+      ...PODS.map((p) => tries(p, always('answered'))),
+    ]);
+    expect(step6(s)).toMatchObject({ verdict: 'ok', findings: [] });
+  });
+
+  it('one pod resetting one connection in four is named, with the ratio and its IP', () => {
+    const s = traced([
+      tries(DNS, always('answered')),
+      tries(VIP, (i) => (i % 8 === 3 ? 'reset' : 'answered')),
+      tries(PODS[0]!, (i) => (i % 4 === 3 ? 'reset' : 'answered')),
+      tries(PODS[1]!, always('answered')),
+    ]);
+    const f = step6(s).findings;
+    expect(f.map((x) => x.code)).toEqual(['TRACE_ENDPOINT_FAILING']);
+    expect(f[0]).toMatchObject({
+      severity: 'warn',
+      member: 'shop/web-1',
+      title: 'pod shop/web-1 10.244.1.7:8080: 15 of 20 answered, 5 of 20 reset',
+    });
+    expect(f[0]!.subjects).toContain('ip/10.244.1.7');
+    expect(hop(s, 'pods')?.verdict).toBe('warn');
+  });
+
+  it('DNS failing while the VIP answers puts the break at DNS', () => {
+    const s = traced([
+      tries(DNS, always('timeout')),
+      tries(VIP, always('answered')),
+      ...PODS.map((p) => tries(p, always('answered'))),
+    ]);
+    const [f] = step6(s).findings;
+    expect(f).toMatchObject({ code: 'TRACE_DNS_FAILING', severity: 'fail', hop: 'dns-cluster' });
+    expect(f!.title).toMatch(
+      /20 of 20 timed out — while the Service VIP answers: the break is DNS/,
+    );
+    expect(hop(s, 'dns-cluster')?.verdict).toBe('fail');
+  });
+
+  it('the VIP refused while every pod answers directly is kube-proxy or the port mapping', () => {
+    const s = traced([
+      tries(DNS, always('answered')),
+      tries(VIP, always('refused')),
+      ...PODS.map((p) => tries(p, always('answered'))),
+    ]);
+    const [f] = step6(s).findings;
+    expect(f).toMatchObject({ code: 'TRACE_VIP_FAILING_PODS_ANSWER', hop: 'kube-proxy' });
+    expect(f!.title).toMatch(
+      /20 of 20 refused — while every endpoint pod answers directly \(2 of 2\)/,
+    );
+    expect(hop(s, 'kube-proxy')?.verdict).toBe('fail');
+  });
+
+  it('a VIP that fails because its pods fail is said at the pods, not at kube-proxy', () => {
+    const s = traced([
+      tries(VIP, always('no-first-byte')),
+      ...PODS.map((p) => tries(p, always('no-first-byte'))),
+    ]);
+    const f = step6(s).findings;
+    expect(f.map((x) => x.code)).toEqual(['TRACE_NO_FIRST_BYTE', 'TRACE_NO_FIRST_BYTE']);
+    expect(f[0]!.title).toMatch(
+      /accepts connections but does not answer: the app hangs, not the network/,
+    );
+  });
+
+  it('a tier the run had no time for is unknown; a run with no try at all is never ok', () => {
+    const late = {
+      ...tries(PODS[1]!, always('answered'), 3),
+      notProbed: "the run's 15 s were spent after 3 of 20 tries",
+    };
+    const s = traced([tries(PODS[0]!, always('answered')), late]);
+    const f = step6(s).findings;
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({
+      code: 'TRACE_NOT_PROBED',
+      severity: 'unknown',
+      member: 'shop/web-2',
+    });
+    expect(step6(traced([])).verdict).toBe('unknown');
+    expect(step6(traced([{ target: DNS, attempts: [], notProbed: 'x' }])).verdict).toBe('unknown');
+  });
+
+  it('a NodePort and an Ingress that fail are said at their hops', () => {
+    const nodePort: ProbeTarget = {
+      tier: 'node-port',
+      label: 'node worker-1 10.1.0.1:30080',
+      subject: 'node/worker-1',
+      protocol: 'tcp',
+      address: '10.1.0.1',
+      port: 30080,
+    };
+    const ingress: ProbeTarget = {
+      tier: 'ingress',
+      label: 'shop.example.com/cart via 10.96.30.1:80',
+      protocol: 'http',
+      address: '10.96.30.1',
+      port: 80,
+      hostHeader: 'shop.example.com',
+      httpPath: '/cart',
+    };
+    const s = traced([tries(nodePort, always('timeout')), tries(ingress, always('server-error'))]);
+    const f = step6(s).findings;
+    expect(f.map((x) => [x.code, x.hop, x.member])).toEqual([
+      ['TRACE_NODEPORT_FAILING', 'node', 'worker-1'],
+      ['TRACE_INGRESS_FAILING', 'ingress-controller', undefined],
+    ]);
+    expect(f[1]!.title).toMatch(/20 of 20 answered 5xx/);
+  });
+
+  it('covers every path-trace code of the catalogue', () => {
+    const codes = (Object.keys(CATALOGUE) as FindingCode[]).filter(
+      (c) => (CATALOGUE[c] as { source?: string }).source === 'probes',
+    );
+    expect(codes.sort()).toEqual([
+      'TRACE_DNS_FAILING',
+      'TRACE_ENDPOINT_FAILING',
+      'TRACE_INGRESS_FAILING',
+      'TRACE_NODEPORT_FAILING',
+      'TRACE_NOT_PROBED',
+      'TRACE_NO_FIRST_BYTE',
+      'TRACE_VIP_FAILING_PODS_ANSWER',
+    ]);
+  });
+});
