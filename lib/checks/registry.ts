@@ -118,7 +118,8 @@ export const STEPS: readonly StepDefinition[] = [
     notRunReason: (s) =>
       s.probes
         ? null
-        : 'no active probes were run: the path trace needs a vantage point on the path and is not part of this diagnosis',
+        : (s.traceNotRun ??
+          'no active probes were run: the path trace is run on request (trace=1), from a vantage point the server has enabled'),
     queries: () => EMPTY_PLAN,
     run: (s) => checkPathTrace(s),
     charts: [],

@@ -7,6 +7,7 @@ import type { Snapshot } from '@/lib/model/snapshot';
 import { NOW, clusterIpSnapshot, withMetrics } from '@/lib/testing/snapshot-fixtures';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import { diagnose } from './diagnose';
+import { planTrace } from './step-6-trace-plan';
 
 const DNS: ProbeTarget = {
   tier: 'dns',
@@ -197,5 +198,23 @@ describe('step 6, the path trace', () => {
       'TRACE_NO_FIRST_BYTE',
       'TRACE_VIP_FAILING_PODS_ANSWER',
     ]);
+  });
+});
+
+describe('a trace asked for where the server has no vantage point', () => {
+  it('says why no probe was made: unknown, never ok', async () => {
+    const { traceFromServer } = await import('@/lib/sources/probes/vantage');
+    const before = process.env.HOPSCOPE_TRACE_FROM;
+    delete process.env.HOPSCOPE_TRACE_FROM;
+    try {
+      const base = withMetrics(clusterIpSnapshot());
+      const outcome = await traceFromServer(planTrace(base));
+      expect(outcome).toEqual({ traceNotRun: expect.stringMatching(/HOPSCOPE_TRACE_FROM=server/) });
+      const s = step6({ ...base, ...outcome });
+      expect(s.verdict).toBe('unknown');
+      expect(s.reason).toMatch(/asked for, but this server has no vantage point enabled/);
+    } finally {
+      if (before !== undefined) process.env.HOPSCOPE_TRACE_FROM = before;
+    }
   });
 });

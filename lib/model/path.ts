@@ -52,6 +52,8 @@ const common = {
   window: z.preprocess(durationWindow, windowSchema.default({ minutes: 30 })),
   /** Read the last lines of the backend containers' logs (opt-in: logs can hold secrets). */
   logs: z.boolean().optional(),
+  /** Run the path trace (step 6): probes from a vantage point the server has enabled. */
+  trace: z.boolean().optional(),
 };
 
 export const clusterIpPathSchema = z.object({

@@ -383,6 +383,8 @@ export interface Snapshot {
   metrics: MetricsSide | null;
   /** The path trace's probes, when a probe run was made (step 6). */
   probes?: Gathered<ProbeRun>;
+  /** Why no probe run was made although the path asked for one (no vantage point enabled). */
+  traceNotRun?: string;
   /** metricsPending: the Prometheus part is still being gathered (a first, partial view). */
   meta: {
     apiRequests: number;

@@ -4,6 +4,7 @@ import 'server-only';
 import { diagnose, runStep } from '@/lib/checks/diagnose';
 import { planMetrics, stepDefinition } from '@/lib/checks/registry';
 import { orphanCandidates } from '@/lib/checks/step-1-saturation';
+import { planTrace } from '@/lib/checks/step-6-trace-plan';
 import type { Diagnosis, StepResult } from '@/lib/model/diagnosis';
 import { parseAccessPath, type AccessPath } from '@/lib/model/path';
 import { STEP_IDS, type StepId } from '@/lib/model/hops';
@@ -31,6 +32,7 @@ import type { RequestBudget } from '@/lib/sources/concurrency';
 import type { Caller } from './auth/caller';
 import { admitDiagnosis, Coalescer, diagnosisBudget, takeDiagnosisSlot } from './limits';
 import { processWide } from '@/lib/sources/process-wide';
+import { traceFromServer, type TraceOutcome } from '@/lib/sources/probes/vantage';
 
 function thresholdsFromEnv(): Thresholds {
   const raw = process.env.HOPSCOPE_THRESHOLDS;
@@ -102,6 +104,8 @@ export interface KubernetesWave {
   finished: () => void;
   /** Gathers the Prometheus part (of one step, or all), or null when no Prometheus serves this cluster. */
   metrics: ((only?: StepId) => Promise<MetricsSide>) | null;
+  /** The path trace's probe run (or why none was made), when the path asked for one. */
+  trace: Promise<TraceOutcome> | null;
 }
 
 /** The snapshot with the metrics of each step as they answer, and with all of them. */
@@ -113,15 +117,28 @@ export function metricsByStep(wave: KubernetesWave): {
   const parts = Object.fromEntries(
     STEP_IDS.map((id) => [id, gather ? gather(id) : Promise.resolve(null)]),
   ) as Record<StepId, Promise<MetricsSide | null>>;
-  const withMetrics = (m: MetricsSide | null): Snapshot => ({ ...wave.snapshot, metrics: m });
+  const traced: Promise<TraceOutcome | null> = wave.trace ?? Promise.resolve(null);
+  const withMetrics = (m: MetricsSide | null, t: TraceOutcome | null): Snapshot => ({
+    ...wave.snapshot,
+    metrics: m,
+    ...t,
+  });
+  // Step 6 waits for the probes too; the others for their own queries only.
+  const stepSnapshot = (id: StepId) =>
+    Promise.all([parts[id], id === 6 ? traced : Promise.resolve(null)]).then(([m, t]) =>
+      withMetrics(m, t),
+    );
   return {
-    steps: Object.fromEntries(STEP_IDS.map((id) => [id, parts[id].then(withMetrics)])) as Record<
+    steps: Object.fromEntries(STEP_IDS.map((id) => [id, stepSnapshot(id)])) as Record<
       StepId,
       Promise<Snapshot>
     >,
-    all: Promise.all(STEP_IDS.map((id) => parts[id]))
-      .then((ms) =>
-        withMetrics(gather ? mergeMetrics(ms.filter((m): m is MetricsSide => m !== null)) : null),
+    all: Promise.all([Promise.all(STEP_IDS.map((id) => parts[id])), traced])
+      .then(([ms, t]) =>
+        withMetrics(
+          gather ? mergeMetrics(ms.filter((m): m is MetricsSide => m !== null)) : null,
+          t,
+        ),
       )
       .finally(wave.finished),
   };
@@ -211,6 +228,7 @@ async function gatherKubernetesFor(
   return {
     snapshot,
     now,
+    trace: path.trace ? traceFromServer(planTrace(snapshot)) : null,
     metrics: promConfig
       ? (only?: StepId) =>
           gatherMetrics(new PrometheusClient(promConfig, budget), api, snapshot, now, only)
@@ -295,8 +313,14 @@ async function diagnoseNow(
   now: Date,
 ): Promise<{ diagnosis: Diagnosis; snapshot: Snapshot }> {
   const wave = await gatherKubernetesFor(path, caller, now, diagnosisBudget());
-  const snapshot = wave.metrics
-    ? { ...wave.snapshot, metrics: await wave.metrics() }
-    : wave.snapshot;
+  const [metrics, trace] = await Promise.all([
+    wave.metrics ? wave.metrics() : Promise.resolve(null),
+    wave.trace ?? Promise.resolve(null),
+  ]);
+  const snapshot: Snapshot = {
+    ...wave.snapshot,
+    ...(metrics ? { metrics } : {}),
+    ...trace,
+  };
   return { diagnosis: diagnoseSnapshot(snapshot, now), snapshot };
 }

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { pathToQuery, queryToPath } from './live-link';
+
+describe('the live link carries the trace request', () => {
+  it('trace=1 round-trips; without it the path asks for none', () => {
+    const q = { kind: 'clusterip', namespace: 'shop', service: 'web', port: '80', trace: '1' };
+    const parsed = queryToPath(q);
+    expect(parsed.ok && parsed.path.trace).toBe(true);
+    expect(parsed.ok && pathToQuery(parsed.path).trace).toBe('1');
+    const plain = queryToPath({ ...q, trace: undefined });
+    expect(plain.ok && plain.path.trace).toBeUndefined();
+  });
+});
