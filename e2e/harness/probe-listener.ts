@@ -18,7 +18,11 @@ export interface Running {
   close: () => Promise<void>;
 }
 
-export async function startListener(host: string, behaviour: ListenerBehaviour): Promise<Running> {
+export async function startListener(
+  host: string,
+  behaviour: ListenerBehaviour,
+  port = 0,
+): Promise<Running> {
   let count = 0;
   const open = new Set<net.Socket>();
   const server = net.createServer((socket) => {
@@ -43,7 +47,7 @@ export async function startListener(host: string, behaviour: ListenerBehaviour):
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
     connections: () => count,
