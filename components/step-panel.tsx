@@ -1,6 +1,7 @@
 import type { StepResult } from '@/lib/model/diagnosis';
 import { FindingCard } from './finding-card';
 import { MetricChart } from './metric-chart';
+import { TraceTableView } from './trace-table';
 import { VerdictBadge } from './verdict';
 
 export function StepPanel({ step, prometheusUrl }: { step: StepResult; prometheusUrl?: string }) {
@@ -19,6 +20,7 @@ export function StepPanel({ step, prometheusUrl }: { step: StepResult; prometheu
         <p className="muted">Checked: nothing wrong found.</p>
       ) : null}
       {step.source ? <p className="muted">Series from {step.source}.</p> : null}
+      {step.trace ? <TraceTableView trace={step.trace} /> : null}
       {step.findings.map((f, i) => (
         <FindingCard key={`${f.code}-${f.member ?? ''}-${i}`} finding={f} />
       ))}

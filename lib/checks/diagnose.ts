@@ -50,6 +50,7 @@ export function runStep(
     findings,
     charts: drawCharts(snapshot, step.charts),
     ...(step.source?.(snapshot) ? { source: step.source(snapshot) } : {}),
+    ...(step.trace?.(snapshot) ? { trace: step.trace(snapshot) } : {}),
   };
 }
 

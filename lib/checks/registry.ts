@@ -25,7 +25,8 @@ import { checkService } from './step-4-service';
 import { checkIngress } from './step-5-ingress';
 import { checkIngressMetrics, INGRESS_CHARTS, ingressQueries } from './step-5-ingress-metrics';
 import type { Thresholds } from './thresholds';
-import { checkPathTrace } from './step-6-path-trace';
+import { checkPathTrace, traceTable } from './step-6-path-trace';
+import type { TraceTable } from '@/lib/model/diagnosis';
 
 export interface CheckContext {
   now: Date;
@@ -45,6 +46,8 @@ export interface StepDefinition {
   charts: readonly ChartSpec[];
   /** Where the series it judged come from, when the step chose among sources. */
   source?(snapshot: Snapshot): string | undefined;
+  /** The probes it judged, as a table (step 6). */
+  trace?(snapshot: Snapshot): TraceTable | undefined;
 }
 
 const NO_PROMETHEUS =
@@ -122,6 +125,7 @@ export const STEPS: readonly StepDefinition[] = [
           'no active probes were run: the path trace is run on request (trace=1), from a vantage point the server has enabled'),
     queries: () => EMPTY_PLAN,
     run: (s) => checkPathTrace(s),
+    trace: traceTable,
     charts: [],
   },
 ];

@@ -81,6 +81,16 @@ describe('step 6, the path trace', () => {
       ...PODS.map((p) => tries(p, always('answered'))),
     ]);
     expect(step6(s)).toMatchObject({ verdict: 'ok', findings: [] });
+    // An ok shows what was probed: every target, its ratio and its phase medians.
+    const trace = step6(s).trace!;
+    expect(trace.vantage).toBe('hopscope server (in cluster)');
+    expect(trace.rows.map((r) => [r.tier, r.ok, r.of])).toEqual([
+      ['dns', 20, 20],
+      ['service', 20, 20],
+      ['endpoint', 20, 20],
+      ['endpoint', 20, 20],
+    ]);
+    expect(trace.rows[1]).toMatchObject({ connectMs: 0.4, firstByteMs: 3, totalMs: 3.2 });
   });
 
   it('one pod resetting one connection in four is named, with the ratio and its IP', () => {

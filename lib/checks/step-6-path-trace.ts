@@ -3,6 +3,7 @@
 // pod answers → kube-proxy or the Service's port mapping; one pod resets a share of connections →
 // that pod (its IP a subject, so step 1's duplicate-IP evidence joins it); a pod that connects but
 // never answers → the app, not the network. Pure over the snapshot.
+import type { TraceTable } from '@/lib/model/diagnosis';
 import type { Finding } from '@/lib/model/finding';
 import type { HopKind } from '@/lib/model/hops';
 import {
@@ -153,4 +154,38 @@ export function checkPathTrace(s: Snapshot): Finding[] {
       );
     }
   return out;
+}
+
+const median = (xs: number[]): number | null => {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+};
+
+/** The run as a table: every target, its ratio and its phase medians — evidence for an ok too. */
+export function traceTable(s: Snapshot): TraceTable | undefined {
+  const g = s.probes;
+  if (!g || 'issue' in g) return undefined;
+  return {
+    vantage: g.value.vantage,
+    rows: g.value.results.map((r) => {
+      const answered = r.attempts.filter((a) => a.ok);
+      const sum = summarizeProbe(r);
+      return {
+        tier: r.target.tier,
+        label: r.target.label,
+        ok: sum.ok,
+        of: sum.of,
+        outcomes: sum.of > 0 ? describeSummary(sum) : 'no try',
+        connectMs: median(
+          answered.flatMap((a) => (a.ms.connectMs !== undefined ? [a.ms.connectMs] : [])),
+        ),
+        firstByteMs: median(
+          answered.flatMap((a) => (a.ms.firstByteMs !== undefined ? [a.ms.firstByteMs] : [])),
+        ),
+        totalMs: median(answered.map((a) => a.ms.totalMs)),
+        ...(r.notProbed ? { notProbed: r.notProbed } : {}),
+      };
+    }),
+  };
 }

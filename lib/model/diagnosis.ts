@@ -46,6 +46,24 @@ export interface ChartData {
   baseline?: ChartSeries[];
 }
 
+/** What a probe run saw, one row per target: the path trace's table (step 6). */
+export interface TraceTable {
+  vantage: string;
+  rows: {
+    tier: string;
+    label: string;
+    ok: number;
+    of: number;
+    /** "15 of 20 answered, 5 of 20 reset" */
+    outcomes: string;
+    /** Medians over the tries that answered, ms: where the time goes, phase by phase. */
+    connectMs: number | null;
+    firstByteMs: number | null;
+    totalMs: number | null;
+    notProbed?: string;
+  }[];
+}
+
 export interface StepResult {
   id: StepId;
   name: string;
@@ -56,6 +74,8 @@ export interface StepResult {
   charts: ChartData[];
   /** Where the step's series come from, when that is a choice (golden metrics' profile). */
   source?: string;
+  /** The probes behind the step's verdict (step 6), shown whatever it found. */
+  trace?: TraceTable;
 }
 
 export interface DiagnosisSummary {
