@@ -8,6 +8,7 @@ import { makeKubeApis } from '@/lib/sources/kube/api';
 import { collectSnapshot } from '@/lib/sources/kube/collect';
 import { searchTargets, TargetListError } from '@/lib/sources/kube/targets';
 import { ensureCluster } from '../harness/ensure-cluster';
+import { CLUSTERIP_FROM_TOOLBOX } from '../harness/paths';
 import { kubectl, kubectlJson } from '../harness/kubectl';
 import { loadCluster } from '../harness/load-cluster';
 import { loadMetrics } from '../harness/load-metrics';
@@ -15,14 +16,7 @@ import { readScenario } from '../harness/scenario';
 import { repoRoot, testEnv } from '../harness/test-env';
 
 const HEALTHY = `${repoRoot}/e2e/scenarios/healthy`;
-const clusterIpPath = {
-  kind: 'clusterip' as const,
-  namespace: 'shop',
-  service: 'web',
-  port: 80,
-  client: { namespace: 'shop', pod: 'toolbox' },
-  window: { minutes: 30 },
-};
+const clusterIpPath = CLUSTERIP_FROM_TOOLBOX;
 
 /** Waits until the API server's authorizer agrees (RBAC changes reach it asynchronously). */
 async function waitForRight(verb: string, resource: string, want: boolean): Promise<void> {

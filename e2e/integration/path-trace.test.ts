@@ -16,19 +16,13 @@ import { collectSnapshot } from '@/lib/sources/kube/collect';
 import { runProbes } from '@/lib/sources/probes/prober';
 import { canBuildDataPlane, SERVICE_RANGE, startDataPlane } from '../harness/data-plane';
 import { ensureCluster } from '../harness/ensure-cluster';
+import { CLUSTERIP_FROM_TOOLBOX } from '../harness/paths';
 import { loadCluster } from '../harness/load-cluster';
 import { readScenario } from '../harness/scenario';
 import { repoRoot, testEnv } from '../harness/test-env';
 
 const SCENARIO = `${repoRoot}/e2e/scenarios/restart-storm-dup-ip`;
-const path = {
-  kind: 'clusterip' as const,
-  namespace: 'shop',
-  service: 'web',
-  port: 80,
-  client: { namespace: 'shop', pod: 'toolbox' },
-  window: { minutes: 30 },
-};
+const path = CLUSTERIP_FROM_TOOLBOX;
 
 describe.runIf(canBuildDataPlane() === null)('path trace on the data plane', () => {
   let snapshot: Snapshot;
