@@ -2,6 +2,7 @@
 // "Open a bundle": a frozen diagnosis a colleague captured or downloaded, loaded into this server
 // (judged again by its checks) and opened at its own permalink.
 import { useState } from 'react';
+import { rememberDeleteKey } from '@/lib/client/shares';
 
 export function BundleUpload() {
   const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
@@ -26,6 +27,8 @@ export function BundleUpload() {
                 body: file,
               });
               const body = (await res.json().catch(() => ({}))) as {
+                id?: string;
+                deleteKey?: string;
                 url?: string;
                 error?: string;
                 details?: string[];
@@ -35,7 +38,11 @@ export function BundleUpload() {
                   message: body.error ?? `the server answered ${res.status}`,
                   details: body.details ?? [],
                 });
-              else window.location.assign(body.url);
+              else {
+                // The uploader may delete it, as the creator of a share may.
+                if (body.id && body.deleteKey) rememberDeleteKey(body.id, body.deleteKey);
+                window.location.assign(body.url);
+              }
             } catch (err) {
               setError({ message: err instanceof Error ? err.message : String(err), details: [] });
             } finally {

@@ -7,6 +7,7 @@ const CHANGE_WORD: Record<Change, string> = {
   fixed: '✓ fixed',
   new: '✗ new',
   'still failing': '! still failing',
+  'not checked now': '? not checked now',
   unchanged: 'unchanged',
 };
 

@@ -265,7 +265,7 @@ test.describe('bundles', () => {
     await page.getByLabel(/Open a bundle/).setInputFiles(path.join(bundles, file));
     await page.waitForURL(/\/d\/[A-Za-z0-9_-]{22}$/);
     await expect(page.getByRole('note', { name: 'Frozen diagnosis' })).toContainText(
-      'by hopscope test cluster (uploaded by local)',
+      'by "hopscope test cluster", as the bundle says (uploaded by local)',
     );
     await expect(page.getByRole('status', { name: 'Summary' })).toContainText(
       /PLEG is not healthy/,

@@ -77,4 +77,14 @@ describe('a bundle that is not one', () => {
     expect(bomb.length).toBeLessThan(MAX_BUNDLE_BYTES);
     expect(refusal(bomb)).toMatch(/^400 .*unzips to more than/);
   });
+
+  it('is refused when shaped to make the checks work without end (an over-long list)', () => {
+    const record = structuredClone(parseBundle(good)) as unknown as {
+      snapshot: { backend: { endpointSlices: { value: { endpoints: unknown[] }[] } } };
+    };
+    const slice = record.snapshot.backend.endpointSlices.value[0]!;
+    slice.endpoints = Array.from({ length: 6_000 }, () => slice.endpoints[0]);
+    const bytes = Buffer.from(JSON.stringify(record));
+    expect(() => rejudge(parseBundle(bytes))).toThrow(/lists 6000 items \(at most 5000\)/);
+  });
 });

@@ -154,6 +154,21 @@ describe("token pass-through: the caller's own token", () => {
   });
 });
 
+describe('writes in token mode', () => {
+  it('a share or bundle is stored only for a token the cluster accepts (SelfSubjectReview)', async () => {
+    const { admitWrite } = await import('@/lib/server/writes');
+    const token = (
+      await kubectl(['create', 'token', 'hopscope-reader', '-n', 'shop', '--duration=10m'])
+    ).trim();
+    await expect(
+      admitWrite({ identity: { kind: 'bearer', token }, user: 'reader' }),
+    ).resolves.toBeUndefined();
+    await expect(
+      admitWrite({ identity: { kind: 'bearer', token: 'made-up' }, user: 'nobody' }),
+    ).rejects.toThrow(/did not accept this token, so nothing is stored/);
+  });
+});
+
 describe('the allow-list of contexts', () => {
   it('a context not in HOPSCOPE_CONTEXTS cannot be diagnosed, even though the kubeconfig has it', () => {
     process.env.HOPSCOPE_CONTEXTS = 'hopscope-test';

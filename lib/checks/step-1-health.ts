@@ -540,6 +540,8 @@ function evicted(
   });
 }
 
+const MAX_HOLDERS_NAMED = 10;
+
 /** Endpoint addresses that two live pods hold, or that no pod (or another pod) holds. */
 function checkAddresses(s: Snapshot): Finding[] {
   const backend = s.backend;
@@ -550,20 +552,25 @@ function checkAddresses(s: Snapshot): Finding[] {
   const svc = gatheredValue(backend.service);
   const inRotation = readyEndpointIps(s);
   const unread: SourceIssue[] = [];
+  // Each address once, whatever the number of slices listing it.
+  const seen = new Set<string>();
   for (const slice of slices) {
     for (const ep of slice.endpoints) {
       for (const ip of ep.addresses) {
         const holders = backend.ipHolders[ip];
-        if (!holders) continue;
+        if (!holders || seen.has(ip)) continue;
+        seen.add(ip);
         if ('issue' in holders) {
           unread.push(holders.issue);
           continue;
         }
-        const live = holders.value.filter((h) => !h.deleting);
+        // Named up to MAX_HOLDERS_NAMED: a finding stays readable (and bounded) however many.
+        const allLive = holders.value.filter((h) => !h.deleting);
+        const live = allLive.slice(0, MAX_HOLDERS_NAMED);
         const sliceRef = `discovery.k8s.io/v1 EndpointSlice ${svc?.namespace ?? s.path.namespace}/${slice.name}`;
         const target = ep.targetRef?.name;
         const severity = inRotation.has(ip) ? 'fail' : 'warn';
-        if (live.length > 1) {
+        if (allLive.length > 1) {
           const backendHolder = pods.find(
             (p) => p.podIP === ip && live.some((h) => h.uid === p.uid),
           );
@@ -573,12 +580,12 @@ function checkAddresses(s: Snapshot): Finding[] {
               hop: 'pods',
               member: backendHolder?.name ?? target,
               severity,
-              title: `pod IP ${ip} is held by ${live.length} live pods: ${live.map((h) => `${h.namespace}/${h.name}${h.nodeName ? ` on ${h.nodeName}` : ''}`).join(', ')}`,
+              title: `pod IP ${ip} is held by ${allLive.length} live pods: ${live.map((h) => `${h.namespace}/${h.name}${h.nodeName ? ` on ${h.nodeName}` : ''}`).join(', ')}${allLive.length > live.length ? ` and ${allLive.length - live.length} more` : ''}`,
               evidence: live.map((h) =>
                 objectEvidence(`v1 Pod ${h.namespace}/${h.name}`, 'status.podIP', ip),
               ),
               text:
-                `Traffic for ${ip} is split between ${live.length} sandboxes; ` +
+                `Traffic for ${ip} is split between ${allLive.length} sandboxes; ` +
                 `${others.map((o) => o.name).join(', ')} should not hold it. ` +
                 'Delete the stale pod or clean its leaked sandbox on the node.',
               commands: [

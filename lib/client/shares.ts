@@ -27,12 +27,17 @@ export async function shareDiagnosis(ref: string | null, path: AccessPath): Prom
   });
   if (!res.ok) throw new Error(await errorOf(res));
   const receipt = (await res.json()) as ShareReceipt;
+  rememberDeleteKey(receipt.id, receipt.deleteKey);
+  return receipt;
+}
+
+/** Kept in this browser only: the server has its hash. */
+export function rememberDeleteKey(id: string, deleteKey: string): void {
   try {
-    localStorage.setItem(keyName(receipt.id), receipt.deleteKey);
+    localStorage.setItem(keyName(id), deleteKey);
   } catch {
     /* storage refused: the key is still shown once */
   }
-  return receipt;
 }
 
 export function storedDeleteKey(id: string): string | null {

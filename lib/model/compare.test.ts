@@ -37,4 +37,20 @@ describe('run again: what changed', () => {
       'pods',
     );
   });
+
+  it('a failing hop that is skipped or gone now is not called fixed; repeated findings count each', () => {
+    const skipped = {
+      ...healthy,
+      hops: healthy.hops.map((h) =>
+        h.kind === 'pods' ? { ...h, verdict: 'skipped' as const } : h,
+      ),
+    };
+    expect(compareDiagnoses(broken, skipped).hops.find((h) => h.kind === 'pods')?.change).toBe(
+      'not checked now',
+    );
+    const twice = { ...broken, findings: [...broken.findings, ...broken.findings] };
+    const diff = compareDiagnoses(twice, broken);
+    expect(diff.counts.fixed).toBe(broken.findings.filter((f) => f.severity !== 'info').length);
+    expect(diff.counts['still failing']).toBe(diff.counts.fixed);
+  });
 });

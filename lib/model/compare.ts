@@ -5,7 +5,8 @@ import type { Finding } from '@/lib/model/finding';
 import type { HopKind, StepId } from '@/lib/model/hops';
 import type { Verdict } from '@/lib/model/verdict';
 
-export type Change = 'fixed' | 'new' | 'still failing' | 'unchanged';
+/** `not checked now`: a problem then, and the hop is skipped or gone now — not a fix. */
+export type Change = 'fixed' | 'new' | 'still failing' | 'not checked now' | 'unchanged';
 
 export interface HopChange {
   kind: HopKind;
@@ -22,7 +23,7 @@ export interface FindingChange {
   hop: HopKind;
   before: Finding['severity'] | null;
   after: Finding['severity'] | null;
-  change: Exclude<Change, 'unchanged'>;
+  change: 'fixed' | 'new' | 'still failing';
 }
 
 export interface DiagnosisDiff {
@@ -30,14 +31,14 @@ export interface DiagnosisDiff {
   after: { takenAt: string; verdict: Verdict; sentence: string };
   hops: HopChange[];
   findings: FindingChange[];
-  counts: Record<Exclude<Change, 'unchanged'>, number>;
+  counts: Record<FindingChange['change'], number>;
 }
 
 const isProblem = (v: Verdict | null) => v === 'fail' || v === 'warn' || v === 'unknown';
 
 function change(before: Verdict | null, after: Verdict | null): Change {
   if (isProblem(before) && isProblem(after)) return 'still failing';
-  if (isProblem(before)) return 'fixed';
+  if (isProblem(before)) return after === 'ok' ? 'fixed' : 'not checked now';
   if (isProblem(after)) return 'new';
   return 'unchanged';
 }
@@ -59,8 +60,20 @@ export function compareDiagnoses(before: Diagnosis, after: Diagnosis): Diagnosis
     return { kind, label: (a ?? b)!.label, before: bv, after: av, change: change(bv, av) };
   });
 
-  const counted = (d: Diagnosis) =>
-    new Map(d.findings.filter((f) => f.severity !== 'info').map((f) => [findingKey(f), f]));
+  // Findings with the same key are told apart by their order (#1, #2): two become one, one fixed.
+  const counted = (d: Diagnosis) => {
+    const seen = new Map<string, number>();
+    return new Map(
+      d.findings
+        .filter((f) => f.severity !== 'info')
+        .map((f) => {
+          const key = findingKey(f);
+          const n = (seen.get(key) ?? 0) + 1;
+          seen.set(key, n);
+          return [`${key}#${n}`, f] as const;
+        }),
+    );
+  };
   const was = counted(before);
   const now = counted(after);
   const findings: FindingChange[] = [];

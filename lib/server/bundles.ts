@@ -14,6 +14,7 @@ import type { Verdict } from '@/lib/model/verdict';
 import { processWide } from '@/lib/sources/process-wide';
 import { RequestError } from './errors';
 import { keep, type FreezeReceipt, frozenStore } from './frozen-diagnoses';
+import { takeDiagnosisSlot } from './limits';
 import { diagnoseSnapshot } from './run-diagnosis';
 
 /** The largest bundle accepted, as sent and once unzipped. */
@@ -54,12 +55,38 @@ export function parseBundle(bytes: Buffer): FrozenDiagnosis {
   return json as FrozenDiagnosis;
 }
 
+/** No list in a snapshot is longer than this (the collector reads at most 1,000 pods a path). */
+export const MAX_LIST_LENGTH = 5_000;
+
+/** Refuses a snapshot shaped to make the checks work without end: over-long lists, deep nesting. */
+function assertBounded(value: unknown, where = 'snapshot', depth = 0): void {
+  if (depth > 40)
+    throw new RequestError('bad-request', `not a Hopscope bundle: ${where} nests too deep`);
+  if (Array.isArray(value)) {
+    if (value.length > MAX_LIST_LENGTH)
+      throw new RequestError(
+        'bad-request',
+        `not a Hopscope bundle: ${where} lists ${value.length} items (at most ${MAX_LIST_LENGTH})`,
+      );
+    value.forEach((v) => assertBounded(v, where, depth + 1));
+  } else if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length > MAX_LIST_LENGTH)
+      throw new RequestError(
+        'bad-request',
+        `not a Hopscope bundle: ${where} has ${entries.length} keys`,
+      );
+    for (const [k, v] of entries) assertBounded(v, depth < 3 ? `${where}.${k}` : where, depth + 1);
+  }
+}
+
 /** The bundle's snapshot judged by this version's checks, at the time it was taken. */
 export function rejudge(bundle: FrozenDiagnosis): {
   diagnosis: FrozenDiagnosis['diagnosis'];
   snapshot: Snapshot;
 } {
   const snapshot = bundle.snapshot;
+  assertBounded(snapshot);
   try {
     return { diagnosis: diagnoseSnapshot(snapshot, new Date(bundle.takenAt)), snapshot };
   } catch (error) {
@@ -73,10 +100,19 @@ export function rejudge(bundle: FrozenDiagnosis): {
 /** An uploaded bundle, judged again and kept as a new share. */
 export async function importBundle(bytes: Buffer, uploadedBy?: string): Promise<FreezeReceipt> {
   const bundle = parseBundle(bytes);
+  // Judged in one of the server's diagnosis slots, like a diagnosis: a burst of uploads waits.
+  const release = await takeDiagnosisSlot();
+  let seen;
+  try {
+    seen = rejudge(bundle);
+  } finally {
+    release();
+  }
+  // The bundle's own "by" is a claim the file makes; the uploader is who the server knows.
   const by = uploadedBy
-    ? `${bundle.by ?? 'someone unnamed'} (uploaded by ${uploadedBy})`
-    : bundle.by;
-  return keep(rejudge(bundle), { by, secrets: [] });
+    ? `${bundle.by ? `"${bundle.by}", as the bundle says` : 'an unnamed capture'} (uploaded by ${uploadedBy})`
+    : bundle.by && `"${bundle.by}", as the bundle says`;
+  return keep(seen, { by, secrets: [] });
 }
 
 export interface FolderBundle {
@@ -117,7 +153,10 @@ export function folderBundles(): Promise<{ bundles: FolderBundle[]; problems: st
         const bundle = parseBundle(readFileSync(path.join(dir, file)));
         const seen = rejudge(bundle);
         if (!(await store.get(bundle.id, new Date())))
-          await keep(seen, { by: bundle.by, secrets: [], id: bundle.id });
+          // Another replica on the same PostgreSQL may store it first: then it is there.
+          await keep(seen, { by: bundle.by, secrets: [], id: bundle.id }).catch(async (error) => {
+            if (!(await store.get(bundle.id, new Date()))) throw error;
+          });
         bundles.push({
           id: bundle.id,
           file,

@@ -52,12 +52,21 @@ export function frozenStore(): Promise<FrozenStore> {
   return state.opened;
 }
 
+const CREDENTIAL_HEADER = /authorization|cookie|token|key|secret|password|auth/i;
+
 /** Every value the server holds that must never be written into a frozen record. */
 export function secretValues(cluster: string, caller: Caller): string[] {
   const out: string[] = [];
   const prom = prometheusFor(cluster);
   if (prom) {
-    out.push(prom.url, ...Object.values(prom.headers));
+    // Header values that carry credentials, not routing ones (X-Scope-OrgID: team-a is a name
+    // that also appears as a namespace: scrubbing it would break the record).
+    out.push(
+      prom.url,
+      ...Object.entries(prom.headers)
+        .filter(([name]) => CREDENTIAL_HEADER.test(name))
+        .map(([, value]) => value),
+    );
     try {
       const u = new URL(prom.url);
       out.push(u.host, u.origin);

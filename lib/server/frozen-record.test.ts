@@ -64,3 +64,26 @@ describe('a frozen record', () => {
     expect(diagnose(record.snapshot, NOW).summary).toEqual(record.diagnosis.summary);
   });
 });
+
+describe('the secret values the server knows', () => {
+  it('are the Prometheus address and credential headers, not routing ones like a tenant name', async () => {
+    const { secretValues } = await import('./frozen-diagnoses');
+    const saved = { ...process.env };
+    process.env.HOPSCOPE_PROMETHEUS_URL = PROM;
+    process.env.HOPSCOPE_PROMETHEUS_HEADERS = JSON.stringify({
+      'X-Scope-OrgID': 'team-a',
+      Authorization: HEADER,
+    });
+    process.env.HOPSCOPE_KUBECONFIG = '/nonexistent/kubeconfig';
+    try {
+      const secrets = secretValues('prod', {
+        identity: { kind: 'bearer', token: TOKEN },
+        user: 'x',
+      });
+      expect(secrets).toEqual(expect.arrayContaining([PROM, HEADER, TOKEN]));
+      expect(secrets).not.toContain('team-a');
+    } finally {
+      process.env = saved;
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { callerFrom } from '@/lib/server/auth/caller';
 import { importBundle, MAX_BUNDLE_BYTES } from '@/lib/server/bundles';
 import { readCapped } from '@/lib/server/json-body';
 import { admitDiagnosis } from '@/lib/server/limits';
+import { admitWrite } from '@/lib/server/writes';
 import { errorResponse } from '@/lib/server/respond';
 
 export const dynamic = 'force-dynamic';
@@ -15,6 +16,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const caller = callerFrom(request.headers, request.method, request.url);
     admitDiagnosis(caller.user); // a bundle is judged like a diagnosis, and stored: same limit
+    await admitWrite(caller);
     const receipt = await importBundle(
       await readCapped(request, MAX_BUNDLE_BYTES),
       caller.user.startsWith('token:') ? undefined : caller.user,

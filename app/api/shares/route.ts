@@ -11,6 +11,7 @@ import { recall } from '@/lib/server/recent-diagnoses';
 import { errorResponse } from '@/lib/server/respond';
 import { runDiagnosis } from '@/lib/server/run-diagnosis';
 import { admitDiagnosis } from '@/lib/server/limits';
+import { admitWrite } from '@/lib/server/writes';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,6 +35,7 @@ export async function POST(request: Request): Promise<Response> {
       );
     if (held) admitDiagnosis(caller.user); // each share is stored: it counts like a diagnosis
     const seen = held ?? (await runDiagnosis(path, caller));
+    await admitWrite(caller, seen.diagnosis.cluster);
     const receipt = await freeze(seen, caller);
     return Response.json(
       { ...receipt, url: `/d/${receipt.id}`, retaken: !held, takenAt: seen.diagnosis.takenAt },

@@ -2,6 +2,7 @@
 // saying so, and the moves from there (run again and compare, embed, delete). The id is the
 // credential (see lib/server/auth/capability-routes.ts): no session is needed to read it.
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { DiagnosisBody } from '@/components/diagnosis-body';
 import { FrozenActions } from '@/components/frozen-actions';
@@ -18,14 +19,15 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string): Promise<FrozenDiagnosis | string> {
+// Once per request: the page and its metadata read the same record.
+const load = cache(async (id: string): Promise<FrozenDiagnosis | string> => {
   try {
     return await readFrozen(id);
   } catch (error) {
     if (error instanceof RequestError) return error.message;
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const frozen = await load((await params).id);
