@@ -7,7 +7,10 @@ const ms = (v: number | null) => (v === null ? '—' : `${v} ms`);
 export function TraceTableView({ trace }: { trace: TraceTable }) {
   return (
     <table className="trace" aria-label="Probes">
-      <caption className="muted">Probes from {trace.vantage}</caption>
+      <caption className="muted">
+        Probes from {trace.vantage}
+        {trace.sampled ? ` (${trace.sampled})` : ''}
+      </caption>
       <thead>
         <tr>
           <th scope="col">tier</th>

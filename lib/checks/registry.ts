@@ -124,7 +124,7 @@ export const STEPS: readonly StepDefinition[] = [
         : (s.traceNotRun ??
           'no active probes were run: the path trace is run on request (trace=1), from a vantage point the server has enabled'),
     queries: () => EMPTY_PLAN,
-    run: (s) => checkPathTrace(s),
+    run: (s, c) => checkPathTrace(s, c.thresholds),
     trace: traceTable,
     charts: [],
   },

@@ -2,12 +2,19 @@
 // four connections reset (a leaked namespace holding the same IP), DNS down with the VIP fine,
 // kube-proxy's rules broken with the pods fine, a hung app, a run that ran out of time.
 import { describe, expect, it } from 'vitest';
-import type { ProbeAttempt, ProbeOutcome, ProbeResult, ProbeTarget } from '@/lib/model/probe';
+import type {
+  ProbeAttempt,
+  ProbeOutcome,
+  ProbeResult,
+  ProbeRun,
+  ProbeTarget,
+} from '@/lib/model/probe';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { NOW, clusterIpSnapshot, withMetrics } from '@/lib/testing/snapshot-fixtures';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import { diagnose } from './diagnose';
 import { planTrace } from './step-6-trace-plan';
+import { DEFAULT_THRESHOLDS } from './thresholds';
 
 const DNS: ProbeTarget = {
   tier: 'dns',
@@ -91,6 +98,12 @@ describe('step 6, the path trace', () => {
       ['endpoint', 20, 20],
     ]);
     expect(trace.rows[1]).toMatchObject({ connectMs: 0.4, firstByteMs: 3, totalMs: 3.2 });
+    expect(trace.sampled).toBeUndefined();
+    const sampled: Snapshot = {
+      ...s,
+      probes: { value: { ...(s.probes as { value: ProbeRun }).value, endpointsLeftOut: 8 } },
+    };
+    expect(step6(sampled).trace?.sampled).toBe('2 of 10 endpoints probed');
   });
 
   it('one pod resetting one connection in four is named, with the ratio and its IP', () => {
@@ -206,6 +219,7 @@ describe('step 6, the path trace', () => {
       'TRACE_NODEPORT_FAILING',
       'TRACE_NOT_PROBED',
       'TRACE_NO_FIRST_BYTE',
+      'TRACE_SLOW',
       'TRACE_VIP_FAILING_PODS_ANSWER',
     ]);
   });
@@ -226,5 +240,53 @@ describe('a trace asked for where the server has no vantage point', () => {
     } finally {
       if (before !== undefined) process.env.HOPSCOPE_TRACE_FROM = before;
     }
+  });
+});
+
+describe('where the time goes', () => {
+  const ingress: ProbeTarget = {
+    tier: 'ingress',
+    label: 'shop.example.com/cart via 10.96.30.1:80',
+    protocol: 'http',
+    address: '10.96.30.1',
+    port: 80,
+  };
+  const timed = (target: ProbeTarget, totalMs: number, firstByteMs: number): ProbeResult => ({
+    target,
+    attempts: Array.from({ length: 20 }, () => ({
+      outcome: 'answered' as const,
+      ok: true,
+      status: 200,
+      ms: { connectMs: 0.5, firstByteMs, totalMs },
+    })),
+  });
+
+  it('a slow backend: the pods answer as slowly directly, so the time is theirs', () => {
+    const s = traced([
+      timed(ingress, 1_260, 1_255),
+      timed(PODS[0]!, 1_200, 1_195),
+      timed(PODS[1]!, 1_210, 1_205),
+    ]);
+    const [f] = step6(s).findings;
+    expect(f).toMatchObject({ code: 'TRACE_SLOW', hop: 'pods', severity: 'warn' });
+    expect(f!.title).toBe(
+      'the time goes to the backend pods: they answer in 1200 ms directly of 1260 ms through the ingress, 1195 ms of it waiting for the first byte',
+    );
+  });
+
+  it('fast pods behind a slow way in: the time is added by the controller', () => {
+    const s = traced([timed(ingress, 1_500, 1_495), timed(PODS[0]!, 20, 18)]);
+    const [f] = step6(s).findings;
+    expect(f).toMatchObject({ code: 'TRACE_SLOW', hop: 'ingress-controller' });
+    expect(f!.title).toMatch(
+      /added on the way in: 1500 ms through the ingress, 20 ms from the pods directly/,
+    );
+  });
+
+  it('under the threshold nothing is said; the threshold is the operator’s', () => {
+    const s = traced([timed(ingress, 400, 395), timed(PODS[0]!, 380, 375)]);
+    expect(step6(s).findings).toEqual([]);
+    const strict = diagnose(s, NOW, { ...DEFAULT_THRESHOLDS, traceSlow: { warn: 0.3 } });
+    expect(strict.findings.map((f) => f.code)).toContain('TRACE_SLOW');
   });
 });

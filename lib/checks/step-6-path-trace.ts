@@ -15,6 +15,7 @@ import {
 } from '@/lib/model/probe';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { finding, sourceUnknown, subject } from './finding-builder';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 
 const TIER_HOP: Record<ProbeTier, HopKind> = {
   dns: 'dns-cluster',
@@ -48,7 +49,10 @@ function failing(r: ProbeResult): { severity: 'fail' | 'warn'; text: string } | 
 /** The member of a hop a target is about: `shop/web-1` for `pod/shop/web-1`. */
 const memberOf = (r: ProbeResult) => r.target.subject?.replace(/^(pod|node)\//, '');
 
-export function checkPathTrace(s: Snapshot): Finding[] {
+export function checkPathTrace(
+  s: Snapshot,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): Finding[] {
   const gathered = s.probes;
   if (!gathered) return [];
   if ('issue' in gathered) return [sourceUnknown(6, 'pods', gathered.issue)];
@@ -153,6 +157,64 @@ export function checkPathTrace(s: Snapshot): Finding[] {
         }),
       );
     }
+  out.push(...whereTheTimeGoes(run, thresholds.traceSlow.warn * 1000));
+  return out;
+}
+
+const medianTotal = (rs: ProbeResult[]): number | null =>
+  median(rs.flatMap((r) => r.attempts.filter((a) => a.ok).map((a) => a.ms.totalMs)));
+
+/**
+ * Slowness, said once, at the hop that holds the time: the way in (Ingress, NodePort or VIP)
+ * against the pods answering directly. When the pods alone take (nearly) as long, the time is
+ * theirs; when they answer fast, it is added on the way in.
+ */
+function whereTheTimeGoes(run: ProbeRun, slowMs: number): Finding[] {
+  const out: Finding[] = [];
+  const dnsMs = medianTotal(tier(run, 'dns'));
+  if (dnsMs !== null && dnsMs >= slowMs)
+    out.push(
+      finding('TRACE_SLOW', {
+        hop: 'dns-cluster',
+        severity: 'warn',
+        title: `DNS answers take ${Math.round(dnsMs)} ms at the median`,
+        evidence: tier(run, 'dns').map((r) => evidence(r, run.vantage)),
+      }),
+    );
+  const entry = (['ingress', 'node-port', 'service'] as const)
+    .map((t) => ({ t, rs: tier(run, t) }))
+    .find((x) => x.rs.length > 0);
+  const podMs = medianTotal(tier(run, 'endpoint'));
+  const entryMs = entry ? medianTotal(entry.rs) : null;
+  const slowest = Math.max(entryMs ?? 0, podMs ?? 0);
+  if (slowest < slowMs) return out;
+  const podsHoldIt = podMs !== null && (entryMs === null || podMs >= entryMs * 0.8);
+  const ev = [...(entry?.rs ?? []), ...tier(run, 'endpoint')].map((r) => evidence(r, run.vantage));
+  if (podsHoldIt) {
+    const firstByte = median(
+      tier(run, 'endpoint').flatMap((r) =>
+        r.attempts.flatMap((a) =>
+          a.ok && a.ms.firstByteMs !== undefined ? [a.ms.firstByteMs] : [],
+        ),
+      ),
+    );
+    out.push(
+      finding('TRACE_SLOW', {
+        hop: 'pods',
+        severity: 'warn',
+        title: `the time goes to the backend pods: they answer in ${Math.round(podMs)} ms directly${entryMs !== null ? ` of ${Math.round(entryMs)} ms through the ${entry!.t === 'service' ? 'VIP' : entry!.t}` : ''}${firstByte !== null ? `, ${Math.round(firstByte)} ms of it waiting for the first byte` : ''}`,
+        evidence: ev,
+      }),
+    );
+  } else
+    out.push(
+      finding('TRACE_SLOW', {
+        hop: TIER_HOP[entry!.t],
+        severity: 'warn',
+        title: `the time is added on the way in: ${Math.round(entryMs!)} ms through the ${entry!.t === 'service' ? 'VIP' : entry!.t}, ${podMs !== null ? `${Math.round(podMs)} ms from the pods directly` : 'the pods not measured'}`,
+        evidence: ev,
+      }),
+    );
   return out;
 }
 
@@ -166,8 +228,13 @@ const median = (xs: number[]): number | null => {
 export function traceTable(s: Snapshot): TraceTable | undefined {
   const g = s.probes;
   if (!g || 'issue' in g) return undefined;
+  const probedEndpoints = g.value.results.filter((r) => r.target.tier === 'endpoint').length;
+  const leftOut = g.value.endpointsLeftOut ?? 0;
   return {
     vantage: g.value.vantage,
+    ...(leftOut > 0
+      ? { sampled: `${probedEndpoints} of ${probedEndpoints + leftOut} endpoints probed` }
+      : {}),
     rows: g.value.results.map((r) => {
       const answered = r.attempts.filter((a) => a.ok);
       const sum = summarizeProbe(r);

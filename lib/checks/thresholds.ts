@@ -47,6 +47,8 @@ export const DEFAULT_THRESHOLDS = {
   logStall: { minSeconds: 300, gapMultiple: 10 },
   /** Days before a served certificate expires. */
   certificateDays: { warn: 14 },
+  /** Path trace: a tier whose answered tries take this many seconds (median) is slow. */
+  traceSlow: { warn: 1 },
 } as const;
 
 export type Thresholds = {

@@ -49,6 +49,8 @@ export interface ChartData {
 /** What a probe run saw, one row per target: the path trace's table (step 6). */
 export interface TraceTable {
   vantage: string;
+  /** "10 of 25 endpoints probed" when the run sampled them. */
+  sampled?: string;
   rows: {
     tier: string;
     label: string;

@@ -58,6 +58,8 @@ export interface ProbeRun {
   startedAt: string;
   triesPerTarget: number;
   results: ProbeResult[];
+  /** Endpoints of the path beyond those probed (a run probes at most 10): "examined N of M". */
+  endpointsLeftOut?: number;
 }
 
 export interface ProbeSummary {

@@ -44,6 +44,13 @@ export const STEP_6_CODES = {
     why: 'Users of the host do not reach the backend.',
     fix: "Look at the controller's pods and its log for this host (step 5).",
   },
+  TRACE_SLOW: {
+    step: 6,
+    source: 'probes',
+    meaning: 'Probes that answered took long, and the tiers show where the time goes.',
+    why: 'Users wait that long at least; the tier that holds the time is where to look.',
+    fix: "Look at the hop named: the backend's own latency (step 2), the ingress controller's overhead (step 5), or DNS (step 3).",
+  },
   TRACE_NOT_PROBED: {
     step: 6,
     source: 'probes',

@@ -17,6 +17,7 @@ export type TraceOutcome = { probes: { value: ProbeRun } } | { traceNotRun: stri
 export async function traceFromServer(plan: {
   targets: ProbeTarget[];
   allowed: ReadonlySet<string>;
+  endpointsLeftOut: number;
 }): Promise<TraceOutcome> {
   if (process.env.HOPSCOPE_TRACE_FROM !== 'server')
     return {
@@ -28,5 +29,9 @@ export async function traceFromServer(plan: {
     timeoutMs: num('HOPSCOPE_TRACE_TIMEOUT_MS', DEFAULT_PROBE_LIMITS.timeoutMs),
     budgetMs: num('HOPSCOPE_TRACE_BUDGET_MS', DEFAULT_PROBE_LIMITS.budgetMs),
   });
-  return { probes: { value: run } };
+  return {
+    probes: {
+      value: plan.endpointsLeftOut > 0 ? { ...run, endpointsLeftOut: plan.endpointsLeftOut } : run,
+    },
+  };
 }
