@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { diagnosisQuery } from '@/lib/client/diagnosis-query';
+import { diagnoseHref, pathToQuery } from '@/lib/client/live-link';
 import { rememberPath } from '@/lib/client/recent-paths';
 import { describePath, type AccessPath } from '@/lib/model/path';
 import { DiagnosisBody } from './diagnosis-body';
@@ -141,6 +142,16 @@ export function DiagnosisView({
         >
           ⧉ Copy link
         </button>
+        {path.trace ? (
+          <span className="muted">with path trace</span>
+        ) : (
+          <a
+            href={diagnoseHref(pathToQuery({ ...path, trace: true }))}
+            title="Diagnose again with probes along the path (step 6)"
+          >
+            ⇢ Trace the path
+          </a>
+        )}
         <Suspense
           fallback={
             <button type="button" disabled>

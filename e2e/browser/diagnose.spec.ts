@@ -51,6 +51,19 @@ test.describe('a failing ClusterIP path (node-pleg-notready)', () => {
       'kubectl describe node worker-2',
     );
   });
+
+  test('Trace the path asks for step 6; without a vantage point the step says so — unknown, never ok', async ({
+    page,
+  }) => {
+    await page.goto(PLEG_URL);
+    await expect(page.getByRole('region', { name: /^6 Path trace/ })).toContainText('trace=1');
+    await page.getByRole('link', { name: /Trace the path/ }).click();
+    await expect(page).toHaveURL(/trace=1/);
+    const step6 = page.getByRole('region', { name: /^6 Path trace/ });
+    await expect(step6).toContainText('unknown');
+    await expect(step6).toContainText(/asked for, but this server has no vantage point enabled/);
+    await expect(page.getByText('with path trace')).toBeVisible();
+  });
 });
 
 test.describe('a healthy Ingress path', () => {
