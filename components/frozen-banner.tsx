@@ -13,9 +13,9 @@ function daysLeft(expiresAt: string, now: Date): string {
 export function FrozenBanner({ frozen, now }: { frozen: FrozenDiagnosis; now: Date }) {
   return (
     <section className="frozen-banner" role="note" aria-label="Frozen diagnosis">
+      <h1>Frozen diagnosis of {describePath(frozen.path)}</h1>
       <p>
-        <strong>Frozen diagnosis</strong> of {describePath(frozen.path)} in{' '}
-        {frozen.diagnosis.cluster}, taken{' '}
+        In {frozen.diagnosis.cluster}, taken{' '}
         <time dateTime={frozen.takenAt}>{utc(frozen.takenAt)}</time>
         {frozen.by ? ` by ${frozen.by}` : ''}. This is what Hopscope saw then, not the cluster now.
       </p>
