@@ -52,8 +52,8 @@ function Problem({ message }: { message: string }) {
   );
 }
 
-async function Overview({ all, now }: { all: Promise<Snapshot>; now: Date }) {
-  return <DiagnosisOverview d={diagnoseSnapshot(await all, now)} />;
+async function Overview({ seen }: { seen: Promise<{ diagnosis: Diagnosis }> }) {
+  return <DiagnosisOverview d={(await seen).diagnosis} />;
 }
 
 async function StepWave({
@@ -82,12 +82,12 @@ async function Streamed({
   const begun = await started;
   if ('problem' in begun) return <Problem message={begun.problem} />;
   const { first, steps, all } = begun;
-  // Share is offered once the whole diagnosis is in: it freezes that one.
-  const diagnosisRef = all
-    .then((snapshot) =>
-      remember(caller, { diagnosis: diagnoseSnapshot(snapshot, first.now), snapshot }),
-    )
-    .catch(() => null);
+  // The whole diagnosis, judged once: the overview shows it and Share freezes it.
+  const seen = all.then((snapshot) => ({
+    diagnosis: diagnoseSnapshot(snapshot, first.now),
+    snapshot,
+  }));
+  const diagnosisRef = seen.then((whole) => remember(caller, whole)).catch(() => null);
   return (
     <QueryProvider>
       <DiagnosisView
@@ -105,7 +105,7 @@ async function Streamed({
                 />
               }
             >
-              <Overview all={all} now={first.now} />
+              <Overview seen={seen} />
             </Suspense>
           }
           step={(id) => (

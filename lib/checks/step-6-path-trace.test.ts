@@ -41,6 +41,15 @@ const pod = (name: string, ip: string): ProbeTarget => ({
   port: 8080,
 });
 const PODS = [pod('web-1', '10.244.1.7'), pod('web-2', '10.244.2.8')];
+const INGRESS: ProbeTarget = {
+  tier: 'ingress',
+  label: 'shop.example.com/cart via 10.96.30.1:80',
+  protocol: 'http',
+  address: '10.96.30.1',
+  port: 80,
+  hostHeader: 'shop.example.com',
+  httpPath: '/cart',
+};
 
 function tries(target: ProbeTarget, pattern: (i: number) => ProbeOutcome, n = 20): ProbeResult {
   const attempts: ProbeAttempt[] = Array.from({ length: n }, (_, i) => {
@@ -190,16 +199,7 @@ describe('step 6, the path trace', () => {
       address: '10.1.0.1',
       port: 30080,
     };
-    const ingress: ProbeTarget = {
-      tier: 'ingress',
-      label: 'shop.example.com/cart via 10.96.30.1:80',
-      protocol: 'http',
-      address: '10.96.30.1',
-      port: 80,
-      hostHeader: 'shop.example.com',
-      httpPath: '/cart',
-    };
-    const s = traced([tries(nodePort, always('timeout')), tries(ingress, always('server-error'))]);
+    const s = traced([tries(nodePort, always('timeout')), tries(INGRESS, always('server-error'))]);
     const f = step6(s).findings;
     expect(f.map((x) => [x.code, x.hop, x.member])).toEqual([
       ['TRACE_NODEPORT_FAILING', 'node', 'worker-1'],
@@ -244,13 +244,6 @@ describe('a trace asked for where the server has no vantage point', () => {
 });
 
 describe('where the time goes', () => {
-  const ingress: ProbeTarget = {
-    tier: 'ingress',
-    label: 'shop.example.com/cart via 10.96.30.1:80',
-    protocol: 'http',
-    address: '10.96.30.1',
-    port: 80,
-  };
   const timed = (target: ProbeTarget, totalMs: number, firstByteMs: number): ProbeResult => ({
     target,
     attempts: Array.from({ length: 20 }, () => ({
@@ -263,7 +256,7 @@ describe('where the time goes', () => {
 
   it('a slow backend: the pods answer as slowly directly, so the time is theirs', () => {
     const s = traced([
-      timed(ingress, 1_260, 1_255),
+      timed(INGRESS, 1_260, 1_255),
       timed(PODS[0]!, 1_200, 1_195),
       timed(PODS[1]!, 1_210, 1_205),
     ]);
@@ -275,7 +268,7 @@ describe('where the time goes', () => {
   });
 
   it('fast pods behind a slow way in: the time is added by the controller', () => {
-    const s = traced([timed(ingress, 1_500, 1_495), timed(PODS[0]!, 20, 18)]);
+    const s = traced([timed(INGRESS, 1_500, 1_495), timed(PODS[0]!, 20, 18)]);
     const [f] = step6(s).findings;
     expect(f).toMatchObject({ code: 'TRACE_SLOW', hop: 'ingress-controller' });
     expect(f!.title).toMatch(
@@ -284,7 +277,7 @@ describe('where the time goes', () => {
   });
 
   it('under the threshold nothing is said; the threshold is the operator’s', () => {
-    const s = traced([timed(ingress, 400, 395), timed(PODS[0]!, 380, 375)]);
+    const s = traced([timed(INGRESS, 400, 395), timed(PODS[0]!, 380, 375)]);
     expect(step6(s).findings).toEqual([]);
     const strict = diagnose(s, NOW, { ...DEFAULT_THRESHOLDS, traceSlow: { warn: 0.3 } });
     expect(strict.findings.map((f) => f.code)).toContain('TRACE_SLOW');

@@ -14,8 +14,6 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
       'unsupported-media-type',
       'send the access path as JSON with Content-Type: application/json',
     );
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
   const text = new TextDecoder().decode(await readCapped(request, maxBytes));
   try {
     return JSON.parse(text) as unknown;
