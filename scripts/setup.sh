@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything Hopscope's tests and demo need on a fresh machine of this kind:
-# Debian packages (Prometheus with promtool, Chromium, openssl, PostgreSQL), npm packages (which bring
+# Debian packages (Prometheus with promtool, Chromium, openssl, PostgreSQL, nftables, conntrack), npm packages (which bring
 # Node 24 as the `node` package), and the cluster binaries built from Go modules (cached).
 #   --app   only the npm packages: enough for the dashboard on its built-in bundles (the demo)
 set -euo pipefail
@@ -30,6 +30,10 @@ command -v openssl >/dev/null || missing+=(openssl)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
 # PostgreSQL: the shared store's tests run against a real server (e2e/harness/postgres.sh).
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+# The test bed's data plane: kube-proxy programs its rules through `nft`; `conntrack` lets the
+# harness show and flush the connections kube-proxy's DNAT made.
+[ -x /usr/sbin/nft ] || missing+=(nftables)
+[ -x /usr/sbin/conntrack ] || missing+=(conntrack)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "[setup] apt-get install ${missing[*]}"
   apt-get update -qq

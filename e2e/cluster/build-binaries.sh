@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds the real cluster parts the tests run — kube-apiserver, kube-controller-manager, kubectl,
-# etcd and kwok — from the Go module proxy with the machine's Go, into an ignored cache folder.
+# kube-proxy, etcd, kwok and CoreDNS — from the Go module proxy with the machine's Go, into an ignored cache folder.
 # A binary already in the cache at the pinned version is not rebuilt.
 set -euo pipefail
 
 KUBE_VERSION=${KUBE_VERSION:-v1.36.3}
 ETCD_VERSION=${ETCD_VERSION:-v3.6.16}
 KWOK_VERSION=${KWOK_VERSION:-v0.8.0}
+COREDNS_VERSION=${COREDNS_VERSION:-v1.14.7}
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${HOPSCOPE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hopscope}
@@ -20,7 +21,7 @@ fresh() { [ -x "$bin/$1" ] && [ "$(cat "$(stamp "$1")" 2>/dev/null)" = "$2" ]; }
 done_with() { echo "$2" >"$(stamp "$1")"; }
 
 build_kubernetes() {
-  local want=("kube-apiserver" "kube-controller-manager" "kubectl") todo=()
+  local want=("kube-apiserver" "kube-controller-manager" "kubectl" "kube-proxy") todo=()
   for b in "${want[@]}"; do fresh "$b" "$KUBE_VERSION" || todo+=("$b"); done
   [ ${#todo[@]} -eq 0 ] && return 0
   local dir=$work/kubernetes-$KUBE_VERSION minor=${KUBE_VERSION#v1.}
@@ -72,11 +73,23 @@ build_kwok() {
   done_with kwok "$KWOK_VERSION"
 }
 
+build_coredns() {
+  fresh coredns "$COREDNS_VERSION" && return 0
+  local dir=$work/coredns-$COREDNS_VERSION
+  mkdir -p "$dir"
+  printf 'module hopscope.local/coredns-binary\n\ngo 1.26.0\n' >"$dir/go.mod"
+  echo "building coredns $COREDNS_VERSION"
+  (cd "$dir" && go get "github.com/coredns/coredns@$COREDNS_VERSION" && \
+    go build -trimpath -ldflags "-s -w" -o "$bin/coredns" github.com/coredns/coredns)
+  done_with coredns "$COREDNS_VERSION"
+}
+
 start=$(date +%s)
 case "${1:-all}" in
   kubernetes) build_kubernetes ;;
   etcd) build_etcd ;;
   kwok) build_kwok ;;
-  all) build_etcd; build_kwok; build_kubernetes ;;
+  coredns) build_coredns ;;
+  all) build_etcd; build_kwok; build_kubernetes; build_coredns ;;
 esac
 echo "binaries ready in $bin ($(( $(date +%s) - start ))s)"

@@ -1,113 +1,338 @@
-// The test bed's data plane, first part: pods as network namespaces. Each pod gets a namespace
-// with its pod IP on a veth pair (its gateway 169.254.1.1, as with Calico, a static neighbour at
-// the host end's MAC), a /32 route to it from the host, and a listener that answers as the test
-// says. The
-// Service range gets an `unreachable` route while it runs, so that a probe of a VIP (no
-// kube-proxy here yet) fails on this machine instead of leaving it. Root only; everything it
-// creates is removed by `stop`.
+// The test bed's data plane: the simulated cluster's nodes and pods as network namespaces, with
+// the real kube-proxy (nftables mode) in each node's namespace programming DNAT from the real
+// EndpointSlices, and the real CoreDNS in its pods serving cluster.local from the real API server.
+//
+//   host namespace ── (Unix socket) ── 127.0.0.1:<API server port> inside nodes and CoreDNS pods
+//   fabric namespace: the network between nodes; routes each pod IP to its node
+//     └─ node namespace (its InternalIP on eth0; kube-proxy here; forwards for its pods)
+//          └─ pod namespace (its pod IP /32 on eth0, gateway 169.254.1.1 as with Calico)
+//
+// Nothing is routed to or from the host's own network: only the namespaces made here carry
+// traffic, and `stop` removes them all. Root only.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { repoRoot } from './test-env';
+import type { ProbeRun, ProbeTarget } from '@/lib/model/probe';
+import type { ProbeLimits } from '@/lib/sources/probes/prober';
+import { cacheDir, repoRoot, testEnv } from './test-env';
+
+const bin = (name: string) => path.join(cacheDir, 'bin', name);
+
+/** What runs in a pod's namespace: a listener per port, CoreDNS, or nothing (the client). */
+export type PodRole =
+  | { kind: 'listener'; ports: { port: number; behaviour: string }[] }
+  | { kind: 'coredns' }
+  | { kind: 'client' };
 
 export interface PlanePod {
+  /** namespace/name */
+  name: string;
+  node: string;
   ip: string;
-  port: number;
-  /** As probe-listener-cli.ts takes it: answer, answer:503, reset-every:4, hang, slow-first-byte:300. */
-  behaviour: string;
+  role: PodRole;
 }
 
-export const SERVICE_RANGE = '10.96.0.0/12';
+export interface PlaneNode {
+  name: string;
+  ip: string;
+  /** Whether the real kube-proxy runs in this node's namespace. */
+  kubeProxy: boolean;
+}
+
+export interface PlaneSpec {
+  nodes: PlaneNode[];
+  pods: PlanePod[];
+  /** kube-proxy's --cluster-cidr: traffic from outside it is masqueraded. */
+  clusterCidr?: string;
+  /** The cluster domain CoreDNS serves (cluster.local). */
+  clusterDomain?: string;
+}
+
+export interface DataPlane {
+  /** Runs the path's probes from inside a pod's namespace: the client's side of the path. */
+  probeFrom(
+    pod: string,
+    targets: ProbeTarget[],
+    allowed: Iterable<string>,
+    limits?: Partial<ProbeLimits>,
+  ): Promise<ProbeRun>;
+  /** Kills kube-proxy on a node the way a wedged one stops: its rules stay as they were. */
+  stopKubeProxy(node: string): void;
+  /** Kills the CoreDNS processes: the kube-dns Service keeps its VIP and endpoints. */
+  stopCoreDns(): void;
+  /** The nftables ruleset kube-proxy programmed on a node. */
+  kubeProxyRules(node: string): string;
+  stop(): void;
+}
+
+export function canBuildDataPlane(): string | null {
+  if (process.getuid?.() !== 0) return 'the data plane needs root (network namespaces)';
+  if (spawnSync('ip', ['netns', 'list']).status !== 0) return '`ip netns` does not work here';
+  if (spawnSync('nft', ['--version']).status !== 0)
+    return '`nft` is missing (Debian package nftables; scripts/setup.sh installs it)';
+  for (const b of ['kube-proxy', 'coredns'])
+    if (spawnSync(bin(b), ['--version']).error)
+      return `${b} is not built (e2e/cluster/build-binaries.sh builds it)`;
+  return null;
+}
 
 function ip(...args: string[]): void {
   const r = spawnSync('ip', args, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`ip ${args.join(' ')}: ${r.stderr.trim()}`);
 }
 
-export function canBuildDataPlane(): string | null {
-  if (process.getuid?.() !== 0) return 'the data plane needs root (network namespaces)';
-  if (spawnSync('ip', ['netns', 'list']).status !== 0) return '`ip netns` does not work here';
-  return null;
+function inNs(ns: string, argv: string[]): string {
+  const r = spawnSync('ip', ['netns', 'exec', ns, ...argv], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} in ${ns}: ${r.stderr.trim()}`);
+  return r.stdout;
 }
 
-export async function startDataPlane(pods: PlanePod[]): Promise<{ stop: () => void }> {
-  const tag = `${process.pid % 10000}`;
+const sysctl = (ns: string, key: string, value: string) =>
+  inNs(ns, ['sh', '-c', `echo ${value} > /proc/sys/${key.replaceAll('.', '/')}`]);
+
+const macOf = (ns: string, dev: string) =>
+  inNs(ns, ['cat', `/sys/class/net/${dev}/address`]).trim();
+
+/** Waits for a line on the process's output, or fails with what it printed. */
+function waitFor(
+  proc: ChildProcess,
+  what: string,
+  ready: RegExp,
+  log: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(
+      () => reject(new Error(`${what} not ready in ${timeoutMs} ms:\n${seen.slice(-2000)}`)),
+      timeoutMs,
+    );
+    const out = createWriteStream(log);
+    const onData = (chunk: Buffer) => {
+      out.write(chunk);
+      seen += chunk.toString();
+      if (ready.test(seen)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', onData);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited ${code}:\n${seen.slice(-2000)}`));
+    });
+  });
+}
+
+async function until(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export async function startDataPlane(spec: PlaneSpec): Promise<DataPlane> {
+  const tag = `${process.pid % 100000}`;
+  const work = mkdtempSync(path.join(os.tmpdir(), 'hopscope-plane-'));
+  const fabric = `hsf${tag}`;
   const namespaces: string[] = [];
-  const hostEnds: string[] = [];
-  const listeners: ChildProcess[] = [];
-  let routed = false;
-  const stop = () => {
-    for (const l of listeners) l.kill('SIGKILL');
-    // The host end first: deleting it drops its /32 route at once (a namespace goes lazily).
-    for (const dev of hostEnds) spawnSync('ip', ['link', 'del', dev]);
-    for (const ns of namespaces) spawnSync('ip', ['netns', 'del', ns]);
-    if (routed) spawnSync('ip', ['route', 'del', 'unreachable', SERVICE_RANGE]);
+  const processes = new Map<string, ChildProcess>();
+  const nodeNs = new Map<string, string>();
+  const podNs = new Map<string, string>();
+  const apiPort = new URL(
+    /server:\s*(\S+)/.exec(readFileSync(testEnv.kubeconfig, 'utf8'))?.[1] ?? '',
+  ).port;
+  const socket = path.join(work, 'api.sock');
+
+  const run = (key: string, ns: string | null, argv: string[]) => {
+    const full = ns ? ['ip', 'netns', 'exec', ns, ...argv] : argv;
+    const proc = spawn(full[0]!, full.slice(1), {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    processes.set(key, proc);
+    return proc;
   };
+  const kill = (key: string) => {
+    processes.get(key)?.kill('SIGKILL');
+    processes.delete(key);
+  };
+  const bridgeInto = async (ns: string, key: string) => {
+    const proc = run(`bridge:${key}`, ns, [
+      process.execPath,
+      'e2e/harness/socket-bridge.mjs',
+      'inside',
+      socket,
+      apiPort,
+    ]);
+    await waitFor(proc, `API bridge in ${ns}`, /listening/, path.join(work, `bridge-${ns}.log`));
+  };
+
+  const stop = () => {
+    for (const key of [...processes.keys()]) kill(key);
+    // The fabric first: deleting it drops the node links, then the nodes drop the pods' links.
+    for (const ns of [fabric, ...namespaces]) spawnSync('ip', ['netns', 'del', ns]);
+    rmSync(work, { recursive: true, force: true });
+  };
+
   try {
-    ip('route', 'add', 'unreachable', SERVICE_RANGE);
-    routed = true;
-    for (const [i, pod] of pods.entries()) {
-      const ns = `hs-dp-${tag}-${i}`;
-      const host = `hsdp${tag}x${i}`.slice(0, 15);
+    ip('netns', 'add', fabric);
+    ip('-n', fabric, 'link', 'set', 'lo', 'up');
+    sysctl(fabric, 'net.ipv4.ip_forward', '1');
+
+    const host = run('bridge:host', null, [
+      process.execPath,
+      'e2e/harness/socket-bridge.mjs',
+      'host',
+      socket,
+      apiPort,
+    ]);
+    await waitFor(host, 'API bridge on the host', /listening/, path.join(work, 'bridge-host.log'));
+
+    for (const [i, node] of spec.nodes.entries()) {
+      const ns = `hsn${tag}-${i}`;
       ip('netns', 'add', ns);
       namespaces.push(ns);
-      ip('link', 'add', host, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns);
-      hostEnds.push(host);
-      ip('-n', ns, 'addr', 'add', `${pod.ip}/32`, 'dev', 'eth0');
+      nodeNs.set(node.name, ns);
+      const link = `n${i}`;
+      ip('-n', fabric, 'link', 'add', link, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns);
       ip('-n', ns, 'link', 'set', 'lo', 'up');
+      ip('-n', ns, 'addr', 'add', `${node.ip}/32`, 'dev', 'eth0');
       ip('-n', ns, 'link', 'set', 'eth0', 'up');
+      ip('-n', fabric, 'link', 'set', link, 'up');
       ip('-n', ns, 'route', 'add', '169.254.1.1', 'dev', 'eth0');
       ip('-n', ns, 'route', 'add', 'default', 'via', '169.254.1.1', 'dev', 'eth0');
-      ip('link', 'set', host, 'up');
-      const mac = readFileSync(`/sys/class/net/${host}/address`, 'utf8').trim();
-      ip(
-        '-n',
-        ns,
-        'neigh',
-        'replace',
-        '169.254.1.1',
-        'lladdr',
-        mac,
-        'dev',
-        'eth0',
-        'nud',
-        'permanent',
-      );
-      ip('route', 'add', `${pod.ip}/32`, 'dev', host);
-      const listener = spawn(
-        'ip',
-        [
-          'netns',
-          'exec',
-          ns,
-          process.execPath,
-          '--import',
-          'tsx',
-          path.join(repoRoot, 'e2e/harness/probe-listener-cli.ts'),
-          pod.ip,
-          String(pod.port),
-          pod.behaviour,
-        ],
-        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      listeners.push(listener);
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`listener in ${ns} did not start`)),
-          20_000,
-        );
-        listener.stdout!.on('data', (chunk: Buffer) => {
-          if (chunk.toString().includes('listening')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        listener.once('exit', (code) => reject(new Error(`listener in ${ns} exited ${code}`)));
-      });
+      ip('-n', ns, 'neigh', 'replace', '169.254.1.1', 'lladdr', macOf(fabric, link), 'dev', 'eth0', 'nud', 'permanent'); // prettier-ignore
+      ip('-n', fabric, 'route', 'add', `${node.ip}/32`, 'dev', link);
+      ip('-n', fabric, 'neigh', 'replace', node.ip, 'lladdr', macOf(ns, 'eth0'), 'dev', link, 'nud', 'permanent'); // prettier-ignore
+      sysctl(ns, 'net.ipv4.ip_forward', '1');
     }
+
+    for (const [j, pod] of spec.pods.entries()) {
+      const node = nodeNs.get(pod.node);
+      if (!node) throw new Error(`pod ${pod.name} is on ${pod.node}, which has no namespace`);
+      const nodeIndex = spec.nodes.findIndex((n) => n.name === pod.node);
+      const ns = `hsp${tag}-${j}`;
+      ip('netns', 'add', ns);
+      namespaces.push(ns);
+      podNs.set(pod.name, ns);
+      const link = `p${j}`;
+      ip('-n', node, 'link', 'add', link, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns);
+      ip('-n', ns, 'link', 'set', 'lo', 'up');
+      ip('-n', ns, 'addr', 'add', `${pod.ip}/32`, 'dev', 'eth0');
+      ip('-n', ns, 'link', 'set', 'eth0', 'up');
+      ip('-n', node, 'link', 'set', link, 'up');
+      ip('-n', ns, 'route', 'add', '169.254.1.1', 'dev', 'eth0');
+      ip('-n', ns, 'route', 'add', 'default', 'via', '169.254.1.1', 'dev', 'eth0');
+      ip('-n', ns, 'neigh', 'replace', '169.254.1.1', 'lladdr', macOf(node, link), 'dev', 'eth0', 'nud', 'permanent'); // prettier-ignore
+      ip('-n', node, 'route', 'add', `${pod.ip}/32`, 'dev', link);
+      ip('-n', node, 'neigh', 'replace', pod.ip, 'lladdr', macOf(ns, 'eth0'), 'dev', link, 'nud', 'permanent'); // prettier-ignore
+      ip('-n', fabric, 'route', 'add', `${pod.ip}/32`, 'via', spec.nodes[nodeIndex]!.ip, 'dev', `n${nodeIndex}`); // prettier-ignore
+    }
+
+    const waits: Promise<void>[] = [];
+    for (const pod of spec.pods) {
+      const ns = podNs.get(pod.name)!;
+      if (pod.role.kind === 'listener') {
+        for (const { port, behaviour } of pod.role.ports) {
+          const key = `listener:${pod.name}:${port}`;
+          const proc = run(key, ns, [
+            process.execPath,
+            '--import',
+            'tsx',
+            'e2e/harness/probe-listener-cli.ts',
+            pod.ip,
+            String(port),
+            behaviour,
+          ]);
+          waits.push(waitFor(proc, `listener ${pod.name}:${port}`, /listening/, path.join(work, `${ns}-${port}.log`))); // prettier-ignore
+        }
+      }
+    }
+    await Promise.all(waits);
+
+    // CoreDNS as its pods run it, minus what would leave the test bed (no `forward`).
+    const domain = spec.clusterDomain ?? 'cluster.local';
+    const corefile = path.join(work, 'Corefile');
+    writeFileSync(
+      corefile,
+      `.:53 {\n  errors\n  kubernetes ${domain} in-addr.arpa ip6.arpa {\n    kubeconfig ${testEnv.kubeconfig}\n    pods insecure\n    fallthrough in-addr.arpa ip6.arpa\n    ttl 30\n  }\n  cache 30\n}\n`,
+    );
+    for (const pod of spec.pods.filter((p) => p.role.kind === 'coredns')) {
+      const ns = podNs.get(pod.name)!;
+      await bridgeInto(ns, pod.name);
+      const proc = run(`coredns:${pod.name}`, ns, [bin('coredns'), '-conf', corefile]);
+      waits.push(waitFor(proc, `CoreDNS ${pod.name}`, /CoreDNS-\d/, path.join(work, `coredns-${ns}.log`))); // prettier-ignore
+    }
+
+    for (const node of spec.nodes.filter((n) => n.kubeProxy)) {
+      const ns = nodeNs.get(node.name)!;
+      await bridgeInto(ns, node.name);
+      const proc = run(`kube-proxy:${node.name}`, ns, [
+        bin('kube-proxy'),
+        '--proxy-mode=nftables',
+        `--hostname-override=${node.name}`,
+        `--kubeconfig=${testEnv.kubeconfig}`,
+        `--cluster-cidr=${spec.clusterCidr ?? '10.244.0.0/16'}`,
+        // The node's conntrack table is the host's kernel's: leave its sizes alone.
+        '--conntrack-max-per-core=0',
+        '--conntrack-tcp-timeout-established=0',
+        '--conntrack-tcp-timeout-close-wait=0',
+        '--metrics-bind-address=127.0.0.1:10249',
+        '--healthz-bind-address=127.0.0.1:10256',
+        '--v=1',
+      ]);
+      const log = path.join(work, `kube-proxy-${ns}.log`);
+      waits.push(
+        (async () => {
+          const out = createWriteStream(log);
+          proc.stdout!.pipe(out);
+          proc.stderr!.pipe(out);
+          // Synced once its service map holds a VIP: rules from the real EndpointSlices.
+          await until(`kube-proxy on ${node.name} programs its rules`, () => {
+            if (proc.exitCode !== null) throw new Error(`kube-proxy on ${node.name} exited: ${readFileSync(log, 'utf8').slice(-2000)}`); // prettier-ignore
+            const r = spawnSync('ip', ['netns', 'exec', ns, 'nft', 'list', 'map', 'ip', 'kube-proxy', 'service-ips'], { encoding: 'utf8' }); // prettier-ignore
+            return r.status === 0 && /elements = \{/.test(r.stdout);
+          });
+        })(),
+      );
+    }
+    await Promise.all(waits);
   } catch (error) {
     stop();
     throw error;
   }
-  return { stop };
+
+  return {
+    async probeFrom(pod, targets, allowed, limits) {
+      const ns = podNs.get(pod);
+      if (!ns) throw new Error(`pod ${pod} has no namespace on the data plane`);
+      const child = spawn(
+        'ip',
+        ['netns', 'exec', ns, process.execPath, '--import', 'tsx', 'e2e/harness/probe-cli.ts'],
+        { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] },
+      );
+      child.stdin.end(
+        JSON.stringify({ targets, allowed: [...allowed], vantage: `pod ${pod}`, limits }),
+      );
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      const code = await new Promise<number | null>((r) => child.once('exit', r));
+      if (code !== 0) throw new Error(`probes from ${pod} exited ${code}`);
+      return JSON.parse(out) as ProbeRun;
+    },
+    stopKubeProxy(node) {
+      kill(`kube-proxy:${node}`);
+    },
+    stopCoreDns() {
+      for (const key of [...processes.keys()]) if (key.startsWith('coredns:')) kill(key);
+    },
+    kubeProxyRules(node) {
+      return inNs(nodeNs.get(node)!, ['nft', 'list', 'table', 'ip', 'kube-proxy']);
+    },
+    stop,
+  };
 }
