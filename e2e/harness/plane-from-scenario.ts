@@ -5,12 +5,59 @@
 // answering nothing (a refused connection, as from a crashed app). probes.yaml says otherwise:
 //   pods:        { <namespace/name or pod IP>: answer | answer:503 | reset-every:4 | hang | slow-first-byte:300 | refuse }
 //   kubeProxy:   { <node>: stopped }    kube-proxy ran on the node, then stopped (its rules stay)
+//   before:      edits that give the cluster as it was while that kube-proxy still ran:
+//                - { kind: Pod, namespace: shop, name: web-1, status: { podIP: 10.244.3.7 } }  (merged)
+//                - { kind: Service, namespace: shop, name: web, absent: true }
+// The harness loads the cluster as it was, starts the data plane, stops those kube-proxies, then
+// loads the cluster as it is: the stopped ones keep the rules they had.
 import type { KubeObject, Scenario } from './scenario';
 import type { PlaneNode, PlanePod, PlaneSpec } from './data-plane';
+
+/**
+ * Where a path with no client pod (NodePort, Ingress) is probed from: Hopscope's own server pod on
+ * the first node, its third vantage point. Not an object of the scenario: only a namespace.
+ */
+export const SERVER_POD = 'hopscope/hopscope-server';
 
 export interface ScenarioProbes {
   pods?: Record<string, string>;
   kubeProxy?: Record<string, 'stopped'>;
+  before?: BeforeEdit[];
+}
+
+interface BeforeEdit {
+  kind: string;
+  namespace?: string;
+  name: string;
+  absent?: boolean;
+  [field: string]: unknown;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function merge(base: unknown, edit: unknown): unknown {
+  if (!isObject(base) || !isObject(edit)) return edit;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(edit)) out[k] = merge(base[k], v);
+  return out;
+}
+
+/** The scenario as it was before the change probes.yaml's `before` undoes, or null if none. */
+export function scenarioBefore(scenario: Scenario): Scenario | null {
+  const edits = ((scenario.probes ?? {}) as ScenarioProbes).before;
+  if (!edits?.length) return null;
+  let objects = [...scenario.objects] as Obj[];
+  for (const { kind, namespace, name, absent, ...fields } of edits) {
+    const at = objects.findIndex(
+      (o) =>
+        o.kind === kind && o.metadata.name === name && (o.metadata.namespace ?? '') === (namespace ?? ''), // prettier-ignore
+    );
+    if (at < 0) throw new Error(`probes.yaml before: no ${kind} ${namespace ?? ''}/${name}`);
+    if (absent) objects = objects.filter((_, i) => i !== at);
+    else objects[at] = merge(objects[at], fields) as Obj;
+  }
+  return { ...scenario, objects };
 }
 
 type Obj = KubeObject & {
@@ -80,6 +127,16 @@ export function planeFromScenario(
             },
     });
   }
+  const first = nodes[0];
+  const podCidr = (objects.find((o) => o.kind === 'Node' && o.metadata.name === first?.name)?.spec
+    ?.podCIDR ?? '') as string;
+  if (first && /^\d+\.\d+\.\d+\.0\/24$/.test(podCidr) && !client)
+    planePods.push({
+      name: SERVER_POD,
+      node: first.name,
+      ip: podCidr.replace(/0\/24$/, '250'),
+      role: { kind: 'client' },
+    });
   const usedNodes = new Set(planePods.map((p) => p.node));
   return {
     spec: { nodes: nodes.filter((n) => usedNodes.has(n.name) || n.kubeProxy), pods: planePods },

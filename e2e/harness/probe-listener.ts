@@ -10,7 +10,9 @@ export type ListenerBehaviour =
   | { kind: 'reset-every'; n: number }
   /** Accepts and reads, never answers: a hung app whose network is fine. */
   | { kind: 'hang' }
-  | { kind: 'slow-first-byte'; delayMs: number };
+  | { kind: 'slow-first-byte'; delayMs: number }
+  /** Passes each connection on to an address of the path: an ingress controller's stand-in. */
+  | { kind: 'forward'; host: string; port: number };
 
 export interface Running {
   port: number;
@@ -31,6 +33,13 @@ export async function startListener(
     socket.on('close', () => open.delete(socket));
     socket.on('error', () => {});
     const nth = count;
+    if (behaviour.kind === 'forward') {
+      const upstream = net.connect({ host: behaviour.host, port: behaviour.port });
+      upstream.on('error', () => socket.resetAndDestroy());
+      socket.on('error', () => upstream.destroy());
+      socket.pipe(upstream).pipe(socket);
+      return;
+    }
     socket.once('data', () => {
       const answer = (status: number) =>
         socket.end(`HTTP/1.1 ${status} X\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok`);

@@ -36,6 +36,20 @@ export interface ScenarioExpectation {
   /** Words the answer sentence must hold (the decisive fact), and must not (a false "because"). */
   summaryIncludes: string[];
   summaryExcludes: string[];
+  /** What the path trace on the test bed's real data plane must find (e2e/integration/path-trace.test.ts). */
+  trace?: TraceExpectation;
+}
+
+/**
+ * `tiers`: per probe tier, "answered/tries" for each of its targets (`some/20` is more than none
+ * and fewer than all); a list when the tier has several targets, in any order.
+ */
+export interface TraceExpectation {
+  tiers: Record<string, string | string[]>;
+  findings: string[];
+  absent: string[];
+  /** The hop the trace's first failing finding is about. */
+  summaryHop?: string;
 }
 
 export interface Scenario {
@@ -114,6 +128,16 @@ export function readScenario(dir: string, now = new Date()): Scenario {
         summaryHop: raw.summaryHop,
         summaryIncludes: raw.summaryIncludes ?? [],
         summaryExcludes: raw.summaryExcludes ?? [],
+        ...(raw.trace
+          ? {
+              trace: {
+                tiers: raw.trace.tiers ?? {},
+                findings: raw.trace.findings ?? [],
+                absent: raw.trace.absent ?? [],
+                summaryHop: raw.trace.summaryHop,
+              },
+            }
+          : {}),
       };
     });
   if (expectations.length === 0) throw new Error(`${expectFile}: no expectation`);
