@@ -34,6 +34,9 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 # harness show and flush the connections kube-proxy's DNAT made.
 [ -x /usr/sbin/nft ] || missing+=(nftables)
 [ -x /usr/sbin/conntrack ] || missing+=(conntrack)
+# What a toolbox client image has, for the path trace through pods/exec: curl and dig.
+command -v curl >/dev/null || missing+=(curl)
+command -v dig >/dev/null || missing+=(bind9-dnsutils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "[setup] apt-get install ${missing[*]}"
   apt-get update -qq

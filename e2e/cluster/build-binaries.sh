@@ -67,10 +67,20 @@ build_etcd() {
 }
 
 build_kwok() {
-  fresh kwok "$KWOK_VERSION" && return 0
-  echo "building kwok $KWOK_VERSION"
-  GOBIN=$bin go install -trimpath -ldflags "-s -w" "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
-  done_with kwok "$KWOK_VERSION"
+  if ! fresh kwok "$KWOK_VERSION"; then
+    echo "building kwok $KWOK_VERSION"
+    GOBIN=$bin go install -trimpath -ldflags "-s -w" "sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION"
+    done_with kwok "$KWOK_VERSION"
+  fi
+  # kwok's Exec resource (a pod's exec as a local command) is a CRD the cluster script installs;
+  # it comes from the same module release.
+  local crd=$bin/kwok-crds/$KWOK_VERSION/execs.yaml
+  if [ ! -f "$crd" ]; then
+    local dir
+    dir=$(cd "$work" && go mod download -json "sigs.k8s.io/kwok@$KWOK_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+    mkdir -p "$(dirname "$crd")"
+    cp "$dir/kustomize/crd/bases/kwok.x-k8s.io_execs.yaml" "$crd"
+  fi
 }
 
 build_coredns() {

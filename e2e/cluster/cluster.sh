@@ -119,6 +119,31 @@ spec:
 KWOK
 }
 
+# kwok runs a pod's exec as a command on this machine. These shims, first on kwok's PATH, run it
+# the way a container runtime would: inside the pod's network namespace (HOPSCOPE_POD_NETNS, set
+# by the pod's Exec object when the test bed gives the pod a namespace), and only if the pod's
+# image has the tool (HOPSCOPE_POD_TOOLS; a distroless image has none, not even sh).
+write_exec_shims() {
+  local dir=$state/exec-shims
+  mkdir -p "$dir"
+  cat >"$dir/.enter" <<'SHIM'
+#!/bin/sh
+tool=${0##*/}
+if [ -n "${HOPSCOPE_POD_TOOLS+set}" ]; then
+  case " $HOPSCOPE_POD_TOOLS " in *" $tool "*) ;; *)
+    echo "exec failed: unable to start container process: exec: \"$tool\": executable file not found in \$PATH" >&2
+    exit 127 ;;
+  esac
+fi
+system=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+real=$(PATH=$system command -v "$tool") || { echo "exec: \"$tool\": executable file not found in \$PATH" >&2; exit 127; }
+[ -n "${HOPSCOPE_POD_NETNS:-}" ] && exec "$(PATH=$system command -v ip)" netns exec "$HOPSCOPE_POD_NETNS" "$real" "$@"
+exec "$real" "$@"
+SHIM
+  chmod +x "$dir/.enter"
+  for tool in sh curl wget dig nslookup nc timeout; do ln -sf .enter "$dir/$tool"; done
+}
+
 start_prometheus() {
   mkdir -p "$state/prometheus"
   start prometheus prometheus --config.file="$state/prometheus.yml" \
@@ -168,7 +193,11 @@ up() {
     --bind-address=127.0.0.1 --secure-port=$KCM_PORT --leader-elect=false \
     --authentication-skip-lookup=true
   write_kwok_logs_config
-  start kwok "$bin/kwok" --kubeconfig="$state/kubeconfig" --config="$here/kwok-stages.yaml" --config="$state/kwok-logs.yaml" \
+  write_exec_shims
+  "$bin/kubectl" --kubeconfig "$state/kubeconfig" apply --server-side -f "$(ls "$bin"/kwok-crds/*/execs.yaml | tail -1)" >/dev/null
+  "$bin/kubectl" --kubeconfig "$state/kubeconfig" wait --for=condition=Established crd/execs.kwok.x-k8s.io --timeout=30s >/dev/null
+  start kwok env PATH="$state/exec-shims:$PATH" "$bin/kwok" --kubeconfig="$state/kubeconfig" \
+    --config="$here/kwok-stages.yaml" --config="$state/kwok-logs.yaml" --enable-crds=Exec \
     --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
     --server-address=127.0.0.1:$KWOK_PORT --node-lease-duration-seconds=40 --cidr=10.244.0.0/16
   wait_for kube-controller-manager 60 curl -skf "https://127.0.0.1:$KCM_PORT/healthz"

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ProbeRun, ProbeTarget } from '@/lib/model/probe';
 import type { ProbeLimits } from '@/lib/sources/probes/prober';
+import { kubectl } from './kubectl';
 import { cacheDir, repoRoot, testEnv } from './test-env';
 
 const bin = (name: string) => path.join(cacheDir, 'bin', name);
@@ -61,6 +62,12 @@ export interface DataPlane {
   stopKubeProxy(node: string): void;
   /** Kills the CoreDNS processes: the kube-dns Service keeps its VIP and endpoints. */
   stopCoreDns(): void;
+  /**
+   * Lets `kubectl exec` into a pod run in its namespace: kwok runs a pod's exec as a local command,
+   * and its Exec object gives the command the pod's namespace and the tools its image has (all
+   * this machine's when `tools` is not given; [] for a distroless image). Removed by `stop`.
+   */
+  enableExec(pod: string, tools?: string[]): Promise<void>;
   /** The nftables ruleset kube-proxy programmed on a node. */
   kubeProxyRules(node: string): string;
   stop(): void;
@@ -171,7 +178,10 @@ export async function startDataPlane(spec: PlaneSpec): Promise<DataPlane> {
     await waitFor(proc, `API bridge in ${ns}`, /listening/, path.join(work, `bridge-${ns}.log`));
   };
 
+  const execObjects: string[][] = [];
   const stop = () => {
+    for (const [namespace, name] of execObjects)
+      spawnSync(testEnv.kubectl, ['--kubeconfig', testEnv.kubeconfig, '-n', namespace!, 'delete', 'execs.kwok.x-k8s.io', name!, '--ignore-not-found', '--wait=false']); // prettier-ignore
     for (const key of [...processes.keys()]) kill(key);
     // The fabric first: deleting it drops the node links, then the nodes drop the pods' links.
     for (const ns of [fabric, ...namespaces]) spawnSync('ip', ['netns', 'del', ns]);
@@ -326,6 +336,34 @@ export async function startDataPlane(spec: PlaneSpec): Promise<DataPlane> {
     },
     stopKubeProxy(node) {
       kill(`kube-proxy:${node}`);
+    },
+    async enableExec(pod, tools) {
+      const ns = podNs.get(pod);
+      if (!ns) throw new Error(`pod ${pod} has no namespace on the data plane`);
+      const [namespace, name] = pod.split('/');
+      const envs = [
+        { name: 'HOPSCOPE_POD_NETNS', value: ns },
+        ...(tools ? [{ name: 'HOPSCOPE_POD_TOOLS', value: tools.join(' ') }] : []),
+      ];
+      await kubectl(
+        ['apply', '-f', '-'],
+        JSON.stringify({
+          apiVersion: 'kwok.x-k8s.io/v1alpha1',
+          kind: 'Exec',
+          metadata: { name, namespace },
+          spec: { execs: [{ local: { envs } }] },
+        }),
+      );
+      execObjects.push([namespace!, name!]);
+      // kwok picks the object up from its watch: wait until an exec lands in the namespace.
+      await until(
+        `exec into ${pod} runs in its namespace`,
+        () => {
+          const r = spawnSync(testEnv.kubectl, ['--kubeconfig', testEnv.kubeconfig, '-n', namespace!, 'exec', name!, '--', 'sh', '-c', 'cat /proc/net/fib_trie'], { encoding: 'utf8' }); // prettier-ignore
+          return r.status === 0 && r.stdout.includes(spec.pods.find((p) => p.name === pod)!.ip);
+        },
+        20_000,
+      );
     },
     stopCoreDns() {
       for (const key of [...processes.keys()]) if (key.startsWith('coredns:')) kill(key);

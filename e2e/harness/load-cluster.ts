@@ -121,6 +121,31 @@ function readyStatus(node: KubeObject): string | undefined {
   return conditions?.find((c) => c.type === 'Ready')?.status;
 }
 
+/**
+ * On the test bed kwok is every live node's kubelet, at localhost on its port: the API server
+ * reaches a kubelet by the node's Hostname address (cluster.sh) and the port the node reports, so
+ * pods/log and pods/exec work on every scenario's nodes. A port the scenario wrote is kept.
+ */
+function withTestBedKubelet(object: KubeObject): KubeObject {
+  if (object.kind !== 'Node' || !object.status || readyStatus(object) === 'Unknown') return object;
+  const status = object.status as {
+    addresses?: { type: string; address: string }[];
+    daemonEndpoints?: unknown;
+  };
+  return {
+    ...object,
+    status: {
+      ...status,
+      addresses: (status.addresses ?? []).map((a) =>
+        a.type === 'Hostname' ? { ...a, address: 'localhost' } : a,
+      ),
+      daemonEndpoints: status.daemonEndpoints ?? {
+        kubeletEndpoint: { Port: Number(process.env.KWOK_PORT ?? 26080) },
+      },
+    },
+  };
+}
+
 /** A manifest that carries a deletionTimestamp describes an object that is being deleted. */
 function terminating(object: KubeObject): boolean {
   return Boolean((object.metadata as { deletionTimestamp?: string }).deletionTimestamp);
@@ -217,7 +242,7 @@ export async function addToCluster(
   objects: KubeObject[],
   chunkSize = 2_000,
 ): Promise<{ objects: number; statuses: number }> {
-  const sorted = [...objects].sort((a, b) => order(a.kind) - order(b.kind));
+  const sorted = objects.map(withTestBedKubelet).sort((a, b) => order(a.kind) - order(b.kind));
   const prepared = sorted.map((o) => prepare(o, scenario));
   // Kinds are applied in order (a Namespace before what it holds); chunks of one kind in parallel.
   const byKind = new Map<string, KubeObject[]>();

@@ -15,6 +15,7 @@ import { summarizeProbe, type ProbeRun } from '@/lib/model/probe';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { makeKubeApis } from '@/lib/sources/kube/api';
 import { collectSnapshot } from '@/lib/sources/kube/collect';
+import { runTrace } from '@/lib/sources/probes/vantage';
 import { canBuildDataPlane, startDataPlane, type DataPlane } from '../harness/data-plane';
 import { ensureCluster } from '../harness/ensure-cluster';
 import { loadCluster } from '../harness/load-cluster';
@@ -48,15 +49,19 @@ describe.runIf(canBuildDataPlane() === null)('path trace on the real data plane'
   for (const t of traced) {
     describe(`${t.name}#${t.index + 1}`, () => {
       let plane: DataPlane | undefined;
-      let run: ProbeRun;
-      let diagnosis: Diagnosis;
+      /** From the client's namespace by the harness's prober, and through pods/exec by Hopscope. */
+      const runs = new Map<string, { run: ProbeRun; diagnosis: Diagnosis }>();
+      const client = (() => {
+        const parsed = parseAccessPath(t.path);
+        return parsed.ok && parsed.path.kind === 'clusterip' ? parsed.path.client : undefined;
+      })();
+      const vantages = client ? ['netns', 'exec'] : ['netns'];
 
       beforeAll(async () => {
         const scenario = readScenario(`${SCENARIOS}/${t.name}`, new Date());
         const parsed = parseAccessPath(t.path);
         if (!parsed.ok) throw new Error(parsed.errors.join('; '));
         const path: AccessPath = parsed.path;
-        const client = path.kind === 'clusterip' ? path.client : undefined;
         // A scenario whose kube-proxy stopped before a change: the cluster as it was, the plane
         // with kube-proxy syncing that, kube-proxy stopped, then the cluster as it is.
         const before = scenarioBefore(scenario);
@@ -67,57 +72,84 @@ describe.runIf(canBuildDataPlane() === null)('path trace on the real data plane'
         if (before) await loadCluster(scenario);
         const kc = new KubeConfig();
         kc.loadFromFile(testEnv.kubeconfig);
-        const snapshot: Snapshot = await collectSnapshot(
-          makeKubeApis(kc),
-          path,
-          'hopscope-test',
-          new Date(),
-        );
+        const api = makeKubeApis(kc);
+        const snapshot: Snapshot = await collectSnapshot(api, path, 'hopscope-test', new Date());
         const plan = planTrace(snapshot);
+        const judged = (run: ProbeRun) => ({
+          run,
+          diagnosis: diagnose({ ...snapshot, probes: { value: run } }, new Date()),
+        });
         const from = client ? `${client.namespace}/${client.pod}` : SERVER_POD;
         // The product's limits (20 tries, 2 s per try) within a wider budget, so a hung app is tried
         // in full.
-        run = await plane.probeFrom(from, plan.targets, plan.allowed, { budgetMs: 60_000 });
-        diagnosis = diagnose({ ...snapshot, probes: { value: run } }, new Date());
-      }, 240_000);
+        runs.set('netns', judged(await plane.probeFrom(from, plan.targets, plan.allowed, { budgetMs: 60_000 }))); // prettier-ignore
+        if (client) {
+          await plane.enableExec(from);
+          const env = { from: process.env.HOPSCOPE_TRACE_FROM, budget: process.env.HOPSCOPE_TRACE_BUDGET_MS }; // prettier-ignore
+          process.env.HOPSCOPE_TRACE_FROM = 'exec';
+          process.env.HOPSCOPE_TRACE_BUDGET_MS = '60000';
+          try {
+            const outcome = await runTrace({ api, kc, snapshot, plan });
+            if ('traceNotRun' in outcome) throw new Error(outcome.traceNotRun);
+            runs.set('exec', judged(outcome.probes.value));
+          } finally {
+            for (const [key, name] of [
+              ['from', 'HOPSCOPE_TRACE_FROM'],
+              ['budget', 'HOPSCOPE_TRACE_BUDGET_MS'],
+            ] as const)
+              // prettier-ignore
+              if (env[key] === undefined) delete process.env[name];
+              else process.env[name] = env[key];
+          }
+        }
+      }, 300_000);
       afterAll(() => plane?.stop());
 
-      for (const [tier, want] of Object.entries(t.trace.tiers)) {
-        const wanted = (Array.isArray(want) ? want : [want]).toSorted();
-        it(`${tier}: ${wanted.join(', ')}`, () => {
-          const got = run.results
-            .filter((r) => r.target.tier === tier)
-            .map((r) => ({ r, s: summarizeProbe(r) }));
-          const seen = got.map(({ r, s }) => `${r.target.label}: ${s.ok}/${s.of} ${JSON.stringify(s.outcomes)}`); // prettier-ignore
-          expect(got.length, seen.join('\n')).toBe(wanted.length);
-          // Every wanted ratio is matched by a different target.
-          const left = [...got];
-          for (const w of wanted) {
-            const i = left.findIndex(({ s }) => tierMatches(w, s));
-            expect(i, `${w} among\n${seen.join('\n')}`).toBeGreaterThanOrEqual(0);
-            left.splice(i, 1);
-          }
-        });
+      for (const vantage of vantages) {
+        const get = () => runs.get(vantage)!;
+        for (const [tier, want] of Object.entries(t.trace.tiers)) {
+          const wanted = (Array.isArray(want) ? want : [want]).toSorted();
+          it(`${vantage}: ${tier}: ${wanted.join(', ')}`, () => {
+            const got = get()
+              .run.results.filter((r) => r.target.tier === tier)
+              .map((r) => ({ r, s: summarizeProbe(r) }));
+            const seen = got.map(({ r, s }) => `${r.target.label}: ${s.ok}/${s.of} ${JSON.stringify(s.outcomes)} ${r.notProbed ?? ''} ${JSON.stringify(r.attempts.find((a) => !a.ok)?.detail ?? '')}`); // prettier-ignore
+            expect(got.length, seen.join('\n')).toBe(wanted.length);
+            // Every wanted ratio is matched by a different target.
+            const left = [...got];
+            for (const w of wanted) {
+              const i = left.findIndex(({ s }) => tierMatches(w, s));
+              expect(i, `${w} among\n${seen.join('\n')}`).toBeGreaterThanOrEqual(0);
+              left.splice(i, 1);
+            }
+          });
+        }
+        for (const code of t.trace.findings)
+          it(`${vantage}: finds ${code}`, () => {
+            const codes = get().diagnosis.findings.map((f) => `${f.code}: ${f.title}`);
+            expect(
+              codes.some((c) => c.startsWith(`${code}:`)),
+              codes.join('\n'),
+            ).toBe(true);
+          });
+        for (const code of t.trace.absent)
+          it(`${vantage}: does not find ${code}`, () => {
+            const hit = get().diagnosis.findings.find((f) => f.code === code);
+            expect(hit?.title).toBeUndefined();
+          });
+        if (t.trace.summaryHop)
+          it(`${vantage}: the gravest trace finding is about ${t.trace.summaryHop}`, () => {
+            const trace = get().diagnosis.findings.filter((f) => f.code.startsWith('TRACE_'));
+            const first =
+              trace.find((f) => f.severity === 'fail') ?? trace.find((f) => f.severity === 'warn');
+            expect(first?.hop, first?.title).toBe(t.trace.summaryHop);
+          });
       }
-      for (const code of t.trace.findings)
-        it(`finds ${code}`, () => {
-          const codes = diagnosis.findings.map((f) => `${f.code}: ${f.title}`);
-          expect(
-            codes.some((c) => c.startsWith(`${code}:`)),
-            codes.join('\n'),
-          ).toBe(true);
-        });
-      for (const code of t.trace.absent)
-        it(`does not find ${code}`, () => {
-          const hit = diagnosis.findings.find((f) => f.code === code);
-          expect(hit?.title).toBeUndefined();
-        });
-      if (t.trace.summaryHop)
-        it(`the gravest trace finding is about ${t.trace.summaryHop}`, () => {
-          const trace = diagnosis.findings.filter((f) => f.code.startsWith('TRACE_'));
-          const first =
-            trace.find((f) => f.severity === 'fail') ?? trace.find((f) => f.severity === 'warn');
-          expect(first?.hop, first?.title).toBe(t.trace.summaryHop);
+      if (client)
+        it('exec: the run says it came from inside the client pod, with curl and dig', () => {
+          expect(runs.get('exec')!.run.vantage).toBe(
+            `pod ${client.namespace}/${client.pod} (exec, curl + dig)`,
+          );
         });
     });
   }

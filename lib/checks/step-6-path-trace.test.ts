@@ -227,12 +227,18 @@ describe('step 6, the path trace', () => {
 
 describe('a trace asked for where the server has no vantage point', () => {
   it('says why no probe was made: unknown, never ok', async () => {
-    const { traceFromServer } = await import('@/lib/sources/probes/vantage');
+    const { runTrace } = await import('@/lib/sources/probes/vantage');
     const before = process.env.HOPSCOPE_TRACE_FROM;
     delete process.env.HOPSCOPE_TRACE_FROM;
     try {
       const base = withMetrics(clusterIpSnapshot());
-      const outcome = await traceFromServer(planTrace(base));
+      // No vantage enabled: nothing is asked of the cluster, so no API is needed.
+      const outcome = await runTrace({
+        api: undefined as never,
+        kc: undefined as never,
+        snapshot: base,
+        plan: planTrace(base),
+      });
       expect(outcome).toEqual({ traceNotRun: expect.stringMatching(/HOPSCOPE_TRACE_FROM=server/) });
       const s = step6({ ...base, ...outcome });
       expect(s.verdict).toBe('unknown');

@@ -60,6 +60,8 @@ export interface ProbeRun {
   results: ProbeResult[];
   /** Endpoints of the path beyond those probed (a run probes at most 10): "examined N of M". */
   endpointsLeftOut?: number;
+  /** Vantage points tried before this one and why they could not run ("pods/exec …: you may not …"). */
+  passedOver?: string[];
 }
 
 export interface ProbeSummary {

@@ -32,7 +32,7 @@ import type { RequestBudget } from '@/lib/sources/concurrency';
 import type { Caller } from './auth/caller';
 import { admitDiagnosis, Coalescer, diagnosisBudget, takeDiagnosisSlot } from './limits';
 import { processWide } from '@/lib/sources/process-wide';
-import { traceFromServer, type TraceOutcome } from '@/lib/sources/probes/vantage';
+import { runTrace, type TraceOutcome } from '@/lib/sources/probes/vantage';
 
 function thresholdsFromEnv(): Thresholds {
   const raw = process.env.HOPSCOPE_THRESHOLDS;
@@ -228,7 +228,15 @@ async function gatherKubernetesFor(
   return {
     snapshot,
     now,
-    trace: path.trace ? traceFromServer(planTrace(snapshot)) : null,
+    trace: path.trace
+      ? runTrace({
+          api,
+          kc: cluster.kc,
+          identity: caller.identity,
+          snapshot,
+          plan: planTrace(snapshot),
+        })
+      : null,
     metrics: promConfig
       ? (only?: StepId) =>
           gatherMetrics(new PrometheusClient(promConfig, budget), api, snapshot, now, only)

@@ -1,10 +1,21 @@
 import 'server-only';
-// Where the path trace runs from. So far: this server's own process, when the operator enables it
-// (HOPSCOPE_TRACE_FROM=server) because Hopscope runs inside the cluster, on the pod network.
-// Probes only ever go to the addresses of the path, as its trace plan lists them.
+// Where the path trace runs from, least privilege first, among the vantage points the operator
+// enabled (HOPSCOPE_TRACE_FROM, a comma list):
+//   exec    inside the client pod through `pods/exec`, with the tools its image has, when the
+//           caller may create pods/exec on that pod (asked of the API server as the caller)
+//   server  this server's own process, when Hopscope runs inside the cluster on the pod network
+// A vantage point that cannot run says why, and the next one is tried. Probes only ever go to the
+// addresses of the path, as its trace plan lists them.
 //   HOPSCOPE_TRACE_TRIES (20), HOPSCOPE_TRACE_TIMEOUT_MS (2000 per try), HOPSCOPE_TRACE_BUDGET_MS (15000)
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { ProbeRun, ProbeTarget } from '@/lib/model/probe';
-import { DEFAULT_PROBE_LIMITS, runProbes } from './prober';
+import type { Snapshot } from '@/lib/model/snapshot';
+import { gatheredValue } from '@/lib/model/snapshot';
+import { accessRefusal } from '@/lib/sources/kube/access-review';
+import type { KubeApis } from '@/lib/sources/kube/api';
+import type { KubeIdentity } from '@/lib/sources/kube/identity';
+import { execConfig, traceFromExec } from './exec-vantage';
+import { DEFAULT_PROBE_LIMITS, runProbes, type ProbeLimits } from './prober';
 
 const num = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -13,25 +24,88 @@ const num = (name: string, fallback: number) => {
 
 export type TraceOutcome = { probes: { value: ProbeRun } } | { traceNotRun: string };
 
-/** The probe run of a path's trace plan (lib/checks/step-6-trace-plan.ts), or why none was made. */
-export async function traceFromServer(plan: {
-  targets: ProbeTarget[];
-  allowed: ReadonlySet<string>;
-  endpointsLeftOut: number;
-}): Promise<TraceOutcome> {
-  if (process.env.HOPSCOPE_TRACE_FROM !== 'server')
-    return {
-      traceNotRun:
-        'the path trace was asked for, but this server has no vantage point enabled: HOPSCOPE_TRACE_FROM=server lets it probe from its own pod when it runs inside the cluster',
-    };
-  const run = await runProbes(plan.targets, plan.allowed, 'the Hopscope server (in the cluster)', {
+export type VantageKind = 'exec' | 'server';
+const LEAST_PRIVILEGE_FIRST: VantageKind[] = ['exec', 'server'];
+
+export function enabledVantages(): VantageKind[] {
+  const said = new Set((process.env.HOPSCOPE_TRACE_FROM ?? '').split(',').map((s) => s.trim()));
+  return LEAST_PRIVILEGE_FIRST.filter((v) => said.has(v));
+}
+
+export function traceLimits(): Pick<ProbeLimits, 'tries' | 'timeoutMs' | 'budgetMs'> {
+  return {
     tries: Math.min(num('HOPSCOPE_TRACE_TRIES', DEFAULT_PROBE_LIMITS.tries), 100),
     timeoutMs: num('HOPSCOPE_TRACE_TIMEOUT_MS', DEFAULT_PROBE_LIMITS.timeoutMs),
     budgetMs: num('HOPSCOPE_TRACE_BUDGET_MS', DEFAULT_PROBE_LIMITS.budgetMs),
-  });
+  };
+}
+
+export interface TraceContext {
+  api: KubeApis;
+  kc: KubeConfig;
+  identity?: KubeIdentity;
+  snapshot: Snapshot;
+  plan: { targets: ProbeTarget[]; allowed: ReadonlySet<string>; endpointsLeftOut: number };
+}
+
+const withLeftOut = (run: ProbeRun, n: number, passedOver: string[]): ProbeRun => ({
+  ...run,
+  ...(n > 0 ? { endpointsLeftOut: n } : {}),
+  ...(passedOver.length > 0 ? { passedOver } : {}),
+});
+
+/** The probe run of a path's trace plan from the first vantage point that can make it. */
+export async function runTrace(ctx: TraceContext): Promise<TraceOutcome> {
+  const enabled = enabledVantages();
+  if (enabled.length === 0)
+    return {
+      traceNotRun:
+        'the path trace was asked for, but this server has no vantage point enabled: HOPSCOPE_TRACE_FROM=exec probes from inside the client pod (pods/exec), HOPSCOPE_TRACE_FROM=server from its own pod when it runs inside the cluster',
+    };
+  const limits = traceLimits();
+  const passedOver: string[] = [];
+  for (const vantage of enabled) {
+    if (vantage === 'exec') {
+      const p = ctx.snapshot.path;
+      const client = p.kind === 'clusterip' ? p.client : undefined;
+      if (!client) {
+        passedOver.push('pods/exec: the path has no client pod');
+        continue;
+      }
+      const where = `pods/exec into ${client.namespace}/${client.pod}`;
+      const refusal = await accessRefusal(ctx.api, {
+        namespace: client.namespace,
+        name: client.pod,
+        verb: 'create',
+        resource: 'pods',
+        subresource: 'exec',
+      });
+      if (refusal) {
+        passedOver.push(`${where}: ${refusal}`);
+        continue;
+      }
+      const container = gatheredValue(ctx.snapshot.client)?.containers[0]?.name;
+      const traced = await traceFromExec(
+        execConfig(ctx.kc, ctx.identity),
+        { ...client, ...(container ? { container } : {}) },
+        ctx.plan,
+        limits,
+      );
+      if ('notRun' in traced) {
+        passedOver.push(`${where}: ${traced.notRun}`);
+        continue;
+      }
+      return { probes: { value: withLeftOut(traced.run, ctx.plan.endpointsLeftOut, passedOver) } };
+    }
+    const run = await runProbes(
+      ctx.plan.targets,
+      ctx.plan.allowed,
+      'the Hopscope server (in the cluster)',
+      limits,
+    );
+    return { probes: { value: withLeftOut(run, ctx.plan.endpointsLeftOut, passedOver) } };
+  }
   return {
-    probes: {
-      value: plan.endpointsLeftOut > 0 ? { ...run, endpointsLeftOut: plan.endpointsLeftOut } : run,
-    },
+    traceNotRun: `the path trace was asked for, but no enabled vantage point could run it: ${passedOver.join('; ')}`,
   };
 }
