@@ -47,7 +47,7 @@ describe('detecting the tools an image has', () => {
   it('names the tools that run and leaves out one that is not found', () => {
     const out = spawnSync('/bin/sh', ['-c', DETECT_TOOLS_SCRIPT], {
       encoding: 'utf8',
-      env: { PATH: '/nonexistent' } as NodeJS.ProcessEnv,
+      env: { PATH: '/nonexistent' } as unknown as NodeJS.ProcessEnv,
     });
     expect(out.stdout.trim()).toBe('');
     const here = spawnSync('sh', ['-c', DETECT_TOOLS_SCRIPT], { encoding: 'utf8' });
