@@ -4,7 +4,7 @@
 // EndpointSlices and the real CoreDNS answers cluster.local from the API server. The probes run
 // from the client pod's namespace — the client's side of the path — or, for a path with no client
 // pod, from the Hopscope server's own pod; the diagnosis judges what they found.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '@/lib/checks/diagnose';
@@ -21,7 +21,7 @@ import { ensureCluster } from '../harness/ensure-cluster';
 import { loadCluster } from '../harness/load-cluster';
 import { planeFromScenario, scenarioBefore, SERVER_POD } from '../harness/plane-from-scenario';
 import { readScenario, type TraceExpectation } from '../harness/scenario';
-import { repoRoot, testEnv } from '../harness/test-env';
+import { clusterDir, repoRoot, testEnv } from '../harness/test-env';
 
 const SCENARIOS = `${repoRoot}/e2e/scenarios`;
 
@@ -153,4 +153,63 @@ describe.runIf(canBuildDataPlane() === null)('path trace on the real data plane'
         });
     });
   }
+
+  describe('the pods/exec vantage point says why it cannot run', () => {
+    let plane: DataPlane | undefined;
+    let snapshot: Snapshot;
+    const kc = new KubeConfig();
+    const withTraceFrom = async <T>(value: string, f: () => Promise<T>): Promise<T> => {
+      const before = process.env.HOPSCOPE_TRACE_FROM;
+      process.env.HOPSCOPE_TRACE_FROM = value;
+      try {
+        return await f();
+      } finally {
+        if (before === undefined) delete process.env.HOPSCOPE_TRACE_FROM;
+        else process.env.HOPSCOPE_TRACE_FROM = before;
+      }
+    };
+
+    beforeAll(async () => {
+      const scenario = readScenario(`${SCENARIOS}/healthy`, new Date());
+      const client = { namespace: 'shop', pod: 'toolbox' };
+      await loadCluster(scenario);
+      plane = await startDataPlane(planeFromScenario(scenario, client).spec);
+      // A distroless client image: not even a shell.
+      await plane.enableExec('shop/toolbox', []);
+      kc.loadFromFile(testEnv.kubeconfig);
+      const parsed = parseAccessPath(readScenario(`${SCENARIOS}/healthy`).expectations[0]!.path);
+      if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+      snapshot = await collectSnapshot(makeKubeApis(kc), parsed.path, 'hopscope-test', new Date());
+    }, 240_000);
+    afterAll(() => plane?.stop());
+
+    it('a distroless client image has no shell: no probe is made, and the reason names it', async () => {
+      const outcome = await withTraceFrom('exec', () =>
+        runTrace({ api: makeKubeApis(kc), kc, snapshot, plan: planTrace(snapshot) }),
+      );
+      expect(outcome).toEqual({
+        traceNotRun: expect.stringMatching(
+          /pods\/exec into shop\/toolbox: pod shop\/toolbox has no shell to run a probe with \(a distroless image\?\)/,
+        ),
+      });
+    });
+
+    it('a caller who may not create pods/exec is told so, and nothing is exec’d', async () => {
+      const limited = new KubeConfig();
+      limited.loadFromOptions({
+        clusters: [kc.getCurrentCluster()!],
+        users: [{ name: 'limited', token: readFileSync(`${clusterDir}/pki/limited.token`, 'utf8').trim() }], // prettier-ignore
+        contexts: [{ name: 'limited', cluster: kc.getCurrentCluster()!.name, user: 'limited' }],
+        currentContext: 'limited',
+      });
+      const outcome = await withTraceFrom('exec', () =>
+        runTrace({ api: makeKubeApis(limited), kc: limited, snapshot, plan: planTrace(snapshot) }),
+      );
+      expect(outcome).toEqual({
+        traceNotRun: expect.stringMatching(
+          /pods\/exec into shop\/toolbox: you may not create pods\/exec in shop/,
+        ),
+      });
+    });
+  });
 });
