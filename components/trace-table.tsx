@@ -10,6 +10,7 @@ export function TraceTableView({ trace }: { trace: TraceTable }) {
       <caption className="muted">
         Probes from {trace.vantage}
         {trace.sampled ? ` (${trace.sampled})` : ''}
+        {trace.passedOver?.length ? `; not from ${trace.passedOver.join('; ')}` : ''}
       </caption>
       <thead>
         <tr>

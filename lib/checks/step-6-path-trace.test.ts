@@ -13,6 +13,7 @@ import type { Snapshot } from '@/lib/model/snapshot';
 import { NOW, clusterIpSnapshot, withMetrics } from '@/lib/testing/snapshot-fixtures';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import { diagnose } from './diagnose';
+import { traceTable } from './step-6-path-trace';
 import { planTrace } from './step-6-trace-plan';
 import { DEFAULT_THRESHOLDS } from './thresholds';
 
@@ -287,5 +288,20 @@ describe('where the time goes', () => {
     expect(step6(s).findings).toEqual([]);
     const strict = diagnose(s, NOW, { ...DEFAULT_THRESHOLDS, traceSlow: { warn: 0.3 } });
     expect(strict.findings.map((f) => f.code)).toContain('TRACE_SLOW');
+  });
+});
+
+describe('the probe table says which vantage points were passed over', () => {
+  it('names each one with its reason, next to where the probes came from', () => {
+    const s = traced([]);
+    const run = { ...(s.probes as { value: ProbeRun }).value };
+    run.passedOver = ['pods/exec into shop/toolbox: you may not create pods/exec in shop'];
+    run.results = [];
+    const table = traceTable({ ...s, probes: { value: run } });
+    expect(table?.vantage).toBe('hopscope server (in cluster)');
+    expect(table?.passedOver).toEqual([
+      'pods/exec into shop/toolbox: you may not create pods/exec in shop',
+    ]);
+    expect(traceTable(traced([]))?.passedOver).toBeUndefined();
   });
 });

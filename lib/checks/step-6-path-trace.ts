@@ -235,6 +235,7 @@ export function traceTable(s: Snapshot): TraceTable | undefined {
     ...(leftOut > 0
       ? { sampled: `${probedEndpoints} of ${probedEndpoints + leftOut} endpoints probed` }
       : {}),
+    ...(g.value.passedOver?.length ? { passedOver: g.value.passedOver } : {}),
     rows: g.value.results.map((r) => {
       const answered = r.attempts.filter((a) => a.ok);
       const sum = summarizeProbe(r);

@@ -51,6 +51,8 @@ export interface TraceTable {
   vantage: string;
   /** "10 of 25 endpoints probed" when the run sampled them. */
   sampled?: string;
+  /** Vantage points tried first that could not run, with why. */
+  passedOver?: string[];
   rows: {
     tier: string;
     label: string;
