@@ -1,6 +1,7 @@
 import type { StepResult } from '@/lib/model/diagnosis';
 import { FindingCard } from './finding-card';
 import { MetricChart } from './metric-chart';
+import { LatencyWaterfallView } from './latency-waterfall';
 import { TraceTableView } from './trace-table';
 import { VerdictBadge } from './verdict';
 
@@ -21,6 +22,7 @@ export function StepPanel({ step, prometheusUrl }: { step: StepResult; prometheu
       ) : null}
       {step.source ? <p className="muted">Series from {step.source}.</p> : null}
       {step.trace ? <TraceTableView trace={step.trace} /> : null}
+      {step.waterfall ? <LatencyWaterfallView waterfall={step.waterfall} /> : null}
       {step.findings.map((f, i) => (
         <FindingCard key={`${f.code}-${f.member ?? ''}-${i}`} finding={f} />
       ))}

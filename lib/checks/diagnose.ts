@@ -19,8 +19,15 @@ export function runStep(
   now: Date,
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): StepResult {
-  const base = { id: step.id, name: STEP_NAMES[step.id], findings: [], charts: [] };
   const skipped = step.skipReason(snapshot.path);
+  const waterfall = skipped ? undefined : step.waterfall?.(snapshot);
+  const base = {
+    id: step.id,
+    name: STEP_NAMES[step.id],
+    findings: [],
+    charts: [],
+    ...(waterfall ? { waterfall } : {}),
+  };
   if (skipped) return { ...base, verdict: 'skipped', reason: skipped };
   const notRun = step.notRunReason(snapshot);
   if (notRun) return { ...base, verdict: 'unknown', reason: notRun };

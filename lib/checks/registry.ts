@@ -26,7 +26,8 @@ import { checkIngress } from './step-5-ingress';
 import { checkIngressMetrics, INGRESS_CHARTS, ingressQueries } from './step-5-ingress-metrics';
 import type { Thresholds } from './thresholds';
 import { checkPathTrace, traceTable } from './step-6-path-trace';
-import type { TraceTable } from '@/lib/model/diagnosis';
+import { latencyWaterfall } from './step-6-waterfall';
+import type { LatencyWaterfall, TraceTable } from '@/lib/model/diagnosis';
 
 export interface CheckContext {
   now: Date;
@@ -48,6 +49,8 @@ export interface StepDefinition {
   source?(snapshot: Snapshot): string | undefined;
   /** The probes it judged, as a table (step 6). */
   trace?(snapshot: Snapshot): TraceTable | undefined;
+  /** Where the time goes along the path (step 6), shown even when the step could not run. */
+  waterfall?(snapshot: Snapshot): LatencyWaterfall | undefined;
 }
 
 const NO_PROMETHEUS =
@@ -126,6 +129,7 @@ export const STEPS: readonly StepDefinition[] = [
     queries: () => EMPTY_PLAN,
     run: (s, c) => checkPathTrace(s, c.thresholds),
     trace: traceTable,
+    waterfall: latencyWaterfall,
     charts: [],
   },
 ];

@@ -305,3 +305,50 @@ describe('the probe table says which vantage points were passed over', () => {
     expect(traceTable(traced([]))?.passedOver).toBeUndefined();
   });
 });
+
+describe('the latency waterfall', () => {
+  const timed = (
+    target: ProbeTarget,
+    totalMs: number,
+    connectMs: number,
+    firstByteMs: number,
+  ): ProbeResult => ({
+    target,
+    attempts: Array.from({ length: 20 }, () => ({
+      outcome: 'answered' as const,
+      ok: true,
+      status: 200,
+      ms: { connectMs, firstByteMs, totalMs },
+    })),
+  });
+
+  it('from the probes: the VIP adds its share, the pods connect and answer', () => {
+    const s = traced([
+      timed(VIP, 12, 0.4, 11.5),
+      timed(PODS[0]!, 10, 0.3, 9.6),
+      timed(PODS[1]!, 10, 0.3, 9.6),
+    ]);
+    const w = diagnose(s, NOW).steps.find((x) => x.id === 6)!.waterfall!;
+    expect(w.source).toBe('probes');
+    expect(w.rows).toEqual([
+      { hop: 'kube-proxy', label: 'added through the Service VIP (kube-proxy)', ms: 2 },
+      { hop: 'pods', label: 'connect to a pod', ms: 0.3 },
+      { hop: 'pods', label: 'the pod answers (first byte)', ms: 9.3 },
+    ]);
+    expect(w.basis).toMatch(/medians of the 60 tries that answered, from hopscope server/);
+  });
+
+  it('without probes, from the metrics the other steps read — and step 6 stays unknown', () => {
+    const step = diagnose(withMetrics(clusterIpSnapshot()), NOW).steps.find((x) => x.id === 6)!;
+    expect(step.verdict).toBe('unknown');
+    expect(step.waterfall?.source).toBe('metrics');
+    expect(step.waterfall?.basis).toMatch(/do not add up/);
+    for (const r of step.waterfall!.rows) expect(r.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('nothing to show without probes or latency series', () => {
+    expect(
+      diagnose(clusterIpSnapshot(), NOW).steps.find((x) => x.id === 6)!.waterfall,
+    ).toBeUndefined();
+  });
+});

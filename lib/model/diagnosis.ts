@@ -68,6 +68,21 @@ export interface TraceTable {
   }[];
 }
 
+/** One hop's share of the time: "added by the ingress controller", 12 ms. */
+export interface WaterfallRow {
+  hop: HopKind;
+  label: string;
+  ms: number;
+}
+
+/** Where the time goes along the path (step 6): from the probes, or from metrics without them. */
+export interface LatencyWaterfall {
+  source: 'probes' | 'metrics';
+  /** What the figures are: "medians of the 120 tries that answered, from …". */
+  basis: string;
+  rows: WaterfallRow[];
+}
+
 export interface StepResult {
   id: StepId;
   name: string;
@@ -80,6 +95,8 @@ export interface StepResult {
   source?: string;
   /** The probes behind the step's verdict (step 6), shown whatever it found. */
   trace?: TraceTable;
+  /** Where the time goes (step 6), also when no probe ran: from metrics then. */
+  waterfall?: LatencyWaterfall;
 }
 
 export interface DiagnosisSummary {

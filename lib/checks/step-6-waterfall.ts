@@ -1,0 +1,98 @@
+// Where the time goes along the path, hop by hop: from the probes when a trace ran (medians of
+// the tries that answered), else from the metrics the other steps already read (p99 over the
+// window) — so a slow path shows its time even where no probe can run. Pure.
+import type { LatencyWaterfall, WaterfallRow } from '@/lib/model/diagnosis';
+import { summarizeProbe, type ProbeRun, type ProbeTier } from '@/lib/model/probe';
+import type { Snapshot } from '@/lib/model/snapshot';
+import type { MetricId } from '@/lib/promql/queries';
+import { readMetric, stat, values } from './read-metrics';
+
+const median = (xs: number[]): number | null => {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+function fromProbes(run: ProbeRun): LatencyWaterfall | undefined {
+  const answered = (tier: ProbeTier) =>
+    run.results
+      .filter((r) => r.target.tier === tier)
+      .flatMap((r) => r.attempts.filter((a) => a.ok));
+  const rows: WaterfallRow[] = [];
+  const dns = median(answered('dns').map((a) => a.ms.dnsMs ?? a.ms.totalMs));
+  if (dns !== null)
+    rows.push({ hop: 'dns-cluster', label: 'cluster DNS answers the name', ms: round(dns) });
+  const pods = answered('endpoint');
+  const podTotal = median(pods.map((a) => a.ms.totalMs));
+  const entry = (['ingress', 'node-port', 'service'] as const).find((t) => answered(t).length > 0);
+  if (entry && podTotal !== null) {
+    const entryTotal = median(answered(entry).map((a) => a.ms.totalMs))!;
+    const label =
+      entry === 'ingress'
+        ? 'added by the ingress controller'
+        : entry === 'node-port'
+          ? 'added on the way in through the NodePort'
+          : 'added through the Service VIP (kube-proxy)';
+    rows.push({
+      hop:
+        entry === 'ingress' ? 'ingress-controller' : entry === 'node-port' ? 'node' : 'kube-proxy',
+      label,
+      ms: round(Math.max(0, entryTotal - podTotal)),
+    });
+  }
+  const connect = median(
+    pods.flatMap((a) => (a.ms.connectMs !== undefined ? [a.ms.connectMs] : [])),
+  );
+  if (connect !== null) rows.push({ hop: 'pods', label: 'connect to a pod', ms: round(connect) });
+  const firstByte = median(
+    pods.flatMap((a) =>
+      a.ms.firstByteMs !== undefined ? [a.ms.firstByteMs - (a.ms.connectMs ?? 0)] : [],
+    ),
+  );
+  if (firstByte !== null)
+    rows.push({ hop: 'pods', label: 'the pod answers (first byte)', ms: round(firstByte) });
+  if (rows.length === 0) return undefined;
+  const tries = run.results.reduce((n, r) => n + summarizeProbe(r).ok, 0);
+  return {
+    source: 'probes',
+    basis: `medians of the ${tries} tries that answered, from ${run.vantage}`,
+    rows,
+  };
+}
+
+function fromMetrics(s: Snapshot): LatencyWaterfall | undefined {
+  const p99 = (id: MetricId): number | null => {
+    const r = readMetric(s, id);
+    if (r.state !== 'ok') return null;
+    const max = stat.max(r.result.series.flatMap(values));
+    return Number.isFinite(max) ? max * 1000 : null;
+  };
+  const rows: WaterfallRow[] = [];
+  const add = (hop: WaterfallRow['hop'], label: string, ms: number | null) => {
+    if (ms !== null) rows.push({ hop, label, ms: round(ms) });
+  };
+  if (s.path.kind !== 'ingress') add('dns-cluster', 'cluster DNS (CoreDNS p99)', p99('dns.p99'));
+  if (s.path.kind === 'ingress') {
+    const request = p99('ing.request_p99');
+    const upstream = p99('ing.response_p99');
+    if (request !== null && upstream !== null)
+      add('ingress-controller', 'added by the ingress controller (request − upstream p99)', Math.max(0, request - upstream)); // prettier-ignore
+    add('pods', 'the controller connects to a pod (upstream connect p99)', p99('ing.connect_p99'));
+    add('pods', 'the backend answers the controller (upstream p99)', upstream);
+  }
+  add('pods', "the backend's own request time (its p99)", p99('golden.p99'));
+  if (rows.length === 0) return undefined;
+  return {
+    source: 'metrics',
+    basis:
+      'the highest p99 in the window, from Prometheus: each row is its own percentile, so they do not add up',
+    rows,
+  };
+}
+
+export function latencyWaterfall(s: Snapshot): LatencyWaterfall | undefined {
+  const run = s.probes && 'value' in s.probes ? s.probes.value : undefined;
+  return (run && fromProbes(run)) ?? fromMetrics(s);
+}
