@@ -13,7 +13,7 @@ export function DiagnosisBody({ d, prometheusUrl }: { d: Diagnosis; prometheusUr
       overview={<DiagnosisOverview d={d} />}
       step={(id) => {
         const s = steps.get(id);
-        return s ? <StepPanel step={s} prometheusUrl={prometheusUrl} /> : null;
+        return s ? <StepPanel step={s} prometheusUrl={prometheusUrl} path={d.path} /> : null;
       }}
     />
   );

@@ -1,11 +1,22 @@
+import { diagnoseHref, pathToQuery } from '@/lib/client/live-link';
 import type { StepResult } from '@/lib/model/diagnosis';
+import type { AccessPath } from '@/lib/model/path';
 import { FindingCard } from './finding-card';
 import { MetricChart } from './metric-chart';
 import { LatencyWaterfallView } from './latency-waterfall';
 import { TraceTableView } from './trace-table';
 import { VerdictBadge } from './verdict';
 
-export function StepPanel({ step, prometheusUrl }: { step: StepResult; prometheusUrl?: string }) {
+export function StepPanel({
+  step,
+  prometheusUrl,
+  path,
+}: {
+  step: StepResult;
+  prometheusUrl?: string;
+  /** The diagnosed path, for the links a step offers (not given in embeds: they offer nothing). */
+  path?: AccessPath;
+}) {
   return (
     <section className="step" aria-labelledby={`step-${step.id}`} data-step={step.id}>
       <h2 id={`step-${step.id}`}>
@@ -23,6 +34,17 @@ export function StepPanel({ step, prometheusUrl }: { step: StepResult; prometheu
       {step.source ? <p className="muted">Series from {step.source}.</p> : null}
       {step.trace ? <TraceTableView trace={step.trace} /> : null}
       {step.waterfall ? <LatencyWaterfallView waterfall={step.waterfall} /> : null}
+      {step.traceOffer ? (
+        <details className="trace-offer">
+          <summary>Trace from a debug container in the client pod…</summary>
+          <p>{step.traceOffer}.</p>
+          {path ? (
+            <a href={diagnoseHref(pathToQuery({ ...path, trace: true, traceDebug: true }))}>
+              Add the debug container and trace
+            </a>
+          ) : null}
+        </details>
+      ) : null}
       {step.findings.map((f, i) => (
         <FindingCard key={`${f.code}-${f.member ?? ''}-${i}`} finding={f} />
       ))}

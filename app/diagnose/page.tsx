@@ -65,8 +65,13 @@ async function StepWave({
   snapshot: Promise<Snapshot>;
   now: Date;
 }) {
+  const seen = await snapshot;
   return (
-    <StepPanel step={diagnoseStep(await snapshot, now, id)} prometheusUrl={prometheusLink()} />
+    <StepPanel
+      step={diagnoseStep(seen, now, id)}
+      prometheusUrl={prometheusLink()}
+      path={seen.path}
+    />
   );
 }
 

@@ -13,7 +13,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ProbeRun, ProbeTarget } from '@/lib/model/probe';
+import { DEBUG_CONTAINER, type ProbeRun, type ProbeTarget } from '@/lib/model/probe';
 import type { ProbeLimits } from '@/lib/sources/probes/prober';
 import { kubectl } from './kubectl';
 import { cacheDir, repoRoot, testEnv } from './test-env';
@@ -68,6 +68,11 @@ export interface DataPlane {
    * this machine's when `tools` is not given; [] for a distroless image). Removed by `stop`.
    */
   enableExec(pod: string, tools?: string[]): Promise<void>;
+  /**
+   * Plays the kubelet for ephemeral containers added to a pod on the plane: each one is marked
+   * running (its processes are the exec's, in the pod's namespace). Stopped by `stop`.
+   */
+  runEphemeralContainers(pod: string): void;
   /** The nftables ruleset kube-proxy programmed on a node. */
   kubeProxyRules(node: string): string;
   stop(): void;
@@ -179,7 +184,9 @@ export async function startDataPlane(spec: PlaneSpec): Promise<DataPlane> {
   };
 
   const execObjects: string[][] = [];
+  const timers: NodeJS.Timeout[] = [];
   const stop = () => {
+    for (const t of timers) clearInterval(t);
     for (const [namespace, name] of execObjects)
       spawnSync(testEnv.kubectl, ['--kubeconfig', testEnv.kubeconfig, '-n', namespace!, 'delete', 'execs.kwok.x-k8s.io', name!, '--ignore-not-found', '--wait=false']); // prettier-ignore
     for (const key of [...processes.keys()]) kill(key);
@@ -351,7 +358,14 @@ export async function startDataPlane(spec: PlaneSpec): Promise<DataPlane> {
           apiVersion: 'kwok.x-k8s.io/v1alpha1',
           kind: 'Exec',
           metadata: { name, namespace },
-          spec: { execs: [{ local: { envs } }] },
+          // A debug container brings its own image (all of this machine's tools); the pod's
+          // own containers have what `tools` says.
+          spec: {
+            execs: [
+              { containers: [DEBUG_CONTAINER], local: { envs: envs.slice(0, 1) } },
+              { local: { envs } },
+            ],
+          },
         }),
       );
       execObjects.push([namespace!, name!]);
@@ -368,6 +382,46 @@ export async function startDataPlane(spec: PlaneSpec): Promise<DataPlane> {
         },
         20_000,
       );
+    },
+    runEphemeralContainers(pod) {
+      const [namespace, name] = pod.split('/');
+      let busy = false;
+      const tick = async () => {
+        if (busy) return;
+        busy = true;
+        try {
+          const seen = JSON.parse(await kubectl(['-n', namespace!, 'get', 'pod', name!, '-o', 'json'])) as {
+            spec: { ephemeralContainers?: { name: string; image: string }[] };
+            status: { ephemeralContainerStatuses?: { name: string }[] };
+          }; // prettier-ignore
+          const started = new Set(
+            (seen.status.ephemeralContainerStatuses ?? []).map((c) => c.name),
+          );
+          const waiting = (seen.spec.ephemeralContainers ?? []).filter((c) => !started.has(c.name));
+          if (waiting.length === 0) return;
+          const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+          const statuses = [
+            ...(seen.status.ephemeralContainerStatuses ?? []),
+            ...waiting.map((c) => ({
+              name: c.name,
+              image: c.image,
+              imageID: '',
+              ready: false,
+              restartCount: 0,
+              state: { running: { startedAt: now } },
+            })),
+          ];
+          await kubectl([
+            '-n', namespace!, 'patch', 'pod', name!, '--subresource=status', '--type=merge',
+            '-p', JSON.stringify({ status: { ephemeralContainerStatuses: statuses } }),
+          ]); // prettier-ignore
+        } catch {
+          // The next tick tries again.
+        } finally {
+          busy = false;
+        }
+      };
+      timers.push(setInterval(() => void tick(), 300));
     },
     stopCoreDns() {
       for (const key of [...processes.keys()]) if (key.startsWith('coredns:')) kill(key);

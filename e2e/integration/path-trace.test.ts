@@ -18,6 +18,7 @@ import { collectSnapshot } from '@/lib/sources/kube/collect';
 import { runTrace } from '@/lib/sources/probes/vantage';
 import { canBuildDataPlane, startDataPlane, type DataPlane } from '../harness/data-plane';
 import { ensureCluster } from '../harness/ensure-cluster';
+import { kubectl } from '../harness/kubectl';
 import { loadCluster } from '../harness/load-cluster';
 import { planeFromScenario, scenarioBefore, SERVER_POD } from '../harness/plane-from-scenario';
 import { readScenario, type TraceExpectation } from '../harness/scenario';
@@ -154,18 +155,22 @@ describe.runIf(canBuildDataPlane() === null)('path trace on the real data plane'
     });
   }
 
-  describe('the pods/exec vantage point says why it cannot run', () => {
+  describe('vantage points in the client pod: refused, offered, confirmed', () => {
     let plane: DataPlane | undefined;
     let snapshot: Snapshot;
     const kc = new KubeConfig();
     const withTraceFrom = async <T>(value: string, f: () => Promise<T>): Promise<T> => {
-      const before = process.env.HOPSCOPE_TRACE_FROM;
+      const names = ['HOPSCOPE_TRACE_FROM', 'HOPSCOPE_TRACE_DEBUG_CONTEXTS'] as const;
+      const before = names.map((n) => process.env[n]);
       process.env.HOPSCOPE_TRACE_FROM = value;
+      process.env.HOPSCOPE_TRACE_DEBUG_CONTEXTS = 'hopscope-test';
       try {
         return await f();
       } finally {
-        if (before === undefined) delete process.env.HOPSCOPE_TRACE_FROM;
-        else process.env.HOPSCOPE_TRACE_FROM = before;
+        names.forEach((n, i) => {
+          if (before[i] === undefined) delete process.env[n];
+          else process.env[n] = before[i];
+        });
       }
     };
 
@@ -193,6 +198,41 @@ describe.runIf(canBuildDataPlane() === null)('path trace on the real data plane'
         ),
       });
     });
+
+    it('with a debug container enabled but not confirmed: offered, and nothing is added to the pod', async () => {
+      const outcome = await withTraceFrom('exec,debug', () =>
+        runTrace({ api: makeKubeApis(kc), kc, snapshot, plan: planTrace(snapshot) }),
+      );
+      expect(outcome).toMatchObject({
+        traceNotRun: expect.stringMatching(/an ephemeral debug container in shop\/toolbox: offered, not confirmed/),
+        traceOffer: expect.stringMatching(/cannot be removed and stays in the pod until the pod is deleted/),
+      }); // prettier-ignore
+      const pod = JSON.parse(await kubectl(['-n', 'shop', 'get', 'pod', 'toolbox', '-o', 'json']));
+      expect(pod.spec.ephemeralContainers).toBeUndefined();
+    });
+
+    it('confirmed: the debug container is added once, runs the trace from the pod’s namespace, and is reused', async () => {
+      plane!.runEphemeralContainers('shop/toolbox');
+      const confirmed = { ...snapshot, path: { ...snapshot.path, traceDebug: true } };
+      const trace = () =>
+        withTraceFrom('exec,debug', () =>
+          runTrace({ api: makeKubeApis(kc), kc, snapshot: confirmed, plan: planTrace(confirmed) }),
+        );
+      const first = await trace();
+      if (!('probes' in first)) throw new Error(first.traceNotRun);
+      const run = first.probes.value;
+      expect(run.vantage).toBe("pod shop/toolbox's debug container hopscope-trace (added now) (exec, curl + dig)"); // prettier-ignore
+      expect(run.passedOver?.[0]).toMatch(/pods\/exec into shop\/toolbox: .*has no shell/);
+      for (const r of run.results)
+        expect(summarizeProbe(r), r.target.label).toMatchObject({ ok: 20, of: 20 });
+      const second = await trace();
+      if (!('probes' in second)) throw new Error(second.traceNotRun);
+      expect(second.probes.value.vantage).toBe("pod shop/toolbox's debug container hopscope-trace (exec, curl + dig)"); // prettier-ignore
+      const pod = JSON.parse(await kubectl(['-n', 'shop', 'get', 'pod', 'toolbox', '-o', 'json']));
+      expect(pod.spec.ephemeralContainers.map((c: { name: string; image: string }) => `${c.name} ${c.image}`)).toEqual([
+        'hopscope-trace docker.io/nicolaka/netshoot:v0.14',
+      ]); // prettier-ignore
+    }, 120_000);
 
     it('a caller who may not create pods/exec is told so, and nothing is exec’d', async () => {
       const limited = new KubeConfig();

@@ -21,12 +21,14 @@ export function runStep(
 ): StepResult {
   const skipped = step.skipReason(snapshot.path);
   const waterfall = skipped ? undefined : step.waterfall?.(snapshot);
+  const traceOffer = skipped ? undefined : step.offer?.(snapshot);
   const base = {
     id: step.id,
     name: STEP_NAMES[step.id],
     findings: [],
     charts: [],
     ...(waterfall ? { waterfall } : {}),
+    ...(traceOffer ? { traceOffer } : {}),
   };
   if (skipped) return { ...base, verdict: 'skipped', reason: skipped };
   const notRun = step.notRunReason(snapshot);

@@ -51,6 +51,8 @@ export interface StepDefinition {
   trace?(snapshot: Snapshot): TraceTable | undefined;
   /** Where the time goes along the path (step 6), shown even when the step could not run. */
   waterfall?(snapshot: Snapshot): LatencyWaterfall | undefined;
+  /** A vantage point the user may confirm (step 6), shown whatever the step's verdict. */
+  offer?(snapshot: Snapshot): string | undefined;
 }
 
 const NO_PROMETHEUS =
@@ -130,6 +132,7 @@ export const STEPS: readonly StepDefinition[] = [
     run: (s, c) => checkPathTrace(s, c.thresholds),
     trace: traceTable,
     waterfall: latencyWaterfall,
+    offer: (s) => s.traceOffer,
     charts: [],
   },
 ];

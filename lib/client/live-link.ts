@@ -27,6 +27,7 @@ export function pathToQuery(p: AccessPath): Record<string, string> {
   if (p.window.end) q.end = p.window.end;
   if (p.logs) q.logs = '1';
   if (p.trace) q.trace = '1';
+  if (p.traceDebug) q.debug = '1';
   if (p.cluster) q.cluster = p.cluster;
   if (p.kind === 'ingress') Object.assign(q, { ingress: p.ingress, host: p.host, path: p.path });
   else {
@@ -72,6 +73,7 @@ export function queryToPath(
     window: { minutes: Number(one('minutes') ?? 30), end: endOf(one('end')) },
     logs: one('logs') === '1' || one('logs') === 'true' ? true : undefined,
     trace: one('trace') === '1' || one('trace') === 'true' ? true : undefined,
+    traceDebug: one('debug') === '1' || one('debug') === 'true' ? true : undefined,
   });
 }
 

@@ -97,6 +97,8 @@ export interface StepResult {
   trace?: TraceTable;
   /** Where the time goes (step 6), also when no probe ran: from metrics then. */
   waterfall?: LatencyWaterfall;
+  /** A vantage point the user may confirm for the trace (step 6): an ephemeral debug container. */
+  traceOffer?: string;
 }
 
 export interface DiagnosisSummary {

@@ -54,6 +54,11 @@ const common = {
   logs: z.boolean().optional(),
   /** Run the path trace (step 6): probes from a vantage point the server has enabled. */
   trace: z.boolean().optional(),
+  /**
+   * The user confirmed an ephemeral debug container in the client pod for the trace: it cannot
+   * be removed and stays until the pod is deleted, so it is never added without this.
+   */
+  traceDebug: z.boolean().optional(),
 };
 
 export const clusterIpPathSchema = z.object({

@@ -2,6 +2,9 @@
 // with its phase timings, so an intermittent failure shows as a ratio ("5 of 20 reset"). Plain
 // data in the snapshot; judged by the step-6 checks.
 
+/** The ephemeral debug container's name: one per pod, reused by every later trace. */
+export const DEBUG_CONTAINER = 'hopscope-trace';
+
 /** The tiers isolate the broken layer the way the "Debug Services" walk does. */
 export type ProbeTier = 'dns' | 'service' | 'endpoint' | 'node-port' | 'ingress' | 'control';
 

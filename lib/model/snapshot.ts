@@ -385,6 +385,8 @@ export interface Snapshot {
   probes?: Gathered<ProbeRun>;
   /** Why no probe run was made although the path asked for one (no vantage point enabled). */
   traceNotRun?: string;
+  /** A vantage point the user may confirm for the trace (an ephemeral debug container), in words. */
+  traceOffer?: string;
   /** metricsPending: the Prometheus part is still being gathered (a first, partial view). */
   meta: {
     apiRequests: number;

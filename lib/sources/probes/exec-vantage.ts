@@ -109,8 +109,9 @@ export async function traceFromExec(
   into: ExecInto,
   plan: { targets: ProbeTarget[]; allowed: ReadonlySet<string> },
   limits: Pick<ProbeLimits, 'tries' | 'timeoutMs' | 'budgetMs'>,
+  /** How the vantage point is named ("pod shop/toolbox", "pod shop/toolbox's debug container"). */
+  who = `pod ${into.namespace}/${into.pod}`,
 ): Promise<ExecTrace> {
-  const who = `pod ${into.namespace}/${into.pod}`;
   let detected: ExecOutcome;
   try {
     detected = await execCapture(kc, into, ['sh', '-c', DETECT_TOOLS_SCRIPT], 10_000);

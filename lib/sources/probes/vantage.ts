@@ -3,6 +3,10 @@ import 'server-only';
 // enabled (HOPSCOPE_TRACE_FROM, a comma list):
 //   exec    inside the client pod through `pods/exec`, with the tools its image has, when the
 //           caller may create pods/exec on that pod (asked of the API server as the caller)
+//   debug   an ephemeral debug container added to the client pod (HOPSCOPE_TRACE_DEBUG_IMAGE),
+//           on the clusters HOPSCOPE_TRACE_DEBUG_CONTEXTS names (`*` for all), only when the user
+//           confirmed it for this diagnosis (it cannot be removed until the pod is deleted), and
+//           the caller may update pods/ephemeralcontainers and create pods/exec
 //   server  this server's own process, when Hopscope runs inside the cluster on the pod network
 // A vantage point that cannot run says why, and the next one is tried. Probes only ever go to the
 // addresses of the path, as its trace plan lists them.
@@ -14,6 +18,7 @@ import { gatheredValue } from '@/lib/model/snapshot';
 import { accessRefusal } from '@/lib/sources/kube/access-review';
 import type { KubeApis } from '@/lib/sources/kube/api';
 import type { KubeIdentity } from '@/lib/sources/kube/identity';
+import { debugImage, ensureDebugContainer } from './debug-vantage';
 import { execConfig, traceFromExec } from './exec-vantage';
 import { DEFAULT_PROBE_LIMITS, runProbes, type ProbeLimits } from './prober';
 
@@ -22,10 +27,18 @@ const num = (name: string, fallback: number) => {
   return Number.isFinite(v) && v > 0 ? v : fallback;
 };
 
-export type TraceOutcome = { probes: { value: ProbeRun } } | { traceNotRun: string };
+/** `traceOffer`: a vantage point that would run if the user confirmed it (the debug container). */
+export type TraceOutcome = ({ probes: { value: ProbeRun } } | { traceNotRun: string }) & {
+  traceOffer?: string;
+};
 
-export type VantageKind = 'exec' | 'server';
-const LEAST_PRIVILEGE_FIRST: VantageKind[] = ['exec', 'server'];
+export type VantageKind = 'exec' | 'debug' | 'server';
+const LEAST_PRIVILEGE_FIRST: VantageKind[] = ['exec', 'debug', 'server'];
+
+function debugAllowedOn(cluster: string): boolean {
+  const said = (process.env.HOPSCOPE_TRACE_DEBUG_CONTEXTS ?? '').split(',').map((s) => s.trim());
+  return said.includes('*') || said.includes(cluster);
+}
 
 export function enabledVantages(): VantageKind[] {
   const said = new Set((process.env.HOPSCOPE_TRACE_FROM ?? '').split(',').map((s) => s.trim()));
@@ -60,14 +73,57 @@ export async function runTrace(ctx: TraceContext): Promise<TraceOutcome> {
   if (enabled.length === 0)
     return {
       traceNotRun:
-        'the path trace was asked for, but this server has no vantage point enabled: HOPSCOPE_TRACE_FROM=exec probes from inside the client pod (pods/exec), HOPSCOPE_TRACE_FROM=server from its own pod when it runs inside the cluster',
+        'the path trace was asked for, but this server has no vantage point enabled: HOPSCOPE_TRACE_FROM=exec probes from inside the client pod (pods/exec), HOPSCOPE_TRACE_FROM=debug from an ephemeral debug container there (on confirmation), HOPSCOPE_TRACE_FROM=server from its own pod when it runs inside the cluster',
     };
   const limits = traceLimits();
   const passedOver: string[] = [];
+  let traceOffer: string | undefined;
+  const p = ctx.snapshot.path;
+  const client = p.kind === 'clusterip' ? p.client : undefined;
+  const offered = () => (traceOffer ? { traceOffer } : {});
   for (const vantage of enabled) {
+    if (vantage === 'debug') {
+      if (!client) {
+        passedOver.push('an ephemeral debug container: the path has no client pod');
+        continue;
+      }
+      const where = `an ephemeral debug container in ${client.namespace}/${client.pod}`;
+      if (!debugAllowedOn(ctx.snapshot.cluster)) {
+        passedOver.push(`${where}: not enabled for cluster ${ctx.snapshot.cluster} (HOPSCOPE_TRACE_DEBUG_CONTEXTS)`); // prettier-ignore
+        continue;
+      }
+      if (p.traceDebug !== true) {
+        traceOffer = `${where} (image ${debugImage()}) can run the trace from the client's own network namespace; it cannot be removed and stays in the pod until the pod is deleted`;
+        passedOver.push(`${where}: offered, not confirmed`);
+        continue;
+      }
+      const on = { namespace: client.namespace, name: client.pod };
+      const refusal =
+        (await accessRefusal(ctx.api, { ...on, verb: 'update', resource: 'pods', subresource: 'ephemeralcontainers' })) ?? // prettier-ignore
+        (await accessRefusal(ctx.api, { ...on, verb: 'create', resource: 'pods', subresource: 'exec' })); // prettier-ignore
+      if (refusal) {
+        passedOver.push(`${where}: ${refusal}`);
+        continue;
+      }
+      const debug = await ensureDebugContainer(ctx.api, client);
+      if ('notRun' in debug) {
+        passedOver.push(`${where}: ${debug.notRun}`);
+        continue;
+      }
+      const traced = await traceFromExec(
+        execConfig(ctx.kc, ctx.identity),
+        { ...client, container: debug.container },
+        ctx.plan,
+        limits,
+        `pod ${client.namespace}/${client.pod}'s debug container ${debug.container}${debug.added ? ' (added now)' : ''}`,
+      );
+      if ('notRun' in traced) {
+        passedOver.push(`${where}: ${traced.notRun}`);
+        continue;
+      }
+      return { probes: { value: withLeftOut(traced.run, ctx.plan.endpointsLeftOut, passedOver) } };
+    }
     if (vantage === 'exec') {
-      const p = ctx.snapshot.path;
-      const client = p.kind === 'clusterip' ? p.client : undefined;
       if (!client) {
         passedOver.push('pods/exec: the path has no client pod');
         continue;
@@ -97,15 +153,20 @@ export async function runTrace(ctx: TraceContext): Promise<TraceOutcome> {
       }
       return { probes: { value: withLeftOut(traced.run, ctx.plan.endpointsLeftOut, passedOver) } };
     }
+    // Only here: nothing below runs in the client pod, so an offer above still stands.
     const run = await runProbes(
       ctx.plan.targets,
       ctx.plan.allowed,
       'the Hopscope server (in the cluster)',
       limits,
     );
-    return { probes: { value: withLeftOut(run, ctx.plan.endpointsLeftOut, passedOver) } };
+    return {
+      probes: { value: withLeftOut(run, ctx.plan.endpointsLeftOut, passedOver) },
+      ...offered(),
+    };
   }
   return {
     traceNotRun: `the path trace was asked for, but no enabled vantage point could run it: ${passedOver.join('; ')}`,
+    ...offered(),
   };
 }
