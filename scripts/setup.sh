@@ -37,6 +37,8 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 # What a toolbox client image has, for the path trace through pods/exec: curl and dig.
 command -v curl >/dev/null || missing+=(curl)
 command -v dig >/dev/null || missing+=(bind9-dnsutils)
+# The blackbox_exporter vantage point's real exporter, run in a pod's namespace on the test bed.
+command -v prometheus-blackbox-exporter >/dev/null || missing+=(prometheus-blackbox-exporter)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "[setup] apt-get install ${missing[*]}"
   apt-get update -qq

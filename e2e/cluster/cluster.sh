@@ -186,10 +186,11 @@ up() {
   wait_for kube-apiserver 90 "$bin/kubectl" --kubeconfig "$state/kubeconfig" get --raw /readyz
 
   # Only the controllers a diagnosis reads the work of: EndpointSlices are computed from
-  # selectors the way a real cluster does. No node-lifecycle or workload controllers, so a
-  # scenario's pods and node conditions stay as the scenario wrote them.
+  # selectors the way a real cluster does (and Endpoints, which the API server's services/proxy
+  # routes by). No node-lifecycle or workload controllers, so a scenario's pods and node
+  # conditions stay as the scenario wrote them.
   start kube-controller-manager "$bin/kube-controller-manager" --kubeconfig="$state/kubeconfig" \
-    --controllers=endpointslice,endpointslicemirroring,garbagecollector,namespace \
+    --controllers=endpoint,endpointslice,endpointslicemirroring,garbagecollector,namespace \
     --bind-address=127.0.0.1 --secure-port=$KCM_PORT --leader-elect=false \
     --authentication-skip-lookup=true
   write_kwok_logs_config

@@ -8,7 +8,8 @@
 //          └─ pod namespace (its pod IP /32 on eth0, gateway 169.254.1.1 as with Calico)
 //
 // Nothing is routed to or from the host's own network: only the namespaces made here carry
-// traffic, and `stop` removes them all. Root only.
+// traffic (the host reaches only a blackbox_exporter pod, over a link made for it), and `stop`
+// removes them all. Root only.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import os from 'node:os';
@@ -20,11 +21,18 @@ import { cacheDir, repoRoot, testEnv } from './test-env';
 
 const bin = (name: string) => path.join(cacheDir, 'bin', name);
 
-/** What runs in a pod's namespace: a listener per port, CoreDNS, or nothing (the client). */
+/**
+ * What runs in a pod's namespace: a listener per port, CoreDNS, Debian's blackbox_exporter
+ * (reachable from the host, so the API server's services/proxy gets to it), or nothing.
+ */
 export type PodRole =
   | { kind: 'listener'; ports: { port: number; behaviour: string }[] }
   | { kind: 'coredns' }
+  | { kind: 'blackbox'; port: number }
   | { kind: 'client' };
+
+/** The host's end of the one link into the fabric, for pods the API server must reach. */
+const HOST_LINK_IP = '169.254.77.1';
 
 export interface PlanePod {
   /** namespace/name */
@@ -76,6 +84,10 @@ export interface DataPlane {
   /** The nftables ruleset kube-proxy programmed on a node. */
   kubeProxyRules(node: string): string;
   stop(): void;
+}
+
+export function canRunBlackbox(): boolean {
+  return spawnSync('prometheus-blackbox-exporter', ['--version']).status === 0;
 }
 
 export function canBuildDataPlane(): string | null {
@@ -185,8 +197,11 @@ export async function startDataPlane(spec: PlaneSpec): Promise<DataPlane> {
 
   const execObjects: string[][] = [];
   const timers: NodeJS.Timeout[] = [];
+  const hostLinks: string[] = [];
   const stop = () => {
     for (const t of timers) clearInterval(t);
+    // Deleting the host's end drops its routes at once.
+    for (const dev of hostLinks) spawnSync('ip', ['link', 'del', dev]);
     for (const [namespace, name] of execObjects)
       spawnSync(testEnv.kubectl, ['--kubeconfig', testEnv.kubeconfig, '-n', namespace!, 'delete', 'execs.kwok.x-k8s.io', name!, '--ignore-not-found', '--wait=false']); // prettier-ignore
     for (const key of [...processes.keys()]) kill(key);
@@ -250,9 +265,35 @@ export async function startDataPlane(spec: PlaneSpec): Promise<DataPlane> {
       ip('-n', fabric, 'route', 'add', `${pod.ip}/32`, 'via', spec.nodes[nodeIndex]!.ip, 'dev', `n${nodeIndex}`); // prettier-ignore
     }
 
+    // The API server (on the host) proxies to a blackbox_exporter pod: one link from the host into
+    // the fabric, routed for those pod IPs only.
+    const reachable = spec.pods.filter((p) => p.role.kind === 'blackbox');
+    if (reachable.length > 0) {
+      const hostEnd = `hsh${tag}`.slice(0, 15);
+      ip('link', 'add', hostEnd, 'type', 'veth', 'peer', 'name', 'h0', 'netns', fabric);
+      hostLinks.push(hostEnd);
+      ip('addr', 'add', `${HOST_LINK_IP}/32`, 'dev', hostEnd);
+      ip('link', 'set', hostEnd, 'up');
+      ip('-n', fabric, 'link', 'set', 'h0', 'up');
+      ip('-n', fabric, 'route', 'add', `${HOST_LINK_IP}/32`, 'dev', 'h0');
+      ip('-n', fabric, 'neigh', 'replace', HOST_LINK_IP, 'lladdr', readFileSync(`/sys/class/net/${hostEnd}/address`, 'utf8').trim(), 'dev', 'h0', 'nud', 'permanent'); // prettier-ignore
+      for (const pod of reachable) {
+        ip('route', 'add', `${pod.ip}/32`, 'dev', hostEnd, 'src', HOST_LINK_IP);
+        ip('neigh', 'replace', pod.ip, 'lladdr', macOf(fabric, 'h0'), 'dev', hostEnd, 'nud', 'permanent'); // prettier-ignore
+      }
+    }
+
     const waits: Promise<void>[] = [];
     for (const pod of spec.pods) {
       const ns = podNs.get(pod.name)!;
+      if (pod.role.kind === 'blackbox') {
+        const proc = run(`blackbox:${pod.name}`, ns, [
+          'prometheus-blackbox-exporter',
+          '--config.file=/etc/prometheus/blackbox.yml',
+          `--web.listen-address=${pod.ip}:${pod.role.port}`,
+        ]);
+        waits.push(waitFor(proc, `blackbox_exporter ${pod.name}`, /Listening on/, path.join(work, `${ns}-blackbox.log`))); // prettier-ignore
+      }
       if (pod.role.kind === 'listener') {
         for (const { port, behaviour } of pod.role.ports) {
           const key = `listener:${pod.name}:${port}`;

@@ -16,10 +16,15 @@ import type { Snapshot } from '@/lib/model/snapshot';
 import { makeKubeApis } from '@/lib/sources/kube/api';
 import { collectSnapshot } from '@/lib/sources/kube/collect';
 import { runTrace } from '@/lib/sources/probes/vantage';
-import { canBuildDataPlane, startDataPlane, type DataPlane } from '../harness/data-plane';
+import {
+  canBuildDataPlane,
+  canRunBlackbox,
+  startDataPlane,
+  type DataPlane,
+} from '../harness/data-plane';
 import { ensureCluster } from '../harness/ensure-cluster';
 import { kubectl } from '../harness/kubectl';
-import { loadCluster } from '../harness/load-cluster';
+import { addToCluster, loadCluster } from '../harness/load-cluster';
 import { planeFromScenario, scenarioBefore, SERVER_POD } from '../harness/plane-from-scenario';
 import { readScenario, type TraceExpectation } from '../harness/scenario';
 import { clusterDir, repoRoot, testEnv } from '../harness/test-env';
@@ -250,6 +255,84 @@ describe.runIf(canBuildDataPlane() === null)('path trace on the real data plane'
           /pods\/exec into shop\/toolbox: you may not create pods\/exec in shop/,
         ),
       });
+    });
+  });
+
+  describe.runIf(canRunBlackbox())('from a blackbox_exporter through services/proxy', () => {
+    let plane: DataPlane | undefined;
+    let run: ProbeRun;
+    const EXPORTER = { name: 'blackbox-exporter-7c9d4-q2x8r', ip: '10.244.1.200' };
+
+    beforeAll(async () => {
+      const scenario = readScenario(`${SCENARIOS}/restart-storm-dup-ip`, new Date());
+      const client = { namespace: 'shop', pod: 'toolbox' };
+      await loadCluster(scenario);
+      // The exporter as the prometheus-blackbox-exporter chart installs it, Running and Ready.
+      await addToCluster(scenario.name, [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'monitoring' } },
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: 'blackbox-exporter', namespace: 'monitoring', labels: { 'app.kubernetes.io/name': 'prometheus-blackbox-exporter' } }, // prettier-ignore
+          spec: { selector: { 'app.kubernetes.io/name': 'prometheus-blackbox-exporter' }, ports: [{ name: 'http', port: 9115, targetPort: 9115 }] }, // prettier-ignore
+        },
+        {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: EXPORTER.name, namespace: 'monitoring', labels: { 'app.kubernetes.io/name': 'prometheus-blackbox-exporter' } }, // prettier-ignore
+          spec: { nodeName: 'worker-1', containers: [{ name: 'blackbox-exporter', image: 'quay.io/prometheus/blackbox-exporter:v0.25.0', ports: [{ containerPort: 9115 }] }] }, // prettier-ignore
+          status: {
+            phase: 'Running',
+            podIP: EXPORTER.ip,
+            podIPs: [{ ip: EXPORTER.ip }],
+            conditions: [{ type: 'Ready', status: 'True' }, { type: 'ContainersReady', status: 'True' }], // prettier-ignore
+          },
+        },
+      ]);
+      const { spec } = planeFromScenario(scenario, client);
+      spec.pods.push({ name: `monitoring/${EXPORTER.name}`, node: 'worker-1', ip: EXPORTER.ip, role: { kind: 'blackbox', port: 9115 } }); // prettier-ignore
+      plane = await startDataPlane(spec);
+      const kc = new KubeConfig();
+      kc.loadFromFile(testEnv.kubeconfig);
+      const parsed = parseAccessPath(scenario.expectations[0]!.path);
+      if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+      const snapshot = await collectSnapshot(makeKubeApis(kc), parsed.path, 'hopscope-test', new Date()); // prettier-ignore
+      const env = { ...process.env };
+      process.env.HOPSCOPE_TRACE_FROM = 'blackbox';
+      process.env.HOPSCOPE_TRACE_BLACKBOX = 'monitoring/blackbox-exporter:9115';
+      try {
+        const outcome = await runTrace({ api: makeKubeApis(kc), kc, snapshot, plan: planTrace(snapshot) }); // prettier-ignore
+        if ('traceNotRun' in outcome) throw new Error(outcome.traceNotRun);
+        run = outcome.probes.value;
+      } finally {
+        process.env.HOPSCOPE_TRACE_FROM = env.HOPSCOPE_TRACE_FROM;
+        process.env.HOPSCOPE_TRACE_BLACKBOX = env.HOPSCOPE_TRACE_BLACKBOX;
+        if (env.HOPSCOPE_TRACE_FROM === undefined) delete process.env.HOPSCOPE_TRACE_FROM;
+        if (env.HOPSCOPE_TRACE_BLACKBOX === undefined) delete process.env.HOPSCOPE_TRACE_BLACKBOX;
+      }
+    }, 240_000);
+    afterAll(() => plane?.stop());
+
+    it('says where it probed from: the exporter’s pod, not the client’s side', () => {
+      expect(run.vantage).toBe(
+        "blackbox_exporter monitoring/blackbox-exporter (services/proxy; its own pod, not the client's side)",
+      );
+    });
+
+    it('the pod whose IP is held twice resets some of its 20 tries; the others answer 20 of 20', () => {
+      const pods = run.results.filter((r) => r.target.tier === 'endpoint').map((r) => summarizeProbe(r)); // prettier-ignore
+      expect(pods.map((p) => p.of), JSON.stringify(run.results.map((r) => r.notProbed))).toEqual([20, 20, 20]);
+      expect(pods.filter((p) => p.ok === 20)).toHaveLength(2);
+      const failing = pods.find((p) => p.ok < 20)!;
+      expect(failing.ok).toBeGreaterThan(0);
+      expect(failing.outcomes.map(([o]) => o)).toContain('reset');
+    });
+
+    it('asks no DNS name (its modules are configured with theirs), and says so', () => {
+      for (const r of run.results.filter((x) => x.target.protocol === 'dns')) {
+        expect(r.attempts).toHaveLength(0);
+        expect(r.notProbed).toMatch(/asks only the names its modules are configured with/);
+      }
     });
   });
 });

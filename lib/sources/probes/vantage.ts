@@ -8,6 +8,9 @@ import 'server-only';
 //           confirmed it for this diagnosis (it cannot be removed until the pod is deleted), and
 //           the caller may update pods/ephemeralcontainers and create pods/exec
 //   server  this server's own process, when Hopscope runs inside the cluster on the pod network
+//   blackbox a Prometheus blackbox_exporter already in the cluster (HOPSCOPE_TRACE_BLACKBOX=
+//           <namespace>/<service>:<port>), through services/proxy when the caller may get it;
+//           it probes from its own pod, not the client's side, and asks no DNS name
 // A vantage point that cannot run says why, and the next one is tried. Probes only ever go to the
 // addresses of the path, as its trace plan lists them.
 //   HOPSCOPE_TRACE_TRIES (20), HOPSCOPE_TRACE_TIMEOUT_MS (2000 per try), HOPSCOPE_TRACE_BUDGET_MS (15000)
@@ -18,6 +21,7 @@ import { gatheredValue } from '@/lib/model/snapshot';
 import { accessRefusal } from '@/lib/sources/kube/access-review';
 import type { KubeApis } from '@/lib/sources/kube/api';
 import type { KubeIdentity } from '@/lib/sources/kube/identity';
+import { blackboxFromEnv, traceFromBlackbox } from './blackbox-vantage';
 import { debugImage, ensureDebugContainer } from './debug-vantage';
 import { execConfig, traceFromExec } from './exec-vantage';
 import { DEFAULT_PROBE_LIMITS, runProbes, type ProbeLimits } from './prober';
@@ -32,8 +36,8 @@ export type TraceOutcome = ({ probes: { value: ProbeRun } } | { traceNotRun: str
   traceOffer?: string;
 };
 
-export type VantageKind = 'exec' | 'debug' | 'server';
-const LEAST_PRIVILEGE_FIRST: VantageKind[] = ['exec', 'debug', 'server'];
+export type VantageKind = 'exec' | 'debug' | 'server' | 'blackbox';
+const LEAST_PRIVILEGE_FIRST: VantageKind[] = ['exec', 'debug', 'server', 'blackbox'];
 
 function debugAllowedOn(cluster: string): boolean {
   const said = (process.env.HOPSCOPE_TRACE_DEBUG_CONTEXTS ?? '').split(',').map((s) => s.trim());
@@ -153,7 +157,31 @@ export async function runTrace(ctx: TraceContext): Promise<TraceOutcome> {
       }
       return { probes: { value: withLeftOut(traced.run, ctx.plan.endpointsLeftOut, passedOver) } };
     }
-    // Only here: nothing below runs in the client pod, so an offer above still stands.
+    if (vantage === 'blackbox') {
+      const exporter = blackboxFromEnv();
+      if (!exporter) {
+        passedOver.push('a blackbox_exporter: HOPSCOPE_TRACE_BLACKBOX names none (<namespace>/<service>:<port>)'); // prettier-ignore
+        continue;
+      }
+      const where = `blackbox_exporter ${exporter.namespace}/${exporter.service}`;
+      const refusal = await accessRefusal(ctx.api, {
+        namespace: exporter.namespace,
+        name: exporter.service,
+        verb: 'get',
+        resource: 'services',
+        subresource: 'proxy',
+      });
+      if (refusal) {
+        passedOver.push(`${where}: ${refusal}`);
+        continue;
+      }
+      const run = await traceFromBlackbox(execConfig(ctx.kc, ctx.identity), exporter, ctx.plan, limits); // prettier-ignore
+      return {
+        probes: { value: withLeftOut(run, ctx.plan.endpointsLeftOut, passedOver) },
+        ...offered(),
+      };
+    }
+    // Nothing here runs in the client pod, so an offer above still stands.
     const run = await runProbes(
       ctx.plan.targets,
       ctx.plan.allowed,
