@@ -321,7 +321,10 @@ describe.runIf(canBuildDataPlane() === null)('path trace on the real data plane'
 
     it('the pod whose IP is held twice resets some of its 20 tries; the others answer 20 of 20', () => {
       const pods = run.results.filter((r) => r.target.tier === 'endpoint').map((r) => summarizeProbe(r)); // prettier-ignore
-      expect(pods.map((p) => p.of), JSON.stringify(run.results.map((r) => r.notProbed))).toEqual([20, 20, 20]);
+      expect(
+        pods.map((p) => p.of),
+        JSON.stringify(run.results.map((r) => r.notProbed)),
+      ).toEqual([20, 20, 20]);
       expect(pods.filter((p) => p.ok === 20)).toHaveLength(2);
       const failing = pods.find((p) => p.ok < 20)!;
       expect(failing.ok).toBeGreaterThan(0);
