@@ -87,10 +87,23 @@ export interface DataPlane {
 }
 
 export function canRunBlackbox(): boolean {
+  withSystemPath();
   return spawnSync('prometheus-blackbox-exporter', ['--version']).status === 0;
 }
 
+/**
+ * kube-proxy runs `nft`, and `ip` and `nft` live in /usr/sbin on Debian, which a bare PATH (a CI
+ * runner's) may leave out: the system directories go on this process's PATH, for it and for
+ * everything it starts.
+ */
+function withSystemPath(): void {
+  const dirs = (process.env.PATH ?? '').split(':').filter(Boolean);
+  for (const d of ['/usr/local/sbin', '/usr/sbin', '/sbin']) if (!dirs.includes(d)) dirs.push(d);
+  process.env.PATH = dirs.join(':');
+}
+
 export function canBuildDataPlane(): string | null {
+  withSystemPath();
   if (process.getuid?.() !== 0) return 'the data plane needs root (network namespaces)';
   if (spawnSync('ip', ['netns', 'list']).status !== 0) return '`ip netns` does not work here';
   if (spawnSync('nft', ['--version']).status !== 0)
@@ -159,6 +172,7 @@ async function until(what: string, check: () => boolean, timeoutMs = 30_000): Pr
 }
 
 export async function startDataPlane(spec: PlaneSpec): Promise<DataPlane> {
+  withSystemPath();
   const tag = `${process.pid % 100000}`;
   const work = mkdtempSync(path.join(os.tmpdir(), 'hopscope-plane-'));
   const fabric = `hsf${tag}`;

@@ -45,6 +45,15 @@ function tierMatches(want: string, got: { ok: number; of: number }): boolean {
   return ok === 'some' ? got.ok > 0 && got.ok < got.of : Number(ok) === got.ok;
 }
 
+// setup.sh installs everything the data plane needs and the tests run as root: a machine where it
+// cannot be built fails here, loudly, instead of skipping the path trace's tests.
+describe('the test bed can build its data plane', () => {
+  it('root, ip netns, nft, kube-proxy, CoreDNS and the blackbox_exporter are all here', () => {
+    expect(canBuildDataPlane()).toBeNull();
+    expect(canRunBlackbox()).toBe(true);
+  });
+});
+
 describe.runIf(canBuildDataPlane() === null)('path trace on the real data plane', () => {
   beforeAll(() => ensureCluster(), 180_000);
 
