@@ -171,6 +171,24 @@ async function until(what: string, check: () => boolean, timeoutMs = 30_000): Pr
   }
 }
 
+/**
+ * Links a namespace below its parent (a node below the fabric, a pod below its node): a veth,
+ * `ip`/32 on the child's eth0, its gateway 169.254.1.1 at the parent's end (as with Calico), a
+ * /32 route back in the parent; static neighbours both ways, so nothing waits on ARP.
+ */
+function hangBelow(parent: string, link: string, child: string, address: string): void {
+  ip('-n', parent, 'link', 'add', link, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', child);
+  ip('-n', child, 'link', 'set', 'lo', 'up');
+  ip('-n', child, 'addr', 'add', `${address}/32`, 'dev', 'eth0');
+  ip('-n', child, 'link', 'set', 'eth0', 'up');
+  ip('-n', parent, 'link', 'set', link, 'up');
+  ip('-n', child, 'route', 'add', '169.254.1.1', 'dev', 'eth0');
+  ip('-n', child, 'route', 'add', 'default', 'via', '169.254.1.1', 'dev', 'eth0');
+  ip('-n', child, 'neigh', 'replace', '169.254.1.1', 'lladdr', macOf(parent, link), 'dev', 'eth0', 'nud', 'permanent'); // prettier-ignore
+  ip('-n', parent, 'route', 'add', `${address}/32`, 'dev', link);
+  ip('-n', parent, 'neigh', 'replace', address, 'lladdr', macOf(child, 'eth0'), 'dev', link, 'nud', 'permanent'); // prettier-ignore
+}
+
 export async function startDataPlane(spec: PlaneSpec): Promise<DataPlane> {
   withSystemPath();
   const tag = `${process.pid % 100000}`;
@@ -243,17 +261,7 @@ export async function startDataPlane(spec: PlaneSpec): Promise<DataPlane> {
       ip('netns', 'add', ns);
       namespaces.push(ns);
       nodeNs.set(node.name, ns);
-      const link = `n${i}`;
-      ip('-n', fabric, 'link', 'add', link, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns);
-      ip('-n', ns, 'link', 'set', 'lo', 'up');
-      ip('-n', ns, 'addr', 'add', `${node.ip}/32`, 'dev', 'eth0');
-      ip('-n', ns, 'link', 'set', 'eth0', 'up');
-      ip('-n', fabric, 'link', 'set', link, 'up');
-      ip('-n', ns, 'route', 'add', '169.254.1.1', 'dev', 'eth0');
-      ip('-n', ns, 'route', 'add', 'default', 'via', '169.254.1.1', 'dev', 'eth0');
-      ip('-n', ns, 'neigh', 'replace', '169.254.1.1', 'lladdr', macOf(fabric, link), 'dev', 'eth0', 'nud', 'permanent'); // prettier-ignore
-      ip('-n', fabric, 'route', 'add', `${node.ip}/32`, 'dev', link);
-      ip('-n', fabric, 'neigh', 'replace', node.ip, 'lladdr', macOf(ns, 'eth0'), 'dev', link, 'nud', 'permanent'); // prettier-ignore
+      hangBelow(fabric, `n${i}`, ns, node.ip);
       sysctl(ns, 'net.ipv4.ip_forward', '1');
     }
 
@@ -265,17 +273,7 @@ export async function startDataPlane(spec: PlaneSpec): Promise<DataPlane> {
       ip('netns', 'add', ns);
       namespaces.push(ns);
       podNs.set(pod.name, ns);
-      const link = `p${j}`;
-      ip('-n', node, 'link', 'add', link, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns);
-      ip('-n', ns, 'link', 'set', 'lo', 'up');
-      ip('-n', ns, 'addr', 'add', `${pod.ip}/32`, 'dev', 'eth0');
-      ip('-n', ns, 'link', 'set', 'eth0', 'up');
-      ip('-n', node, 'link', 'set', link, 'up');
-      ip('-n', ns, 'route', 'add', '169.254.1.1', 'dev', 'eth0');
-      ip('-n', ns, 'route', 'add', 'default', 'via', '169.254.1.1', 'dev', 'eth0');
-      ip('-n', ns, 'neigh', 'replace', '169.254.1.1', 'lladdr', macOf(node, link), 'dev', 'eth0', 'nud', 'permanent'); // prettier-ignore
-      ip('-n', node, 'route', 'add', `${pod.ip}/32`, 'dev', link);
-      ip('-n', node, 'neigh', 'replace', pod.ip, 'lladdr', macOf(ns, 'eth0'), 'dev', link, 'nud', 'permanent'); // prettier-ignore
+      hangBelow(node, `p${j}`, ns, pod.ip);
       ip('-n', fabric, 'route', 'add', `${pod.ip}/32`, 'via', spec.nodes[nodeIndex]!.ip, 'dev', `n${nodeIndex}`); // prettier-ignore
     }
 

@@ -218,7 +218,7 @@ function whereTheTimeGoes(run: ProbeRun, slowMs: number): Finding[] {
   return out;
 }
 
-const median = (xs: number[]): number | null => {
+export const median = (xs: number[]): number | null => {
   if (xs.length === 0) return null;
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;

@@ -6,13 +6,8 @@ import { summarizeProbe, type ProbeRun, type ProbeTier } from '@/lib/model/probe
 import type { Snapshot } from '@/lib/model/snapshot';
 import type { MetricId } from '@/lib/promql/queries';
 import { readMetric, stat, values } from './read-metrics';
+import { median } from './step-6-path-trace';
 
-const median = (xs: number[]): number | null => {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 function fromProbes(run: ProbeRun): LatencyWaterfall | undefined {

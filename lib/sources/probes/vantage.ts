@@ -23,7 +23,7 @@ import type { KubeApis } from '@/lib/sources/kube/api';
 import type { KubeIdentity } from '@/lib/sources/kube/identity';
 import { blackboxFromEnv, traceFromBlackbox } from './blackbox-vantage';
 import { debugImage, ensureDebugContainer } from './debug-vantage';
-import { execConfig, traceFromExec } from './exec-vantage';
+import { execConfig, traceFromExec, type ExecInto } from './exec-vantage';
 import { DEFAULT_PROBE_LIMITS, runProbes, type ProbeLimits } from './prober';
 
 const num = (name: string, fallback: number) => {
@@ -84,7 +84,17 @@ export async function runTrace(ctx: TraceContext): Promise<TraceOutcome> {
   let traceOffer: string | undefined;
   const p = ctx.snapshot.path;
   const client = p.kind === 'clusterip' ? p.client : undefined;
-  const offered = () => (traceOffer ? { traceOffer } : {});
+  const found = (run: ProbeRun): TraceOutcome => ({
+    probes: { value: withLeftOut(run, ctx.plan.endpointsLeftOut, passedOver) },
+    ...(traceOffer ? { traceOffer } : {}),
+  });
+  /** The probes through exec into a container of the client pod, or null (and why, said). */
+  const execIn = async (into: ExecInto, where: string, who?: string) => {
+    const traced = await traceFromExec(execConfig(ctx.kc, ctx.identity), into, ctx.plan, limits, who); // prettier-ignore
+    if ('run' in traced) return found(traced.run);
+    passedOver.push(`${where}: ${traced.notRun}`);
+    return null;
+  };
   for (const vantage of enabled) {
     if (vantage === 'debug') {
       if (!client) {
@@ -114,18 +124,13 @@ export async function runTrace(ctx: TraceContext): Promise<TraceOutcome> {
         passedOver.push(`${where}: ${debug.notRun}`);
         continue;
       }
-      const traced = await traceFromExec(
-        execConfig(ctx.kc, ctx.identity),
+      const traced = await execIn(
         { ...client, container: debug.container },
-        ctx.plan,
-        limits,
+        where,
         `pod ${client.namespace}/${client.pod}'s debug container ${debug.container}${debug.added ? ' (added now)' : ''}`,
       );
-      if ('notRun' in traced) {
-        passedOver.push(`${where}: ${traced.notRun}`);
-        continue;
-      }
-      return { probes: { value: withLeftOut(traced.run, ctx.plan.endpointsLeftOut, passedOver) } };
+      if (traced) return traced;
+      continue;
     }
     if (vantage === 'exec') {
       if (!client) {
@@ -145,17 +150,9 @@ export async function runTrace(ctx: TraceContext): Promise<TraceOutcome> {
         continue;
       }
       const container = gatheredValue(ctx.snapshot.client)?.containers[0]?.name;
-      const traced = await traceFromExec(
-        execConfig(ctx.kc, ctx.identity),
-        { ...client, ...(container ? { container } : {}) },
-        ctx.plan,
-        limits,
-      );
-      if ('notRun' in traced) {
-        passedOver.push(`${where}: ${traced.notRun}`);
-        continue;
-      }
-      return { probes: { value: withLeftOut(traced.run, ctx.plan.endpointsLeftOut, passedOver) } };
+      const traced = await execIn({ ...client, ...(container ? { container } : {}) }, where);
+      if (traced) return traced;
+      continue;
     }
     if (vantage === 'blackbox') {
       const exporter = blackboxFromEnv();
@@ -175,26 +172,15 @@ export async function runTrace(ctx: TraceContext): Promise<TraceOutcome> {
         passedOver.push(`${where}: ${refusal}`);
         continue;
       }
-      const run = await traceFromBlackbox(execConfig(ctx.kc, ctx.identity), exporter, ctx.plan, limits); // prettier-ignore
-      return {
-        probes: { value: withLeftOut(run, ctx.plan.endpointsLeftOut, passedOver) },
-        ...offered(),
-      };
+      return found(await traceFromBlackbox(execConfig(ctx.kc, ctx.identity), exporter, ctx.plan, limits)); // prettier-ignore
     }
     // Nothing here runs in the client pod, so an offer above still stands.
-    const run = await runProbes(
-      ctx.plan.targets,
-      ctx.plan.allowed,
-      'the Hopscope server (in the cluster)',
-      limits,
+    return found(
+      await runProbes(ctx.plan.targets, ctx.plan.allowed, 'the Hopscope server (in the cluster)', limits), // prettier-ignore
     );
-    return {
-      probes: { value: withLeftOut(run, ctx.plan.endpointsLeftOut, passedOver) },
-      ...offered(),
-    };
   }
   return {
     traceNotRun: `the path trace was asked for, but no enabled vantage point could run it: ${passedOver.join('; ')}`,
-    ...offered(),
+    ...(traceOffer ? { traceOffer } : {}),
   };
 }
