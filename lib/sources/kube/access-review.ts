@@ -1,15 +1,20 @@
 import 'server-only';
 // "May I?" asked of the API server with the caller's own identity (a SelfSubjectAccessReview), so
-// Hopscope offers only what the caller's RBAC allows and says why the rest is not offered.
+// Hopscope reads or offers only what the caller's RBAC allows and says why the rest is not.
 import type { V1ResourceAttributes } from '@kubernetes/client-node';
 import type { KubeApis } from './api';
 
-/** null when allowed; otherwise why not, in words ("you may not create pods/exec in shop"). */
-export async function accessRefusal(
+export type AccessAnswer =
+  { allowed: true } | { allowed: false; reason?: string } | { error: unknown };
+
+/** "create pods/exec in shop": the attributes in words. */
+export const describeAccess = (a: V1ResourceAttributes) =>
+  `${a.verb} ${a.resource}${a.subresource ? `/${a.subresource}` : ''}${a.namespace ? ` in ${a.namespace}` : ''}`;
+
+export async function reviewAccess(
   api: KubeApis,
   attributes: V1ResourceAttributes,
-): Promise<string | null> {
-  const what = `${attributes.verb} ${attributes.resource}${attributes.subresource ? `/${attributes.subresource}` : ''}${attributes.namespace ? ` in ${attributes.namespace}` : ''}`;
+): Promise<AccessAnswer> {
   try {
     const review = await api.authorization.createSelfSubjectAccessReview(
       {
@@ -21,9 +26,23 @@ export async function accessRefusal(
       },
       api.options,
     );
-    if (review.status?.allowed) return null;
-    return `you may not ${what}${review.status?.reason ? ` (${review.status.reason})` : ''}`;
+    return review.status?.allowed
+      ? { allowed: true }
+      : { allowed: false, ...(review.status?.reason ? { reason: review.status.reason } : {}) };
   } catch (error) {
-    return `could not ask whether you may ${what}: ${(error as Error).message}`;
+    return { error };
   }
+}
+
+/** null when allowed; otherwise why not, in words ("you may not create pods/exec in shop"). */
+export async function accessRefusal(
+  api: KubeApis,
+  attributes: V1ResourceAttributes,
+): Promise<string | null> {
+  const answer = await reviewAccess(api, attributes);
+  const what = describeAccess(attributes);
+  if ('error' in answer)
+    return `could not ask whether you may ${what}: ${(answer.error as Error).message}`;
+  if (answer.allowed) return null;
+  return `you may not ${what}${answer.reason ? ` (${answer.reason})` : ''}`;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 // Pod logs can hold secrets, so they are read only when the server allows it AND the caller's own
 // rights do: one SelfSubjectAccessReview, made with the caller's identity, before any read.
 import type { Gathered, LogTail, PodInfo, SourceIssue } from '@/lib/model/snapshot';
+import { reviewAccess } from './access-review';
 import { toSourceIssue, type KubeApis } from './api';
 
 /** null when the caller may read pod logs in `namespace`; otherwise why not, as a SourceIssue. */
@@ -10,29 +11,20 @@ export async function logReadRefusal(
   namespace: string,
 ): Promise<SourceIssue | null> {
   const what = `read pod logs in ${namespace}`;
-  try {
-    const review = await api.authorization.createSelfSubjectAccessReview(
-      {
-        body: {
-          apiVersion: 'authorization.k8s.io/v1',
-          kind: 'SelfSubjectAccessReview',
-          spec: {
-            resourceAttributes: { namespace, verb: 'get', resource: 'pods', subresource: 'log' },
-          },
-        },
-      },
-      api.options,
-    );
-    if (review.status?.allowed) return null;
-    return {
-      source: 'kubernetes',
-      kind: 'forbidden',
-      what,
-      message: `you may not get pods/log in ${namespace}${review.status?.reason ? `: ${review.status.reason}` : ''}`,
-    };
-  } catch (error) {
-    return toSourceIssue(`ask whether you may ${what}`, error);
-  }
+  const answer = await reviewAccess(api, {
+    namespace,
+    verb: 'get',
+    resource: 'pods',
+    subresource: 'log',
+  });
+  if ('error' in answer) return toSourceIssue(`ask whether you may ${what}`, answer.error);
+  if (answer.allowed) return null;
+  return {
+    source: 'kubernetes',
+    kind: 'forbidden',
+    what,
+    message: `you may not get pods/log in ${namespace}${answer.reason ? `: ${answer.reason}` : ''}`,
+  };
 }
 
 /** The log tails a refused caller gets: each running pod's is unknown with the refusal. */
