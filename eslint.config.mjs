@@ -69,6 +69,27 @@ export default tseslint.config(
     },
   },
   ...Object.entries(MAY_IMPORT).map(([folder, allowed]) => layerZone(folder, allowed)),
+  // What the browser loads stays light: the path's schema (and its schema library, tens of KB)
+  // is for the server, which validates every path; the browser's pages only name and link paths.
+  {
+    files: ['components/**/*.{ts,tsx}', 'lib/client/**/*.ts'],
+    ignores: ['lib/client/query-to-path.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@/lib/model/path',
+              allowTypeImports: true,
+              message: 'Import its types only; describePath is in @/lib/model/path-text.',
+            },
+            { name: 'zod', message: 'Schemas are validated on the server.' },
+          ],
+        },
+      ],
+    },
+  },
   // Tests stand outside the flow: they may build fixtures and reach any layer they exercise.
   { files: ['**/*.test.ts'], rules: { 'no-restricted-imports': 'off' } },
 );

@@ -5,7 +5,7 @@ import { authenticate, TOKEN_COOKIE } from '@/lib/server/auth/authenticate';
 import { readAuthSettings } from '@/lib/server/auth/settings';
 import { contentSecurityPolicy, embedFrameAncestors } from '@/lib/server/auth/csp';
 import { isCapabilityRoute, isEmbedRoute } from '@/lib/server/auth/capability-routes';
-import { queryToPath } from '@/lib/client/live-link';
+import { queryToPath } from '@/lib/client/query-to-path';
 
 export const config = {
   // /api/bundles authenticates in its route: its bodies (megabytes) are not for the proxy's buffer.

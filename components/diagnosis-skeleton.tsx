@@ -1,6 +1,7 @@
 // What the SRE sees while evidence is gathered: the path, and each step waiting for its sources.
 import { STEP_IDS, STEP_NAMES, type StepId } from '@/lib/model/hops';
-import { describePath, type AccessPath } from '@/lib/model/path';
+import type { AccessPath } from '@/lib/model/path';
+import { describePath } from '@/lib/model/path-text';
 
 export function StepSkeleton({ id }: { id: StepId }) {
   return (

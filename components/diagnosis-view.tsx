@@ -7,7 +7,8 @@ import { Suspense, useCallback, useEffect, useState, type ReactNode } from 'reac
 import { diagnosisQuery } from '@/lib/client/diagnosis-query';
 import { diagnoseHref, pathToQuery } from '@/lib/client/live-link';
 import { rememberPath } from '@/lib/client/recent-paths';
-import { describePath, type AccessPath } from '@/lib/model/path';
+import type { AccessPath } from '@/lib/model/path';
+import { describePath } from '@/lib/model/path-text';
 import { DiagnosisBody } from './diagnosis-body';
 import { ShareButton } from './share-button';
 import { ThemeToggle } from './theme-toggle';

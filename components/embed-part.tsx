@@ -2,7 +2,7 @@
 // panel, compact and without the page's chrome, with a link out to the full page.
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import { STEP_IDS, type StepId } from '@/lib/model/hops';
-import { describePath } from '@/lib/model/path';
+import { describePath } from '@/lib/model/path-text';
 import { DiagnosisOverview } from './diagnosis-overview';
 import { StepPanel } from './step-panel';
 import { Topology } from './topology';

@@ -1,7 +1,7 @@
 // The banner over a frozen diagnosis: it is not live, when it was taken, over which window, by
 // whom, and when it will be deleted.
 import type { FrozenDiagnosis } from '@/lib/model/frozen';
-import { describePath } from '@/lib/model/path';
+import { describePath } from '@/lib/model/path-text';
 
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 

@@ -19,7 +19,7 @@ export function StepPanel({
 }) {
   return (
     <section className="step" aria-labelledby={`step-${step.id}`} data-step={step.id}>
-      <h2 id={`step-${step.id}`}>
+      <h2 id={`step-${step.id}`} elementtiming={`step-${step.id}`}>
         {step.id} {step.name} <VerdictBadge verdict={step.verdict} />
       </h2>
       {step.reason ? (

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { queryToPath } from '@/lib/client/live-link';
+import { queryToPath } from '@/lib/client/query-to-path';
 import { frozenRecord, retentionMs, secretValues } from '@/lib/server/frozen-diagnoses';
 import { runDiagnosis } from '@/lib/server/run-diagnosis';
 import type { Caller } from '@/lib/server/auth/caller';

@@ -11,7 +11,7 @@ import type { StepId } from '@/lib/model/hops';
 import type { AccessPath } from '@/lib/model/path';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { Snapshot } from '@/lib/model/snapshot';
-import { queryToPath } from '@/lib/client/live-link';
+import { queryToPath } from '@/lib/client/query-to-path';
 import {
   diagnoseSnapshot,
   diagnoseStep,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRecent } from './recent-paths';
-import { diagnoseHref, pathToQuery, queryToPath } from './live-link';
+import { diagnoseHref, pathToQuery } from './live-link';
+import { queryToPath } from './query-to-path';
 
 describe('the live link', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pathToQuery, queryToPath } from './live-link';
+import { pathToQuery } from './live-link';
+import { queryToPath } from './query-to-path';
 
 describe('the live link carries the trace request', () => {
   it('trace=1 round-trips; without it the path asks for none', () => {

@@ -1,5 +1,7 @@
 // URLs of the app, in one place. The diagnose URL holds the whole path, so it is a live link.
-import { parseAccessPath, type AccessPath, type PathParseResult } from '@/lib/model/path';
+// The reverse, a query string to a path, is in ./query-to-path: it needs the path's schema, which
+// the browser's pages that only build links need not load.
+import type { AccessPath } from '@/lib/model/path';
 
 /** The path as flat strings, as it travels in a query string or a form. */
 export interface PathQuery {
@@ -37,44 +39,6 @@ export function pathToQuery(p: AccessPath): Record<string, string> {
     if (p.kind === 'nodeport' && p.node) q.node = p.node;
   }
   return q;
-}
-
-/** `2026-11-23T10:42` (a datetime-local value, read as UTC) or a full ISO time. */
-function endOf(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text) ? `${text}:00Z` : text;
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? text : new Date(t).toISOString();
-}
-
-export function queryToPath(
-  q: Partial<Record<string, string | string[] | undefined>>,
-): PathParseResult {
-  const one = (k: string) => {
-    const v = q[k];
-    return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-  };
-  const port = one('port');
-  const client = one('client');
-  const [clientNs, clientPod] = client?.includes('/')
-    ? client.split('/', 2)
-    : [one('namespace'), client];
-  return parseAccessPath({
-    kind: one('kind'),
-    cluster: one('cluster'),
-    namespace: one('namespace'),
-    service: one('service'),
-    port: port === undefined ? undefined : /^\d+$/.test(port) ? Number(port) : port,
-    client: clientPod ? { namespace: clientNs, pod: clientPod } : undefined,
-    node: one('node'),
-    ingress: one('ingress'),
-    host: one('host'),
-    path: one('path'),
-    window: { minutes: Number(one('minutes') ?? 30), end: endOf(one('end')) },
-    logs: one('logs') === '1' || one('logs') === 'true' ? true : undefined,
-    trace: one('trace') === '1' || one('trace') === 'true' ? true : undefined,
-    traceDebug: one('debug') === '1' || one('debug') === 'true' ? true : undefined,
-  });
 }
 
 export function diagnoseHref(q: Partial<PathQuery> | Record<string, string>): string {

@@ -10,7 +10,7 @@ import { FrozenBanner } from '@/components/frozen-banner';
 import { QueryProvider } from '@/components/query-provider';
 import { ThemeToggle } from '@/components/theme-toggle';
 import type { FrozenDiagnosis } from '@/lib/model/frozen';
-import { describePath } from '@/lib/model/path';
+import { describePath } from '@/lib/model/path-text';
 import { RequestError } from '@/lib/server/errors';
 import { readFrozen } from '@/lib/server/frozen-diagnoses';
 import { prometheusLink } from '@/lib/server/prometheus-link';

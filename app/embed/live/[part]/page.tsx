@@ -4,7 +4,8 @@
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { EmbedPartView, parseEmbedPart } from '@/components/embed-part';
-import { diagnoseHref, pathToQuery, queryToPath } from '@/lib/client/live-link';
+import { diagnoseHref, pathToQuery } from '@/lib/client/live-link';
+import { queryToPath } from '@/lib/client/query-to-path';
 import { callerFrom } from '@/lib/server/auth/caller';
 import { RequestError } from '@/lib/server/errors';
 import { runDiagnosis } from '@/lib/server/run-diagnosis';
