@@ -50,3 +50,4 @@ command -v go >/dev/null || { echo "[setup] Go 1.26 is needed to build the test 
 npm_install
 
 bash e2e/cluster/build-binaries.sh
+bash e2e/cluster/build-binaries.sh helm

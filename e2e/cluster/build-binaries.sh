@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the real cluster parts the tests run — kube-apiserver, kube-controller-manager, kubectl,
 # kube-proxy, etcd, kwok and CoreDNS — from the Go module proxy with the machine's Go, into an ignored cache folder.
+# `build-binaries.sh helm` builds helm the same way, for the chart's tests.
 # A binary already in the cache at the pinned version is not rebuilt.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ KUBE_VERSION=${KUBE_VERSION:-v1.36.3}
 ETCD_VERSION=${ETCD_VERSION:-v3.6.16}
 KWOK_VERSION=${KWOK_VERSION:-v0.8.0}
 COREDNS_VERSION=${COREDNS_VERSION:-v1.14.7}
+HELM_VERSION=${HELM_VERSION:-v3.22.0}
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${HOPSCOPE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hopscope}
@@ -94,12 +96,34 @@ build_coredns() {
   done_with coredns "$COREDNS_VERSION"
 }
 
+build_helm() {
+  fresh helm "$HELM_VERSION" && return 0
+  local dir=$work/helm-$HELM_VERSION
+  mkdir -p "$dir"
+  printf 'module hopscope.local/helm-binary\n\ngo 1.26.0\n' >"$dir/go.mod"
+  echo "building helm $HELM_VERSION"
+  (cd "$dir" && go get "helm.sh/helm/v3/cmd/helm@$HELM_VERSION")
+  # As helm's Makefile stamps it: its version, and the Kubernetes version it assumes without a
+  # cluster (chart kubeVersion checks, deprecation lint) from the client-go its release requires.
+  local client_go k8s_minor ldflags
+  client_go=$(cd "$dir" && go list -m -f '{{.Version}}' k8s.io/client-go)
+  k8s_minor=${client_go#v0.}; k8s_minor=${k8s_minor%%.*}
+  ldflags="-X helm.sh/helm/v3/internal/version.version=$HELM_VERSION"
+  ldflags+=" -X helm.sh/helm/v3/internal/version.gitTreeState=clean"
+  for pkg in helm.sh/helm/v3/pkg/lint/rules helm.sh/helm/v3/pkg/chartutil; do
+    ldflags+=" -X $pkg.k8sVersionMajor=1 -X $pkg.k8sVersionMinor=$k8s_minor"
+  done
+  (cd "$dir" && go build -trimpath -ldflags "-s -w $ldflags" -o "$bin/helm" helm.sh/helm/v3/cmd/helm)
+  done_with helm "$HELM_VERSION"
+}
+
 start=$(date +%s)
 case "${1:-all}" in
   kubernetes) build_kubernetes ;;
   etcd) build_etcd ;;
   kwok) build_kwok ;;
   coredns) build_coredns ;;
+  helm) build_helm ;;
   all) build_etcd; build_kwok; build_kubernetes; build_coredns ;;
 esac
 echo "binaries ready in $bin ($(( $(date +%s) - start ))s)"
