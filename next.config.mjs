@@ -29,4 +29,10 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// `next build` also writes .next/standalone: the server with only the node_modules files it traces,
+// which scripts/standalone.sh assembles into the container image's app directory. Only the build
+// sees `output: 'standalone'`: the repository's own `npm start` (scripts/serve.mjs on .next) would
+// otherwise warn that `next start` cannot serve it. The standalone directory never loads this
+// file — its entry hands Next the config the build serialized.
+export default (/** @type {string} */ phase) =>
+  phase === 'phase-production-build' ? { ...nextConfig, output: 'standalone' } : nextConfig;

@@ -69,6 +69,14 @@ export HOPSCOPE_ACCESS_TOKEN
 # can share a machine.
 app_port=${HOPSCOPE_APP_PORT:-3100}
 if next build >"$results/next-build.log" 2>&1; then
+  # The container image's run conditions (Dockerfile), on this build's standalone output: read-only,
+  # unprivileged, only the data directory writable. Every test that did not pass counts as failed.
+  rm -f "$results/run-conditions.json"
+  HOPSCOPE_RUN_CONDITIONS=1 vitest run e2e/integration/run-conditions.test.ts --reporter=default \
+    --reporter=json --outputFile="$results/run-conditions.json"
+  read -r p t < <(json_counts "$results/run-conditions.json" numPassedTests numTotalTests)
+  count "run conditions (standalone build)" "$p" "$(( t > p ? t - p : (p == 0) ))"
+
   node scripts/serve.mjs --port "$app_port" --host 127.0.0.1 >"$results/next-start.log" 2>&1 &
   app_pid=$!
   export HOPSCOPE_URL=http://127.0.0.1:$app_port
@@ -82,6 +90,12 @@ if next build >"$results/next-build.log" 2>&1; then
   playwright test
   read -r p f < <(json_counts "$results/playwright.json" stats.expected stats.unexpected)
   count "browser (playwright)" "$p" "$f"
+
+  # Hopscope's own operations: probes, /metrics, JSON logs and the request id (own ports).
+  rm -f "$results/operations.json"
+  tsx --tsconfig tsconfig.json e2e/operations-cli.ts --json "$results/operations.json" | tee "$results/operations.log"
+  read -r p f < <(json_counts "$results/operations.json" passed failed)
+  count "operations (probes, metrics, logs)" "$p" "$f"
 
   # Last: it pauses and stops the cluster's components one by one.
   rm -f "$results/abuse.json"
