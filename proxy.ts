@@ -9,7 +9,11 @@ import { queryToPath } from '@/lib/client/query-to-path';
 
 export const config = {
   // /api/bundles authenticates in its route: its bodies (megabytes) are not for the proxy's buffer.
-  matcher: ['/((?!_next/static|_next/image|icon.svg|favicon.ico|api/bundles$).*)'],
+  // The probes /api/healthz and /api/readyz need no credentials: the kubelet sends none, from a
+  // node's address, with the pod's IP as Host; they answer ok or not and name no object.
+  matcher: [
+    '/((?!_next/static|_next/image|icon.svg|favicon.ico|api/bundles$|api/healthz$|api/readyz$).*)',
+  ],
 };
 
 function escapeHtml(text: string): string {

@@ -4,7 +4,7 @@
 //   node scripts/serve.mjs [--port 3000] [--host 127.0.0.1] [--dev]     (npm start -- …)
 // --dev serves without a production build (pages compiled on first request): the demo uses it
 // when no build is there, so it is up within seconds of the npm install.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     host: { type: 'string', default: process.env.HOSTNAME_BIND ?? '127.0.0.1' },
     dev: { type: 'boolean', default: false },
+    'metrics-port': { type: 'string', default: process.env.HOPSCOPE_METRICS_PORT ?? '' },
   },
 });
 const port = Number(values.port);
@@ -37,6 +38,18 @@ const seal = process.env.HOPSCOPE_PEER_SEAL;
 const dir = path.resolve(import.meta.dirname, '..');
 const app = next({ dev: values.dev, dir, hostname: host, port });
 const handle = app.getRequestHandler();
+
+// One JSON line per request (HOPSCOPE_LOG=json, the default outside the local mode) with the id
+// the request carries into every API and Prometheus call it makes. The query string is left out:
+// it can hold the local mode's token.
+const logJson = (process.env.HOPSCOPE_LOG ?? (mode === 'local' ? 'off' : 'json')) === 'json';
+const log = (level, msg, fields) =>
+  logJson && console.log(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
+/** A caller's (a proxy's) own X-Request-Id when well-formed, else a new one. */
+const requestIdOf = (req) => {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
+};
 await app.prepare();
 
 /** The API takes JSON bodies of at most 64 KiB, bundles 16 MB; a larger declared body is refused unread. */
@@ -56,12 +69,28 @@ const server = createServer((req, res) => {
     req.destroy();
     return;
   }
+  const requestId = requestIdOf(req);
+  const started = performance.now();
+  req.headers['x-request-id'] = requestId;
+  res.setHeader('x-request-id', requestId);
+  res.on('finish', () => {
+    const status = res.statusCode;
+    log(status >= 500 ? 'error' : 'info', 'request', {
+      requestId,
+      method: req.method,
+      path: (req.url ?? '').split('?')[0],
+      status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
   delete req.headers['x-hopscope-peer'];
   delete req.headers['x-hopscope-peer-seal'];
   req.headers['x-hopscope-peer'] = req.socket.remoteAddress ?? '';
   req.headers['x-hopscope-peer-seal'] = seal;
   handle(req, res).catch((error) => {
-    console.error('hopscope: request failed', error);
+    if (logJson)
+      log('error', 'request failed', { requestId, error: String(error?.stack ?? error) });
+    else console.error('hopscope: request failed', error);
     if (!res.headersSent) res.writeHead(500).end();
   });
 });
@@ -73,5 +102,33 @@ server.listen(port, host, () => {
     );
   else console.log(`hopscope: serving http://${shown}:${port} (auth mode ${mode})`);
 });
+
+// Hopscope's own metrics on a port of their own (--metrics-port / HOPSCOPE_METRICS_PORT, off by
+// default), so that a Service can offer them to Prometheus without the Ingress offering them to
+// the world. prom-client is shared with the routes (a server external package in next.config.mjs).
+let metricsServer;
+if (values['metrics-port']) {
+  const { register, collectDefaultMetrics } = await import('prom-client');
+  collectDefaultMetrics({ prefix: 'hopscope_' });
+  metricsServer = createServer(async (req, res) => {
+    if (req.url !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('only GET /metrics here\n');
+      return;
+    }
+    try {
+      const body = await register.metrics();
+      res.writeHead(200, { 'content-type': register.contentType }).end(body);
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+    }
+  });
+  metricsServer.listen(Number(values['metrics-port']), host, () =>
+    console.log(`hopscope: metrics on http://${host}:${values['metrics-port']}/metrics`),
+  );
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'])
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    metricsServer?.close();
+    server.close(() => process.exit(0));
+  });

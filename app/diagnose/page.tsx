@@ -16,6 +16,7 @@ import {
   diagnoseSnapshot,
   diagnoseStep,
   gatherKubernetes,
+  judgeWhole,
   metricsByStep,
   targetIsAbsent,
   type KubernetesWave,
@@ -88,10 +89,7 @@ async function Streamed({
   if ('problem' in begun) return <Problem message={begun.problem} />;
   const { first, steps, all } = begun;
   // The whole diagnosis, judged once: the overview shows it and Share freezes it.
-  const seen = all.then((snapshot) => ({
-    diagnosis: diagnoseSnapshot(snapshot, first.now),
-    snapshot,
-  }));
+  const seen = all.then((snapshot) => ({ diagnosis: judgeWhole(first, snapshot), snapshot }));
   const diagnosisRef = seen.then((whole) => remember(caller, whole)).catch(() => null);
   return (
     <QueryProvider>
@@ -159,7 +157,7 @@ async function wholeWithin(
   const whole = started.then(async (begun) => {
     if ('problem' in begun) return null;
     const snapshot = await begun.all;
-    return { diagnosis: diagnoseSnapshot(snapshot, begun.first.now), snapshot };
+    return { diagnosis: judgeWhole(begun.first, snapshot), snapshot };
   });
   try {
     // A failure is left to the streamed page: its boundaries say which part failed.

@@ -32,6 +32,7 @@ import type { RequestBudget } from '@/lib/sources/concurrency';
 import type { Caller } from './auth/caller';
 import { admitDiagnosis, Coalescer, diagnosisBudget, takeDiagnosisSlot } from './limits';
 import { processWide } from '@/lib/sources/process-wide';
+import { recordDiagnosis } from '@/lib/server/operations/metrics';
 import { runTrace, type TraceOutcome } from '@/lib/sources/probes/vantage';
 
 function thresholdsFromEnv(): Thresholds {
@@ -83,7 +84,11 @@ function assertTargetExists(s: Snapshot): void {
 export async function targetIsAbsent(path: AccessPath, caller: Caller): Promise<boolean> {
   try {
     const { kc } = kubeConfigFor(path.cluster, caller.identity);
-    const api = makeKubeApis(kc, { identity: caller.identity, timeoutMs: 3_000 });
+    const api = makeKubeApis(kc, {
+      identity: caller.identity,
+      timeoutMs: 3_000,
+      requestId: caller.requestId,
+    });
     const name = path.kind === 'ingress' ? path.ingress : path.service;
     const read =
       path.kind === 'ingress'
@@ -106,6 +111,9 @@ export interface KubernetesWave {
   metrics: ((only?: StepId) => Promise<MetricsSide>) | null;
   /** The path trace's probe run (or why none was made), when the path asked for one. */
   trace: Promise<TraceOutcome> | null;
+  /** When the diagnosis began and how long its Kubernetes reads took (for its own metrics). */
+  startedAt: number;
+  kubernetesMs: number;
 }
 
 /** The snapshot with the metrics of each step as they answer, and with all of them. */
@@ -189,6 +197,7 @@ async function gatherKubernetesFor(
   now: Date,
   budget: RequestBudget,
 ): Promise<Omit<KubernetesWave, 'finished'>> {
+  const startedAt = performance.now();
   let cluster;
   try {
     cluster = kubeConfigFor(path.cluster, caller.identity);
@@ -199,7 +208,11 @@ async function gatherKubernetesFor(
       throw new RequestError('not-configured', error.message, [], { cause: error });
     throw error;
   }
-  const api = makeKubeApis(cluster.kc, { identity: caller.identity, budget });
+  const api = makeKubeApis(cluster.kc, {
+    identity: caller.identity,
+    budget,
+    requestId: caller.requestId,
+  });
   // Logs are read only when the path asks, the server allows it and the caller may (they can
   // hold secrets): the server setting and the caller's RBAC, never the request field alone.
   const logsWanted = path.logs === true && process.env.HOPSCOPE_ALLOW_LOGS === '1';
@@ -228,6 +241,8 @@ async function gatherKubernetesFor(
   return {
     snapshot,
     now,
+    startedAt,
+    kubernetesMs: performance.now() - startedAt,
     trace: path.trace
       ? runTrace({
           api,
@@ -239,7 +254,13 @@ async function gatherKubernetesFor(
       : null,
     metrics: promConfig
       ? (only?: StepId) =>
-          gatherMetrics(new PrometheusClient(promConfig, budget), api, snapshot, now, only)
+          gatherMetrics(
+            new PrometheusClient(promConfig, budget, caller.requestId),
+            api,
+            snapshot,
+            now,
+            only,
+          )
       : null,
   };
 }
@@ -330,5 +351,23 @@ async function diagnoseNow(
     ...(metrics ? { metrics } : {}),
     ...trace,
   };
-  return { diagnosis: diagnoseSnapshot(snapshot, now), snapshot };
+  return { diagnosis: judgeWhole(wave, snapshot), snapshot };
+}
+
+/**
+ * The checks over a complete snapshot of this wave: the diagnosis the overview, the API and a
+ * share hold. Counted in Hopscope's own metrics, once per diagnosis.
+ */
+export function judgeWhole(
+  wave: Pick<KubernetesWave, 'now' | 'startedAt' | 'kubernetesMs'>,
+  snapshot: Snapshot,
+): Diagnosis {
+  const evidenceDone = performance.now();
+  const diagnosis = diagnoseSnapshot(snapshot, wave.now);
+  recordDiagnosis(diagnosis, snapshot, {
+    kubernetesMs: wave.kubernetesMs,
+    evidenceMs: evidenceDone - wave.startedAt - wave.kubernetesMs,
+    totalMs: performance.now() - wave.startedAt,
+  });
+  return diagnosis;
 }

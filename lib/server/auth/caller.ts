@@ -10,6 +10,14 @@ export interface Caller {
   identity: KubeIdentity;
   /** Who, for limits, coalescing and logs: never a token. */
   user: string;
+  /** The id scripts/serve.mjs gave the request, carried into every API and Prometheus call. */
+  requestId?: string;
+}
+
+/** serve.mjs sets X-Request-Id on every request (a caller's own, if well-formed, else a new one). */
+function requestIdFrom(headers: Headers): string | undefined {
+  const id = headers.get('x-request-id') ?? '';
+  return /^[A-Za-z0-9._:-]{1,64}$/.test(id) ? id : undefined;
 }
 
 export function callerFrom(headers: Headers, method = 'POST', url = 'http://hopscope/'): Caller {
@@ -30,5 +38,6 @@ export function callerFrom(headers: Headers, method = 'POST', url = 'http://hops
           : 'not-configured',
       decision.message,
     );
-  return { identity: decision.identity, user: decision.user };
+  const requestId = requestIdFrom(headers);
+  return { identity: decision.identity, user: decision.user, ...(requestId ? { requestId } : {}) };
 }

@@ -50,6 +50,8 @@ export interface KubeCallOptions {
   identity?: KubeIdentity;
   budget?: RequestBudget;
   timeoutMs?: number;
+  /** The id of the Hopscope request this call serves, sent as X-Request-Id for the audit log. */
+  requestId?: string;
 }
 
 /** Header values for the API server's impersonation filter: one header line per group. */
@@ -78,7 +80,10 @@ export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeAp
   const { budget } = call;
   let count = 0;
   let bytes = 0;
-  const extraHeaders = impersonationHeaders(call.identity);
+  const extraHeaders: Record<string, string | string[]> = {
+    ...impersonationHeaders(call.identity),
+    ...(call.requestId ? { 'x-request-id': call.requestId } : {}),
+  };
   // Over HTTP/2 undici folds repeated header lines into one ("a, b"), which the API server would
   // read as a single group: impersonated calls keep to HTTP/1.1 on a connection of their own.
   let http1: Promise<Agent> | undefined;

@@ -50,6 +50,8 @@ export class PrometheusClient {
   constructor(
     private readonly config: PrometheusConfig,
     private readonly budget?: RequestBudget,
+    /** The Hopscope request these queries serve, sent as X-Request-Id (for a query log or proxy). */
+    private readonly requestId?: string,
   ) {}
 
   queries(): number {
@@ -121,6 +123,7 @@ export class PrometheusClient {
           method: long ? 'POST' : 'GET',
           headers: {
             ...this.config.headers,
+            ...(this.requestId ? { 'x-request-id': this.requestId } : {}),
             ...(long ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
           },
           body: long ? params : undefined,
