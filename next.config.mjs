@@ -12,8 +12,9 @@ const NO_FRAMING = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // The Kubernetes client stays a plain Node dependency of server code, never bundled.
-  serverExternalPackages: ['@kubernetes/client-node'],
+  // The Kubernetes client stays a plain Node dependency of server code, never bundled; so does
+  // prom-client, so that every route and scripts/serve.mjs (which serves /metrics) share one registry.
+  serverExternalPackages: ['@kubernetes/client-node', 'prom-client'],
   poweredByHeader: false,
   experimental: {
     // proxy.ts runs before every route, so Next buffers request bodies for it: bound that copy
