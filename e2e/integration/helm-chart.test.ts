@@ -163,8 +163,9 @@ const EVERYTHING = {
       userHeader: 'X-Auth-Request-User',
       groupsHeader: 'X-Auth-Request-Groups',
     },
-    contexts: ['inClusterContext', 'prod'],
+    contexts: ['home', 'prod'],
   },
+  inClusterContext: 'home',
   kubeconfig: { existingSecret: 'hopscope-kubeconfig', key: 'config' },
   prometheus: {
     url: 'http://prometheus.monitoring:9090',
@@ -187,7 +188,7 @@ const EVERYTHING = {
     tries: 10,
     timeoutMs: 1500,
     budgetMs: 10000,
-    debug: { contexts: ['inClusterContext'], image: 'registry.example.com/netshoot:v0.14' },
+    debug: { contexts: ['home'], image: 'registry.example.com/netshoot:v0.14' },
     blackbox: { namespace: 'monitoring', service: 'blackbox', port: 9115 },
   },
   extraEnv: { HOPSCOPE_MAX_DIAGNOSES: 4 },
@@ -356,6 +357,7 @@ describe('what the chart renders', () => {
     );
     expect(env.get('HOPSCOPE_PROMETHEUS')?.valueFrom?.secretKeyRef?.name).toBe('prom-clusters');
     expect(env.get('HOPSCOPE_KUBECONFIG')?.value).toBe('/etc/hopscope/kubeconfig/config');
+    expect(env.get('HOPSCOPE_IN_CLUSTER_CONTEXT')?.value).toBe('home');
     expect(env.get('HOPSCOPE_ALLOWED_HOSTS')?.value).toBe('hopscope.internal,hopscope.example.com');
     expect(env.get('HOPSCOPE_TRACE_FROM')?.value).toBe('exec,debug,server,blackbox');
     expect(env.get('HOPSCOPE_TRACE_BLACKBOX')?.value).toBe('monitoring/blackbox:9115');
