@@ -1,7 +1,9 @@
 import 'server-only';
-// The clusters Hopscope can look at: the contexts of the kubeconfig named by HOPSCOPE_KUBECONFIG
-// (or KUBECONFIG, or the in-cluster service account), narrowed to HOPSCOPE_CONTEXTS when set.
+// The clusters Hopscope can look at: inside a pod its own cluster through its ServiceAccount, plus
+// the contexts of the kubeconfig named by HOPSCOPE_KUBECONFIG (or KUBECONFIG), narrowed to
+// HOPSCOPE_CONTEXTS when set.
 // Credentials stay here, on the server; a caller's own identity replaces or narrows them.
+import { existsSync } from 'node:fs';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { KubeIdentity } from './identity';
 
@@ -24,18 +26,61 @@ export class KubeConfigError extends Error {
 
 let cached: KubeConfig | undefined;
 
+const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * Inside a pod (KUBERNETES_SERVICE_HOST set and a ServiceAccount token mounted), the pod's own
+ * cluster through its ServiceAccount, as the context HOPSCOPE_IN_CLUSTER_CONTEXT (default
+ * `in-cluster`); HOPSCOPE_IN_CLUSTER=0 turns it off. The token file is re-read as the kubelet
+ * rotates it. HOPSCOPE_SERVICE_ACCOUNT_ROOT prefixes the mount path (a test's stand-in for it).
+ */
+function inClusterConfig(): KubeConfig | null {
+  if (process.env.HOPSCOPE_IN_CLUSTER === '0' || !process.env.KUBERNETES_SERVICE_HOST) return null;
+  const root = process.env.HOPSCOPE_SERVICE_ACCOUNT_ROOT ?? '';
+  if (!existsSync(`${root}${SERVICE_ACCOUNT_DIR}/token`)) return null;
+  const loaded = new KubeConfig();
+  loaded.loadFromCluster(root);
+  const name = process.env.HOPSCOPE_IN_CLUSTER_CONTEXT || 'in-cluster';
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: loaded.clusters.map((c) => ({ ...c, name })),
+    users: loaded.users.map((u) => ({ ...u, name })),
+    contexts: [{ name, cluster: name, user: name }],
+    currentContext: name,
+  });
+  return kc;
+}
+
+/**
+ * The clusters: the pod's own (when in one) first and as the default, plus the contexts of the
+ * kubeconfig named by HOPSCOPE_KUBECONFIG (or KUBECONFIG) — a mounted file naming more clusters.
+ * Outside a pod, that kubeconfig (or the default one) alone.
+ */
 function loadKubeConfig(): KubeConfig {
   if (cached) return cached;
-  const kc = new KubeConfig();
   const file = process.env.HOPSCOPE_KUBECONFIG ?? process.env.KUBECONFIG;
+  const own = inClusterConfig();
+  const kc = new KubeConfig();
   try {
     if (file) kc.loadFromFile(file);
-    else kc.loadFromDefault();
+    else if (!own) kc.loadFromDefault();
   } catch (error) {
     throw new KubeConfigError(
       `cannot read the kubeconfig${file ? ` ${file}` : ''}: set HOPSCOPE_KUBECONFIG to a readable kubeconfig`,
       { cause: error },
     );
+  }
+  if (own) {
+    const taken = new Set(own.contexts.map((c) => c.name));
+    const extra = kc.contexts.filter((c) => !taken.has(c.name));
+    own.loadFromOptions({
+      clusters: [...own.clusters, ...kc.clusters.filter((c) => !taken.has(c.name))],
+      users: [...own.users, ...kc.users.filter((u) => !taken.has(u.name))],
+      contexts: [...own.contexts, ...extra],
+      currentContext: own.currentContext,
+    });
+    cached = own;
+    return own;
   }
   cached = kc;
   return kc;
