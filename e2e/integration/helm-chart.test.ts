@@ -5,11 +5,19 @@
 // fails here instead of skipping: setup.sh is expected to have built it.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import { runDiagnosis } from '@/lib/server/run-diagnosis';
@@ -563,6 +571,56 @@ metadata:
         expectation.hops ?? {},
       ]);
       expect(diagnosis.meta.apiRequests).toBeGreaterThan(5);
+    }
+  }, 120_000);
+  it('diagnoses through the in-cluster configuration the pod uses: its projected token, no kubeconfig', async () => {
+    // What the kubelet mounts into the pod, under a stand-in root, and the variables it sets.
+    const root = path.join(scratch, 'pod');
+    const dir = path.join(root, 'var/run/secrets/kubernetes.io/serviceaccount');
+    mkdirSync(dir, { recursive: true });
+    const token = (
+      await kubectl(['create', 'token', RELEASE, '-n', namespace, '--duration=1h'])
+    ).trim();
+    writeFileSync(path.join(dir, 'token'), token);
+    writeFileSync(path.join(dir, 'namespace'), namespace);
+    const admin = new KubeConfig();
+    admin.loadFromFile(testEnv.kubeconfig);
+    const server = admin.getCluster(admin.getContextObject('hopscope-test')!.cluster)!;
+    writeFileSync(path.join(dir, 'ca.crt'), readFileSync(server.caFile!));
+    const url = new URL(server.server);
+    delete process.env.HOPSCOPE_KUBECONFIG;
+    delete process.env.KUBECONFIG;
+    process.env.KUBERNETES_SERVICE_HOST = url.hostname;
+    process.env.KUBERNETES_SERVICE_PORT = url.port;
+    process.env.HOPSCOPE_SERVICE_ACCOUNT_ROOT = root;
+    process.env.HOPSCOPE_IN_CLUSTER_CONTEXT = 'home';
+    process.env.HOPSCOPE_PROMETHEUS_URL = testEnv.prometheusUrl;
+    try {
+      vi.resetModules();
+      const { listClusters } = await import('@/lib/sources/kube/clusters');
+      expect(listClusters()).toEqual([{ name: 'home', current: true }]);
+      const fresh = await import('@/lib/server/run-diagnosis');
+      const caller = { identity: { kind: 'kubeconfig' as const }, user: 'helm-chart-in-cluster' };
+      for (const expectation of healthy.expectations) {
+        const { diagnosis } = await fresh.runDiagnosis(expectation.path, caller);
+        expect([expectation.path.kind, refusedReads(diagnosis)]).toEqual([
+          expectation.path.kind,
+          [],
+        ]);
+        const hops = Object.fromEntries(diagnosis.hops.map((h) => [h.kind, h.verdict]));
+        expect([expectation.path.kind, hops]).toMatchObject([
+          expectation.path.kind,
+          expectation.hops ?? {},
+        ]);
+      }
+    } finally {
+      for (const name of [
+        'KUBERNETES_SERVICE_HOST',
+        'KUBERNETES_SERVICE_PORT',
+        'HOPSCOPE_SERVICE_ACCOUNT_ROOT',
+        'HOPSCOPE_IN_CLUSTER_CONTEXT',
+      ])
+        delete process.env[name];
     }
   }, 120_000);
 });
