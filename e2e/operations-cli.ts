@@ -5,7 +5,7 @@
 // errors and load it counts agree with the diagnosis' own meta), and one JSON log line per request
 // whose request id reaches every Kubernetes API and Prometheus call the request made (seen by
 // recording forwarders in front of both). Each row is one test in the summary.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { writeFileSync } from 'node:fs';
@@ -332,6 +332,78 @@ async function main(): Promise<number> {
         problems.push('a log line holds the access token');
       record(
         "a proxy's well-formed X-Request-Id is kept, a malformed one replaced; no token logged",
+        problems,
+      );
+    }
+    {
+      // The laptop command against the test cluster's kubeconfig: it says what it reached and
+      // what not, serves on loopback in the local mode, and refuses a context the file lacks.
+      const problems: string[] = [];
+      const closed = `http://127.0.0.1:${BASE_PORT + 12}`;
+      const laptop = spawn(
+        'node',
+        [
+          'scripts/hopscope.mjs',
+          '--kubeconfig',
+          testEnv.kubeconfig,
+          '--prometheus',
+          testEnv.prometheusUrl,
+          '--prometheus',
+          `hopscope-limited=${closed}`,
+          '--port',
+          String(BASE_PORT + 5),
+          '--data-dir',
+          path.join(clusterDir, 'operations-laptop'),
+          '--no-open',
+        ],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, HOPSCOPE_ACCESS_TOKEN: '' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let out = '';
+      laptop.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+      laptop.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+      const token = await new Promise<string | null>((resolve) => {
+        const t = setTimeout(() => resolve(null), 60_000);
+        const poll = setInterval(() => {
+          const m = /\?token=([\w-]+)/.exec(out);
+          if (m) {
+            clearTimeout(t);
+            clearInterval(poll);
+            resolve(m[1]!);
+          }
+        }, 200);
+      });
+      if (!token) problems.push(`no token printed: ${out.slice(-300)}`);
+      else {
+        const page = await fetch(`http://127.0.0.1:${BASE_PORT + 5}/api/clusters`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        if (page.status !== 200)
+          problems.push(`/api/clusters with the printed token: ${page.status}`);
+        const without = await fetch(`http://127.0.0.1:${BASE_PORT + 5}/api/clusters`);
+        if (without.status !== 401) problems.push(`/api/clusters without it: ${without.status}`);
+      }
+      if (!/hopscope-test\n\s+API server: ok \(Kubernetes v[\d.]+\)\n\s+Prometheus: ok/.test(out))
+        problems.push('the test cluster was not said reached');
+      if (!out.includes(`Prometheus: NOT REACHED — ${closed}`))
+        problems.push("the other context's closed Prometheus was not said unreachable");
+      laptop.kill('SIGINT');
+      const bad = spawnSync(
+        'node',
+        ['scripts/hopscope.mjs', '--kubeconfig', testEnv.kubeconfig, '--context', 'nope'],
+        {
+          cwd: repoRoot,
+          encoding: 'utf8',
+          timeout: 30_000,
+        },
+      );
+      if (bad.status !== 2 || !bad.stderr.includes('no context nope'))
+        problems.push(`an unknown context: exit ${bad.status}, ${bad.stderr.trim()}`);
+      record(
+        'the laptop command says what it reached, serves loopback with a printed token',
         problems,
       );
     }
