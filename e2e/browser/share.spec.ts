@@ -255,6 +255,54 @@ test.describe('a share is kept', () => {
     });
 });
 
+test('two replicas on one PostgreSQL: what one froze, the other opens and deletes, at the same time', async ({
+  browser,
+  playwright,
+}) => {
+  test.skip(
+    !process.env.HOPSCOPE_TEST_POSTGRES_URL,
+    'no PostgreSQL (scripts/test-all.sh starts one)',
+  );
+  const env = { HOPSCOPE_STORE_URL: process.env.HOPSCOPE_TEST_POSTGRES_URL! };
+  const token = process.env.HOPSCOPE_ACCESS_TOKEN!;
+  const api = await playwright.request.newContext({
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
+  const portA = await freePort();
+  let portB = await freePort();
+  while (portB === portA) portB = await freePort();
+  const [a, b] = await Promise.all([
+    startAppServer(portA, { own: true, env }),
+    startAppServer(portB, { own: true, env }),
+  ]);
+  try {
+    const run = await api.post(`${a.url}/api/diagnoses`, {
+      data: { kind: 'clusterip', namespace: 'shop', service: 'web', port: 80 },
+    });
+    const ran = (await run.json()) as { ref: string; diagnosis: { summary: { sentence: string } } };
+    const shared = await api.post(`${a.url}/api/shares`, { data: { ref: ran.ref } });
+    expect(shared.status()).toBe(201);
+    const receipt = (await shared.json()) as { id: string; deleteKey: string };
+    // Opened in a browser on the other replica, while the first still runs.
+    const page = await browser.newPage();
+    await page.goto(`${b.url}/d/${receipt.id}`);
+    await expect(page.getByRole('note', { name: 'Frozen diagnosis' })).toBeVisible();
+    await expect(page.getByRole('status', { name: 'Summary' })).toContainText(
+      ran.diagnosis.summary.sentence.slice(0, 40),
+    );
+    await page.close();
+    const gone = await api.delete(`${b.url}/api/diagnoses/${receipt.id}`, {
+      headers: { 'x-delete-key': receipt.deleteKey },
+    });
+    expect(gone.status()).toBe(204);
+    expect((await api.get(`${a.url}/api/diagnoses/${receipt.id}`)).status()).toBe(404);
+  } finally {
+    a.stop();
+    b.stop();
+    await api.dispose();
+  }
+});
+
 test.describe('bundles', () => {
   test('a captured bundle opens from the first page; a file that is not one is refused, saying why', async ({
     page,
