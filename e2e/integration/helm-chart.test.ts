@@ -293,12 +293,21 @@ describe('what the chart renders', () => {
       capabilities: { drop: ['ALL'] },
       seccompProfile: { type: 'RuntimeDefault' },
     });
-    expect(container.ports).toEqual([{ name: 'http', containerPort: 3000, protocol: 'TCP' }]);
+    expect(container.ports).toEqual([
+      { name: 'http', containerPort: 3000, protocol: 'TCP' },
+      { name: 'metrics', containerPort: 9464, protocol: 'TCP' },
+    ]);
+    // /metrics on its own port: the Service offers it beside http.
+    const [service] = find(objects, 'Service') as unknown as {
+      spec: { ports: { name: string }[] };
+    }[];
+    expect(service!.spec.ports.map((p) => p.name)).toEqual(['http', 'metrics']);
     expect(container.livenessProbe.httpGet).toEqual({ path: '/api/healthz', port: 'http' });
     expect(container.readinessProbe.httpGet).toEqual({ path: '/api/readyz', port: 'http' });
     // SQLite on a volume at HOPSCOPE_DATA_DIR (an emptyDir unless persistence is on).
     const env = envOf(objects);
     expect(env.get('HOPSCOPE_AUTH')?.value).toBe('token');
+    expect(env.get('HOPSCOPE_METRICS_PORT')?.value).toBe('9464');
     expect(env.get('HOPSCOPE_DATA_DIR')?.value).toBe('/data');
     expect(env.has('HOPSCOPE_KUBECONFIG')).toBe(false); // the in-cluster ServiceAccount
     expect(container.volumeMounts).toContainEqual({ name: 'data', mountPath: '/data' });
@@ -317,7 +326,10 @@ describe('what the chart renders', () => {
       };
     }[];
     expect(policy!.spec.policyTypes).toEqual(['Ingress', 'Egress']);
-    expect(policy!.spec.ingress).toEqual([{ ports: [{ port: 'http', protocol: 'TCP' }] }]);
+    expect(policy!.spec.ingress).toEqual([
+      { ports: [{ port: 'http', protocol: 'TCP' }] },
+      { ports: [{ port: 'metrics', protocol: 'TCP' }] },
+    ]);
     expect(policy!.spec.egress.map((r) => r.ports?.map((p) => `${p.port}/${p.protocol}`))).toEqual([
       ['53/UDP', '53/TCP'],
       ['443/TCP', '6443/TCP'],
