@@ -19,10 +19,17 @@ const EMPTY: PathQuery = {
   client: '',
   node: '',
   ingress: '',
+  httproute: '',
   host: '',
   path: '/',
   minutes: '30',
   end: '',
+};
+
+const TARGET_LABEL: Record<Target['kind'], string> = {
+  service: 'Service',
+  ingress: 'Ingress',
+  httproute: 'HTTPRoute',
 };
 
 export function PathPicker({ clusters }: { clusters: string[] }) {
@@ -54,14 +61,24 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
             host: t.hosts[0] ?? '',
             service: '',
           }
-        : {
-            ...q,
-            kind: t.suggestedKind,
-            namespace: t.namespace,
-            service: t.name,
-            port: t.ports.length === 1 ? String(t.ports[0]) : q.port,
-            ingress: '',
-          },
+        : t.kind === 'httproute'
+          ? {
+              ...q,
+              kind: 'gateway',
+              namespace: t.namespace,
+              httproute: t.name,
+              host: t.hosts[0] ?? '',
+              service: '',
+              ingress: '',
+            }
+          : {
+              ...q,
+              kind: t.suggestedKind,
+              namespace: t.namespace,
+              service: t.name,
+              port: t.ports.length === 1 ? String(t.ports[0]) : q.port,
+              ingress: '',
+            },
     );
   };
 
@@ -100,7 +117,7 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
             {targets.data.map((t) => (
               <li key={`${t.kind}/${t.namespace}/${t.name}`}>
                 <button type="button" onClick={() => pick(t)}>
-                  {t.kind === 'ingress' ? 'Ingress' : 'Service'} {t.namespace}/{t.name}{' '}
+                  {TARGET_LABEL[t.kind]} {t.namespace}/{t.name}{' '}
                   <span className="muted">{t.detail}</span>
                 </button>
               </li>
@@ -130,18 +147,26 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
             <option value="clusterip">ClusterIP</option>
             <option value="nodeport">NodePort</option>
             <option value="ingress">Ingress</option>
+            <option value="gateway">Gateway (HTTPRoute)</option>
           </select>
         </label>
         <label>
           Namespace
           <input required value={q.namespace} onChange={set('namespace')} />
         </label>
-        {q.kind === 'ingress' ? (
+        {q.kind === 'ingress' || q.kind === 'gateway' ? (
           <>
-            <label>
-              Ingress
-              <input required value={q.ingress} onChange={set('ingress')} />
-            </label>
+            {q.kind === 'ingress' ? (
+              <label>
+                Ingress
+                <input required value={q.ingress} onChange={set('ingress')} />
+              </label>
+            ) : (
+              <label>
+                HTTPRoute
+                <input required value={q.httproute} onChange={set('httproute')} />
+              </label>
+            )}
             <label>
               Host
               <input required value={q.host} onChange={set('host')} />

@@ -12,6 +12,7 @@ import { queryToPath } from '@/lib/client/query-to-path';
 import { frozenRecord, retentionMs, secretValues } from '@/lib/server/frozen-diagnoses';
 import { runDiagnosis } from '@/lib/server/run-diagnosis';
 import type { Caller } from '@/lib/server/auth/caller';
+import { pathTarget } from '@/lib/model/path-text';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -50,7 +51,7 @@ const json = Buffer.from(JSON.stringify(record));
 const p = parsed.path;
 const out =
   values.out ??
-  `${p.namespace}-${p.kind === 'ingress' ? p.ingress : p.service}.hopscope.json${values.gzip ? '.gz' : ''}`;
+  `${p.namespace}-${pathTarget(p)}.hopscope.json${values.gzip ? '.gz' : ''}`;
 writeFileSync(out, values.gzip || out.endsWith('.gz') ? gzipSync(json, { level: 9 }) : json);
 const s = seen.diagnosis.summary;
 console.log(`${out}: ${s.verdict} — ${s.sentence}`);

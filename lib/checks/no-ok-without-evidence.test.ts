@@ -15,6 +15,7 @@ import {
 import {
   NOW,
   clusterIpSnapshot,
+  gatewaySnapshot,
   ingressSnapshot,
   nodePortSnapshot,
   withMetrics,
@@ -151,6 +152,38 @@ function reads(s: Snapshot): Read[] {
       steps: [5],
     },
   ];
+  if (s.gateway) {
+    out.push({
+      name: 'the HTTPRoute',
+      get: (x) => x.gateway?.route,
+      fail: (x, i) => {
+        x.gateway = { route: i, parents: [], referenceGrants: {} };
+        x.backend = unreadBackend(i.issue);
+      },
+      hops: ['httproute', 'gateway', 'service', 'endpoints', 'pods'],
+      steps: [5],
+    });
+    s.gateway.parents.forEach((_, n) => {
+      out.push({
+        name: `Gateway ${n + 1}`,
+        get: (x) => x.gateway?.parents[n]?.gateway,
+        fail: (x, i) => {
+          const p = x.gateway!.parents[n]!;
+          p.gateway = i;
+          p.gatewayClass = { issue: notRead('read the GatewayClass', i.issue) };
+        },
+        hops: ['gateway'],
+        steps: [5],
+      });
+      out.push({
+        name: `the GatewayClass of Gateway ${n + 1}`,
+        get: (x) => x.gateway?.parents[n]?.gatewayClass,
+        fail: (x, i) => void (x.gateway!.parents[n]!.gatewayClass = i),
+        hops: ['gateway'],
+        steps: [5],
+      });
+    });
+  }
   out.push({
     name: 'the pods that name the nodes of the path',
     get: () => ({ value: null }),
@@ -205,6 +238,7 @@ const PATHS: [string, () => Snapshot][] = [
   ['clusterip', () => withMetrics(clusterIpSnapshot())],
   ['nodeport', () => withMetrics(nodePortSnapshot())],
   ['ingress', () => withMetrics(ingressSnapshot())],
+  ['gateway', () => withMetrics(gatewaySnapshot())],
 ];
 
 /** Findings that say something is wrong (not "could not look"). */

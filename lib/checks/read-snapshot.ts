@@ -1,5 +1,6 @@
 // Facts derived from a snapshot that several checks and the topology share. Pure.
 import { matchIngress } from '@/lib/model/ingress-match';
+import { matchHttpRoute } from '@/lib/model/gateway';
 import type { AccessPath } from '@/lib/model/path';
 import {
   gatheredValue,
@@ -47,6 +48,12 @@ export function backendPods(s: Snapshot): PodInfo[] {
 
 /** The backend port the matching Ingress rule names, on the Ingress path. */
 export function ingressBackendPort(s: Snapshot): { name?: string; number?: number } | undefined {
+  if (s.path.kind === 'gateway') {
+    const route = gatheredValue(s.gateway?.route);
+    const rule = route ? matchHttpRoute(route, s.path.host, s.path.path)?.rule : undefined;
+    const port = rule?.backendRefs.find((b) => b.kind === 'Service' && b.weight > 0)?.port;
+    return port === undefined ? undefined : { number: port };
+  }
   const ing = gatheredValue(s.ingress?.ingress);
   if (!ing || s.path.kind !== 'ingress') return undefined;
   return matchIngress(ing, s.path.host, s.path.path)?.backend.service?.port;
@@ -93,7 +100,10 @@ export function pathServicePorts(
   svc: ServiceInfo,
   ingressPort?: { name?: string; number?: number },
 ): ServicePortInfo[] {
-  const want = path.kind === 'ingress' ? (ingressPort?.number ?? ingressPort?.name) : path.port;
+  const want =
+    path.kind === 'ingress' || path.kind === 'gateway'
+      ? (ingressPort?.number ?? ingressPort?.name)
+      : path.port;
   if (want === undefined) return svc.ports;
   return svc.ports.filter((p) => p.port === want || p.name === want);
 }

@@ -23,6 +23,7 @@ import {
 import { checkClientEgressToBackend } from './step-4-client-egress';
 import { checkService } from './step-4-service';
 import { checkIngress } from './step-5-ingress';
+import { checkGateway } from './step-5-gateway';
 import { checkIngressMetrics, INGRESS_CHARTS, ingressQueries } from './step-5-ingress-metrics';
 import type { Thresholds } from './thresholds';
 import { checkPathTrace, traceTable } from './step-6-path-trace';
@@ -112,12 +113,15 @@ export const STEPS: readonly StepDefinition[] = [
   {
     id: 5,
     skipReason: (p) =>
-      p.kind !== 'ingress'
-        ? 'not on this path: only the Ingress path goes through an ingress controller'
+      p.kind !== 'ingress' && p.kind !== 'gateway'
+        ? 'not on this path: only the Ingress and Gateway paths go through an ingress controller or a Gateway'
         : null,
     notRunReason: () => null,
     queries: ingressQueries,
-    run: (s, c) => [...checkIngress(s), ...checkIngressMetrics(s, c.thresholds)],
+    run: (s, c) =>
+      s.path.kind === 'gateway'
+        ? checkGateway(s)
+        : [...checkIngress(s), ...checkIngressMetrics(s, c.thresholds)],
     charts: INGRESS_CHARTS,
   },
   {

@@ -191,8 +191,46 @@ function checkExternalName(s: Snapshot): Finding[] {
   ];
 }
 
+/** A gateway path's host: what the Gateways publish (status.addresses); the lookup itself is step 6's. */
+function checkGatewayExternalName(s: Snapshot): Finding[] {
+  if (s.path.kind !== 'gateway') return [];
+  const host = s.path.host;
+  const gateways = (s.gateway?.parents ?? []).flatMap((p) =>
+    p.gateway && 'value' in p.gateway && p.gateway.value ? [p.gateway.value] : [],
+  );
+  if (gateways.length === 0) return [];
+  const addresses = [...new Set(gateways.flatMap((g) => g.addresses))];
+  const evidence = gateways.map((g) =>
+    objectEvidence(
+      `gateway.networking.k8s.io/v1 Gateway ${g.namespace}/${g.name}`,
+      'status.addresses',
+      g.addresses,
+    ),
+  );
+  if (addresses.length > 0)
+    return [
+      finding('DNS_EXTERNAL_NOT_RESOLVED', {
+        hop: 'dns-external',
+        severity: 'unknown',
+        title: `${host} was not resolved here; the Gateway publishes ${addresses.join(', ')}`,
+        evidence,
+        commands: [sh`dig +short ${host}`],
+      }),
+    ];
+  return [
+    finding('DNS_EXTERNAL_NO_ADDRESS', {
+      hop: 'dns-external',
+      severity: 'warn',
+      title: `Gateway ${gateways.map((g) => `${g.namespace}/${g.name}`).join(', ')} publishes no address for ${host}`,
+      evidence,
+      commands: [sh`kubectl get gateway -A -o wide`],
+    }),
+  ];
+}
+
 export function checkDns(s: Snapshot): Finding[] {
   if (s.path.kind === 'ingress') return checkExternalName(s);
+  if (s.path.kind === 'gateway') return checkGatewayExternalName(s);
   if (!s.dns) return [];
   if ('issue' in s.dns) return [sourceUnknown(3, 'dns-cluster', s.dns.issue)];
   const dns = s.dns.value;

@@ -52,7 +52,7 @@ function checkTypeAndPort(s: Snapshot, svc: ServiceInfo): Finding[] {
     );
   }
   if (
-    s.path.kind !== 'ingress' &&
+    (s.path.kind === 'clusterip' || s.path.kind === 'nodeport') &&
     s.path.port !== undefined &&
     pathServicePorts(s.path, svc).length === 0
   ) {
@@ -515,8 +515,8 @@ export function checkService(s: Snapshot): Finding[] {
   if ('issue' in backend.service) return [sourceUnknown(4, 'service', backend.service.issue)];
   const svc = backend.service.value;
   if (!svc) {
-    // On the Ingress path the missing backend Service is step 5's finding.
-    if (s.path.kind === 'ingress') return [];
+    // On the Ingress and Gateway paths the missing backend Service is step 5's finding.
+    if (s.path.kind === 'ingress' || s.path.kind === 'gateway') return [];
     return [
       finding('SVC_NOT_FOUND', {
         hop: 'service',

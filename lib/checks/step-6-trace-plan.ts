@@ -31,7 +31,9 @@ export function planTrace(s: Snapshot): TracePlan {
   const port = ports[0];
 
   const dnsService = gatheredValue(s.dns)?.service;
-  if (dnsService?.clusterIP && svc && p.kind !== 'ingress') {
+  // An Ingress controller or a Gateway reaches the pods without cluster DNS or the ClusterIP.
+  const inCluster = p.kind !== 'ingress' && p.kind !== 'gateway';
+  if (dnsService?.clusterIP && svc && inCluster) {
     const dns = { address: dnsService.clusterIP, port: 53, protocol: 'dns' as const };
     targets.push({
       ...dns,
@@ -47,7 +49,7 @@ export function planTrace(s: Snapshot): TracePlan {
     });
   }
 
-  if (svc?.clusterIP && svc.clusterIP !== 'None' && port && p.kind !== 'ingress')
+  if (svc?.clusterIP && svc.clusterIP !== 'None' && port && inCluster)
     targets.push({
       tier: 'service',
       label: `Service ${svc.namespace}/${svc.name} ${svc.clusterIP}:${port.port}`,

@@ -68,7 +68,8 @@ function fromMetrics(s: Snapshot): LatencyWaterfall | undefined {
   const add = (hop: WaterfallRow['hop'], label: string, ms: number | null) => {
     if (ms !== null) rows.push({ hop, label, ms: round(ms) });
   };
-  if (s.path.kind !== 'ingress') add('dns-cluster', 'cluster DNS (CoreDNS p99)', p99('dns.p99'));
+  if (s.path.kind !== 'ingress' && s.path.kind !== 'gateway')
+    add('dns-cluster', 'cluster DNS (CoreDNS p99)', p99('dns.p99'));
   if (s.path.kind === 'ingress') {
     const request = p99('ing.request_p99');
     const upstream = p99('ing.response_p99');

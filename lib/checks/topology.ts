@@ -38,6 +38,9 @@ const HOP_ORDER: Record<Snapshot['path']['kind'], HopKind[]> = {
     'pods',
     'node',
   ],
+  // The Gateway's data plane sends to the endpoints itself (Envoy Gateway, Istio, Cilium, NGINX
+  // Gateway Fabric, Kong all do): kube-proxy is not on this path.
+  gateway: ['dns-external', 'gateway', 'httproute', 'service', 'endpoints', 'pods', 'node'],
 };
 
 export function hopOrder(s: Snapshot): HopKind[] {
@@ -49,7 +52,12 @@ export function hopOrder(s: Snapshot): HopKind[] {
 
 function plan(kind: HopKind, s: Snapshot): HopPlan {
   const svc = backendService(s);
-  const noBackend = s.backend === null ? 'not reached: no Ingress rule leads to a Service' : null;
+  const noBackend =
+    s.backend === null
+      ? s.path.kind === 'gateway'
+        ? 'not reached: no rule of the HTTPRoute leads to a Service'
+        : 'not reached: no Ingress rule leads to a Service'
+      : null;
   const hosts = nodeHostsOf(s);
   switch (kind) {
     case 'client': {
@@ -87,7 +95,8 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
     case 'dns-external':
       return {
         kind,
-        detail: s.path.kind === 'ingress' ? s.path.host : 'external DNS',
+        detail:
+          s.path.kind === 'ingress' || s.path.kind === 'gateway' ? s.path.host : 'external DNS',
         members: [],
         unexamined: 'the external name was not resolved: that needs the active path trace',
       };
@@ -130,6 +139,39 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
         detail: `${pods.length} controller pod${pods.length === 1 ? '' : 's'}`,
         members: pods.map((p) => ({ id: p.name, carriesTraffic: p.ready })),
         unexamined: seen ? null : 'the Ingress or its controller could not be read',
+      };
+    }
+    case 'gateway': {
+      const parents = s.gateway?.parents ?? [];
+      const gateways = parents.flatMap((p) => {
+        const g = gatheredValue(p.gateway);
+        return g ? [g] : [];
+      });
+      const unread = parents.find((p) => !isGathered(p.gateway) || !isGathered(p.gatewayClass));
+      return {
+        kind,
+        detail:
+          gateways
+            .map((g) => `${g.namespace}/${g.name}${g.addresses.length ? ` ${g.addresses[0]}` : ''}`)
+            .join(', ') || 'Gateway',
+        members: [],
+        unexamined:
+          !s.gateway || !isGathered(s.gateway.route)
+            ? 'the HTTPRoute could not be read'
+            : unread
+              ? `Gateway ${unread.ref.namespace}/${unread.ref.name} or its class could not be read`
+              : parents.length === 0
+                ? 'the route names no Gateway'
+                : null,
+      };
+    }
+    case 'httproute': {
+      const route = gatheredValue(s.gateway?.route);
+      return {
+        kind,
+        detail: route ? `HTTPRoute ${route.namespace}/${route.name}` : 'HTTPRoute',
+        members: [],
+        unexamined: route ? null : 'the HTTPRoute could not be read',
       };
     }
     case 'service':

@@ -13,6 +13,7 @@ export interface PathQuery {
   client: string;
   node: string;
   ingress: string;
+  httproute: string;
   host: string;
   path: string;
   minutes: string;
@@ -32,6 +33,8 @@ export function pathToQuery(p: AccessPath): Record<string, string> {
   if (p.traceDebug) q.debug = '1';
   if (p.cluster) q.cluster = p.cluster;
   if (p.kind === 'ingress') Object.assign(q, { ingress: p.ingress, host: p.host, path: p.path });
+  else if (p.kind === 'gateway')
+    Object.assign(q, { httproute: p.httproute, host: p.host, path: p.path });
   else {
     q.service = p.service;
     if (p.port !== undefined) q.port = String(p.port);

@@ -30,6 +30,7 @@ export function queryToPath(
     client: clientPod ? { namespace: clientNs, pod: clientPod } : undefined,
     node: one('node'),
     ingress: one('ingress'),
+    httproute: one('httproute'),
     host: one('host'),
     path: one('path'),
     window: { minutes: Number(one('minutes') ?? 30), end: endOf(one('end')) },

@@ -10,5 +10,19 @@ export function describePath(path: AccessPath): string {
       return `NodePort ${path.namespace}/${path.service}${path.port ? `:${path.port}` : ''}${path.node ? ` via ${path.node}` : ''}`;
     case 'ingress':
       return `Ingress ${path.namespace}/${path.ingress} ${path.host}${path.path}`;
+    case 'gateway':
+      return `HTTPRoute ${path.namespace}/${path.httproute} ${path.host}${path.path}`;
+  }
+}
+
+/** The object the path is named by: its Service, Ingress or HTTPRoute. */
+export function pathTarget(path: AccessPath): string {
+  switch (path.kind) {
+    case 'ingress':
+      return path.ingress;
+    case 'gateway':
+      return path.httproute;
+    default:
+      return path.service;
   }
 }

@@ -85,15 +85,26 @@ export const ingressPathSchema = z.object({
   path: z.string().startsWith('/').max(2048).default('/'),
 });
 
+/** A host and path entering through a Gateway (Gateway API), by the HTTPRoute that serves it. */
+export const gatewayPathSchema = z.object({
+  kind: z.literal('gateway'),
+  ...common,
+  httproute: dnsSubdomain,
+  host: hostname,
+  path: z.string().startsWith('/').max(2048).default('/'),
+});
+
 export const accessPathSchema = z.discriminatedUnion('kind', [
   clusterIpPathSchema,
   nodePortPathSchema,
   ingressPathSchema,
+  gatewayPathSchema,
 ]);
 
 export type ClusterIpPath = z.infer<typeof clusterIpPathSchema>;
 export type NodePortPath = z.infer<typeof nodePortPathSchema>;
 export type IngressPath = z.infer<typeof ingressPathSchema>;
+export type GatewayPath = z.infer<typeof gatewayPathSchema>;
 export type AccessPath = z.infer<typeof accessPathSchema>;
 export type AccessKind = AccessPath['kind'];
 

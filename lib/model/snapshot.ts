@@ -3,6 +3,7 @@
 import type { AccessPath } from './path';
 import type { Unit } from './units';
 import type { ProbeRun } from './probe';
+import type { GatewaySide } from './gateway';
 
 export const SNAPSHOT_SCHEMA = 1;
 
@@ -363,6 +364,8 @@ export interface Snapshot {
   takenAt: string;
   /** Name of the Service the traffic reaches (for Ingress: the matched rule's backend). */
   backendServiceName: string | null;
+  /** Its namespace when not the path's (an HTTPRoute's backendRef into another namespace). */
+  backendNamespace?: string;
   backend: BackendSide | null;
   nodes: Record<string, Gathered<NodeInfo | null>>;
   /** Set when the path has more nodes than are examined: the others are not in `nodes`. */
@@ -379,6 +382,8 @@ export interface Snapshot {
   clientNetworkPolicies?: Gathered<NetworkPolicyInfo[]>;
   dns?: Gathered<DnsInfo>;
   ingress?: IngressSide;
+  /** The Gateway API objects of a gateway path. */
+  gateway?: GatewaySide;
   /** Prometheus evidence; null when no Prometheus is configured for the cluster. */
   metrics: MetricsSide | null;
   /** The path trace's probes, when a probe run was made (step 6). */

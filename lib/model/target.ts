@@ -2,10 +2,10 @@
 import type { AccessKind } from './path';
 
 export interface Target {
-  kind: 'service' | 'ingress';
+  kind: 'service' | 'ingress' | 'httproute';
   namespace: string;
   name: string;
-  /** Service type, or the Ingress hosts. */
+  /** Service type, or the Ingress's or HTTPRoute's hosts. */
   detail: string;
   hosts: string[];
   ports: number[];

@@ -6,6 +6,7 @@ import type { StepId } from '@/lib/model/hops';
 import type { Verdict } from '@/lib/model/verdict';
 import { RequestError } from './errors';
 import { readFrozen } from './frozen-diagnoses';
+import { pathTarget } from '@/lib/model/path-text';
 
 function answer(
   format: 'svg' | 'json',
@@ -31,7 +32,7 @@ export async function frozenBadge(
   try {
     const frozen = await readFrozen(id);
     const p = frozen.path;
-    const target = `${p.namespace}/${p.kind === 'ingress' ? p.ingress : p.service}`;
+    const target = `${p.namespace}/${pathTarget(p)}`;
     if (step === undefined) return answer(format, target, frozen.diagnosis.summary.verdict);
     const s = frozen.diagnosis.steps.find((x) => x.id === step);
     return answer(format, `${target} step ${step}`, s?.verdict ?? 'unknown');

@@ -34,6 +34,7 @@ import { admitDiagnosis, Coalescer, diagnosisBudget, takeDiagnosisSlot } from '.
 import { processWide } from '@/lib/sources/process-wide';
 import { recordDiagnosis } from '@/lib/server/operations/metrics';
 import { runTrace, type TraceOutcome } from '@/lib/sources/probes/vantage';
+import { pathTarget } from '@/lib/model/path-text';
 
 function thresholdsFromEnv(): Thresholds {
   const raw = process.env.HOPSCOPE_THRESHOLDS;
@@ -68,6 +69,15 @@ function assertTargetExists(s: Snapshot): void {
       );
     return;
   }
+  if (p.kind === 'gateway') {
+    const route = s.gateway?.route;
+    if (route && isGathered(route) && route.value === null)
+      throw new RequestError(
+        'not-found',
+        `HTTPRoute ${p.namespace}/${p.httproute} not found in cluster ${s.cluster}`,
+      );
+    return;
+  }
   const svc = s.backend?.service;
   if (svc && isGathered(svc) && svc.value === null)
     throw new RequestError(
@@ -89,11 +99,22 @@ export async function targetIsAbsent(path: AccessPath, caller: Caller): Promise<
       timeoutMs: 3_000,
       requestId: caller.requestId,
     });
-    const name = path.kind === 'ingress' ? path.ingress : path.service;
+    const name = pathTarget(path);
     const read =
       path.kind === 'ingress'
         ? api.networking.readNamespacedIngress({ namespace: path.namespace, name }, api.options)
-        : api.core.readNamespacedService({ namespace: path.namespace, name }, api.options);
+        : path.kind === 'gateway'
+          ? api.custom.getNamespacedCustomObject(
+              {
+                group: 'gateway.networking.k8s.io',
+                version: 'v1',
+                namespace: path.namespace,
+                plural: 'httproutes',
+                name,
+              },
+              api.options,
+            )
+          : api.core.readNamespacedService({ namespace: path.namespace, name }, api.options);
     await read;
     return false;
   } catch (error) {

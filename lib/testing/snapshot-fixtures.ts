@@ -1,6 +1,7 @@
 // Snapshot fixtures for check tests: a healthy 3-node cluster as the collector would have
 // gathered it, and small builders to break one thing at a time.
 import type { AccessPath } from '@/lib/model/path';
+import type { GatewaySide } from '@/lib/model/gateway';
 import type { Unit } from '@/lib/model/units';
 import type { MetricId } from '@/lib/promql/queries';
 import type {
@@ -332,6 +333,113 @@ export function ingressSnapshot(
     pods,
   );
   return { ...s, ingress: side, kubeProxy: kubeProxyOn(['worker-1']) };
+}
+
+// ---------------------------------------------------------------- Gateway API
+const TRUE = (type: string, generation = 1) => ({
+  type,
+  status: 'True' as const,
+  reason: type,
+  observedGeneration: generation,
+});
+
+/** A healthy gateway path's Gateway API side: one route, one Gateway programmed, its class accepted. */
+export function gatewaySide(patch: Partial<GatewaySide> = {}): GatewaySide {
+  const ref = {
+    group: 'gateway.networking.k8s.io',
+    kind: 'Gateway',
+    namespace: 'infra',
+    name: 'public',
+  };
+  return {
+    route: {
+      value: {
+        namespace: 'shop',
+        name: 'web',
+        generation: 1,
+        parentRefs: [ref],
+        hostnames: ['shop.example.com'],
+        rules: [
+          {
+            matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [] }],
+            backendRefs: [
+              { group: '', kind: 'Service', namespace: 'shop', name: 'web', port: 80, weight: 1 },
+            ],
+          },
+        ],
+        parents: [
+          {
+            parentRef: ref,
+            controllerName: 'gateway.envoyproxy.io/gatewayclass-controller',
+            conditions: [TRUE('Accepted'), TRUE('ResolvedRefs')],
+          },
+        ],
+      },
+    },
+    parents: [
+      {
+        ref,
+        gateway: {
+          value: {
+            namespace: 'infra',
+            name: 'public',
+            generation: 1,
+            className: 'eg',
+            listeners: [
+              {
+                name: 'http',
+                hostname: '*.example.com',
+                port: 80,
+                protocol: 'HTTP',
+                allowedNamespaces: 'All',
+              },
+            ],
+            addresses: ['203.0.113.10'],
+            conditions: [TRUE('Accepted'), TRUE('Programmed')],
+            listenerStatus: [
+              {
+                name: 'http',
+                attachedRoutes: 1,
+                conditions: [TRUE('Accepted'), TRUE('Programmed'), TRUE('ResolvedRefs')],
+              },
+            ],
+          },
+        },
+        gatewayClass: {
+          value: {
+            name: 'eg',
+            controllerName: 'gateway.envoyproxy.io/gatewayclass-controller',
+            generation: 1,
+            conditions: [TRUE('Accepted')],
+          },
+        },
+      },
+    ],
+    referenceGrants: {},
+    ...patch,
+  };
+}
+
+export function gatewaySnapshot(
+  pods: PodInfo[] = WEB_PODS,
+  side: GatewaySide = gatewaySide(),
+): Snapshot {
+  const s = base(
+    {
+      kind: 'gateway',
+      namespace: 'shop',
+      httproute: 'web',
+      host: 'shop.example.com',
+      path: '/cart',
+      window: { minutes: 30 },
+    },
+    pods,
+  );
+  return {
+    ...s,
+    gateway: side,
+    kubeProxy: { value: { daemonSetFound: true, mode: 'iptables', podsByNode: {} } },
+  };
 }
 
 // ---------------------------------------------------------------- metrics

@@ -7,6 +7,7 @@ import { STEP_2_CODES } from './step-2-golden';
 import { STEP_3_CODES } from './step-3-dns';
 import { STEP_4_CODES } from './step-4-service';
 import { STEP_5_CODES } from './step-5-ingress';
+import { STEP_5_GATEWAY_CODES } from './step-5-gateway';
 import { STEP_6_CODES } from './step-6-trace';
 
 export type { CodeEntry } from './code-entry';
@@ -17,6 +18,7 @@ export const CATALOGUE = {
   ...STEP_3_CODES,
   ...STEP_4_CODES,
   ...STEP_5_CODES,
+  ...STEP_5_GATEWAY_CODES,
   ...STEP_6_CODES,
   ...SOURCE_CODES,
 } as const satisfies Record<string, CodeEntry>;

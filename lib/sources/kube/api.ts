@@ -7,6 +7,7 @@ import {
   AuthorizationV1Api,
   CoordinationV1Api,
   CoreV1Api,
+  CustomObjectsApi,
   DiscoveryV1Api,
   NetworkingV1Api,
   ResponseContext,
@@ -39,6 +40,8 @@ export interface KubeApis {
   networking: NetworkingV1Api;
   coordination: CoordinationV1Api;
   authorization: AuthorizationV1Api;
+  /** Custom resources (the Gateway API's, cert-manager's), through the same counted HTTP layer. */
+  custom: CustomObjectsApi;
   /** Per-call options: the HTTP layer that counts, bounds, times and identifies every call. */
   options: ConfigurationOptions<ObservableMiddleware>;
   requestCount(): number;
@@ -168,6 +171,7 @@ export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeAp
     networking: kc.makeApiClient(NetworkingV1Api),
     coordination: kc.makeApiClient(CoordinationV1Api),
     authorization: kc.makeApiClient(AuthorizationV1Api),
+    custom: kc.makeApiClient(CustomObjectsApi),
     options: { httpApi: wrapHttpLibrary({ send }) },
     requestCount: () => count,
     responseBytes: () => bytes,

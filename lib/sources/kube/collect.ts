@@ -25,6 +25,8 @@ import {
   type SourceIssue,
 } from '@/lib/model/snapshot';
 import { matchIngress } from '@/lib/model/ingress-match';
+import type { GatewaySide } from '@/lib/model/gateway';
+import { collectGateway } from './collect-gateway';
 import { selectorString } from '@/lib/model/labels';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
 import { gatherList, gatherOne, gatherPagedList, type KubeApis, type PagedList } from './api';
@@ -579,13 +581,23 @@ export async function collectSnapshot(
   const started = Date.now();
   const o = api.options;
   let ingress: IngressSide | undefined;
+  let gateway: GatewaySide | undefined;
   let ingressUnread: SourceIssue | undefined;
-  let backendServiceName: string | null = path.kind === 'ingress' ? null : path.service;
+  let backendServiceName: string | null =
+    path.kind === 'ingress' || path.kind === 'gateway' ? null : path.service;
+  let backendNamespace = path.namespace;
   if (path.kind === 'ingress') {
     const collected = await collectIngress(api, path, options.tls ?? { readSecrets: false });
     ingressUnread = 'issue' in collected.side.ingress ? collected.side.ingress.issue : undefined;
     ingress = collected.side;
     backendServiceName = collected.backendService;
+  }
+  if (path.kind === 'gateway') {
+    const collected = await collectGateway(api, path);
+    ingressUnread = 'issue' in collected.side.route ? collected.side.route.issue : undefined;
+    gateway = collected.side;
+    backendServiceName = collected.backend?.name ?? null;
+    backendNamespace = collected.backend?.namespace ?? path.namespace;
   }
 
   const client =
@@ -608,7 +620,7 @@ export async function collectSnapshot(
     clientNs !== undefined && !(clientNs === path.namespace && backendServiceName);
   const [backend, dns, clientPolicies] = await Promise.all([
     backendServiceName
-      ? collectBackend(api, path.namespace, backendServiceName, options.readLogs === true)
+      ? collectBackend(api, backendNamespace, backendServiceName, options.readLogs === true)
       : Promise.resolve(ingressUnread ? unreadBackend(ingressUnread) : null),
     path.kind === 'clusterip' ? collectDns(api) : Promise.resolve(undefined),
     ownClientPolicies
@@ -678,6 +690,7 @@ export async function collectSnapshot(
   );
   const namespaces = uniq([
     path.namespace,
+    backendNamespace,
     clientNs,
     ...(clientEgressPolicies ? (gatheredValue(dns)?.pods ?? []).map((p) => p.namespace) : []),
     ...(gatheredValue(ingress?.controllerPods) ?? []).map((p) => p.namespace),
@@ -699,6 +712,7 @@ export async function collectSnapshot(
     cluster,
     takenAt: now.toISOString(),
     backendServiceName,
+    ...(backendNamespace !== path.namespace ? { backendNamespace } : {}),
     backend,
     nodes,
     ...(nodesPartial ? { nodesPartial } : {}),
@@ -709,6 +723,7 @@ export async function collectSnapshot(
     ...(clientNetworkPolicies ? { clientNetworkPolicies } : {}),
     dns,
     ingress,
+    ...(gateway ? { gateway } : {}),
     metrics: null,
     meta: {
       apiRequests: api.requestCount(),

@@ -9,6 +9,11 @@ import type { Target } from '@/lib/model/target';
 import { identityKey, KUBECONFIG_IDENTITY, type KubeIdentity } from './identity';
 
 const TTL_MS = 30_000;
+const GATEWAY_GROUP = 'gateway.networking.k8s.io';
+
+interface WireRouteList {
+  items?: { metadata?: { namespace?: string; name?: string }; spec?: { hostnames?: string[] } }[];
+}
 const LIST_LIMIT = 2000;
 const MAX_CACHED = 32;
 const cache = new Map<string, { at: number; targets: Promise<Target[]> }>();
@@ -43,13 +48,37 @@ async function listAll(
   const { kc } = kubeConfigFor(cluster, identity);
   const api = makeKubeApis(kc, { identity });
   const o = api.options;
-  const [services, ingresses] = await Promise.all([
+  // HTTPRoutes only where the Gateway API is installed and the caller may list them: without
+  // them the Services and Ingresses are still worth offering.
+  const routeList = (
+    namespace
+      ? api.custom.listNamespacedCustomObject(
+          {
+            group: GATEWAY_GROUP,
+            version: 'v1',
+            namespace,
+            plural: 'httproutes',
+            limit: LIST_LIMIT,
+          },
+          o,
+        )
+      : api.custom.listClusterCustomObject(
+          { group: GATEWAY_GROUP, version: 'v1', plural: 'httproutes', limit: LIST_LIMIT },
+          o,
+        )
+  ) as Promise<WireRouteList>;
+  const [services, ingresses, routes] = await Promise.all([
     namespace
       ? api.core.listNamespacedService({ namespace, limit: LIST_LIMIT }, o)
       : api.core.listServiceForAllNamespaces({ limit: LIST_LIMIT }, o),
     namespace
       ? api.networking.listNamespacedIngress({ namespace, limit: LIST_LIMIT }, o)
       : api.networking.listIngressForAllNamespaces({ limit: LIST_LIMIT }, o),
+    routeList.catch((error: unknown) => {
+      const status = (error as { code?: number }).code;
+      if (status === 404 || status === 403) return { items: [] } as WireRouteList;
+      throw error;
+    }),
   ]);
   return [
     ...services.items.map((s): Target => {
@@ -76,6 +105,18 @@ async function listAll(
         hosts,
         ports: [],
         suggestedKind: 'ingress',
+      };
+    }),
+    ...(routes.items ?? []).map((r): Target => {
+      const hosts = r.spec?.hostnames ?? [];
+      return {
+        kind: 'httproute',
+        namespace: r.metadata?.namespace ?? '',
+        name: r.metadata?.name ?? '',
+        detail: hosts.join(', ') || '(any host)',
+        hosts,
+        ports: [],
+        suggestedKind: 'gateway',
       };
     }),
   ];

@@ -5,6 +5,7 @@
 import { RequestError } from '@/lib/server/errors';
 import { deleteFrozen, readFrozen } from '@/lib/server/frozen-diagnoses';
 import { errorResponse } from '@/lib/server/respond';
+import { pathTarget } from '@/lib/model/path-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,7 +13,7 @@ type Params = { params: Promise<{ id: string }> };
 
 function bundleName(record: Awaited<ReturnType<typeof readFrozen>>): string {
   const p = record.path;
-  const target = p.kind === 'ingress' ? p.ingress : p.service;
+  const target = pathTarget(p);
   const when = record.takenAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   return `${p.namespace}-${target}-${when}.hopscope.json`;
 }

@@ -1,0 +1,412 @@
+// Step 5 for a gateway path: the HTTPRoute, each Gateway it attaches to and its GatewayClass,
+// judged first by their own status conditions (with the reason in the sentence, and a status
+// written for an older generation said to be stale), then by what the status cannot say: no rule
+// for the host and path, a backendRef to a missing Service or port, every weight 0, a
+// cross-namespace reference without a ReferenceGrant. A backendRef that is not a Service is
+// marked unknown, never failed.
+import {
+  conditionOf,
+  hostMatches,
+  matchHttpRoute,
+  type BackendRef,
+  type GatewayInfo,
+  type GatewayParent,
+  type GenerationCondition,
+  type HttpRouteInfo,
+  type ListenerInfo,
+} from '@/lib/model/gateway';
+import type { Finding } from '@/lib/model/finding';
+import type { Snapshot } from '@/lib/model/snapshot';
+import { finding, objectEvidence, sourceUnknown } from './finding-builder';
+import { sh } from './command';
+
+const routeRef = (r: { namespace: string; name: string }) =>
+  `gateway.networking.k8s.io/v1 HTTPRoute ${r.namespace}/${r.name}`;
+const gatewayRef = (g: { namespace: string; name: string }) =>
+  `gateway.networking.k8s.io/v1 Gateway ${g.namespace}/${g.name}`;
+
+function said(c: GenerationCondition): string {
+  return `${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ''}${c.message ? `: ${c.message}` : ''}`;
+}
+
+/** Conditions written for an older generation than the object's: said once per object. */
+function stale(
+  ref: string,
+  what: string,
+  generation: number,
+  conditions: GenerationCondition[],
+): Finding[] {
+  const behind = conditions.filter(
+    (c) => c.observedGeneration !== undefined && c.observedGeneration < generation,
+  );
+  if (behind.length === 0) return [];
+  return [
+    finding('GATEWAY_STATUS_STALE', {
+      hop: what.startsWith('HTTPRoute') ? 'httproute' : 'gateway',
+      severity: 'warn',
+      title: `the status of ${what} was written for generation ${Math.min(...behind.map((c) => c.observedGeneration!))}, the object is at generation ${generation}: its controller has not processed the latest edit`,
+      evidence: [
+        objectEvidence(ref, 'metadata.generation', generation),
+        objectEvidence(
+          ref,
+          'status…conditions[].observedGeneration',
+          behind.map((c) => `${c.type}: ${c.observedGeneration}`),
+        ),
+      ],
+    }),
+  ];
+}
+
+/** The listeners the route may attach to on this Gateway: the one its sectionName or port names, or all. */
+function listenersFor(parent: GatewayParent, g: GatewayInfo): ListenerInfo[] {
+  return g.listeners.filter(
+    (l) =>
+      (!parent.ref.sectionName || l.name === parent.ref.sectionName) &&
+      (parent.ref.port === undefined || l.port === parent.ref.port),
+  );
+}
+
+function checkParent(
+  s: Snapshot,
+  route: HttpRouteInfo,
+  parent: GatewayParent,
+  host: string,
+  routeSaysHostname: boolean,
+): Finding[] {
+  const ref = parent.ref;
+  if (ref.kind !== 'Gateway' || ref.group !== 'gateway.networking.k8s.io') return [];
+  if ('issue' in parent.gateway) return [sourceUnknown(5, 'gateway', parent.gateway.issue)];
+  const g = parent.gateway.value;
+  if (!g)
+    return [
+      finding('GATEWAY_NOT_FOUND', {
+        hop: 'gateway',
+        severity: 'fail',
+        title: `HTTPRoute ${route.namespace}/${route.name} names Gateway ${ref.namespace}/${ref.name}, which does not exist`,
+        evidence: [objectEvidence(routeRef(route), 'spec.parentRefs', route.parentRefs)],
+        commands: [sh`kubectl get gateways -A`],
+      }),
+    ];
+  const gRef = gatewayRef(g);
+  const out: Finding[] = [];
+  if ('issue' in parent.gatewayClass)
+    out.push(sourceUnknown(5, 'gateway', parent.gatewayClass.issue));
+  else {
+    const cls = parent.gatewayClass.value;
+    const accepted = cls ? conditionOf(cls.conditions, 'Accepted') : undefined;
+    if (!cls || accepted?.status !== 'True')
+      out.push(
+        finding('GATEWAY_CLASS_NOT_ACCEPTED', {
+          hop: 'gateway',
+          severity: 'fail',
+          title: !cls
+            ? `Gateway ${g.namespace}/${g.name} names GatewayClass "${g.className}", which does not exist: no controller programs it`
+            : `GatewayClass ${cls.name} (controller ${cls.controllerName}) is not accepted: ${accepted ? said(accepted) : 'no Accepted condition: no controller has claimed it'}`,
+          evidence: [
+            objectEvidence(gRef, 'spec.gatewayClassName', g.className),
+            ...(cls
+              ? [
+                  objectEvidence(
+                    `gateway.networking.k8s.io/v1 GatewayClass ${cls.name}`,
+                    'status.conditions',
+                    cls.conditions,
+                  ),
+                ]
+              : []),
+          ],
+          commands: [sh`kubectl get gatewayclass`],
+        }),
+      );
+  }
+  const accepted = conditionOf(g.conditions, 'Accepted');
+  if (accepted?.status === 'False')
+    out.push(
+      finding('GATEWAY_NOT_ACCEPTED', {
+        hop: 'gateway',
+        severity: 'fail',
+        title: `Gateway ${g.namespace}/${g.name} is not accepted by its controller: ${said(accepted)}`,
+        evidence: [objectEvidence(gRef, 'status.conditions[Accepted]', accepted)],
+        commands: [sh`kubectl describe gateway -n ${g.namespace} ${g.name}`],
+      }),
+    );
+  const programmed = conditionOf(g.conditions, 'Programmed');
+  if (programmed?.status !== 'True')
+    out.push(
+      finding('GATEWAY_NOT_PROGRAMMED', {
+        hop: 'gateway',
+        severity: 'fail',
+        title: programmed
+          ? `Gateway ${g.namespace}/${g.name} is not programmed: ${said(programmed)}`
+          : `Gateway ${g.namespace}/${g.name} has no Programmed condition: no controller has programmed it`,
+        evidence: [objectEvidence(gRef, 'status.conditions', g.conditions)],
+        commands: [sh`kubectl describe gateway -n ${g.namespace} ${g.name}`],
+      }),
+    );
+  out.push(...stale(gRef, `Gateway ${g.namespace}/${g.name}`, g.generation, g.conditions));
+
+  // Listeners: which of them admit the host, and whether those are healthy.
+  const candidates = listenersFor(parent, g);
+  const serving = candidates.filter((l) => hostMatches(l.hostname, host));
+  if (candidates.length > 0 && serving.length === 0 && !routeSaysHostname)
+    out.push(
+      finding('GATEWAY_LISTENER_HOSTNAME_MISMATCH', {
+        hop: 'gateway',
+        severity: 'fail',
+        title: `no listener of Gateway ${g.namespace}/${g.name}${ref.sectionName ? ` named ${ref.sectionName}` : ''} admits ${host} (${candidates.map((l) => `${l.name}: ${l.hostname ?? 'any host'}`).join(', ')})`,
+        evidence: [objectEvidence(gRef, 'spec.listeners', candidates)],
+        commands: [sh`kubectl get gateway -n ${g.namespace} ${g.name} -o yaml`],
+      }),
+    );
+  for (const l of serving) {
+    const st = g.listenerStatus.find((x) => x.name === l.name);
+    if (!st) continue;
+    const bad = st.conditions.filter(
+      (c) =>
+        (c.type === 'Conflicted' && c.status === 'True') ||
+        (['Accepted', 'Programmed', 'ResolvedRefs'].includes(c.type) && c.status === 'False'),
+    );
+    if (bad.length > 0)
+      out.push(
+        finding('GATEWAY_LISTENER_UNHEALTHY', {
+          hop: 'gateway',
+          severity: 'fail',
+          title: `listener ${l.name} (${l.protocol} ${l.port}${l.hostname ? ` ${l.hostname}` : ''}) of Gateway ${g.namespace}/${g.name}: ${bad.map(said).join('; ')}`,
+          evidence: [objectEvidence(gRef, `status.listeners[${l.name}].conditions`, st.conditions)],
+          commands: [sh`kubectl describe gateway -n ${g.namespace} ${g.name}`],
+        }),
+      );
+  }
+  return out;
+}
+
+function checkRouteStatus(route: HttpRouteInfo): { findings: Finding[]; saysHostname: boolean } {
+  const ref = routeRef(route);
+  if (route.parentRefs.length === 0 || route.parents.length === 0)
+    return {
+      findings: [
+        finding('GATEWAY_ROUTE_NOT_ATTACHED', {
+          hop: 'httproute',
+          severity: 'fail',
+          title:
+            route.parentRefs.length === 0
+              ? `HTTPRoute ${route.namespace}/${route.name} names no Gateway (spec.parentRefs is empty): no Gateway serves it`
+              : `HTTPRoute ${route.namespace}/${route.name} is attached to nothing: no controller has written status.parents for ${route.parentRefs.map((p) => `${p.namespace}/${p.name}`).join(', ')}`,
+          evidence: [
+            objectEvidence(ref, 'spec.parentRefs', route.parentRefs),
+            objectEvidence(ref, 'status.parents', route.parents),
+          ],
+          commands: [sh`kubectl describe httproute -n ${route.namespace} ${route.name}`],
+        }),
+      ],
+      saysHostname: false,
+    };
+  const out: Finding[] = [];
+  let saysHostname = false;
+  for (const p of route.parents) {
+    const where = `${p.parentRef.namespace}/${p.parentRef.name}${p.parentRef.sectionName ? `/${p.parentRef.sectionName}` : ''}`;
+    const accepted = conditionOf(p.conditions, 'Accepted');
+    if (accepted?.status === 'False') {
+      if (accepted.reason === 'NoMatchingListenerHostname') saysHostname = true;
+      out.push(
+        finding('GATEWAY_ROUTE_NOT_ACCEPTED', {
+          hop: 'httproute',
+          severity: 'fail',
+          title: `Gateway ${where} does not accept HTTPRoute ${route.namespace}/${route.name}: ${said(accepted)}`,
+          evidence: [objectEvidence(ref, 'status.parents[].conditions[Accepted]', accepted)],
+          commands: [sh`kubectl describe httproute -n ${route.namespace} ${route.name}`],
+        }),
+      );
+    }
+    const resolved = conditionOf(p.conditions, 'ResolvedRefs');
+    if (resolved?.status === 'False')
+      out.push(
+        finding('GATEWAY_ROUTE_REFS_UNRESOLVED', {
+          hop: resolved.reason === 'BackendNotFound' ? 'service' : 'httproute',
+          severity: 'fail',
+          title: `HTTPRoute ${route.namespace}/${route.name} has references its controller cannot resolve: ${said(resolved)}`,
+          evidence: [objectEvidence(ref, 'status.parents[].conditions[ResolvedRefs]', resolved)],
+          commands: [sh`kubectl describe httproute -n ${route.namespace} ${route.name}`],
+        }),
+      );
+    const partial = conditionOf(p.conditions, 'PartiallyInvalid');
+    if (partial?.status === 'True')
+      out.push(
+        finding('GATEWAY_ROUTE_PARTIALLY_INVALID', {
+          hop: 'httproute',
+          severity: 'warn',
+          title: `some rules of HTTPRoute ${route.namespace}/${route.name} were dropped by ${where}: ${said(partial)}`,
+          evidence: [objectEvidence(ref, 'status.parents[].conditions[PartiallyInvalid]', partial)],
+        }),
+      );
+  }
+  const all = route.parents.flatMap((p) => p.conditions);
+  out.push(...stale(ref, `HTTPRoute ${route.namespace}/${route.name}`, route.generation, all));
+  return { findings: out, saysHostname };
+}
+
+/** Whether a ReferenceGrant in the Service's namespace lets this route's namespace reach it. */
+function granted(s: Snapshot, route: HttpRouteInfo, b: BackendRef): boolean | undefined {
+  const grants = s.gateway?.referenceGrants[b.namespace];
+  if (!grants || 'issue' in grants) return undefined;
+  return grants.value.some(
+    (g) =>
+      g.from.some(
+        (f) =>
+          f.group === 'gateway.networking.k8s.io' &&
+          f.kind === 'HTTPRoute' &&
+          f.namespace === route.namespace,
+      ) &&
+      g.to.some((t) => t.group === '' && t.kind === 'Service' && (!t.name || t.name === b.name)),
+  );
+}
+
+function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string): Finding[] {
+  const ref = routeRef(route);
+  const match = matchHttpRoute(route, host, path);
+  if (!match)
+    return [
+      finding('GATEWAY_NO_RULE_MATCH', {
+        hop: 'httproute',
+        severity: 'fail',
+        title: `no rule of HTTPRoute ${route.namespace}/${route.name} matches ${host}${path}${route.hostnames.length ? ` (hostnames: ${route.hostnames.join(', ')})` : ''}: the Gateway answers 404`,
+        evidence: [
+          objectEvidence(ref, 'spec.hostnames', route.hostnames),
+          objectEvidence(
+            ref,
+            'spec.rules[].matches',
+            route.rules.map((r) => r.matches),
+          ),
+        ],
+        commands: [sh`kubectl get httproute -n ${route.namespace} ${route.name} -o yaml`],
+      }),
+    ];
+  const out: Finding[] = [];
+  const refs = match.rule.backendRefs;
+  const rulePlace = `rule ${match.ruleIndex + 1} (${match.match.path.type} ${match.match.path.value})`;
+  if (refs.length > 0 && refs.every((b) => b.weight === 0))
+    out.push(
+      finding('GATEWAY_BACKEND_WEIGHTS_ZERO', {
+        hop: 'httproute',
+        severity: 'fail',
+        title: `${rulePlace} of HTTPRoute ${route.namespace}/${route.name} gives every backend weight 0: it sends ${host}${path} nowhere and the Gateway answers 500`,
+        evidence: [objectEvidence(ref, `spec.rules[${match.ruleIndex}].backendRefs`, refs)],
+      }),
+    );
+  for (const b of refs) {
+    const isService = b.kind === 'Service' && (b.group === '' || b.group === 'core');
+    if (!isService) {
+      out.push(
+        finding('GATEWAY_BACKEND_NOT_SERVICE', {
+          hop: 'service',
+          severity: 'unknown',
+          title: `${rulePlace} sends to ${b.group ? `${b.group}/` : ''}${b.kind} ${b.namespace}/${b.name}: not a Service, not followed`,
+          evidence: [objectEvidence(ref, `spec.rules[${match.ruleIndex}].backendRefs`, b)],
+        }),
+      );
+      continue;
+    }
+    if (b.namespace !== route.namespace && granted(s, route, b) === false)
+      out.push(
+        finding('GATEWAY_REFERENCEGRANT_MISSING', {
+          hop: 'httproute',
+          severity: 'fail',
+          title: `${rulePlace} sends to Service ${b.namespace}/${b.name}, in another namespace, and no ReferenceGrant in ${b.namespace} allows HTTPRoutes of ${route.namespace} to reach it: the reference is refused`,
+          evidence: [
+            objectEvidence(ref, `spec.rules[${match.ruleIndex}].backendRefs`, b),
+            objectEvidence(
+              `gateway.networking.k8s.io/v1beta1 ReferenceGrant (namespace ${b.namespace})`,
+              'spec',
+              gatheredGrants(s, b.namespace),
+            ),
+          ],
+          commands: [sh`kubectl get referencegrants -n ${b.namespace} -o yaml`],
+        }),
+      );
+  }
+  // The Service the path follows: the first Service backendRef with weight.
+  const followed = refs.find(
+    (b) => b.kind === 'Service' && (b.group === '' || b.group === 'core') && b.weight > 0,
+  );
+  const backend = s.backend?.service;
+  if (!followed || !backend) return out;
+  if ('issue' in backend) return [...out, sourceUnknown(5, 'service', backend.issue)];
+  if (!backend.value)
+    return [
+      ...out,
+      finding('GATEWAY_BACKEND_SERVICE_MISSING', {
+        hop: 'service',
+        severity: 'fail',
+        title: `${rulePlace} of HTTPRoute ${route.namespace}/${route.name} sends ${host}${path} to Service ${followed.namespace}/${followed.name}, which does not exist: the Gateway answers 500`,
+        evidence: [
+          objectEvidence(ref, `spec.rules[${match.ruleIndex}].backendRefs[].name`, followed.name),
+        ],
+        commands: [sh`kubectl get svc -n ${followed.namespace}`],
+      }),
+    ];
+  const svc = backend.value;
+  if (followed.port !== undefined && !svc.ports.some((p) => p.port === followed.port))
+    out.push(
+      finding('GATEWAY_BACKEND_PORT_MISSING', {
+        hop: 'service',
+        severity: 'fail',
+        title: `${rulePlace} targets port ${followed.port} of Service ${svc.namespace}/${svc.name}, which has only ${svc.ports.map((p) => (p.name ? `${p.name}:${p.port}` : `${p.port}`)).join(', ') || 'no ports'}`,
+        evidence: [
+          objectEvidence(ref, `spec.rules[${match.ruleIndex}].backendRefs[].port`, followed.port),
+          objectEvidence(`v1 Service ${svc.namespace}/${svc.name}`, 'spec.ports', svc.ports),
+        ],
+        commands: [sh`kubectl get svc -n ${svc.namespace} ${svc.name} -o jsonpath='{.spec.ports}'`],
+      }),
+    );
+  return out;
+}
+
+function gatheredGrants(s: Snapshot, namespace: string): unknown {
+  const g = s.gateway?.referenceGrants[namespace];
+  return g && 'value' in g ? g.value : null;
+}
+
+export function checkGateway(s: Snapshot): Finding[] {
+  if (s.path.kind !== 'gateway' || !s.gateway) return [];
+  const g = s.gateway.route;
+  if ('issue' in g) return [sourceUnknown(5, 'httproute', g.issue)];
+  const route = g.value;
+  if (!route)
+    return [
+      finding('GATEWAY_ROUTE_NOT_FOUND', {
+        hop: 'httproute',
+        severity: 'fail',
+        title: `HTTPRoute ${s.path.namespace}/${s.path.httproute} does not exist`,
+        commands: [sh`kubectl get httproutes -n ${s.path.namespace}`],
+      }),
+    ];
+  const status = checkRouteStatus(route);
+  const parents = s.gateway.parents.flatMap((p) =>
+    checkParent(s, route, p, s.path.kind === 'gateway' ? s.path.host : '', status.saysHostname),
+  );
+  // The Gateway's own traffic is not read: no controller profile yet says which series carry it.
+  const classes = [
+    ...new Set(
+      s.gateway.parents.flatMap((p) =>
+        'value' in p.gatewayClass && p.gatewayClass.value
+          ? [p.gatewayClass.value.controllerName]
+          : [],
+      ),
+    ),
+  ];
+  const metrics =
+    classes.length > 0
+      ? [
+          finding('GATEWAY_METRICS_UNKNOWN', {
+            hop: 'gateway',
+            severity: 'unknown',
+            title: `the requests, errors and latency of the Gateway were not read: Hopscope has no metrics profile for ${classes.join(', ')}`,
+          }),
+        ]
+      : [];
+  return [
+    ...status.findings,
+    ...parents,
+    ...checkRule(s, route, s.path.host, s.path.path),
+    ...metrics,
+  ];
+}

@@ -1,0 +1,184 @@
+// The Gateway API side of a path (gateway.networking.k8s.io): the HTTPRoute that serves the host
+// and path, the Gateways it attaches to, their GatewayClasses and the ReferenceGrants that let a
+// route reach another namespace's Service — as far as the checks need them, statuses included.
+import type { Condition, Gathered } from './snapshot';
+
+export interface ParentRef {
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  sectionName?: string;
+  port?: number;
+}
+
+export interface BackendRef {
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  port?: number;
+  /** Defaults to 1; 0 sends the rule no traffic. */
+  weight: number;
+}
+
+export interface HttpRouteMatch {
+  path: { type: 'Exact' | 'PathPrefix' | 'RegularExpression'; value: string };
+  headers: { name: string; value: string; type: string }[];
+  method?: string;
+}
+
+export interface HttpRouteRule {
+  /** `matches` as the API defaults it: one PathPrefix / match when the rule names none. */
+  matches: HttpRouteMatch[];
+  backendRefs: BackendRef[];
+}
+
+/** A status condition with the generation it was written for. */
+export interface GenerationCondition extends Condition {
+  observedGeneration?: number;
+}
+
+export interface RouteParentStatus {
+  parentRef: ParentRef;
+  controllerName: string;
+  conditions: GenerationCondition[];
+}
+
+export interface HttpRouteInfo {
+  namespace: string;
+  name: string;
+  generation: number;
+  parentRefs: ParentRef[];
+  hostnames: string[];
+  rules: HttpRouteRule[];
+  parents: RouteParentStatus[];
+}
+
+export interface ListenerInfo {
+  name: string;
+  hostname?: string;
+  port: number;
+  protocol: string;
+  /** `allowedRoutes.namespaces.from`: Same (the default), All or Selector. */
+  allowedNamespaces: 'Same' | 'All' | 'Selector';
+}
+
+export interface ListenerStatus {
+  name: string;
+  attachedRoutes: number;
+  conditions: GenerationCondition[];
+}
+
+export interface GatewayInfo {
+  namespace: string;
+  name: string;
+  generation: number;
+  className: string;
+  listeners: ListenerInfo[];
+  addresses: string[];
+  conditions: GenerationCondition[];
+  listenerStatus: ListenerStatus[];
+}
+
+export interface GatewayClassInfo {
+  name: string;
+  controllerName: string;
+  generation: number;
+  conditions: GenerationCondition[];
+}
+
+export interface ReferenceGrantInfo {
+  namespace: string;
+  name: string;
+  from: { group: string; kind: string; namespace: string }[];
+  to: { group: string; kind: string; name?: string }[];
+}
+
+/** One Gateway the route names, with its class; each read on its own. */
+export interface GatewayParent {
+  ref: ParentRef;
+  gateway: Gathered<GatewayInfo | null>;
+  gatewayClass: Gathered<GatewayClassInfo | null>;
+}
+
+export interface GatewaySide {
+  route: Gathered<HttpRouteInfo | null>;
+  parents: GatewayParent[];
+  /** ReferenceGrants of each namespace a backendRef of the matched rule reaches into. */
+  referenceGrants: Record<string, Gathered<ReferenceGrantInfo[]>>;
+}
+
+/** A host name against a route's or listener's hostname (`*.example.com` matches one or more labels). */
+export function hostMatches(pattern: string | undefined, host: string): boolean {
+  if (!pattern) return true;
+  const p = pattern.toLowerCase();
+  const h = host.toLowerCase();
+  if (p.startsWith('*.')) return h.endsWith(p.slice(1)) && h.length > p.length - 1;
+  return p === h;
+}
+
+function pathMatches(m: HttpRouteMatch['path'], path: string): number {
+  switch (m.type) {
+    case 'Exact':
+      return m.value === path ? 2 * m.value.length + 1 : -1;
+    case 'PathPrefix': {
+      const prefix = m.value.endsWith('/') && m.value !== '/' ? m.value.slice(0, -1) : m.value;
+      const ok =
+        prefix === '/' ||
+        path === prefix ||
+        (path.startsWith(prefix) && path[prefix.length] === '/');
+      return ok ? 2 * prefix.length : -1;
+    }
+    case 'RegularExpression':
+      // Implementation-specific syntax: matched as an ECMAScript pattern anchored at both ends.
+      try {
+        return new RegExp(`^(?:${m.value})$`).test(path) ? 0 : -1;
+      } catch {
+        return -1;
+      }
+  }
+}
+
+export interface RouteMatch {
+  ruleIndex: number;
+  rule: HttpRouteRule;
+  match: HttpRouteMatch;
+  /** Header or method conditions the path alone cannot satisfy: the trace's request may differ. */
+  conditional: boolean;
+}
+
+/**
+ * The rule of the route that serves host + path, by the API's precedence: the route's hostnames
+ * must admit the host; among matches, an Exact path beats the longest PathPrefix beats a regular
+ * expression; a match without header or method conditions is preferred.
+ */
+export function matchHttpRoute(
+  route: HttpRouteInfo,
+  host: string,
+  path: string,
+): RouteMatch | null {
+  if (route.hostnames.length > 0 && !route.hostnames.some((h) => hostMatches(h, host))) return null;
+  let best: (RouteMatch & { score: number }) | null = null;
+  route.rules.forEach((rule, ruleIndex) => {
+    for (const match of rule.matches) {
+      const score = pathMatches(match.path, path);
+      if (score < 0) continue;
+      const conditional = match.headers.length > 0 || match.method !== undefined;
+      const ranked = score * 2 + (conditional ? 0 : 1);
+      if (!best || ranked > best.score)
+        best = { ruleIndex, rule, match, conditional, score: ranked };
+    }
+  });
+  if (!best) return null;
+  const { score: _score, ...found } = best as RouteMatch & { score: number };
+  return found;
+}
+
+/** The condition of that type, when set. */
+export function conditionOf(
+  conditions: GenerationCondition[],
+  type: string,
+): GenerationCondition | undefined {
+  return conditions.find((c) => c.type === type);
+}
