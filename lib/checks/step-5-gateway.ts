@@ -71,7 +71,6 @@ function checkParent(
   route: HttpRouteInfo,
   parent: GatewayParent,
   host: string,
-  routeSaysHostname: boolean,
 ): Finding[] {
   const ref = parent.ref;
   if (ref.kind !== 'Gateway' || ref.group !== 'gateway.networking.k8s.io') return [];
@@ -147,7 +146,9 @@ function checkParent(
   // Listeners: which of them admit the host, and whether those are healthy.
   const candidates = listenersFor(parent, g);
   const serving = candidates.filter((l) => hostMatches(l.hostname, host));
-  if (candidates.length > 0 && serving.length === 0 && !routeSaysHostname)
+  // Said even when the route's status says NoMatchingListenerHostname: the listener is where the
+  // fix may lie, and this names its hostnames.
+  if (candidates.length > 0 && serving.length === 0)
     out.push(
       finding('GATEWAY_LISTENER_HOSTNAME_MISMATCH', {
         hop: 'gateway',
@@ -179,34 +180,29 @@ function checkParent(
   return out;
 }
 
-function checkRouteStatus(route: HttpRouteInfo): { findings: Finding[]; saysHostname: boolean } {
+function checkRouteStatus(route: HttpRouteInfo): Finding[] {
   const ref = routeRef(route);
   if (route.parentRefs.length === 0 || route.parents.length === 0)
-    return {
-      findings: [
-        finding('GATEWAY_ROUTE_NOT_ATTACHED', {
-          hop: 'httproute',
-          severity: 'fail',
-          title:
-            route.parentRefs.length === 0
-              ? `HTTPRoute ${route.namespace}/${route.name} names no Gateway (spec.parentRefs is empty): no Gateway serves it`
-              : `HTTPRoute ${route.namespace}/${route.name} is attached to nothing: no controller has written status.parents for ${route.parentRefs.map((p) => `${p.namespace}/${p.name}`).join(', ')}`,
-          evidence: [
-            objectEvidence(ref, 'spec.parentRefs', route.parentRefs),
-            objectEvidence(ref, 'status.parents', route.parents),
-          ],
-          commands: [sh`kubectl describe httproute -n ${route.namespace} ${route.name}`],
-        }),
-      ],
-      saysHostname: false,
-    };
+    return [
+      finding('GATEWAY_ROUTE_NOT_ATTACHED', {
+        hop: 'httproute',
+        severity: 'fail',
+        title:
+          route.parentRefs.length === 0
+            ? `HTTPRoute ${route.namespace}/${route.name} names no Gateway (spec.parentRefs is empty): no Gateway serves it`
+            : `HTTPRoute ${route.namespace}/${route.name} is attached to nothing: no controller has written status.parents for ${route.parentRefs.map((p) => `${p.namespace}/${p.name}`).join(', ')}`,
+        evidence: [
+          objectEvidence(ref, 'spec.parentRefs', route.parentRefs),
+          objectEvidence(ref, 'status.parents', route.parents),
+        ],
+        commands: [sh`kubectl describe httproute -n ${route.namespace} ${route.name}`],
+      }),
+    ];
   const out: Finding[] = [];
-  let saysHostname = false;
   for (const p of route.parents) {
     const where = `${p.parentRef.namespace}/${p.parentRef.name}${p.parentRef.sectionName ? `/${p.parentRef.sectionName}` : ''}`;
     const accepted = conditionOf(p.conditions, 'Accepted');
-    if (accepted?.status === 'False') {
-      if (accepted.reason === 'NoMatchingListenerHostname') saysHostname = true;
+    if (accepted?.status === 'False')
       out.push(
         finding('GATEWAY_ROUTE_NOT_ACCEPTED', {
           hop: 'httproute',
@@ -216,7 +212,6 @@ function checkRouteStatus(route: HttpRouteInfo): { findings: Finding[]; saysHost
           commands: [sh`kubectl describe httproute -n ${route.namespace} ${route.name}`],
         }),
       );
-    }
     const resolved = conditionOf(p.conditions, 'ResolvedRefs');
     if (resolved?.status === 'False')
       out.push(
@@ -241,7 +236,7 @@ function checkRouteStatus(route: HttpRouteInfo): { findings: Finding[]; saysHost
   }
   const all = route.parents.flatMap((p) => p.conditions);
   out.push(...stale(ref, `HTTPRoute ${route.namespace}/${route.name}`, route.generation, all));
-  return { findings: out, saysHostname };
+  return out;
 }
 
 /** Whether a ReferenceGrant in the Service's namespace lets this route's namespace reach it. */
@@ -381,7 +376,7 @@ export function checkGateway(s: Snapshot): Finding[] {
     ];
   const status = checkRouteStatus(route);
   const parents = s.gateway.parents.flatMap((p) =>
-    checkParent(s, route, p, s.path.kind === 'gateway' ? s.path.host : '', status.saysHostname),
+    checkParent(s, route, p, s.path.kind === 'gateway' ? s.path.host : ''),
   );
   // The Gateway's own traffic is not read: no controller profile yet says which series carry it.
   const classes = [
@@ -403,10 +398,5 @@ export function checkGateway(s: Snapshot): Finding[] {
           }),
         ]
       : [];
-  return [
-    ...status.findings,
-    ...parents,
-    ...checkRule(s, route, s.path.host, s.path.path),
-    ...metrics,
-  ];
+  return [...status, ...parents, ...checkRule(s, route, s.path.host, s.path.path), ...metrics];
 }
