@@ -10,6 +10,7 @@ ETCD_VERSION=${ETCD_VERSION:-v3.6.16}
 KWOK_VERSION=${KWOK_VERSION:-v0.8.0}
 COREDNS_VERSION=${COREDNS_VERSION:-v1.14.7}
 HELM_VERSION=${HELM_VERSION:-v3.22.0}
+GATEWAY_API_VERSION=${GATEWAY_API_VERSION:-v1.4.1}
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${HOPSCOPE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hopscope}
@@ -117,6 +118,20 @@ build_helm() {
   done_with helm "$HELM_VERSION"
 }
 
+build_gateway_api() {
+  # The Gateway API CRDs (standard channel) the cluster script installs, from the same module
+  # release as their Go types; copied whole into a version folder, so `up` needs no network.
+  local dest=$bin/gateway-api-crds/$GATEWAY_API_VERSION
+  [ -d "$dest" ] && return 0
+  local dir
+  dir=$(cd "$work" && go mod download -json "sigs.k8s.io/gateway-api@$GATEWAY_API_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+  echo "copying gateway-api $GATEWAY_API_VERSION CRDs"
+  rm -rf "$dest.tmp" && mkdir -p "$dest.tmp"
+  cp "$dir"/config/crd/standard/*.yaml "$dest.tmp/"
+  chmod u+w "$dest.tmp"/*.yaml
+  mv "$dest.tmp" "$dest"
+}
+
 start=$(date +%s)
 case "${1:-all}" in
   kubernetes) build_kubernetes ;;
@@ -124,6 +139,7 @@ case "${1:-all}" in
   kwok) build_kwok ;;
   coredns) build_coredns ;;
   helm) build_helm ;;
-  all) build_etcd; build_kwok; build_kubernetes; build_coredns ;;
+  gateway-api) build_gateway_api ;;
+  all) build_etcd; build_kwok; build_gateway_api; build_kubernetes; build_coredns ;;
 esac
 echo "binaries ready in $bin ($(( $(date +%s) - start ))s)"

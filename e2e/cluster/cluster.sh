@@ -152,6 +152,25 @@ start_prometheus() {
   wait_for prometheus 60 curl -sf "http://127.0.0.1:$PROMETHEUS_PORT/-/ready"
 }
 
+# The Gateway API CRDs of the release build-binaries.sh copied (standard channel). Applied only
+# when the cluster does not already hold every one of them at that bundle version, Established.
+install_gateway_api() {
+  local dir; dir=$(ls -d "$bin"/gateway-api-crds/v* 2>/dev/null | sort -V | tail -1 || true)
+  [ -n "$dir" ] || { log "missing $bin/gateway-api-crds: run e2e/cluster/build-binaries.sh gateway-api"; return 1; }
+  local version=${dir##*/} want="" have f
+  for f in "$dir"/gateway.networking.k8s.io_*.yaml; do
+    f=${f##*/gateway.networking.k8s.io_}
+    want+="${f%.yaml}.gateway.networking.k8s.io=$version=True"$'\n'
+  done
+  have=$("$bin/kubectl" --kubeconfig "$state/kubeconfig" get crd -o jsonpath='{range .items[?(@.spec.group=="gateway.networking.k8s.io")]}{.metadata.name}={.metadata.annotations.gateway\.networking\.k8s\.io/bundle-version}={.status.conditions[?(@.type=="Established")].status}{"\n"}{end}')
+  [ "$(sort <<<"$have")" = "$(sort <<<"${want%$'\n'}")" ] && return 0
+  local t0; t0=$(date +%s%N)
+  "$bin/kubectl" --kubeconfig "$state/kubeconfig" apply --server-side --force-conflicts -f "$dir" >/dev/null
+  "$bin/kubectl" --kubeconfig "$state/kubeconfig" wait --for=condition=Established --timeout=60s \
+    $(for f in "$dir"/gateway.networking.k8s.io_*.yaml; do f=${f##*/gateway.networking.k8s.io_}; echo "crd/${f%.yaml}.gateway.networking.k8s.io"; done) >/dev/null
+  log "gateway-api $version CRDs installed in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+}
+
 up() {
   for b in etcd kube-apiserver kube-controller-manager kwok kubectl; do
     [ -x "$bin/$b" ] || { log "missing $bin/$b: run e2e/cluster/build-binaries.sh"; exit 1; }
@@ -197,6 +216,8 @@ up() {
   write_exec_shims
   "$bin/kubectl" --kubeconfig "$state/kubeconfig" apply --server-side -f "$(ls "$bin"/kwok-crds/*/execs.yaml | tail -1)" >/dev/null
   "$bin/kubectl" --kubeconfig "$state/kubeconfig" wait --for=condition=Established crd/execs.kwok.x-k8s.io --timeout=30s >/dev/null
+  install_gateway_api &
+  local gateway_waiter=$!
   start kwok env PATH="$state/exec-shims:$PATH" "$bin/kwok" --kubeconfig="$state/kubeconfig" \
     --config="$here/kwok-stages.yaml" --config="$state/kwok-logs.yaml" --enable-crds=Exec \
     --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
@@ -204,6 +225,7 @@ up() {
   wait_for kube-controller-manager 60 curl -skf "https://127.0.0.1:$KCM_PORT/healthz"
   wait_for kwok 60 curl -sf "http://127.0.0.1:$KWOK_PORT/healthz"
   wait "$prom_waiter"
+  wait "$gateway_waiter"
   local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   log "up in ${ms} ms: kube-apiserver https://127.0.0.1:$APISERVER_PORT, prometheus http://127.0.0.1:$PROMETHEUS_PORT"
   env_lines

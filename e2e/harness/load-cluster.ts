@@ -18,6 +18,20 @@ const KEEP_TERMINATING = 'hopscope.dev/keep-terminating';
 const NAMESPACED_KINDS =
   'pods,secrets,services,deployments,replicasets,daemonsets,configmaps,networkpolicies,ingresses,events,leases,endpointslices,serviceaccounts';
 const CLUSTER_KINDS = 'nodes,ingressclasses';
+/**
+ * Gateway API kinds a scenario may hold, when the cluster serves them (cluster.sh installs the
+ * CRDs; a cluster without them is reset all the same). Full names: another project's `gateways`
+ * must not be meant.
+ */
+const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+const GATEWAY_API_NAMESPACED = [
+  'gateways',
+  'httproutes',
+  'grpcroutes',
+  'referencegrants',
+  'backendtlspolicies',
+];
+const GATEWAY_API_CLUSTER = ['gatewayclasses'];
 
 interface ListOf<T> {
   items: T[];
@@ -34,8 +48,22 @@ async function untilNoPods(selector: string, timeoutMs = 600_000): Promise<void>
   }
 }
 
+/** The Gateway API resources (`httproutes.gateway.networking.k8s.io`, …) the cluster serves. */
+async function servedGatewayApiResources(): Promise<{ namespaced: string[]; cluster: string[] }> {
+  const served = new Set(
+    (await kubectl(['api-resources', `--api-group=${GATEWAY_API_GROUP}`, '-o', 'name']))
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+  );
+  const pick = (names: string[]) =>
+    names.map((n) => `${n}.${GATEWAY_API_GROUP}`).filter((n) => served.has(n));
+  return { namespaced: pick(GATEWAY_API_NAMESPACED), cluster: pick(GATEWAY_API_CLUSTER) };
+}
+
 export async function resetCluster(): Promise<void> {
   const selector = `-l${SCENARIO_LABEL}`;
+  const gatewayApi = await servedGatewayApiResources();
   // Pods a scenario keeps Terminating hold finalizers; drop them so the pods can go.
   const pods = await kubectlJson<ListOf<KubeObject>>(['get', 'pods', '-A', selector]);
   for (const pod of pods.items) {
@@ -65,8 +93,10 @@ export async function resetCluster(): Promise<void> {
   // Polled rather than `--wait`: kubectl's wait watches every pod and stalled for many minutes
   // after thousands of pods (the scale benchmark's).
   await untilNoPods(selector);
-  await kubectl(['delete', NAMESPACED_KINDS, '-A', selector, '--ignore-not-found', '--wait=true']);
-  await kubectl(['delete', CLUSTER_KINDS, selector, '--ignore-not-found', '--wait=true']);
+  const namespaced = [NAMESPACED_KINDS, ...gatewayApi.namespaced].join(',');
+  const clusterScoped = [CLUSTER_KINDS, ...gatewayApi.cluster].join(',');
+  await kubectl(['delete', namespaced, '-A', selector, '--ignore-not-found', '--wait=true']);
+  await kubectl(['delete', clusterScoped, selector, '--ignore-not-found', '--wait=true']);
   await removeStaleEndpointSlices();
 }
 
@@ -178,12 +208,17 @@ const KIND_ORDER = [
   'Namespace',
   'Node',
   'IngressClass',
+  'GatewayClass',
   'ConfigMap',
   'Service',
   'Deployment',
   'DaemonSet',
   'ReplicaSet',
   'Pod',
+  'Gateway',
+  'HTTPRoute',
+  'GRPCRoute',
+  'ReferenceGrant',
 ];
 function order(kind: string): number {
   const i = KIND_ORDER.indexOf(kind);
@@ -243,6 +278,10 @@ export async function addToCluster(
   chunkSize = 2_000,
 ): Promise<{ objects: number; statuses: number }> {
   const sorted = objects.map(withTestBedKubelet).sort((a, b) => order(a.kind) - order(b.kind));
+  // Gateway API's ReferenceGrant has no status (nor a status subresource): say so, not drop it.
+  const granted = sorted.find((o) => o.kind === 'ReferenceGrant' && o.status);
+  if (granted)
+    throw new Error(`${scenario}: ReferenceGrant ${granted.metadata.name} has no status to write`);
   const prepared = sorted.map((o) => prepare(o, scenario));
   // Kinds are applied in order (a Namespace before what it holds); chunks of one kind in parallel.
   const byKind = new Map<string, KubeObject[]>();
