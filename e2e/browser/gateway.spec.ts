@@ -33,10 +33,10 @@ test.describe('healthy Gateway (gateway-healthy)', () => {
     await expect(page).toHaveURL(/kind=gateway.*httproute=web/);
     await expect(hop(page, 'HTTPRoute', 'ok')).toBeVisible();
     await expect(hop(page, 'Service', 'ok')).toBeVisible();
-    // Programmed, but its traffic was not read: never shown as ok.
-    await expect(hop(page, 'Gateway', 'unknown')).toBeVisible();
-    await expect(page.getByRole('region', { name: /^5 Ingress/ })).toContainText(
-      'no metrics profile for gateway.envoyproxy.io/gatewayclass-controller',
+    // Programmed, and Envoy's series for the route's rule say it answers.
+    await expect(hop(page, 'Gateway', 'ok')).toBeVisible();
+    await expect(page.getByRole('region', { name: /^5 Ingress/ })).not.toContainText(
+      'were not read',
     );
   });
 });

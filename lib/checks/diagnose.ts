@@ -57,7 +57,10 @@ export function runStep(
       'ok',
     ),
     findings,
-    charts: drawCharts(snapshot, step.charts),
+    charts: drawCharts(
+      snapshot,
+      typeof step.charts === 'function' ? step.charts(snapshot.path) : step.charts,
+    ),
     ...(step.source?.(snapshot) ? { source: step.source(snapshot) } : {}),
     ...(step.trace?.(snapshot) ? { trace: step.trace(snapshot) } : {}),
   };

@@ -123,7 +123,8 @@ describe.each(paths)('the steps’ Prometheus plan on the %s path', (_kind, snap
     (id, step) => {
       const asked = new Set(allIds(planMetrics(snapshot, window, id)));
       if (step.skipReason(snapshot.path)) return expect(asked.size).toBe(0);
-      const drawn = step.charts.flatMap((c) => [c.id, ...(c.baseline ? [c.baseline] : [])]);
+      const charts = typeof step.charts === 'function' ? step.charts(snapshot.path) : step.charts;
+      const drawn = charts.flatMap((c) => [c.id, ...(c.baseline ? [c.baseline] : [])]);
       const missing = drawn.filter((d) => !asked.has(d));
       // A step may draw nothing on a path whose series it does not ask for (DNS off ClusterIP).
       if (asked.size > 0) expect(missing).toEqual([]);

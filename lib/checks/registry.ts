@@ -24,6 +24,7 @@ import { checkClientEgressToBackend } from './step-4-client-egress';
 import { checkService } from './step-4-service';
 import { checkIngress } from './step-5-ingress';
 import { checkGateway } from './step-5-gateway';
+import { checkGatewayMetrics, GATEWAY_CHARTS, gatewayQueries } from './step-5-gateway-metrics';
 import { checkIngressMetrics, INGRESS_CHARTS, ingressQueries } from './step-5-ingress-metrics';
 import type { Thresholds } from './thresholds';
 import { checkPathTrace, traceTable } from './step-6-path-trace';
@@ -44,8 +45,8 @@ export interface StepDefinition {
   /** The PromQL the step needs for this path, from the Kubernetes part of the snapshot. Pure. */
   queries(input: PlanInput): MetricPlan;
   run(snapshot: Snapshot, ctx: CheckContext): Finding[];
-  /** The series the step draws, by query id. */
-  charts: readonly ChartSpec[];
+  /** The series the step draws on this kind of path, by query id. */
+  charts: readonly ChartSpec[] | ((path: AccessPath) => readonly ChartSpec[]);
   /** Where the series it judged come from, when the step chose among sources. */
   source?(snapshot: Snapshot): string | undefined;
   /** The probes it judged, as a table (step 6). */
@@ -117,12 +118,13 @@ export const STEPS: readonly StepDefinition[] = [
         ? 'not on this path: only the Ingress and Gateway paths go through an ingress controller or a Gateway'
         : null,
     notRunReason: () => null,
-    queries: ingressQueries,
+    queries: (input) =>
+      input.snapshot.path.kind === 'gateway' ? gatewayQueries(input) : ingressQueries(input),
     run: (s, c) =>
       s.path.kind === 'gateway'
-        ? checkGateway(s)
+        ? [...checkGateway(s), ...checkGatewayMetrics(s, c.thresholds)]
         : [...checkIngress(s), ...checkIngressMetrics(s, c.thresholds)],
-    charts: INGRESS_CHARTS,
+    charts: (p) => (p.kind === 'gateway' ? GATEWAY_CHARTS : INGRESS_CHARTS),
   },
   {
     id: 6,

@@ -8,8 +8,12 @@ import {
   service,
   backend,
   WEB_PODS,
+  result,
+  withMetrics,
 } from '@/lib/testing/snapshot-fixtures';
 import { diagnose } from './diagnose';
+import { gatewayQueries } from './step-5-gateway-metrics';
+import { metricWindow } from '@/lib/promql/window';
 import { STEP_5_GATEWAY_CODES } from '@/lib/model/catalogue/step-5-gateway';
 
 function edited(change: (side: GatewaySide, s: Snapshot) => void): Snapshot {
@@ -289,10 +293,92 @@ describe('a gateway path, more failures', () => {
       'Conflicted=True (HostnameConflict)',
     );
   });
+});
 
-  it('every gateway finding code of the catalogue is produced by a case above', () => {
-    const codes = Object.keys(STEP_5_GATEWAY_CODES);
-    expect(codes.filter((c) => !produced.has(c))).toEqual([]);
+describe("the Gateway's own traffic (Envoy Gateway's cluster statistics)", () => {
+  const healthy = () => withMetrics(gatewaySnapshot());
+  const withSeries = (patch: Parameters<typeof withMetrics>[1]) =>
+    withMetrics(gatewaySnapshot(), patch);
+
+  it('read and healthy: the Gateway hop is ok on evidence, step 5 too', () => {
+    const { hop, d, codes } = verdicts(healthy());
+    expect(hop('gateway')).toBe('ok');
+    expect(codes).not.toContain('GATEWAY_METRICS_UNKNOWN');
+    expect(d.steps.find((x) => x.id === 5)?.verdict).toBe('ok');
+    expect(d.steps.find((x) => x.id === 5)?.charts.map((c) => c.id)).toEqual([
+      'gw.5xx',
+      'gw.upstream_p99',
+    ]);
+  });
+
+  it('asks for the matched rule by the cluster name Envoy Gateway gives it', () => {
+    const plan = gatewayQueries({
+      snapshot: gatewaySnapshot(),
+      window: metricWindow(gatewaySnapshot().path, NOW),
+    });
+    expect(plan.queries.map((q) => q.id)).toEqual([
+      'gw.5xx',
+      'gw.upstream_p99',
+      'gw.upstream_p99.1d',
+      'gw.connect_fail',
+    ]);
+    expect(plan.queries[0]!.promql).toContain('envoy_cluster_name="httproute/shop/web/rule/0"');
+  });
+
+  it('a third of upstream answers 5xx: fail at the Gateway', () => {
+    const { hop, codes } = verdicts(
+      withSeries({ 'gw.5xx': result('gw.5xx', 'ratio', [{ values: [0, 0.33, 0.35] }]) }),
+    );
+    expect(codes).toContain('GATEWAY_5XX_HIGH');
+    expect(hop('gateway')).toBe('fail');
+  });
+
+  it('upstream p99 ×13 yesterday: the backend is slow, warn at the pods', () => {
+    const { d } = verdicts(
+      withSeries({
+        'gw.upstream_p99': result('gw.upstream_p99', 'seconds', [{ values: [0.1, 1.2] }]),
+      }),
+    );
+    const f = d.findings.find((x) => x.code === 'GATEWAY_UPSTREAM_SLOW');
+    expect(f?.hop).toBe('pods');
+    expect(f?.title).toMatch(/13× yesterday/);
+  });
+
+  it('failed connections to the backend: warn at the pods', () => {
+    const { codes } = verdicts(
+      withSeries({ 'gw.connect_fail': result('gw.connect_fail', 'count', [{ values: [0, 0.5] }]) }),
+    );
+    expect(codes).toContain('GATEWAY_UPSTREAM_CONNECT_FAILING');
+  });
+
+  it("no series for the rule's cluster: unknown, naming the selector tried", () => {
+    const { hop, d } = verdicts(withSeries({ 'gw.5xx': result('gw.5xx', 'ratio', []) }));
+    expect(hop('gateway')).toBe('unknown');
+    expect(d.findings.find((f) => f.code === 'METRICS_SERIES_ABSENT')?.title).toContain(
+      'envoy_cluster_upstream_rq_total{envoy_cluster_name="httproute/shop/web/rule/0"}',
+    );
+  });
+
+  it('NGINX Gateway Fabric exposes no per-route series: said so, unknown', () => {
+    const s = healthy();
+    const cls = (s.gateway!.parents[0]!.gatewayClass as { value: { controllerName: string } })
+      .value;
+    cls.controllerName = 'gateway.nginx.org/nginx-gateway-controller';
+    const { hop, d } = verdicts(s);
+    expect(hop('gateway')).toBe('unknown');
+    expect(d.findings.find((f) => f.code === 'GATEWAY_METRICS_UNKNOWN')?.title).toMatch(
+      /open-source build exposes no per-route request series/,
+    );
+  });
+
+  it('a controller without a profile: unknown, naming it', () => {
+    const s = healthy();
+    const cls = (s.gateway!.parents[0]!.gatewayClass as { value: { controllerName: string } })
+      .value;
+    cls.controllerName = 'example.net/gateway-controller';
+    expect(
+      verdicts(s).d.findings.find((f) => f.code === 'GATEWAY_METRICS_UNKNOWN')?.title,
+    ).toContain('no metrics profile for example.net/gateway-controller');
   });
 });
 
@@ -327,5 +413,12 @@ describe('matching an HTTPRoute', () => {
   it('hostnames: a wildcard admits subdomains only', () => {
     expect(matchHttpRoute(r, 'example.com', '/')).toBeNull();
     expect(matchHttpRoute(r, 'a.b.example.com', '/')).not.toBeNull();
+  });
+});
+
+describe('the catalogue', () => {
+  it('every gateway finding code of the catalogue is produced by a case above', () => {
+    const codes = Object.keys(STEP_5_GATEWAY_CODES);
+    expect(codes.filter((c) => !produced.has(c))).toEqual([]);
   });
 });

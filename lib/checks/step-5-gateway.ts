@@ -378,25 +378,5 @@ export function checkGateway(s: Snapshot): Finding[] {
   const parents = s.gateway.parents.flatMap((p) =>
     checkParent(s, route, p, s.path.kind === 'gateway' ? s.path.host : ''),
   );
-  // The Gateway's own traffic is not read: no controller profile yet says which series carry it.
-  const classes = [
-    ...new Set(
-      s.gateway.parents.flatMap((p) =>
-        'value' in p.gatewayClass && p.gatewayClass.value
-          ? [p.gatewayClass.value.controllerName]
-          : [],
-      ),
-    ),
-  ];
-  const metrics =
-    classes.length > 0
-      ? [
-          finding('GATEWAY_METRICS_UNKNOWN', {
-            hop: 'gateway',
-            severity: 'unknown',
-            title: `the requests, errors and latency of the Gateway were not read: Hopscope has no metrics profile for ${classes.join(', ')}`,
-          }),
-        ]
-      : [];
-  return [...status, ...parents, ...checkRule(s, route, s.path.host, s.path.path), ...metrics];
+  return [...status, ...parents, ...checkRule(s, route, s.path.host, s.path.path)];
 }

@@ -277,6 +277,7 @@ const METRIC_HOPS: ReadonlySet<HopKind> = new Set([
   'dns-cluster',
   'kube-proxy',
   'ingress-controller',
+  'gateway',
 ]);
 
 function judge(p: HopPlan, findings: Finding[], metricsPending: boolean): HopResult {

@@ -17,7 +17,11 @@ import {
   podMatchers,
   saturation,
   type QuerySpec,
+  gatewayRoute,
 } from './queries';
+import { gatewayProfileFor } from '@/lib/profiles/gateway-controllers';
+
+const ENVOY = gatewayProfileFor('gateway.envoyproxy.io/gatewayclass-controller')!.metrics!;
 
 function shape(promql: string): { errors: number; nodes: string[] } {
   const nodes: string[] = [];
@@ -103,6 +107,10 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
       'response',
       '1d',
     ),
+    gatewayRoute.fiveXx(ENVOY, ENVOY.clusterName({ namespace: ns, name: svc }, 0)),
+    gatewayRoute.upstreamP99(ENVOY, ENVOY.clusterName({ namespace: ns, name: svc }, 1)),
+    gatewayRoute.upstreamP99(ENVOY, ENVOY.clusterName({ namespace: ns, name: svc }, 1), '1d'),
+    gatewayRoute.connectFailures(ENVOY, ENVOY.clusterName({ namespace: ns, name: host }, 2)),
     ingressController.reloadOk(names, controller),
     ingressController.certificateExpiry(names, host, controller),
     ingressController.connectP99(names, [

@@ -7,6 +7,7 @@ import type {
   IngressControllerMetrics,
   IngressMetricsLayout,
 } from '@/lib/profiles/ingress-controllers';
+import type { EnvoyClusterMetrics } from '@/lib/profiles/gateway-controllers';
 import { anyOf, groupBy, quote, selector, type Matcher } from './escape';
 
 export interface QuerySpec<Id extends string = MetricId> {
@@ -562,6 +563,50 @@ export const ingressController = {
   },
 };
 
+/** A Gateway's requests for one HTTPRoute rule, from Envoy's cluster statistics. */
+export const gatewayRoute = {
+  /** The selector of the rule's request series, as shown to the SRE when none has series. */
+  requestsSelector(names: EnvoyClusterMetrics, cluster: string): string {
+    return selector(names.requests, [[names.clusterLabel, '=', cluster]]);
+  },
+  fiveXx(names: EnvoyClusterMetrics, cluster: string): QuerySpec<'gw.5xx'> {
+    const c: Matcher = [names.clusterLabel, '=', cluster];
+    const part = selector(names.responsesByClass, [c, [names.classLabel, '=', '5']]);
+    return {
+      id: 'gw.5xx',
+      title: '5xx share of upstream responses',
+      unit: 'ratio',
+      kind: 'range',
+      promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${selector(names.requests, [c])}[${RATE}]))`,
+    };
+  },
+  upstreamP99(
+    names: EnvoyClusterMetrics,
+    cluster: string,
+    o?: BaselineOffset,
+  ): QuerySpec<WithBaselines<'gw.upstream_p99'>> {
+    const buckets = selector(`${names.requestTimeMs}_bucket`, [[names.clusterLabel, '=', cluster]]);
+    return {
+      id: shifted('gw.upstream_p99', o),
+      title: `upstream request time p99${earlier(o)}`,
+      unit: 'seconds',
+      kind: 'range',
+      // Envoy's histogram is in milliseconds.
+      promql: `histogram_quantile(0.99, sum by (le) (rate(${buckets}[${RATE}]${offset(o)}))) / 1000`,
+    };
+  },
+  connectFailures(names: EnvoyClusterMetrics, cluster: string): QuerySpec<'gw.connect_fail'> {
+    const failures = selector(names.connectFailures, [[names.clusterLabel, '=', cluster]]);
+    return {
+      id: 'gw.connect_fail',
+      title: 'failed connections to the upstream per second',
+      unit: 'count',
+      kind: 'range',
+      promql: `sum(rate(${failures}[${RATE}]))`,
+    };
+  },
+};
+
 type IdsOf<Builders> = {
   [K in keyof Builders]: Builders[K] extends (...args: never[]) => QuerySpec<infer Id> ? Id : never;
 }[keyof Builders];
@@ -575,4 +620,5 @@ export type MetricId =
   | IdsOf<typeof saturation>
   | IdsOf<typeof coredns>
   | IdsOf<typeof kubeProxy>
-  | IdsOf<typeof ingressController>;
+  | IdsOf<typeof ingressController>
+  | IdsOf<typeof gatewayRoute>;

@@ -123,8 +123,29 @@ export const STEP_5_GATEWAY_CODES = {
     step: 5,
     source: 'prometheus',
     meaning:
-      "Hopscope has no metrics profile for this Gateway's controller: its requests, errors and latency were not read.",
+      "The Gateway's requests, errors and latency were not read: its controller has no metrics profile, exposes no per-route series, or no Prometheus serves the cluster.",
     why: 'The Gateway may be programmed and still answer errors: that part was not examined.',
-    fix: 'Check the controller’s own dashboards; a profile for it can be added.',
+    fix: 'Check the controller’s own dashboards; a profile for it can be added (lib/profiles/gateway-controllers.ts).',
+  },
+  GATEWAY_5XX_HIGH: {
+    step: 5,
+    source: 'prometheus',
+    meaning: "A share of the Gateway's upstream responses for the route's rule are 5xx.",
+    why: 'Users of the host get errors.',
+    fix: 'Look at the backend pods (step 1) and their logs; a 503 with no healthy upstream points at the endpoints (step 4).',
+  },
+  GATEWAY_UPSTREAM_SLOW: {
+    step: 5,
+    source: 'prometheus',
+    meaning: "The Gateway's upstream p99 for the route's rule is several times yesterday's.",
+    why: 'The backend answers slowly; the Gateway is not the cause.',
+    fix: "Look at the backend's golden metrics (step 2) and saturation (step 1).",
+  },
+  GATEWAY_UPSTREAM_CONNECT_FAILING: {
+    step: 5,
+    source: 'prometheus',
+    meaning: 'The Gateway fails to connect to backend pods of the route.',
+    why: 'Requests that hit those pods fail or are retried.',
+    fix: 'Check the pods listen on the targetPort, and NetworkPolicies admit the Gateway.',
   },
 } as const satisfies Record<string, CodeEntry>;

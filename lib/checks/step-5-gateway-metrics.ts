@@ -1,0 +1,163 @@
+// Step 5 for a gateway path, from Prometheus: the Gateway's own upstream requests for the matched
+// HTTPRoute rule, in the series its controller's profile names (Envoy's cluster statistics for
+// Envoy Gateway): 5xx share, upstream p99 against yesterday, failed connections. A controller
+// without a profile, or with no per-route series, leaves this part unknown and says why.
+import type { Finding } from '@/lib/model/finding';
+import { matchHttpRoute } from '@/lib/model/gateway';
+import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
+import {
+  gatewayProfileFor,
+  type EnvoyClusterMetrics,
+  type GatewayControllerProfile,
+} from '@/lib/profiles/gateway-controllers';
+import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
+import { gatewayRoute, type MetricId } from '@/lib/promql/queries';
+import type { ChartSpec } from './charts';
+import { finding } from './finding-builder';
+import { metricCoverage } from './metric-coverage';
+import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
+import type { Thresholds } from './thresholds';
+
+interface RouteSeries {
+  profile: GatewayControllerProfile;
+  names: EnvoyClusterMetrics;
+  cluster: string;
+}
+
+/** The controllers of the route's Gateways (by their classes), in the route's order. */
+function controllers(s: Snapshot): string[] {
+  return [
+    ...new Set(
+      (s.gateway?.parents ?? []).flatMap((p) => {
+        const cls = gatheredValue(p.gatewayClass);
+        return cls ? [cls.controllerName] : [];
+      }),
+    ),
+  ];
+}
+
+/** The series of the matched rule, when a Gateway's controller has a profile with per-route series. */
+function routeSeries(s: Snapshot): RouteSeries | null {
+  if (s.path.kind !== 'gateway') return null;
+  const route = gatheredValue(s.gateway?.route);
+  const match = route ? matchHttpRoute(route, s.path.host, s.path.path) : null;
+  if (!route || !match) return null;
+  for (const c of controllers(s)) {
+    const profile = gatewayProfileFor(c);
+    if (profile?.metrics)
+      return {
+        profile,
+        names: profile.metrics,
+        cluster: profile.metrics.clusterName(route, match.ruleIndex),
+      };
+  }
+  return null;
+}
+
+export function gatewayQueries({ snapshot: s }: PlanInput): MetricPlan {
+  const r = routeSeries(s);
+  if (!r) return EMPTY_PLAN;
+  return {
+    ...EMPTY_PLAN,
+    queries: [
+      gatewayRoute.fiveXx(r.names, r.cluster),
+      gatewayRoute.upstreamP99(r.names, r.cluster),
+      gatewayRoute.upstreamP99(r.names, r.cluster, '1d'),
+      gatewayRoute.connectFailures(r.names, r.cluster),
+    ],
+  };
+}
+
+export const GATEWAY_CHARTS: readonly ChartSpec[] = [
+  { id: 'gw.5xx' },
+  { id: 'gw.upstream_p99', baseline: 'gw.upstream_p99.1d' },
+];
+
+const all = (s: Snapshot, id: MetricId) => {
+  const r = readMetric(s, id);
+  return { r, v: r.state === 'ok' ? r.result.series.flatMap(values) : [] };
+};
+
+/** Why the Gateway's traffic was not read, or null when it was asked for. */
+function notRead(s: Snapshot): string | null {
+  const found = controllers(s);
+  if (found.length === 0) return null; // no class read: step 5's object checks say why
+  if (routeSeries(s)) return s.metrics ? null : 'no Prometheus is configured for this cluster';
+  const profiles = found.map((c) => gatewayProfileFor(c));
+  const without = profiles.find((p) => p?.noRouteSeries);
+  if (without) return without.noRouteSeries!;
+  if (profiles.some((p) => p?.metrics)) return null; // no rule matched: the object check says so
+  return `Hopscope has no metrics profile for ${found.join(', ')}`;
+}
+
+export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
+  if (s.path.kind !== 'gateway') return [];
+  const reason = notRead(s);
+  if (reason)
+    return [
+      finding('GATEWAY_METRICS_UNKNOWN', {
+        hop: 'gateway',
+        severity: 'unknown',
+        title: `the requests, errors and latency of the Gateway were not read: ${reason}`,
+      }),
+    ];
+  const r = routeSeries(s);
+  if (!r || !s.metrics) return [];
+  const host = s.path.host;
+  const coverage = metricCoverage(
+    s,
+    5,
+    'gateway',
+    ['gw.5xx', 'gw.upstream_p99'],
+    [
+      {
+        id: 'gw.5xx',
+        metric: r.names.requests,
+        scrapeHint: `are the ${r.profile.title} proxies scraped, and does the route rule's cluster carry this name?`,
+        tried: [gatewayRoute.requestsSelector(r.names, r.cluster)],
+      },
+    ],
+  );
+  if (coverage.some((f) => f.code === 'METRICS_UNAVAILABLE')) return coverage;
+  const out = [...coverage];
+  const e5 = all(s, 'gw.5xx');
+  const p5 = stat.max(e5.v);
+  if (e5.r.state === 'ok' && p5 >= t.errorRatio.warn)
+    out.push(
+      finding('GATEWAY_5XX_HIGH', {
+        hop: 'gateway',
+        severity: p5 > t.errorRatio.fail ? 'fail' : 'warn',
+        title: `5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of the Gateway's upstream requests (${r.cluster})`,
+        evidence: [queryEvidence(e5.r.result, `max ${fmt(p5, 'ratio')}`)],
+      }),
+    );
+  const upstream = all(s, 'gw.upstream_p99');
+  const before = stat.mean(all(s, 'gw.upstream_p99.1d').v);
+  const now = stat.max(upstream.v);
+  if (upstream.r.state === 'ok' && before > 0 && now >= before * t.latencyVsBaseline.warn)
+    out.push(
+      finding('GATEWAY_UPSTREAM_SLOW', {
+        hop: 'pods',
+        severity: 'warn',
+        title: `upstream p99 for ${host} at the Gateway reached ${fmt(now, 'seconds')}, ${(now / before).toFixed(0)}× yesterday's ${fmt(before, 'seconds')}: the backend is slow, not the Gateway`,
+        evidence: [
+          queryEvidence(
+            upstream.r.result,
+            `max ${fmt(now, 'seconds')} vs ${fmt(before, 'seconds')}`,
+          ),
+        ],
+      }),
+    );
+  const connect = all(s, 'gw.connect_fail');
+  const failing = stat.max(connect.v);
+  if (connect.r.state === 'ok' && failing > 0)
+    out.push(
+      finding('GATEWAY_UPSTREAM_CONNECT_FAILING', {
+        hop: 'pods',
+        severity: 'warn',
+        title: `the Gateway failed to connect to the backend up to ${failing.toFixed(2)} times a second (${r.cluster})`,
+        evidence: [queryEvidence(connect.r.result, `max ${failing.toFixed(2)}/s`)],
+      }),
+    );
+  return out;
+}

@@ -1,0 +1,64 @@
+// What Hopscope knows about each Gateway API controller, as data: which series carry a route's
+// requests, errors and upstream latency, and how they name the route. A controller is found by
+// its GatewayClass's spec.controllerName, never by the class's name. Adding a controller is
+// adding an entry, not code in a step.
+
+/** Envoy's cluster statistics, as Envoy-based gateways expose them (/stats/prometheus). */
+export interface EnvoyClusterMetrics {
+  kind: 'envoy-cluster';
+  /** The label that carries Envoy's cluster name. */
+  clusterLabel: string;
+  /** The cluster one HTTPRoute rule sends to (the controller's naming of it). */
+  clusterName(route: { namespace: string; name: string }, ruleIndex: number): string;
+  /** Counter of upstream requests; its `_xx` sibling splits them by `envoy_response_code_class`. */
+  requests: string;
+  responsesByClass: string;
+  classLabel: string;
+  /** Histogram (`_bucket`) of upstream request time, in milliseconds. */
+  requestTimeMs: string;
+  /** Counter of connections to the upstream that failed. */
+  connectFailures: string;
+}
+
+export interface GatewayControllerProfile {
+  /** The GatewayClass `spec.controllerName` value. */
+  controllerName: string;
+  title: string;
+  /** Where its per-route series are; absent with `noRouteSeries` when it exposes none. */
+  metrics?: EnvoyClusterMetrics;
+  /** Why there is nothing per route to read, in words (said instead of showing nothing). */
+  noRouteSeries?: string;
+}
+
+const ENVOY_CLUSTER = {
+  kind: 'envoy-cluster',
+  clusterLabel: 'envoy_cluster_name',
+  requests: 'envoy_cluster_upstream_rq_total',
+  responsesByClass: 'envoy_cluster_upstream_rq_xx',
+  classLabel: 'envoy_response_code_class',
+  requestTimeMs: 'envoy_cluster_upstream_rq_time',
+  connectFailures: 'envoy_cluster_upstream_cx_connect_fail',
+} as const;
+
+export const GATEWAY_CONTROLLER_PROFILES: readonly GatewayControllerProfile[] = [
+  {
+    controllerName: 'gateway.envoyproxy.io/gatewayclass-controller',
+    title: 'Envoy Gateway',
+    // Envoy Gateway names the cluster of each route rule `httproute/<namespace>/<name>/rule/<n>`
+    // (its default; an EnvoyProxy's telemetry.metrics.clusterStatName can rename it).
+    metrics: {
+      ...ENVOY_CLUSTER,
+      clusterName: (route, rule) => `httproute/${route.namespace}/${route.name}/rule/${rule}`,
+    },
+  },
+  {
+    controllerName: 'gateway.nginx.org/nginx-gateway-controller',
+    title: 'NGINX Gateway Fabric',
+    noRouteSeries:
+      'NGINX Gateway Fabric’s open-source build exposes no per-route request series (only NGINX Plus has them)',
+  },
+];
+
+export function gatewayProfileFor(controllerName: string): GatewayControllerProfile | undefined {
+  return GATEWAY_CONTROLLER_PROFILES.find((p) => p.controllerName === controllerName);
+}
