@@ -50,8 +50,7 @@ const record = frozenRecord(
 const json = Buffer.from(JSON.stringify(record));
 const p = parsed.path;
 const out =
-  values.out ??
-  `${p.namespace}-${pathTarget(p)}.hopscope.json${values.gzip ? '.gz' : ''}`;
+  values.out ?? `${p.namespace}-${pathTarget(p)}.hopscope.json${values.gzip ? '.gz' : ''}`;
 writeFileSync(out, values.gzip || out.endsWith('.gz') ? gzipSync(json, { level: 9 }) : json);
 const s = seen.diagnosis.summary;
 console.log(`${out}: ${s.verdict} — ${s.sentence}`);
