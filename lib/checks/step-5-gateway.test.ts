@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { matchHttpRoute, type GatewaySide, type HttpRouteInfo } from '@/lib/model/gateway';
+import {
+  matchHttpRoute,
+  type GatewayInfo,
+  type GatewaySide,
+  type HttpRouteInfo,
+} from '@/lib/model/gateway';
 import type { Snapshot } from '@/lib/model/snapshot';
 import {
   NOW,
@@ -292,6 +297,108 @@ describe('a gateway path, more failures', () => {
     expect(d.findings.find((f) => f.code === 'GATEWAY_LISTENER_UNHEALTHY')?.title).toContain(
       'Conflicted=True (HostnameConflict)',
     );
+  });
+});
+
+describe('a gateway path, what is not this path’s', () => {
+  it('a canary rule that needs a header does not win over the rule a plain request takes', () => {
+    const s = edited((side) => {
+      route(side).rules = [
+        {
+          matches: [
+            {
+              path: { type: 'PathPrefix', value: '/cart' },
+              headers: [{ name: 'x-canary', value: '1', type: 'Exact' }],
+            },
+          ],
+          backendRefs: [
+            {
+              group: '',
+              kind: 'Service',
+              namespace: 'shop',
+              name: 'web-canary',
+              port: 80,
+              weight: 0,
+            },
+          ],
+        },
+        ...route(side).rules,
+      ];
+    });
+    const { codes, hop } = verdicts(s);
+    expect(codes).not.toContain('GATEWAY_BACKEND_WEIGHTS_ZERO');
+    expect(codes).not.toContain('GATEWAY_RULE_CONDITIONAL');
+    expect(hop('httproute')).toBe('ok');
+  });
+
+  it('when only a rule that needs a header admits the path: unknown, naming the header', () => {
+    const s = edited((side) => {
+      route(side).rules[0]!.matches[0]!.headers = [{ name: 'x-tenant', value: 'a', type: 'Exact' }];
+    });
+    const { hop, d } = verdicts(s);
+    expect(hop('httproute')).toBe('unknown');
+    expect(d.findings.find((f) => f.code === 'GATEWAY_RULE_CONDITIONAL')?.title).toContain(
+      'headers x-tenant',
+    );
+  });
+
+  it('a second parent whose listener is for another host is not blamed when the first carries the path', () => {
+    const s = edited((side) => {
+      const admin = {
+        group: 'gateway.networking.k8s.io',
+        kind: 'Gateway',
+        namespace: 'infra',
+        name: 'internal',
+      };
+      route(side).parentRefs.push(admin);
+      const internal = structuredClone(side.parents[0]!);
+      internal.ref = admin;
+      const g = (internal.gateway as { value: GatewayInfo }).value;
+      g.name = 'internal';
+      g.listeners[0]!.hostname = '*.corp.internal';
+      g.conditions[1] = {
+        type: 'Programmed',
+        status: 'False',
+        reason: 'Pending',
+        message: 'waiting',
+        observedGeneration: 1,
+      };
+      side.parents.push(internal);
+      route(side).parents.push({
+        parentRef: admin,
+        controllerName: 'gateway.envoyproxy.io/gatewayclass-controller',
+        conditions: [
+          {
+            type: 'Accepted',
+            status: 'False',
+            reason: 'NoMatchingListenerHostname',
+            message: 'no hostname intersection',
+            observedGeneration: 1,
+          },
+        ],
+      });
+    });
+    const { hop, codes } = verdicts(s);
+    expect(codes).not.toContain('GATEWAY_LISTENER_HOSTNAME_MISMATCH');
+    expect(codes).not.toContain('GATEWAY_NOT_PROGRAMMED');
+    expect(codes).not.toContain('GATEWAY_ROUTE_NOT_ACCEPTED');
+    expect(hop('httproute')).toBe('ok');
+  });
+
+  it("an unresolved reference of another rule warns, it does not fail this path's Service", () => {
+    const s = edited((side) => {
+      route(side).parents[0]!.conditions[1] = {
+        type: 'ResolvedRefs',
+        status: 'False',
+        reason: 'BackendNotFound',
+        message: 'service shop/admin not found',
+        observedGeneration: 1,
+      };
+    });
+    const { hop, d } = verdicts(s);
+    expect(hop('service')).toBe('ok');
+    const f = d.findings.find((x) => x.code === 'GATEWAY_ROUTE_REFS_UNRESOLVED');
+    expect([f?.severity, f?.hop]).toEqual(['warn', 'httproute']);
   });
 });
 

@@ -16,7 +16,7 @@ import {
   type ListenerInfo,
 } from '@/lib/model/gateway';
 import type { Finding } from '@/lib/model/finding';
-import type { Snapshot } from '@/lib/model/snapshot';
+import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 import { sh } from './command';
 
@@ -180,7 +180,35 @@ function checkParent(
   return out;
 }
 
-function checkRouteStatus(route: HttpRouteInfo): Finding[] {
+/** The parentRef a route status entry is about, as a key comparable with a GatewayParent's. */
+const parentKey = (r: { namespace: string; name: string; sectionName?: string }) =>
+  `${r.namespace}/${r.name}/${r.sectionName ?? ''}`;
+
+/**
+ * The parents that can carry the path: a Gateway read, with an HTTP(S) listener the parentRef
+ * allows that admits the host. When one can, the others (another Gateway, another listener for
+ * another host) are not this path's: their troubles are not blamed on it.
+ */
+function carriers(parents: GatewayParent[], host: string): GatewayParent[] {
+  return parents.filter((p) => {
+    const g = gatheredValue(p.gateway);
+    return g
+      ? listenersFor(p, g).some(
+          (l) => (l.protocol === 'HTTP' || l.protocol === 'HTTPS') && hostMatches(l.hostname, host),
+        )
+      : false;
+  });
+}
+
+/**
+ * The route's own status, per parent judged. `ruleResolved`: the matched rule's backend was
+ * found, granted and has its port — an unresolved reference is then another rule's.
+ */
+function checkRouteStatus(
+  route: HttpRouteInfo,
+  judged: ReadonlySet<string> | null,
+  ruleResolved: boolean,
+): Finding[] {
   const ref = routeRef(route);
   if (route.parentRefs.length === 0 || route.parents.length === 0)
     return [
@@ -200,6 +228,7 @@ function checkRouteStatus(route: HttpRouteInfo): Finding[] {
     ];
   const out: Finding[] = [];
   for (const p of route.parents) {
+    if (judged && !judged.has(parentKey(p.parentRef))) continue;
     const where = `${p.parentRef.namespace}/${p.parentRef.name}${p.parentRef.sectionName ? `/${p.parentRef.sectionName}` : ''}`;
     const accepted = conditionOf(p.conditions, 'Accepted');
     if (accepted?.status === 'False')
@@ -216,9 +245,11 @@ function checkRouteStatus(route: HttpRouteInfo): Finding[] {
     if (resolved?.status === 'False')
       out.push(
         finding('GATEWAY_ROUTE_REFS_UNRESOLVED', {
-          hop: resolved.reason === 'BackendNotFound' ? 'service' : 'httproute',
-          severity: 'fail',
-          title: `HTTPRoute ${route.namespace}/${route.name} has references its controller cannot resolve: ${said(resolved)}`,
+          hop: !ruleResolved && resolved.reason === 'BackendNotFound' ? 'service' : 'httproute',
+          severity: ruleResolved ? 'warn' : 'fail',
+          title: ruleResolved
+            ? `HTTPRoute ${route.namespace}/${route.name} has a reference its controller cannot resolve in another rule than the one for this path: ${said(resolved)}`
+            : `HTTPRoute ${route.namespace}/${route.name} has references its controller cannot resolve: ${said(resolved)}`,
           evidence: [objectEvidence(ref, 'status.parents[].conditions[ResolvedRefs]', resolved)],
           commands: [sh`kubectl describe httproute -n ${route.namespace} ${route.name}`],
         }),
@@ -278,6 +309,27 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
   const out: Finding[] = [];
   const refs = match.rule.backendRefs;
   const rulePlace = `rule ${match.ruleIndex + 1} (${match.match.path.type} ${match.match.path.value})`;
+  if (match.conditional)
+    out.push(
+      finding('GATEWAY_RULE_CONDITIONAL', {
+        hop: 'httproute',
+        severity: 'unknown',
+        title: `only ${rulePlace} of HTTPRoute ${route.namespace}/${route.name} admits ${host}${path}, and it also needs ${[
+          match.match.headers.length
+            ? `headers ${match.match.headers.map((h) => h.name).join(', ')}`
+            : '',
+          match.match.queryParams?.length
+            ? `query parameters ${match.match.queryParams.join(', ')}`
+            : '',
+          match.match.method && match.match.method !== 'GET' ? `method ${match.match.method}` : '',
+        ]
+          .filter(Boolean)
+          .join(' and ')}: whether a request is served depends on what it sends`,
+        evidence: [
+          objectEvidence(ref, `spec.rules[${match.ruleIndex}].matches`, match.rule.matches),
+        ],
+      }),
+    );
   if (refs.length > 0 && refs.every((b) => b.weight === 0))
     out.push(
       finding('GATEWAY_BACKEND_WEIGHTS_ZERO', {
@@ -374,9 +426,20 @@ export function checkGateway(s: Snapshot): Finding[] {
         commands: [sh`kubectl get httproutes -n ${s.path.namespace}`],
       }),
     ];
-  const status = checkRouteStatus(route);
-  const parents = s.gateway.parents.flatMap((p) =>
-    checkParent(s, route, p, s.path.kind === 'gateway' ? s.path.host : ''),
+  const host = s.path.host;
+  const rule = checkRule(s, route, host, s.path.path);
+  const backend = s.backend?.service;
+  const ruleResolved =
+    !rule.some((f) => f.severity === 'fail') && !!backend && 'value' in backend && !!backend.value;
+  // Parents that cannot carry this host (another listener's, another Gateway's) are not judged
+  // when one can; when none can, each says why.
+  const able = carriers(s.gateway.parents, host);
+  const judgedParents = able.length > 0 ? able : s.gateway.parents;
+  const status = checkRouteStatus(
+    route,
+    able.length > 0 ? new Set(able.map((p) => parentKey(p.ref))) : null,
+    ruleResolved,
   );
-  return [...status, ...parents, ...checkRule(s, route, s.path.host, s.path.path)];
+  const parents = judgedParents.flatMap((p) => checkParent(s, route, p, host));
+  return [...status, ...parents, ...rule];
 }

@@ -25,6 +25,8 @@ export interface BackendRef {
 export interface HttpRouteMatch {
   path: { type: 'Exact' | 'PathPrefix' | 'RegularExpression'; value: string };
   headers: { name: string; value: string; type: string }[];
+  /** Query parameter conditions, by name (their values do not matter to the checks). */
+  queryParams?: string[];
   method?: string;
 }
 
@@ -144,14 +146,16 @@ export interface RouteMatch {
   ruleIndex: number;
   rule: HttpRouteRule;
   match: HttpRouteMatch;
-  /** Header or method conditions the path alone cannot satisfy: the trace's request may differ. */
+  /** The match needs headers, query parameters or a method a plain GET of the path does not send. */
   conditional: boolean;
 }
 
 /**
- * The rule of the route that serves host + path, by the API's precedence: the route's hostnames
- * must admit the host; among matches, an Exact path beats the longest PathPrefix beats a regular
- * expression; a match without header or method conditions is preferred.
+ * The rule of the route that serves a plain GET of host + path, by the API's precedence: the
+ * route's hostnames must admit the host; among the matches the request satisfies, an Exact path
+ * beats the longest PathPrefix beats a regular expression, the first rule winning a tie. Only
+ * when no match without header, query or method conditions admits the path is the best
+ * conditional one returned (`conditional`: whether it serves depends on the request).
  */
 export function matchHttpRoute(
   route: HttpRouteInfo,
@@ -159,20 +163,27 @@ export function matchHttpRoute(
   path: string,
 ): RouteMatch | null {
   if (route.hostnames.length > 0 && !route.hostnames.some((h) => hostMatches(h, host))) return null;
-  let best: (RouteMatch & { score: number }) | null = null;
+  const best: Record<'plain' | 'conditional', (RouteMatch & { score: number }) | null> = {
+    plain: null,
+    conditional: null,
+  };
   route.rules.forEach((rule, ruleIndex) => {
     for (const match of rule.matches) {
       const score = pathMatches(match.path, path);
       if (score < 0) continue;
-      const conditional = match.headers.length > 0 || match.method !== undefined;
-      const ranked = score * 2 + (conditional ? 0 : 1);
-      if (!best || ranked > best.score)
-        best = { ruleIndex, rule, match, conditional, score: ranked };
+      const conditional =
+        match.headers.length > 0 ||
+        (match.queryParams?.length ?? 0) > 0 ||
+        (match.method !== undefined && match.method !== 'GET');
+      const kind = conditional ? 'conditional' : 'plain';
+      const held = best[kind];
+      if (!held || score > held.score) best[kind] = { ruleIndex, rule, match, conditional, score };
     }
   });
-  if (!best) return null;
-  const { score: _score, ...found } = best as RouteMatch & { score: number };
-  return found;
+  const found = best.plain ?? best.conditional;
+  if (!found) return null;
+  const { score: _score, ...match } = found;
+  return match;
 }
 
 /** The condition of that type, when set. */

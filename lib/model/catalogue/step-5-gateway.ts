@@ -50,6 +50,13 @@ export const STEP_5_GATEWAY_CODES = {
     why: 'The Gateway answers 404 for the request.',
     fix: "Add the host to spec.hostnames or a match for the path to the route's rules.",
   },
+  GATEWAY_RULE_CONDITIONAL: {
+    step: 5,
+    meaning:
+      'The only rule of the HTTPRoute that admits the host and path also needs headers, query parameters or a method.',
+    why: 'A request without them gets 404; one with them is served: which one the users send is not known here.',
+    fix: 'Check that the clients send what the rule needs, or add a rule for the plain path.',
+  },
   GATEWAY_BACKEND_NOT_SERVICE: {
     step: 5,
     meaning: "The matched rule's backendRef is not a Service: Hopscope follows Services only.",

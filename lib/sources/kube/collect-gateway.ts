@@ -48,6 +48,7 @@ interface WireRoute {
       matches?: {
         path?: { type?: string; value?: string };
         headers?: { name?: string; value?: string; type?: string }[];
+        queryParams?: { name?: string }[];
         method?: string;
       }[];
       backendRefs?: (WireParentRef & { weight?: number })[];
@@ -148,6 +149,7 @@ export function toHttpRoute(w: WireRoute): HttpRouteInfo {
           value: h.value ?? '',
           type: h.type ?? 'Exact',
         })),
+        ...(m.queryParams?.length ? { queryParams: m.queryParams.map((q) => q.name ?? '') } : {}),
         ...(m.method ? { method: m.method } : {}),
       })),
       backendRefs: (rule.backendRefs ?? []).map((b) => backendRef(b, ns)),
