@@ -325,13 +325,20 @@ async function main(): Promise<number> {
         problems.push(`a malformed id became ${JSON.stringify(got)}`);
       await fetch(`${app.url}/?token=${TOKEN}`, { redirect: 'manual' });
       await new Promise((r) => setTimeout(r, 200));
+      // A frozen diagnosis' id is its credential: its path is logged with the id masked.
+      const frozenId = 'Zq3xTQ7bVb1mP0cHk2Wn8A';
+      await fetch(`${app.url}/d/${frozenId}`, { headers: auth });
+      await new Promise((r) => setTimeout(r, 200));
+      if (app.lines.some((l) => l.includes(frozenId))) problems.push('a frozen id was logged');
+      if (!app.lines.some((l) => l.includes('"path":"/d/:id"')))
+        problems.push('no log line for /d/:id');
       // (The local mode prints its token once at start, for the user to open: that line is not a log.)
       const logLines = app.lines.filter((l) => l.startsWith('{'));
       if (logLines.length === 0) problems.push('no JSON log lines');
       if (logLines.some((l) => l.includes('token=') || l.includes(TOKEN)))
         problems.push('a log line holds the access token');
       record(
-        "a proxy's well-formed X-Request-Id is kept, a malformed one replaced; no token logged",
+        "a proxy's well-formed X-Request-Id is kept, a malformed one replaced; no token or frozen id logged",
         problems,
       );
     }

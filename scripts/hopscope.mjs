@@ -68,23 +68,33 @@ if (!existsSync(kubeconfig)) fail(`no kubeconfig at ${kubeconfig}: give one with
 env.HOPSCOPE_KUBECONFIG = path.resolve(kubeconfig);
 if (values.context.length > 0) env.HOPSCOPE_CONTEXTS = values.context.join(',');
 
-// --prometheus URL (every context) and --prometheus CTX=URL (one context).
+// --prometheus URL (every context) and --prometheus CTX=URL (one context). Context names may hold
+// '/', ':' and '=' (EKS: arn:aws:eks:…:cluster/prod): the URL starts at the last '=http(s)://'.
 const perContext = {};
 for (const given of values.prometheus) {
-  const eq = given.indexOf('=');
-  const [ctx, url] =
-    eq > 0 && !given.slice(0, eq).includes('/')
-      ? [given.slice(0, eq), given.slice(eq + 1)]
-      : [null, given];
+  const at = given.search(/=https?:\/\/(?!.*=https?:\/\/)/);
+  const [ctx, url] = at > 0 ? [given.slice(0, at), given.slice(at + 1)] : [null, given];
+  let parsed;
   try {
-    new URL(url);
+    parsed = new URL(url);
   } catch {
-    fail(`--prometheus ${given}: not a URL`);
+    fail(`--prometheus ${given}: not a URL (http://… or https://…, or CONTEXT=http://…)`);
   }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    fail(`--prometheus ${given}: not an http:// or https:// URL (or CONTEXT=http://…)`);
   if (ctx) perContext[ctx] = { url };
   else env.HOPSCOPE_PROMETHEUS_URL = url;
 }
-if (Object.keys(perContext).length > 0) env.HOPSCOPE_PROMETHEUS = JSON.stringify(perContext);
+// Merged over an HOPSCOPE_PROMETHEUS already set (its headers kept), the flags winning.
+if (Object.keys(perContext).length > 0) {
+  let before = {};
+  try {
+    before = JSON.parse(process.env.HOPSCOPE_PROMETHEUS ?? '{}');
+  } catch {
+    fail('HOPSCOPE_PROMETHEUS is not JSON');
+  }
+  env.HOPSCOPE_PROMETHEUS = JSON.stringify({ ...before, ...perContext });
+}
 env.HOPSCOPE_DATA_DIR =
   values['data-dir'] ??
   process.env.HOPSCOPE_DATA_DIR ??
@@ -100,7 +110,7 @@ async function reachability() {
     fail(`cannot read ${env.HOPSCOPE_KUBECONFIG}: ${error.message}`);
   }
   const all = kc.getContexts().map((c) => c.name);
-  const unknown = values.context.filter((c) => !all.includes(c));
+  const unknown = [...values.context, ...Object.keys(perContext)].filter((c) => !all.includes(c));
   if (unknown.length > 0)
     fail(
       `no context ${unknown.join(', ')} in ${env.HOPSCOPE_KUBECONFIG}; it has: ${all.join(', ')}`,

@@ -45,6 +45,9 @@ const handle = app.getRequestHandler();
 const logJson = (process.env.HOPSCOPE_LOG ?? (mode === 'local' ? 'off' : 'json')) === 'json';
 const log = (level, msg, fields) =>
   logJson && console.log(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
+/** The path as logged: a frozen diagnosis' id (22 characters) is its credential, so it is masked. */
+const loggedPath = (url) =>
+  (url ?? '').split('?')[0].replace(/(?<=\/)[A-Za-z0-9_-]{22}(?=$|[/.])/g, ':id');
 /** A caller's (a proxy's) own X-Request-Id when well-formed, else a new one. */
 const requestIdOf = (req) => {
   const given = req.headers['x-request-id'];
@@ -73,14 +76,16 @@ const server = createServer((req, res) => {
   const started = performance.now();
   req.headers['x-request-id'] = requestId;
   res.setHeader('x-request-id', requestId);
-  res.on('finish', () => {
-    const status = res.statusCode;
+  // 'close' also fires for a request the client gave up on (then never 'finish'ed).
+  res.on('close', () => {
+    const status = res.writableFinished ? res.statusCode : 499;
     log(status >= 500 ? 'error' : 'info', 'request', {
       requestId,
       method: req.method,
-      path: (req.url ?? '').split('?')[0],
+      path: loggedPath(req.url),
       status,
       ms: Math.round(performance.now() - started),
+      ...(res.writableFinished ? {} : { aborted: true }),
     });
   });
   delete req.headers['x-hopscope-peer'];
@@ -107,6 +112,16 @@ server.listen(port, host, () => {
 // default), so that a Service can offer them to Prometheus without the Ingress offering them to
 // the world. prom-client is shared with the routes (a server external package in next.config.mjs).
 let metricsServer;
+const metricsPort = Number(values['metrics-port']);
+if (
+  values['metrics-port'] &&
+  (!Number.isInteger(metricsPort) || metricsPort < 1 || metricsPort > 65535 || metricsPort === port)
+) {
+  console.error(
+    `hopscope: --metrics-port must be a port number other than --port, not "${values['metrics-port']}"`,
+  );
+  process.exit(2);
+}
 if (values['metrics-port']) {
   const { register, collectDefaultMetrics } = await import('prom-client');
   collectDefaultMetrics({ prefix: 'hopscope_' });
@@ -122,7 +137,11 @@ if (values['metrics-port']) {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
     }
   });
-  metricsServer.listen(Number(values['metrics-port']), host, () =>
+  metricsServer.on('error', (error) => {
+    console.error(`hopscope: cannot serve metrics on ${host}:${metricsPort}: ${error.message}`);
+    process.exit(2);
+  });
+  metricsServer.listen(metricsPort, host, () =>
     console.log(`hopscope: metrics on http://${host}:${values['metrics-port']}/metrics`),
   );
 }

@@ -1,6 +1,7 @@
 // GET /api/readyz — this replica can serve: its default cluster's API server and its store
-// answer (a readiness probe). 200 or 503, each check named with how long it took. Needs no
-// credentials; the details name the cluster context and the Kubernetes version, nothing more.
+// answer (a readiness probe). 200 or 503, each check named with how long it took and, when it
+// failed, the kind of failure (timeout, connection refused…). Needs no credentials, so it names
+// no host, context or version; the full reason is in the server's log.
 import { readiness } from '@/lib/server/operations/readiness';
 
 export const dynamic = 'force-dynamic';

@@ -27,6 +27,7 @@ export class KubeConfigError extends Error {
 let cached: KubeConfig | undefined;
 
 const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+const IN_CLUSTER_ENTRY = 'hopscope:in-cluster-service-account';
 
 /**
  * Inside a pod (KUBERNETES_SERVICE_HOST set and a ServiceAccount token mounted), the pod's own
@@ -41,11 +42,12 @@ function inClusterConfig(): KubeConfig | null {
   const loaded = new KubeConfig();
   loaded.loadFromCluster(root);
   const name = process.env.HOPSCOPE_IN_CLUSTER_CONTEXT || 'in-cluster';
+  // The cluster and user get names no mounted kubeconfig uses, so its contexts cannot point at them.
   const kc = new KubeConfig();
   kc.loadFromOptions({
-    clusters: loaded.clusters.map((c) => ({ ...c, name })),
-    users: loaded.users.map((u) => ({ ...u, name })),
-    contexts: [{ name, cluster: name, user: name }],
+    clusters: loaded.clusters.map((c) => ({ ...c, name: IN_CLUSTER_ENTRY })),
+    users: loaded.users.map((u) => ({ ...u, name: IN_CLUSTER_ENTRY })),
+    contexts: [{ name, cluster: IN_CLUSTER_ENTRY, user: IN_CLUSTER_ENTRY }],
     currentContext: name,
   });
   return kc;
@@ -72,11 +74,15 @@ function loadKubeConfig(): KubeConfig {
   }
   if (own) {
     const taken = new Set(own.contexts.map((c) => c.name));
-    const extra = kc.contexts.filter((c) => !taken.has(c.name));
+    const dropped = kc.contexts.filter((c) => taken.has(c.name)).map((c) => c.name);
+    if (dropped.length > 0)
+      console.error(
+        `hopscope: the mounted kubeconfig's context ${dropped.join(', ')} has the in-cluster context's name and is left out`,
+      );
     own.loadFromOptions({
-      clusters: [...own.clusters, ...kc.clusters.filter((c) => !taken.has(c.name))],
-      users: [...own.users, ...kc.users.filter((u) => !taken.has(u.name))],
-      contexts: [...own.contexts, ...extra],
+      clusters: [...own.clusters, ...kc.clusters.filter((c) => c.name !== IN_CLUSTER_ENTRY)],
+      users: [...own.users, ...kc.users.filter((u) => u.name !== IN_CLUSTER_ENTRY)],
+      contexts: [...own.contexts, ...kc.contexts.filter((c) => !taken.has(c.name))],
       currentContext: own.currentContext,
     });
     cached = own;
