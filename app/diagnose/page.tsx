@@ -41,7 +41,11 @@ export const dynamic = 'force-dynamic';
 /** How long the page holds its first byte for the whole diagnosis before it streams instead. */
 const WHOLE_PAGE_WAIT_MS = Number(process.env.HOPSCOPE_WHOLE_PAGE_WAIT_MS ?? 700);
 
-type Started = { problem: string } | ({ first: KubernetesWave } & ReturnType<typeof metricsByStep>);
+type Judged = { diagnosis: Diagnosis; snapshot: Snapshot };
+/** `judged`: the whole diagnosis, judged once (and counted once in Hopscope's own metrics). */
+type Started =
+  | { problem: string }
+  | ({ first: KubernetesWave; judged: Promise<Judged> } & ReturnType<typeof metricsByStep>);
 
 function Problem({ message }: { message: string }) {
   return (
@@ -87,9 +91,9 @@ async function Streamed({
 }) {
   const begun = await started;
   if ('problem' in begun) return <Problem message={begun.problem} />;
-  const { first, steps, all } = begun;
+  const { first, steps } = begun;
   // The whole diagnosis, judged once: the overview shows it and Share freezes it.
-  const seen = all.then((snapshot) => ({ diagnosis: judgeWhole(first, snapshot), snapshot }));
+  const seen = begun.judged;
   const diagnosisRef = seen.then((whole) => remember(caller, whole)).catch(() => null);
   return (
     <QueryProvider>
@@ -154,11 +158,7 @@ async function wholeWithin(
 ): Promise<{ diagnosis: Diagnosis; snapshot: Snapshot } | null> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
-  const whole = started.then(async (begun) => {
-    if ('problem' in begun) return null;
-    const snapshot = await begun.all;
-    return { diagnosis: judgeWhole(begun.first, snapshot), snapshot };
-  });
+  const whole = started.then((begun) => ('problem' in begun ? null : begun.judged));
   try {
     // A failure is left to the streamed page: its boundaries say which part failed.
     return await Promise.race([whole.catch(() => null), late]);
@@ -184,7 +184,16 @@ export default async function DiagnosePage({
   if (await targetIsAbsent(parsed.path, caller)) notFound();
   const started: Promise<Started> = Promise.resolve()
     .then(() => gatherKubernetes(parsed.path, caller))
-    .then((first) => ({ first, ...metricsByStep(first) }))
+    .then((first) => {
+      const waves = metricsByStep(first);
+      const judged = waves.all.then((snapshot) => ({
+        diagnosis: judgeWhole(first, snapshot),
+        snapshot,
+      }));
+      // Judged whether or not anyone awaits it (a failure shows in the panels' own boundaries).
+      judged.catch(() => {});
+      return { first, ...waves, judged };
+    })
     .catch((error: unknown) => {
       if (error instanceof RequestError) return { problem: error.message };
       throw error;

@@ -146,3 +146,8 @@ export function nodeIdentities(s: Snapshot, names: readonly string[]): string[] 
 export function ingRef(ing: IngressInfo): string {
   return `networking.k8s.io/v1 Ingress ${ing.namespace}/${ing.name}`;
 }
+
+/** The backend Service's namespace: the path's, unless an HTTPRoute reaches into another. */
+export function backendNamespace(s: Snapshot): string {
+  return s.backendNamespace ?? s.path.namespace;
+}

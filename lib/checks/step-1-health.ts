@@ -12,6 +12,7 @@ import {
   type SourceIssue,
 } from '@/lib/model/snapshot';
 import {
+  backendNamespace,
   ageMs,
   condition,
   formatAge,
@@ -221,7 +222,7 @@ function partlyCheckedPods(s: Snapshot): Finding[] {
         partial.of !== undefined
           ? `checked ${partial.checked} of ${partial.of} pods selected by the Service`
           : `checked the first ${partial.checked} pods selected by the Service; more exist`,
-      commands: [sh`kubectl get pods -n ${s.path.namespace} -o wide`],
+      commands: [sh`kubectl get pods -n ${backendNamespace(s)} -o wide`],
     }),
   ];
 }
@@ -614,7 +615,7 @@ function checkAddresses(s: Snapshot): Finding[] {
                 sh`kubectl get pods -A --field-selector status.podIP=${ip} -o wide`,
                 ...(s.backendServiceName
                   ? [
-                      sh`kubectl get endpointslices -n ${s.path.namespace} -l kubernetes.io/service-name=${s.backendServiceName} -o yaml`,
+                      sh`kubectl get endpointslices -n ${backendNamespace(s)} -l kubernetes.io/service-name=${s.backendServiceName} -o yaml`,
                     ]
                   : []),
               ],

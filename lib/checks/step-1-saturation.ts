@@ -9,7 +9,7 @@ import { saturation, type MetricId, type QuerySpec } from '@/lib/promql/queries'
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
 import { finding } from './finding-builder';
-import { backendPods, nodeIdentities } from './read-snapshot';
+import { backendNamespace, backendPods, nodeIdentities } from './read-snapshot';
 import { fmt, nodeOf, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
@@ -25,7 +25,7 @@ interface SeriesRule {
 
 /** Saturation of the path's nodes and of its backend pods, as far as the snapshot names them. */
 export function saturationQueries({ snapshot: s, window }: PlanInput): MetricPlan {
-  const namespace = s.path.namespace;
+  const namespace = backendNamespace(s);
   const pods = backendPods(s).map((p) => p.name);
   const nodeNames = Object.keys(s.nodes);
   const nodeIds = nodeIdentities(s, nodeNames);

@@ -8,7 +8,7 @@ import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
 import { BASELINE_OFFSETS, golden, goldenMatchers } from '@/lib/promql/queries';
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
-import { ageMs, backendPods, formatAge } from './read-snapshot';
+import { ageMs, backendNamespace, backendPods, formatAge } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown, subject } from './finding-builder';
 import { fmt, queryEvidence, readMetric, stat, values, type MetricRead } from './read-metrics';
 import { metricCoverage, nearestSeries } from './metric-coverage';
@@ -22,7 +22,7 @@ function series(r: MetricRead): number[] {
 /** Every (profile, label layout) that can describe this backend, in probe order, with its matchers. */
 function goldenCandidates(s: Snapshot) {
   const pods = backendPods(s).map((p) => p.name);
-  const target = { namespace: s.path.namespace, service: s.backendServiceName ?? '', pods };
+  const target = { namespace: backendNamespace(s), service: s.backendServiceName ?? '', pods };
   return GOLDEN_PROFILES.flatMap((profile) =>
     profile.layouts
       .filter((layout) => layout.by !== 'pods' || pods.length > 0)
@@ -104,7 +104,7 @@ function goldenAbsent(s: Snapshot): Finding {
   );
   const tried = candidates.map((c) => golden.requestsSelector(c.profile, c.m));
   const wanted = [
-    s.path.namespace,
+    backendNamespace(s),
     s.backendServiceName ?? '',
     ...backendPods(s).map((p) => p.name),
   ];
@@ -123,7 +123,7 @@ function goldenAbsent(s: Snapshot): Finding {
     hop: 'pods',
     severity: 'unknown',
     title:
-      `no request metrics for ${s.path.namespace}/${s.backendServiceName ?? '?'} in the window: ` +
+      `no request metrics for ${backendNamespace(s)}/${s.backendServiceName ?? '?'} in the window: ` +
       `tried ${tried[0] ?? 'no selector (no backend pods)'}${more}; ` +
       (best.length > 0
         ? `series that exist: ${best.join(', ')}`

@@ -6,6 +6,7 @@ import { HOP_LABELS, type HopKind } from '@/lib/model/hops';
 import { gatheredValue, isGathered, type Snapshot } from '@/lib/model/snapshot';
 import { severityVerdict, worst, type Verdict } from '@/lib/model/verdict';
 import {
+  backendNamespace,
   backendPods,
   backendService,
   ingressBackendPort,
@@ -179,7 +180,7 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
         kind,
         detail: svc
           ? `Service ${svc.namespace}/${svc.name}${svc.clusterIP ? ` ${svc.clusterIP}` : ''}`
-          : `Service ${s.path.namespace}/${s.backendServiceName ?? '?'}`,
+          : `Service ${backendNamespace(s)}/${s.backendServiceName ?? '?'}`,
         members: [],
         unexamined:
           noBackend ??
