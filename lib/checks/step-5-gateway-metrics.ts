@@ -79,10 +79,10 @@ const all = (s: Snapshot, id: MetricId) => {
 };
 
 /** Why the Gateway's traffic was not read, or null when it was asked for. */
-function notRead(s: Snapshot): string | null {
+function notRead(s: Snapshot, r: RouteSeries | null): string | null {
   const found = controllers(s);
   if (found.length === 0) return null; // no class read: step 5's object checks say why
-  if (routeSeries(s)) return s.metrics ? null : 'no Prometheus is configured for this cluster';
+  if (r) return s.metrics ? null : 'no Prometheus is configured for this cluster';
   const profiles = found.map((c) => gatewayProfileFor(c));
   const without = profiles.find((p) => p?.noRouteSeries);
   if (without) return without.noRouteSeries!;
@@ -92,7 +92,8 @@ function notRead(s: Snapshot): string | null {
 
 export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
   if (s.path.kind !== 'gateway') return [];
-  const reason = notRead(s);
+  const r = routeSeries(s);
+  const reason = notRead(s, r);
   if (reason)
     return [
       finding('GATEWAY_METRICS_UNKNOWN', {
@@ -101,7 +102,6 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
         title: `the requests, errors and latency of the Gateway were not read: ${reason}`,
       }),
     ];
-  const r = routeSeries(s);
   if (!r || !s.metrics) return [];
   const host = s.path.host;
   const coverage = metricCoverage(

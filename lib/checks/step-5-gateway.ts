@@ -31,6 +31,7 @@ function said(c: GenerationCondition): string {
 
 /** Conditions written for an older generation than the object's: said once per object. */
 function stale(
+  hop: 'gateway' | 'httproute',
   ref: string,
   what: string,
   generation: number,
@@ -42,7 +43,7 @@ function stale(
   if (behind.length === 0) return [];
   return [
     finding('GATEWAY_STATUS_STALE', {
-      hop: what.startsWith('HTTPRoute') ? 'httproute' : 'gateway',
+      hop,
       severity: 'warn',
       title: `the status of ${what} was written for generation ${Math.min(...behind.map((c) => c.observedGeneration!))}, the object is at generation ${generation}: its controller has not processed the latest edit`,
       evidence: [
@@ -141,7 +142,9 @@ function checkParent(
         commands: [sh`kubectl describe gateway -n ${g.namespace} ${g.name}`],
       }),
     );
-  out.push(...stale(gRef, `Gateway ${g.namespace}/${g.name}`, g.generation, g.conditions));
+  out.push(
+    ...stale('gateway', gRef, `Gateway ${g.namespace}/${g.name}`, g.generation, g.conditions),
+  );
 
   // Listeners: which of them admit the host, and whether those are healthy.
   const candidates = listenersFor(parent, g);
@@ -266,7 +269,9 @@ function checkRouteStatus(
       );
   }
   const all = route.parents.flatMap((p) => p.conditions);
-  out.push(...stale(ref, `HTTPRoute ${route.namespace}/${route.name}`, route.generation, all));
+  out.push(
+    ...stale('httproute', ref, `HTTPRoute ${route.namespace}/${route.name}`, route.generation, all),
+  );
   return out;
 }
 
