@@ -7,6 +7,7 @@ import type { Diagnosis } from '@/lib/model/diagnosis';
 import {
   NOW,
   clusterIpSnapshot,
+  ingressSide,
   ingressSnapshot,
   nodePortSnapshot,
   result,
@@ -54,7 +55,44 @@ describe('healthy metrics', () => {
 
 type Case = DiagnosisCase;
 
+/** The ingress path served by another controller, its class naming that controller. */
+const servedBy = (controller: string) =>
+  ingressSnapshot(undefined, {
+    ...ingressSide(),
+    ingressClass: { value: { name: 'edge', controller, isDefault: true } },
+  });
+
 const cases: Case[] = [
+  {
+    name: "Kong's health checks mark every target down while the pods are ready: the pods hop fails",
+    snapshot: () =>
+      withMetrics(servedBy('ingress-controllers.konghq.com/kong'), {
+        'ing.targets_down': result('ing.targets_down', 'count', [
+          { labels: { address: '10.244.1.10:8080' }, values: [2] },
+          { labels: { address: '10.244.2.10:8080' }, values: [2] },
+          { labels: { address: '10.244.3.10:8080' }, values: [2] },
+        ]),
+      }),
+    codes: ['INGRESS_UPSTREAM_TARGETS_DOWN'],
+    hops: { pods: 'fail', 'ingress-controller': 'ok' },
+  },
+  {
+    name: 'one target of three down at the controller only degrades the pods hop',
+    snapshot: () =>
+      withMetrics(servedBy('traefik.io/ingress-controller'), {
+        'ing.targets_down': result('ing.targets_down', 'count', [
+          { labels: { url: 'http://10.244.1.10:8080' }, values: [1] },
+        ]),
+      }),
+    codes: ['INGRESS_UPSTREAM_TARGETS_DOWN'],
+    hops: { pods: 'warn' },
+  },
+  {
+    name: "F5 NGINX's open-source build counts nothing per Ingress: the metric part is unknown, and says why",
+    snapshot: () => withMetrics(servedBy('nginx.org/ingress-controller')),
+    codes: ['INGRESS_METRICS_UNKNOWN'],
+    hops: { 'ingress-controller': 'unknown' },
+  },
   {
     name: 'conntrack series of the nodes stopped a quarter of an hour ago: the node hop is unknown',
     snapshot: () => {

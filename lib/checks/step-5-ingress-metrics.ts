@@ -1,56 +1,144 @@
-// Step 5 — the ingress controller from Prometheus (ingress-nginx names): 5xx / 4xx share for
-// this Ingress and host, request vs upstream latency (controller overhead vs backend), upstream
-// latency against yesterday, config reloads and certificate expiry.
+// Step 5 — the ingress controller from Prometheus, in the series the path's controller exposes
+// (its profile, found by the IngressClass's spec.controller): 5xx / 4xx share for this path,
+// upstream latency against yesterday, and what the controller adds — request vs upstream time,
+// reloads, certificate expiry for ingress-nginx; targets reported down for Traefik and Kong. A
+// controller without a profile, or with no per-route series, leaves this part unknown and says why.
 import type { Finding } from '@/lib/model/finding';
+import { matchIngress } from '@/lib/model/ingress-match';
 import { gatheredValue, type PodInfo, type Snapshot } from '@/lib/model/snapshot';
-import { INGRESS_METRICS_PROFILE } from '@/lib/profiles/ingress-controllers';
+import {
+  profileForController,
+  type BackendKeyedMetrics,
+  type BackendRef,
+  type IngressControllerMetrics,
+  type IngressControllerProfile,
+} from '@/lib/profiles/ingress-controllers';
 import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
 import type { Matcher } from '@/lib/promql/escape';
 import {
+  ingressBackend,
   ingressController,
   ingressMatchers,
   podMatchers,
   type MetricId,
+  type QuerySpec,
 } from '@/lib/promql/queries';
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
-import { finding, subject } from './finding-builder';
+import { finding, objectEvidence, subject } from './finding-builder';
 import { backendPods } from './read-snapshot';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
-import { metricCoverage } from './metric-coverage';
+import { metricCoverage, type CoreSeries } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 import { sh } from './command';
+
+/** The profile of the controller the path's IngressClass names, when it was read and is known. */
+function pathProfile(s: Snapshot): IngressControllerProfile | undefined {
+  const cls = gatheredValue(s.ingress?.ingressClass);
+  return cls ? profileForController(cls.controller) : undefined;
+}
+
+type PerIngress = { kind: 'per-ingress' } & IngressControllerMetrics;
 
 /**
  * The series of the controller pods the API returned for this path, and nothing else: without
  * them (unread, or none) there is nothing of this path's controller to ask for.
  */
-function controllerScope(s: Snapshot): Matcher[] | null {
+function controllerScope(s: Snapshot, names: PerIngress): Matcher[] | null {
   const pods = gatheredValue(s.ingress?.controllerPods) ?? [];
-  return pods.length > 0 ? podMatchers(INGRESS_METRICS_PROFILE.metrics.podLabels, pods) : null;
+  return pods.length > 0 ? podMatchers(names.podLabels, pods) : null;
 }
 
 /** The controller's per-Ingress series of this path in each label layout its profile declares. */
-function ingressLayouts(s: Snapshot, scope: Matcher[]) {
+function ingressLayouts(s: Snapshot, names: PerIngress, scope: Matcher[]) {
   if (s.path.kind !== 'ingress') return [];
   const target = { namespace: s.path.namespace, ingress: s.path.ingress, host: s.path.host };
-  return INGRESS_METRICS_PROFILE.metrics.layouts.map((layout) => ({
+  return names.layouts.map((layout) => ({
     layout,
     m: [...ingressMatchers(layout, target), ...scope],
   }));
 }
 
+/** The path's backend as the Ingress rule that matches names it, with the Service port it resolves to. */
+export function pathBackendRef(s: Snapshot): BackendRef | null {
+  const ing = gatheredValue(s.ingress?.ingress);
+  if (!ing || s.path.kind !== 'ingress') return null;
+  const ref = matchIngress(ing, s.path.host, s.path.path)?.backend.service;
+  if (!ref) return null;
+  const ingressPort =
+    ref.port.name ?? (ref.port.number === undefined ? undefined : String(ref.port.number));
+  if (ingressPort === undefined) return null;
+  const svc = gatheredValue(s.backend?.service);
+  const servicePort = svc?.ports.find((p) =>
+    ref.port.name !== undefined ? p.name === ref.port.name : p.port === ref.port.number,
+  );
+  return {
+    namespace: ing.namespace,
+    service: ref.name,
+    ingressPort,
+    servicePort: servicePort ? { name: servicePort.name, port: servicePort.port } : undefined,
+  };
+}
+
+/** A backend-keyed controller's name of the path's backend, when it can be told. */
+function backendSeries(s: Snapshot, names: BackendKeyedMetrics) {
+  const ref = pathBackendRef(s);
+  const backend = ref ? names.backendName(ref) : null;
+  if (!ref || !backend) return null;
+  return { ref, backend, upstream: names.targetHealth?.upstreamName(ref) ?? null };
+}
+
 /**
- * The controller's requests, latency, reloads and certificate for this Ingress and host. The
- * per-Ingress queries are built in the first label layout whose request series exist (probed in
- * order); reloads and certificates do not depend on it.
+ * The controller's requests, latency, reloads and certificate for this path. The per-path
+ * queries are built in the first label layout whose request series exist (probed in order);
+ * reloads and certificates do not depend on it.
  */
 export function ingressQueries({ snapshot: s, window }: PlanInput): MetricPlan {
-  const scope = controllerScope(s);
-  if (s.path.kind !== 'ingress' || !scope) return EMPTY_PLAN;
-  const names = INGRESS_METRICS_PROFILE.metrics;
-  const { namespace, ingress, host } = s.path;
+  const names = pathProfile(s)?.metrics;
+  const pods = gatheredValue(s.ingress?.controllerPods) ?? [];
+  if (s.path.kind !== 'ingress' || !names || pods.length === 0) return EMPTY_PLAN;
   const range = windowRange(window);
+  if (names.kind === 'per-backend') {
+    const b = backendSeries(s, names);
+    if (!b) return EMPTY_PLAN;
+    const { upstreamLatency, targetHealth, reloadSuccessful } = names;
+    return {
+      ...EMPTY_PLAN,
+      queries: reloadSuccessful
+        ? [ingressBackend.reloadOk({ ...names, reloadSuccessful }, pods)]
+        : [],
+      layoutChoices: [
+        {
+          source: 'ingress',
+          candidates: names.layouts.map((layout) => ({
+            layout: layout.id,
+            probe: ingressBackend.presence(names, layout, b.backend, range),
+            queries: [
+              ingressBackend.statusRatio(names, layout, b.backend, '5..'),
+              ingressBackend.statusRatio(names, layout, b.backend, '4..'),
+              ...(upstreamLatency
+                ? [
+                    ingressBackend.upstreamP99({ ...names, upstreamLatency }, layout, b.backend),
+                    ingressBackend.upstreamP99(
+                      { ...names, upstreamLatency },
+                      layout,
+                      b.backend,
+                      '1d',
+                    ),
+                  ]
+                : []),
+              ...(targetHealth && b.upstream
+                ? [ingressBackend.targetsDown({ ...names, targetHealth }, layout, b.upstream)]
+                : []),
+            ] as QuerySpec[],
+          })),
+          nearest: ingressBackend.nearest(names, range),
+        },
+      ],
+    };
+  }
+  const scope = controllerScope(s, names)!;
+  const { namespace, ingress, host } = s.path;
   return {
     ...EMPTY_PLAN,
     queries: [
@@ -60,7 +148,7 @@ export function ingressQueries({ snapshot: s, window }: PlanInput): MetricPlan {
     layoutChoices: [
       {
         source: 'ingress',
-        candidates: ingressLayouts(s, scope).map(({ layout, m }) => ({
+        candidates: ingressLayouts(s, names, scope).map(({ layout, m }) => ({
           layout: layout.id,
           probe: ingressController.presence(names, layout, m, range),
           queries: [
@@ -90,26 +178,81 @@ const all = (s: Snapshot, id: MetricId) => {
   return { r, v: r.state === 'ok' ? r.result.series.flatMap(values) : [] };
 };
 
-export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
-  if (!s.metrics || s.path.kind !== 'ingress') return [];
+/** The request series the checks depend on, with the exact selectors tried, for this controller. */
+function coreSeries(
+  s: Snapshot,
+  profile: IngressControllerProfile,
+  names: NonNullable<IngressControllerProfile['metrics']>,
+): CoreSeries | null {
+  if (s.path.kind !== 'ingress') return null;
   const host = s.path.host;
-  const names = INGRESS_METRICS_PROFILE.metrics;
+  if (names.kind === 'per-ingress') {
+    return {
+      id: 'ing.5xx',
+      metric: names.requests,
+      scrapeHint: `is the ingress controller scraped, and does it serve ${host} (a failed reload keeps a new Ingress from going live)?`,
+      tried: ingressLayouts(s, names, controllerScope(s, names) ?? []).map(({ m }) =>
+        ingressController.requestsSelector(names, m),
+      ),
+      nearest: { id: 'ing.nearest', wanted: [s.path.namespace, s.path.ingress, host] },
+    };
+  }
+  const b = backendSeries(s, names);
+  if (!b) return null;
+  return {
+    id: 'ing.5xx',
+    metric: names.requests,
+    scrapeHint: `is ${profile.title} scraped, with its per-service labels on, and does it route ${host} to this backend?`,
+    tried: names.layouts.map((l) => ingressBackend.requestsSelector(names, l, b.backend)),
+    nearest: { id: 'ing.nearest', wanted: [b.backend] },
+  };
+}
+
+/** Why the controller's traffic for this path is not read, or null when it is asked for. */
+function notRead(s: Snapshot, profile: IngressControllerProfile): string | null {
+  if (profile.noRouteSeries) return profile.noRouteSeries;
+  if (!profile.metrics) return `Hopscope has no metrics profile for ${profile.title}`;
+  if (
+    profile.metrics.kind === 'per-backend' &&
+    pathBackendRef(s) &&
+    !backendSeries(s, profile.metrics)
+  )
+    return `${profile.title} names the backend after the Service's port, and the Service was not read`;
+  return null;
+}
+
+export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
+  if (s.path.kind !== 'ingress') return [];
+  // No class read, or a controller without a profile: step 5's object checks say so.
+  const profile = pathProfile(s);
+  if (!profile) return [];
+  const reason = notRead(s, profile);
+  if (reason)
+    return [
+      finding('INGRESS_METRICS_UNKNOWN', {
+        hop: 'ingress-controller',
+        severity: 'unknown',
+        title: `the requests, errors and latency at the ingress controller were not read: ${reason}`,
+        evidence: [
+          { kind: 'note', text: reason },
+          objectEvidence(
+            `networking.k8s.io/v1 IngressClass ${gatheredValue(s.ingress?.ingressClass)?.name ?? ''}`,
+            'spec.controller',
+            profile.controller,
+          ),
+        ],
+      }),
+    ];
+  const names = profile.metrics;
+  if (!s.metrics || !names) return [];
+  const host = s.path.host;
+  const core = coreSeries(s, profile, names);
   const coverage = metricCoverage(
     s,
     5,
     'ingress-controller',
     ['ing.5xx', 'ing.reload_ok'],
-    [
-      {
-        id: 'ing.5xx',
-        metric: names.requests,
-        scrapeHint: `is the ingress controller scraped, and does it serve ${host} (a failed reload keeps a new Ingress from going live)?`,
-        tried: ingressLayouts(s, controllerScope(s) ?? []).map(({ m }) =>
-          ingressController.requestsSelector(names, m),
-        ),
-        nearest: { id: 'ing.nearest', wanted: [s.path.namespace, s.path.ingress, host] },
-      },
-    ],
+    core ? [core] : [],
   );
   // Prometheus failing says nothing about any series; absent request series leave the reload,
   // certificate and orphan evidence to be read.
@@ -211,11 +354,28 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
         }),
       );
   }
+  const down = readMetric(s, 'ing.targets_down');
+  if (down.state === 'ok' && names.kind === 'per-backend' && names.targetHealth) {
+    const label = down.result.series[0]?.labels ?? {};
+    const targetLabel =
+      Object.keys(label).find((k) => k !== '__name__') ?? names.targetHealth.targetLabel;
+    const targets = down.result.series.map((x) => x.labels[targetLabel] ?? '?');
+    const ready = backendPods(s).filter((p) => p.ready).length;
+    out.push(
+      finding('INGRESS_UPSTREAM_TARGETS_DOWN', {
+        hop: 'pods',
+        // Every target the controller balances over is down: it has nowhere to send the request.
+        severity: ready === 0 || targets.length >= ready ? 'fail' : 'warn',
+        title: `${profile.title} marks ${targets.length} backend target${targets.length === 1 ? '' : 's'} of ${host} down (${targets.join(', ')})${ready > 0 ? ` while the API shows ${ready} ready pod${ready === 1 ? '' : 's'}: its health checks fail where the kubelet's pass` : ''}`,
+        evidence: [queryEvidence(down.result, targets.join(', '))],
+      }),
+    );
+  }
   const reload = readMetric(s, 'ing.reload_ok');
   if (reload.state === 'ok') {
     const failed = reload.result.series
       .filter((x) => stat.last(values(x)) === 0)
-      .map((x) => x.labels.controller_pod ?? 'a controller pod');
+      .map((x) => x.labels.controller_pod ?? x.labels.pod ?? 'a controller pod');
     // A failed reload keeps the old configuration serving: it breaks this path only when this
     // host's own requests say so (5xx or mostly 4xx at the controller).
     const hurts = out.some(

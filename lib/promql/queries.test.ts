@@ -3,7 +3,14 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_PROFILES } from '@/lib/profiles/golden-metrics';
-import { INGRESS_METRICS_PROFILE } from '@/lib/profiles/ingress-controllers';
+import { profileForController } from '@/lib/profiles/ingress-controllers';
+
+/** ingress-nginx's per-Ingress metric names, as its profile gives them. */
+const NGINX_METRICS = (() => {
+  const m = profileForController('k8s.io/ingress-nginx')?.metrics;
+  if (m?.kind !== 'per-ingress') throw new Error('ingress-nginx counts requests per Ingress');
+  return m;
+})();
 import { anyOf, escapeRegex, groupBy, quote, selector } from './escape';
 import { withMatcher } from './scope';
 import {
@@ -40,7 +47,7 @@ function shape(promql: string): { errors: number; nodes: string[] } {
 function allQueries(ns: string, svc: string, pod: string, node: string, host: string): QuerySpec[] {
   const target = { namespace: ns, service: svc, pods: [pod, 'web-2'] };
   const nodes = [node, '10.0.0.12'];
-  const names = INGRESS_METRICS_PROFILE.metrics;
+  const names = NGINX_METRICS;
   const controller = podMatchers(names.podLabels, [{ namespace: ns, name: pod }]);
   const dns = [podIpMatcher([node, '10.244.1.2'])];
   return [
@@ -170,7 +177,7 @@ describe('the PromQL catalogue', () => {
   });
 
   it('builds each label layout of the ingress-nginx series with its own labels', () => {
-    const names = INGRESS_METRICS_PROFILE.metrics;
+    const names = NGINX_METRICS;
     const target = { namespace: 'shop', ingress: 'web', host: 'shop.example.com' };
     const [direct, exported] = names.layouts.map((l) => ingressMatchers(l, target));
     expect(ingressController.requestsSelector(names, direct!)).toBe(
@@ -193,7 +200,7 @@ describe('the PromQL catalogue', () => {
   });
 
   it('bounds the look at existing series with topk, grouped by every layout label', () => {
-    const names = INGRESS_METRICS_PROFILE.metrics;
+    const names = NGINX_METRICS;
     const controller = podMatchers(names.podLabels, [{ namespace: 'ingress-nginx', name: 'c-1' }]);
     expect(ingressController.nearest(names, '1800s', controller).promql).toBe(
       'topk(10, count by (namespace, ingress, exported_namespace, host, service, exported_service) ' +

@@ -3,9 +3,12 @@
 // regex-escaped). Which builders run for a path is declared by the step modules.
 import type { Unit } from '@/lib/model/units';
 import type { GoldenLayout, GoldenProfile } from '@/lib/profiles/golden-metrics';
-import type {
-  IngressControllerMetrics,
-  IngressMetricsLayout,
+import {
+  layoutLabel,
+  type BackendKeyedMetrics,
+  type BackendMetricsLayout,
+  type IngressControllerMetrics,
+  type IngressMetricsLayout,
 } from '@/lib/profiles/ingress-controllers';
 import type { EnvoyClusterMetrics } from '@/lib/profiles/gateway-controllers';
 import { anyOf, groupBy, quote, selector, type Matcher } from './escape';
@@ -563,6 +566,123 @@ export const ingressController = {
   },
 };
 
+/**
+ * Queries of a controller that counts requests per backend (Traefik, Kong, HAProxy), by the name
+ * it gives the path's backend, in one label layout.
+ */
+export const ingressBackend = {
+  /** The request series a layout looks for, as shown to the SRE when none has series. */
+  requestsSelector(names: BackendKeyedMetrics, layout: BackendMetricsLayout, backend: string) {
+    return selector(names.requests, [[layoutLabel(layout, names.backendLabel), '=', backend]]);
+  },
+  presence(
+    names: BackendKeyedMetrics,
+    layout: BackendMetricsLayout,
+    backend: string,
+    window: string,
+  ): QuerySpec<`ing.presence.${string}`> {
+    return {
+      id: `ing.presence.${layout.id}`,
+      title: `controller request series (${layout.id} labels)`,
+      unit: 'count',
+      kind: 'instant',
+      promql: `count(last_over_time(${ingressBackend.requestsSelector(names, layout, backend)}[${window}]))`,
+    };
+  },
+  /** A bounded look at which backends the controller's request series do name. */
+  nearest(names: BackendKeyedMetrics, window: string): QuerySpec<'ing.nearest'> {
+    const labels = names.layouts.map((l) => layoutLabel(l, names.backendLabel));
+    return {
+      id: 'ing.nearest',
+      title: `controller request series that exist (top ${NEAREST_LIMIT} label sets)`,
+      unit: 'count',
+      kind: 'instant',
+      promql: `topk(${NEAREST_LIMIT}, count ${groupBy(labels)} (last_over_time(${selector(names.requests, [])}[${window}])))`,
+    };
+  },
+  statusRatio<P extends '5..' | '4..'>(
+    names: BackendKeyedMetrics,
+    layout: BackendMetricsLayout,
+    backend: string,
+    pattern: P,
+  ): QuerySpec<P extends '5..' ? 'ing.5xx' : 'ing.4xx'> {
+    const m: Matcher = [layoutLabel(layout, names.backendLabel), '=', backend];
+    const all = selector(names.requests, [m]);
+    const part = selector(names.requests, [
+      m,
+      [layoutLabel(layout, names.statusLabel), '=~', quote(pattern)],
+    ]);
+    return {
+      id: (pattern === '5..' ? 'ing.5xx' : 'ing.4xx') as P extends '5..' ? 'ing.5xx' : 'ing.4xx',
+      title: `${pattern[0]}xx share of requests`,
+      unit: 'ratio',
+      kind: 'range',
+      promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${all}[${RATE}]))`,
+    };
+  },
+  upstreamP99(
+    names: BackendKeyedMetrics & {
+      upstreamLatency: NonNullable<BackendKeyedMetrics['upstreamLatency']>;
+    },
+    layout: BackendMetricsLayout,
+    backend: string,
+    o?: BaselineOffset,
+  ): QuerySpec<WithBaselines<'ing.response_p99'>> {
+    const h = names.upstreamLatency;
+    const buckets = selector(`${h.histogram}_bucket`, [
+      [layoutLabel(layout, names.backendLabel), '=', backend],
+    ]);
+    return {
+      id: shifted('ing.response_p99', o),
+      title: `upstream response latency p99${earlier(o)}`,
+      unit: 'seconds',
+      kind: 'range',
+      promql:
+        `histogram_quantile(0.99, sum by (le) (rate(${buckets}[${RATE}]${offset(o)})))` +
+        (h.unit === 'milliseconds' ? ' / 1000' : ''),
+    };
+  },
+  /** The backend's targets whose health the controller reports as down, one series each. */
+  targetsDown(
+    names: BackendKeyedMetrics & { targetHealth: NonNullable<BackendKeyedMetrics['targetHealth']> },
+    layout: BackendMetricsLayout,
+    upstream: string,
+  ): QuerySpec<'ing.targets_down'> {
+    const h = names.targetHealth;
+    const down = selector(h.metric, [
+      [layoutLabel(layout, h.upstreamLabel), '=', upstream],
+      ...(h.downMatchers ?? []).map(([label, op, value]): Matcher => [
+        label,
+        op,
+        op === '=~' ? quote(value) : value,
+      ]),
+    ]);
+    return {
+      id: 'ing.targets_down',
+      title: 'backend targets the controller reports down',
+      unit: 'count',
+      kind: 'instant',
+      promql: `count by (${layoutLabel(layout, h.targetLabel)}) (${down} ${h.down})`,
+    };
+  },
+  /**
+   * Per controller pod of this path, by the scrape target's `namespace` / `pod` labels (the
+   * controller does not name its own pod): another install's reload is not this path's.
+   */
+  reloadOk(
+    names: BackendKeyedMetrics & { reloadSuccessful: string },
+    pods: readonly { namespace: string; name: string }[],
+  ): QuerySpec<'ing.reload_ok'> {
+    return {
+      id: 'ing.reload_ok',
+      title: 'last config reload successful',
+      unit: 'count',
+      kind: 'instant',
+      promql: `min by (pod) (${selector(names.reloadSuccessful, podMatchers({ namespace: 'namespace', pod: 'pod' }, pods))})`,
+    };
+  },
+};
+
 /** A Gateway's requests for one HTTPRoute rule, from Envoy's cluster statistics. */
 export const gatewayRoute = {
   /** The selector of the rule's request series, as shown to the SRE when none has series. */
@@ -621,4 +741,5 @@ export type MetricId =
   | IdsOf<typeof coredns>
   | IdsOf<typeof kubeProxy>
   | IdsOf<typeof ingressController>
+  | IdsOf<typeof ingressBackend>
   | IdsOf<typeof gatewayRoute>;

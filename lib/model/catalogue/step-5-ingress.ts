@@ -103,6 +103,22 @@ export const STEP_5_CODES = {
     why: 'Often a routing mistake (404) or auth in front of the app.',
     fix: 'Check the rules and the paths clients request.',
   },
+  INGRESS_METRICS_UNKNOWN: {
+    source: 'prometheus',
+    step: 5,
+    meaning:
+      "The ingress controller's requests, errors and latency for this path were not read: its controller exposes no per-Ingress series, or the name it gives the backend could not be told.",
+    why: 'The controller may serve the Ingress and still answer errors: that part was not examined.',
+    fix: 'Check the controller’s own dashboards; a profile for it can be added (lib/profiles/ingress-controllers.ts).',
+  },
+  INGRESS_UPSTREAM_TARGETS_DOWN: {
+    source: 'prometheus',
+    step: 5,
+    meaning:
+      "The ingress controller's own health checks mark backend targets of this path down (Kong's upstream target health, Traefik's server up).",
+    why: 'The controller stops sending to those targets; with every target down it answers 503 itself, whatever the pods report.',
+    fix: 'Compare the controller’s health-check path, port and timeouts with the pods’ readiness probe; curl the target from a controller pod.',
+  },
   INGRESS_UPSTREAM_SLOW: {
     source: 'prometheus',
     step: 5,
