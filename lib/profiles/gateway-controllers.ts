@@ -2,6 +2,7 @@
 // requests, errors and upstream latency, and how they name the route. A controller is found by
 // its GatewayClass's spec.controllerName, never by the class's name. Adding a controller is
 // adding an entry, not code in a step.
+import { controllerProfileOverrides } from './overrides';
 
 /** Envoy's cluster statistics, as Envoy-based gateways expose them (/stats/prometheus). */
 export interface EnvoyClusterMetrics {
@@ -59,6 +60,10 @@ export const GATEWAY_CONTROLLER_PROFILES: readonly GatewayControllerProfile[] = 
   },
 ];
 
+/** The profile of a controller: an operator's override first, then the built-in one. */
 export function gatewayProfileFor(controllerName: string): GatewayControllerProfile | undefined {
-  return GATEWAY_CONTROLLER_PROFILES.find((p) => p.controllerName === controllerName);
+  return (
+    controllerProfileOverrides().gateway.find((p) => p.controllerName === controllerName) ??
+    GATEWAY_CONTROLLER_PROFILES.find((p) => p.controllerName === controllerName)
+  );
 }

@@ -1,6 +1,7 @@
 // What Hopscope knows about each ingress controller, as data: how to find its pods and its
 // Service, and the names of the metrics it exports. Adding a controller is adding an entry, not
 // code in a step.
+import { controllerProfileOverrides } from './overrides';
 
 /**
  * Which labels carry the Ingress's own namespace, name and backend Service in one install's
@@ -251,6 +252,10 @@ export function layoutLabel(layout: BackendMetricsLayout, label: string): string
   return layout.renamed[label] ?? label;
 }
 
+/** The profile of a controller: an operator's override first, then the built-in one. */
 export function profileForController(controller: string): IngressControllerProfile | undefined {
-  return INGRESS_CONTROLLER_PROFILES.find((p) => p.controller === controller);
+  return (
+    controllerProfileOverrides().ingress.find((p) => p.controller === controller) ??
+    INGRESS_CONTROLLER_PROFILES.find((p) => p.controller === controller)
+  );
 }

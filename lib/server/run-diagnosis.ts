@@ -35,8 +35,11 @@ import { processWide } from '@/lib/sources/process-wide';
 import { recordDiagnosis } from '@/lib/server/operations/metrics';
 import { runTrace, type TraceOutcome } from '@/lib/sources/probes/vantage';
 import { pathTarget } from '@/lib/model/path-text';
+import { ensureControllerProfiles } from './controller-profiles';
 
 function thresholdsFromEnv(): Thresholds {
+  // The checks read the operator's controller profiles too: installed with the settings.
+  ensureControllerProfiles();
   const raw = process.env.HOPSCOPE_THRESHOLDS;
   if (!raw) return mergeThresholds(undefined);
   try {
@@ -193,6 +196,7 @@ export function gatherKubernetes(
   now = new Date(),
 ): Promise<KubernetesWave> {
   const path = parsePathOrThrow(input);
+  ensureControllerProfiles();
   admitDiagnosis(caller.user);
   return waves.run(coalescingKey(caller, path), async () => {
     const release = await takeDiagnosisSlot();
@@ -346,6 +350,7 @@ export function runDiagnosis(
   now = new Date(),
 ): Promise<{ diagnosis: Diagnosis; snapshot: Snapshot }> {
   const path = parsePathOrThrow(input);
+  ensureControllerProfiles();
   admitDiagnosis(caller.user);
   return diagnoses.run(coalescingKey(caller, path), async () => {
     const release = await takeDiagnosisSlot();
