@@ -21,7 +21,8 @@ import type { Thresholds } from './thresholds';
 interface RouteSeries {
   profile: GatewayControllerProfile;
   names: EnvoyClusterMetrics;
-  cluster: string;
+  /** The rule's clusters, in the controller's naming (at least one). */
+  clusters: string[];
 }
 
 /** The controllers of the route's Gateways (by their classes), in the route's order. */
@@ -44,12 +45,9 @@ function routeSeries(s: Snapshot): RouteSeries | null {
   if (!route || !match) return null;
   for (const c of controllers(s)) {
     const profile = gatewayProfileFor(c);
-    if (profile?.metrics)
-      return {
-        profile,
-        names: profile.metrics,
-        cluster: profile.metrics.clusterName(route, match.ruleIndex),
-      };
+    const clusters = profile?.metrics?.clusterNames(route, match.ruleIndex, match.rule.backendRefs);
+    if (profile?.metrics && clusters && clusters.length > 0)
+      return { profile, names: profile.metrics, clusters };
   }
   return null;
 }
@@ -60,10 +58,10 @@ export function gatewayQueries({ snapshot: s }: PlanInput): MetricPlan {
   return {
     ...EMPTY_PLAN,
     queries: [
-      gatewayRoute.fiveXx(r.names, r.cluster),
-      gatewayRoute.upstreamP99(r.names, r.cluster),
-      gatewayRoute.upstreamP99(r.names, r.cluster, '1d'),
-      gatewayRoute.connectFailures(r.names, r.cluster),
+      gatewayRoute.fiveXx(r.names, r.clusters),
+      gatewayRoute.upstreamP99(r.names, r.clusters),
+      gatewayRoute.upstreamP99(r.names, r.clusters, '1d'),
+      gatewayRoute.connectFailures(r.names, r.clusters),
     ],
   };
 }
@@ -114,7 +112,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
         id: 'gw.5xx',
         metric: r.names.requests,
         scrapeHint: `are the ${r.profile.title} proxies scraped, and does the route rule's cluster carry this name?`,
-        tried: [gatewayRoute.requestsSelector(r.names, r.cluster)],
+        tried: [gatewayRoute.requestsSelector(r.names, r.clusters)],
       },
     ],
   );
@@ -127,7 +125,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('GATEWAY_5XX_HIGH', {
         hop: 'gateway',
         severity: p5 > t.errorRatio.fail ? 'fail' : 'warn',
-        title: `5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of the Gateway's upstream requests (${r.cluster})`,
+        title: `5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of the Gateway's upstream requests (${r.clusters.join(', ')})`,
         evidence: [queryEvidence(e5.r.result, `max ${fmt(p5, 'ratio')}`)],
       }),
     );
@@ -155,7 +153,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('GATEWAY_UPSTREAM_CONNECT_FAILING', {
         hop: 'pods',
         severity: 'warn',
-        title: `the Gateway failed to connect to the backend up to ${failing.toFixed(2)} times a second (${r.cluster})`,
+        title: `the Gateway failed to connect to the backend up to ${failing.toFixed(2)} times a second (${r.clusters.join(', ')})`,
         evidence: [queryEvidence(connect.r.result, `max ${failing.toFixed(2)}/s`)],
       }),
     );

@@ -432,6 +432,15 @@ describe("the Gateway's own traffic (Envoy Gateway's cluster statistics)", () =>
     expect(plan.queries[0]!.promql).toContain('envoy_cluster_name="httproute/shop/web/rule/0"');
   });
 
+  it("Contour: by each backend Service's statistics name, <namespace>_<service>_<port>", () => {
+    const s = structuredClone(gatewaySnapshot());
+    const cls = s.gateway!.parents[0]!.gatewayClass;
+    if ('value' in cls && cls.value)
+      cls.value.controllerName = 'projectcontour.io/gateway-controller';
+    const plan = gatewayQueries({ snapshot: s, window: metricWindow(s.path, NOW) });
+    expect(plan.queries[0]!.promql).toMatch(/envoy_cluster_name="shop_web_\d+"/);
+  });
+
   it('a third of upstream answers 5xx: fail at the Gateway', () => {
     const { hop, codes } = verdicts(
       withSeries({ 'gw.5xx': result('gw.5xx', 'ratio', [{ values: [0, 0.33, 0.35] }]) }),

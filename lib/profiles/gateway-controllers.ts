@@ -2,6 +2,7 @@
 // requests, errors and upstream latency, and how they name the route. A controller is found by
 // its GatewayClass's spec.controllerName, never by the class's name. Adding a controller is
 // adding an entry, not code in a step.
+import type { BackendRef } from '@/lib/model/gateway';
 import { controllerProfileOverrides } from './overrides';
 
 /** Envoy's cluster statistics, as Envoy-based gateways expose them (/stats/prometheus). */
@@ -9,8 +10,15 @@ export interface EnvoyClusterMetrics {
   kind: 'envoy-cluster';
   /** The label that carries Envoy's cluster name. */
   clusterLabel: string;
-  /** The cluster one HTTPRoute rule sends to (the controller's naming of it). */
-  clusterName(route: { namespace: string; name: string }, ruleIndex: number): string;
+  /**
+   * The clusters one HTTPRoute rule sends to, in the controller's naming: one per rule (Envoy
+   * Gateway) or one per backend Service of the rule (Contour).
+   */
+  clusterNames(
+    route: { namespace: string; name: string },
+    ruleIndex: number,
+    backends: readonly BackendRef[],
+  ): string[];
   /** Counter of upstream requests; its `_xx` sibling splits them by `envoy_response_code_class`. */
   requests: string;
   responsesByClass: string;
@@ -49,7 +57,20 @@ export const GATEWAY_CONTROLLER_PROFILES: readonly GatewayControllerProfile[] = 
     // (its default; an EnvoyProxy's telemetry.metrics.clusterStatName can rename it).
     metrics: {
       ...ENVOY_CLUSTER,
-      clusterName: (route, rule) => `httproute/${route.namespace}/${route.name}/rule/${rule}`,
+      clusterNames: (route, rule) => [`httproute/${route.namespace}/${route.name}/rule/${rule}`],
+    },
+  },
+  {
+    controllerName: 'projectcontour.io/gateway-controller',
+    title: 'Contour',
+    // Contour makes one cluster per backend Service and port, and gives its statistics the
+    // alternative name `<namespace>_<service>_<port>` (its envoy.altStatName).
+    metrics: {
+      ...ENVOY_CLUSTER,
+      clusterNames: (_route, _rule, backends) =>
+        backends
+          .filter((b) => b.kind === 'Service' && b.weight > 0 && b.port !== undefined)
+          .map((b) => `${b.namespace}_${b.name}_${b.port}`),
     },
   },
   {

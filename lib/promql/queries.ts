@@ -683,14 +683,21 @@ export const ingressBackend = {
   },
 };
 
+/** The series of a rule's clusters: one name exactly, several as alternatives. */
+function clusterMatcher(names: EnvoyClusterMetrics, clusters: readonly string[]): Matcher {
+  return clusters.length === 1
+    ? [names.clusterLabel, '=', clusters[0]!]
+    : [names.clusterLabel, '=~', anyOf(clusters)];
+}
+
 /** A Gateway's requests for one HTTPRoute rule, from Envoy's cluster statistics. */
 export const gatewayRoute = {
   /** The selector of the rule's request series, as shown to the SRE when none has series. */
-  requestsSelector(names: EnvoyClusterMetrics, cluster: string): string {
-    return selector(names.requests, [[names.clusterLabel, '=', cluster]]);
+  requestsSelector(names: EnvoyClusterMetrics, clusters: readonly string[]): string {
+    return selector(names.requests, [clusterMatcher(names, clusters)]);
   },
-  fiveXx(names: EnvoyClusterMetrics, cluster: string): QuerySpec<'gw.5xx'> {
-    const c: Matcher = [names.clusterLabel, '=', cluster];
+  fiveXx(names: EnvoyClusterMetrics, clusters: readonly string[]): QuerySpec<'gw.5xx'> {
+    const c = clusterMatcher(names, clusters);
     const part = selector(names.responsesByClass, [c, [names.classLabel, '=', '5']]);
     return {
       id: 'gw.5xx',
@@ -702,10 +709,10 @@ export const gatewayRoute = {
   },
   upstreamP99(
     names: EnvoyClusterMetrics,
-    cluster: string,
+    clusters: readonly string[],
     o?: BaselineOffset,
   ): QuerySpec<WithBaselines<'gw.upstream_p99'>> {
-    const buckets = selector(`${names.requestTimeMs}_bucket`, [[names.clusterLabel, '=', cluster]]);
+    const buckets = selector(`${names.requestTimeMs}_bucket`, [clusterMatcher(names, clusters)]);
     return {
       id: shifted('gw.upstream_p99', o),
       title: `upstream request time p99${earlier(o)}`,
@@ -715,8 +722,11 @@ export const gatewayRoute = {
       promql: `histogram_quantile(0.99, sum by (le) (rate(${buckets}[${RATE}]${offset(o)}))) / 1000`,
     };
   },
-  connectFailures(names: EnvoyClusterMetrics, cluster: string): QuerySpec<'gw.connect_fail'> {
-    const failures = selector(names.connectFailures, [[names.clusterLabel, '=', cluster]]);
+  connectFailures(
+    names: EnvoyClusterMetrics,
+    clusters: readonly string[],
+  ): QuerySpec<'gw.connect_fail'> {
+    const failures = selector(names.connectFailures, [clusterMatcher(names, clusters)]);
     return {
       id: 'gw.connect_fail',
       title: 'failed connections to the upstream per second',

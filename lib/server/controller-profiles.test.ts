@@ -79,7 +79,9 @@ describe('a profiles file', () => {
       ),
     );
     const p = gatewayProfileFor('gateway.envoyproxy.io/gatewayclass-controller');
-    expect(p?.metrics?.clusterName({ namespace: 'shop', name: 'web' }, 2)).toBe('shop-web-2');
+    expect(p?.metrics?.clusterNames({ namespace: 'shop', name: 'web' }, 2, [])).toEqual([
+      'shop-web-2',
+    ]);
   });
   it('is refused with each mistake named', () => {
     expect(() => parseProfilesFile('{')).toThrow(/not valid JSON/);

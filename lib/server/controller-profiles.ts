@@ -131,8 +131,10 @@ function toGateway(p: z.infer<typeof gatewayProfile>): GatewayControllerProfile 
     named && base.metrics
       ? {
           ...base.metrics,
-          clusterName: (route: { namespace: string; name: string }, rule: number) =>
-            fillTemplate(named, { ...route, rule: String(rule) }) ?? '',
+          clusterNames: (route: { namespace: string; name: string }, rule: number) => {
+            const name = fillTemplate(named, { ...route, rule: String(rule) });
+            return name ? [name] : [];
+          },
         }
       : p.noRouteSeries
         ? undefined
