@@ -5,7 +5,7 @@ import {
   type GatewaySide,
   type HttpRouteInfo,
 } from '@/lib/model/gateway';
-import type { Snapshot } from '@/lib/model/snapshot';
+import type { PodInfo, Snapshot } from '@/lib/model/snapshot';
 import {
   NOW,
   gatewaySide,
@@ -13,6 +13,7 @@ import {
   service,
   backend,
   WEB_PODS,
+  notReady,
   result,
   withMetrics,
 } from '@/lib/testing/snapshot-fixtures';
@@ -64,6 +65,37 @@ describe('a gateway path', () => {
     expect(codes).toContain('GATEWAY_METRICS_UNKNOWN');
     expect(d.findings.filter((f) => f.severity === 'fail' || f.severity === 'warn')).toEqual([]);
     expect(d.steps.find((x) => x.id === 5)?.verdict).toBe('unknown');
+  });
+
+  it("the Gateway's data-plane pods are its hop's members", () => {
+    const { d } = verdicts(gatewaySnapshot());
+    expect(d.hops.find((h) => h.kind === 'gateway')?.members?.map((m) => m.id)).toEqual([
+      'envoy-infra-public-7c9d-a',
+      'envoy-infra-public-7c9d-b',
+    ]);
+  });
+
+  it("no data-plane pod under the controller's labels: fail at the Gateway, naming the selector", () => {
+    const { d, hop } = verdicts(
+      edited((side) => void (side.parents[0]!.dataPlanePods = { value: [] })),
+    );
+    const f = d.findings.find((x) => x.code === 'GATEWAY_NO_DATA_PLANE');
+    expect(f?.title).toContain(
+      'gateway.envoyproxy.io/owning-gateway-name=public,gateway.envoyproxy.io/owning-gateway-namespace=infra',
+    );
+    expect(hop('gateway')).toBe('fail');
+  });
+
+  it('one proxy of two not ready: the Gateway hop degrades, the pod named', () => {
+    const { d, hop } = verdicts(
+      edited((side) => {
+        const pods = side.parents[0]!.dataPlanePods as { value: PodInfo[] };
+        pods.value[1] = notReady(pods.value[1]!);
+      }),
+    );
+    const f = d.findings.find((x) => x.code === 'GATEWAY_DATA_PLANE_POD_UNHEALTHY');
+    expect(f?.member).toBe('envoy-infra-public-7c9d-b');
+    expect(hop('gateway')).toBe('warn');
   });
 
   it('a route with no status.parents is attached to nothing: fail at the HTTPRoute', () => {

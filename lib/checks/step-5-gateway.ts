@@ -19,6 +19,8 @@ import type { Finding } from '@/lib/model/finding';
 import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 import { sh } from './command';
+import { podRef } from './read-snapshot';
+import { dataPlaneSelector } from '@/lib/profiles/gateway-controllers';
 
 const routeRef = (r: { namespace: string; name: string }) =>
   `gateway.networking.k8s.io/v1 HTTPRoute ${r.namespace}/${r.name}`;
@@ -180,7 +182,42 @@ function checkParent(
         }),
       );
   }
+  out.push(...checkDataPlane(parent, g));
   return out;
+}
+
+/**
+ * The proxies that carry the Gateway's traffic: none found means nothing answers on its address;
+ * a pod not ready is out of rotation (one of several only degrades the hop).
+ */
+function checkDataPlane(parent: GatewayParent, g: GatewayInfo): Finding[] {
+  const pods = parent.dataPlanePods;
+  if (!pods) return [];
+  if ('issue' in pods) return [sourceUnknown(5, 'gateway', pods.issue)];
+  const cls = gatheredValue(parent.gatewayClass);
+  const selector = cls ? dataPlaneSelector(cls.controllerName, g) : '';
+  if (pods.value.length === 0)
+    return [
+      finding('GATEWAY_NO_DATA_PLANE', {
+        hop: 'gateway',
+        severity: 'fail',
+        title: `no data-plane pod of Gateway ${g.namespace}/${g.name} found (${selector}): nothing serves its listeners`,
+        evidence: [{ kind: 'note', text: `no Service or pod labelled ${selector}` }],
+        commands: [sh`kubectl get deploy,svc,pods -A -l ${selector}`],
+      }),
+    ];
+  return pods.value
+    .filter((p) => !p.ready)
+    .map((p) =>
+      finding('GATEWAY_DATA_PLANE_POD_UNHEALTHY', {
+        hop: 'gateway',
+        member: p.name,
+        severity: 'fail',
+        title: `data-plane pod ${p.name} of Gateway ${g.namespace}/${g.name} is not ready (${p.containers.find((c) => c.reason)?.reason ?? p.phase})`,
+        evidence: [objectEvidence(podRef(p), 'status.conditions[Ready]', false)],
+        commands: [sh`kubectl logs -n ${p.namespace} ${p.name} --tail=50`],
+      }),
+    );
 }
 
 /** The parentRef a route status entry is about, as a key comparable with a GatewayParent's. */

@@ -155,7 +155,10 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
           gateways
             .map((g) => `${g.namespace}/${g.name}${g.addresses.length ? ` ${g.addresses[0]}` : ''}`)
             .join(', ') || 'Gateway',
-        members: [],
+        // Its data-plane pods carry the traffic: a member each, as an ingress controller's pods.
+        members: parents
+          .flatMap((p) => (p.dataPlanePods ? (gatheredValue(p.dataPlanePods) ?? []) : []))
+          .map((p) => ({ id: p.name, carriesTraffic: p.ready })),
         unexamined:
           !s.gateway || !isGathered(s.gateway.route)
             ? 'the HTTPRoute could not be read'

@@ -1,7 +1,7 @@
 // The Gateway API side of a path (gateway.networking.k8s.io): the HTTPRoute that serves the host
 // and path, the Gateways it attaches to, their GatewayClasses and the ReferenceGrants that let a
 // route reach another namespace's Service — as far as the checks need them, statuses included.
-import type { Condition, Gathered } from './snapshot';
+import type { Condition, Gathered, PodInfo } from './snapshot';
 
 export interface ParentRef {
   group: string;
@@ -102,6 +102,11 @@ export interface GatewayParent {
   ref: ParentRef;
   gateway: Gathered<GatewayInfo | null>;
   gatewayClass: Gathered<GatewayClassInfo | null>;
+  /**
+   * The Gateway's data-plane pods (the proxies that carry its traffic), found through their
+   * Service by the labels the controller gives them; absent in diagnoses frozen before they were read.
+   */
+  dataPlanePods?: Gathered<PodInfo[]>;
 }
 
 export interface GatewaySide {

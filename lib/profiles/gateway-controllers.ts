@@ -33,6 +33,11 @@ export interface GatewayControllerProfile {
   /** The GatewayClass `spec.controllerName` value. */
   controllerName: string;
   title: string;
+  /**
+   * The label selector of one Gateway's data-plane Service and pods, as the controller labels
+   * what it provisions; without it, the Gateway API's own `gateway.networking.k8s.io/gateway-name`.
+   */
+  dataPlaneSelector?(gateway: { namespace: string; name: string }): string;
   /** Where its per-route series are; absent with `noRouteSeries` when it exposes none. */
   metrics?: EnvoyClusterMetrics;
   /** Why there is nothing per route to read, in words (said instead of showing nothing). */
@@ -53,6 +58,9 @@ export const GATEWAY_CONTROLLER_PROFILES: readonly GatewayControllerProfile[] = 
   {
     controllerName: 'gateway.envoyproxy.io/gatewayclass-controller',
     title: 'Envoy Gateway',
+    // Its infrastructure labels (an EnvoyProxy with mergeGateways labels by class instead).
+    dataPlaneSelector: (g) =>
+      `gateway.envoyproxy.io/owning-gateway-name=${g.name},gateway.envoyproxy.io/owning-gateway-namespace=${g.namespace}`,
     // Envoy Gateway names the cluster of each route rule `httproute/<namespace>/<name>/rule/<n>`
     // (its default; an EnvoyProxy's telemetry.metrics.clusterStatName can rename it).
     metrics: {
@@ -63,6 +71,7 @@ export const GATEWAY_CONTROLLER_PROFILES: readonly GatewayControllerProfile[] = 
   {
     controllerName: 'projectcontour.io/gateway-controller',
     title: 'Contour',
+    dataPlaneSelector: (g) => `gateway.projectcontour.io/owning-gateway-name=${g.name}`,
     // Contour makes one cluster per backend Service and port, and gives its statistics the
     // alternative name `<namespace>_<service>_<port>` (its envoy.altStatName).
     metrics: {
@@ -86,5 +95,16 @@ export function gatewayProfileFor(controllerName: string): GatewayControllerProf
   return (
     controllerProfileOverrides().gateway.find((p) => p.controllerName === controllerName) ??
     GATEWAY_CONTROLLER_PROFILES.find((p) => p.controllerName === controllerName)
+  );
+}
+
+/** The label selector of a Gateway's data plane under its controller. */
+export function dataPlaneSelector(
+  controllerName: string,
+  gateway: { namespace: string; name: string },
+): string {
+  return (
+    gatewayProfileFor(controllerName)?.dataPlaneSelector?.(gateway) ??
+    `gateway.networking.k8s.io/gateway-name=${gateway.name}`
   );
 }

@@ -344,6 +344,18 @@ const TRUE = (type: string, generation = 1) => ({
 });
 
 /** A healthy gateway path's Gateway API side: one route, one Gateway programmed, its class accepted. */
+/** The Envoy proxies Envoy Gateway provisioned for Gateway infra/public. */
+export const ENVOY_PODS: PodInfo[] = ['envoy-infra-public-7c9d-a', 'envoy-infra-public-7c9d-b'].map(
+  (name, i) =>
+    pod(name, `10.244.${i + 1}.30`, `worker-${i + 1}`, {
+      namespace: 'envoy-gateway-system',
+      labels: {
+        'gateway.envoyproxy.io/owning-gateway-name': 'public',
+        'gateway.envoyproxy.io/owning-gateway-namespace': 'infra',
+      },
+    }),
+);
+
 export function gatewaySide(patch: Partial<GatewaySide> = {}): GatewaySide {
   const ref = {
     group: 'gateway.networking.k8s.io',
@@ -413,6 +425,7 @@ export function gatewaySide(patch: Partial<GatewaySide> = {}): GatewaySide {
             conditions: [TRUE('Accepted')],
           },
         },
+        dataPlanePods: { value: ENVOY_PODS },
       },
     ],
     referenceGrants: {},

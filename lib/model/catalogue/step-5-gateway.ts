@@ -94,6 +94,19 @@ export const STEP_5_GATEWAY_CODES = {
     why: 'Nothing listens for the route there.',
     fix: 'Fix spec.parentRefs or create the Gateway.',
   },
+  GATEWAY_NO_DATA_PLANE: {
+    step: 5,
+    meaning:
+      "No Service or pod carries the labels the Gateway's controller gives the proxies it provisions for this Gateway.",
+    why: 'Whatever its status says, no proxy answers on the Gateway’s address.',
+    fix: 'Look at the controller’s logs and the Deployment it should have created for the Gateway; check the labels if the data plane is deployed by hand.',
+  },
+  GATEWAY_DATA_PLANE_POD_UNHEALTHY: {
+    step: 5,
+    meaning: "A proxy pod of the Gateway's data plane is not ready.",
+    why: 'It is out of rotation; when every one is, the Gateway answers nothing.',
+    fix: 'kubectl describe and logs of the pod: crash, failed readiness, no configuration from the controller.',
+  },
   GATEWAY_CLASS_NOT_ACCEPTED: {
     step: 5,
     meaning:

@@ -15,8 +15,10 @@ import {
   type ReferenceGrantInfo,
 } from '@/lib/model/gateway';
 import type { GatewayPath } from '@/lib/model/path';
-import { notRead, type Gathered } from '@/lib/model/snapshot';
+import { gatheredValue, notRead, type Gathered } from '@/lib/model/snapshot';
 import { gatherList, gatherOne, type KubeApis } from './api';
+import { collectControllerPods } from './controller-pods';
+import { dataPlaneSelector } from '@/lib/profiles/gateway-controllers';
 
 const GROUP = 'gateway.networking.k8s.io';
 /** A route names a few parents; more are not read (and said so by the check as unexamined). */
@@ -252,7 +254,23 @@ async function collectParent(api: KubeApis, ref: ParentRef): Promise<GatewayPare
       ) as Promise<WireGatewayClass>,
     toGatewayClass,
   );
-  return { ref, gateway, gatewayClass };
+  // The data plane is labelled by the controller, which the class names: an unread class leaves
+  // it unread, a missing one leaves nothing to look for (the class check says why).
+  const cls = gatheredValue(gatewayClass);
+  const dataPlanePods: GatewayParent['dataPlanePods'] =
+    'issue' in gatewayClass
+      ? { issue: notRead("find the Gateway's data-plane pods", gatewayClass.issue) }
+      : cls
+        ? (
+            await collectControllerPods(api, {
+              podSelector: dataPlaneSelector(cls.controllerName, gateway.value),
+              serviceSelector: dataPlaneSelector(cls.controllerName, gateway.value),
+            })
+          )[0]
+        : undefined;
+  return dataPlanePods
+    ? { ref, gateway, gatewayClass, dataPlanePods }
+    : { ref, gateway, gatewayClass };
 }
 
 /**

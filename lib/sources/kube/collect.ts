@@ -20,7 +20,6 @@ import {
   type NodeInfo,
   type PartialRead,
   type PodInfo,
-  type ServiceInfo,
   type Snapshot,
   type SourceIssue,
 } from '@/lib/model/snapshot';
@@ -29,6 +28,7 @@ import type { GatewaySide } from '@/lib/model/gateway';
 import { collectGateway } from './collect-gateway';
 import { selectorString } from '@/lib/model/labels';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
+import { collectControllerPods } from './controller-pods';
 import { gatherList, gatherOne, gatherPagedList, type KubeApis, type PagedList } from './api';
 import { IP_LOOKUP_ORDER, ipLookupPlan } from './ip-lookups';
 import { Semaphore } from '@/lib/sources/concurrency';
@@ -505,7 +505,7 @@ async function collectIngress(
         { issue: notRead("read the ingress controller's Service", classUnread) },
       ]
     : profile
-      ? await collectController(api, profile)
+      ? await collectControllerPods(api, profile)
       : [{ value: [] as PodInfo[] }, { value: null }];
 
   // TLS evidence without reading Secrets unless the server allows it (tls-evidence.ts).
@@ -514,57 +514,6 @@ async function collectIngress(
     side: { ingress, ingressClass, controllerPods, controllerService, tls },
     backendService: match?.backend.service?.name ?? null,
   };
-}
-
-/** Controller pods listed cluster-wide by label, when no controller Service names their namespace. */
-const MAX_CONTROLLER_PODS = 100;
-
-/**
- * The ingress controller: its Service found by label (Services are few, pods are many), then its
- * pods by that Service's selector in its own namespace. Only without a Service are the pods
- * looked for across namespaces by the profile's label, and then a bounded number.
- */
-async function collectController(
-  api: KubeApis,
-  profile: { podSelector: string; serviceSelector: string },
-): Promise<[IngressSide['controllerPods'], IngressSide['controllerService']]> {
-  const o = api.options;
-  const service = await gatherList(
-    `list controller Services with ${profile.serviceSelector}`,
-    () =>
-      api.core.listServiceForAllNamespaces(
-        { labelSelector: profile.serviceSelector, limit: 10 },
-        o,
-      ),
-    (l): ServiceInfo | null => (l.items[0] ? toServiceInfo(l.items[0]) : null),
-  );
-  const svc = gatheredValue(service);
-  const selector = svc && Object.keys(svc.selector).length > 0 ? svc.selector : undefined;
-  const pods: IngressSide['controllerPods'] =
-    svc && selector
-      ? await gatherList(
-          `list controller pods in ${svc.namespace} with ${selectorString(selector)}`,
-          () =>
-            api.core.listNamespacedPod(
-              {
-                namespace: svc.namespace,
-                labelSelector: selectorString(selector),
-                limit: MAX_CONTROLLER_PODS,
-              },
-              o,
-            ),
-          (l) => l.items.map(toPodInfo),
-        )
-      : await gatherList(
-          `list controller pods with ${profile.podSelector}`,
-          () =>
-            api.core.listPodForAllNamespaces(
-              { labelSelector: profile.podSelector, limit: MAX_CONTROLLER_PODS },
-              o,
-            ),
-          (l) => l.items.map(toPodInfo),
-        );
-  return [pods, service];
 }
 
 function uniq(values: (string | undefined)[]): string[] {
