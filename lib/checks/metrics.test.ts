@@ -64,7 +64,7 @@ const servedBy = (controller: string) =>
 
 const cases: Case[] = [
   {
-    name: "Kong's health checks mark every target down while the pods are ready: the pods hop fails",
+    name: "Kong's health checks mark every target down while the pods are ready: the controller's view fails, not the pods",
     snapshot: () =>
       withMetrics(servedBy('ingress-controllers.konghq.com/kong'), {
         'ing.targets_down': result('ing.targets_down', 'count', [
@@ -74,10 +74,10 @@ const cases: Case[] = [
         ]),
       }),
     codes: ['INGRESS_UPSTREAM_TARGETS_DOWN'],
-    hops: { pods: 'fail', 'ingress-controller': 'ok' },
+    hops: { 'ingress-controller': 'fail', pods: 'ok' },
   },
   {
-    name: 'one target of three down at the controller only degrades the pods hop',
+    name: 'one target of three down at the controller only degrades its hop',
     snapshot: () =>
       withMetrics(servedBy('traefik.io/ingress-controller'), {
         'ing.targets_down': result('ing.targets_down', 'count', [
@@ -85,7 +85,7 @@ const cases: Case[] = [
         ]),
       }),
     codes: ['INGRESS_UPSTREAM_TARGETS_DOWN'],
-    hops: { pods: 'warn' },
+    hops: { 'ingress-controller': 'warn', pods: 'ok' },
   },
   {
     name: "F5 NGINX's open-source build counts nothing per Ingress: the metric part is unknown, and says why",

@@ -363,7 +363,9 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
     const ready = backendPods(s).filter((p) => p.ready).length;
     out.push(
       finding('INGRESS_UPSTREAM_TARGETS_DOWN', {
-        hop: 'pods',
+        // Pods the API calls ready that the controller will not send to: what to fix is the
+        // controller's view of them (its health check, its route to them), not the pods.
+        hop: ready > 0 ? 'ingress-controller' : 'pods',
         // Every target the controller balances over is down: it has nowhere to send the request.
         severity: ready === 0 || targets.length >= ready ? 'fail' : 'warn',
         title: `${profile.title} marks ${targets.length} backend target${targets.length === 1 ? '' : 's'} of ${host} down (${targets.join(', ')})${ready > 0 ? ` while the API shows ${ready} ready pod${ready === 1 ? '' : 's'}: its health checks fail where the kubelet's pass` : ''}`,
