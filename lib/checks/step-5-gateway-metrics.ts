@@ -3,15 +3,21 @@
 // Envoy Gateway): 5xx share, upstream p99 against yesterday, failed connections. A controller
 // without a profile, or with no per-route series, leaves this part unknown and says why.
 import type { Finding } from '@/lib/model/finding';
-import { matchHttpRoute } from '@/lib/model/gateway';
+import {
+  matchHttpRoute,
+  type BackendRef,
+  type GatewayInfo,
+  type HttpRouteInfo,
+} from '@/lib/model/gateway';
 import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
 import {
   gatewayProfileFor,
-  type EnvoyClusterMetrics,
   type GatewayControllerProfile,
+  type GatewayMetrics,
 } from '@/lib/profiles/gateway-controllers';
 import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
-import { gatewayRoute, type MetricId } from '@/lib/promql/queries';
+import { clusterMatcher, gatewayRoute, type MetricId } from '@/lib/promql/queries';
+import { anyOf, type Matcher } from '@/lib/promql/escape';
 import type { ChartSpec } from './charts';
 import { finding } from './finding-builder';
 import { metricCoverage } from './metric-coverage';
@@ -20,9 +26,46 @@ import type { Thresholds } from './thresholds';
 
 interface RouteSeries {
   profile: GatewayControllerProfile;
-  names: EnvoyClusterMetrics;
-  /** The rule's clusters, in the controller's naming (at least one). */
-  clusters: string[];
+  names: GatewayMetrics;
+  /** What selects the rule's series among the controller's. */
+  m: Matcher[];
+  /** Which upstream they are, in words: the rule's clusters, or gateway → Service. */
+  what: string;
+}
+
+/**
+ * The matchers of a rule's series under one controller's profile: the clusters it names for the
+ * rule (Envoy), or this Gateway's proxies as the client of the rule's Services (Istio).
+ */
+function seriesOf(
+  names: GatewayMetrics,
+  route: HttpRouteInfo,
+  ruleIndex: number,
+  backends: readonly BackendRef[],
+  parent: { gateway: GatewayInfo; className: string },
+): { m: Matcher[]; what: string } | null {
+  if (names.kind === 'envoy-cluster') {
+    const clusters = names.clusterNames(route, ruleIndex, backends);
+    return clusters.length > 0
+      ? { m: [clusterMatcher(names, clusters)], what: clusters.join(', ') }
+      : null;
+  }
+  const services = backends.filter((b) => b.kind === 'Service' && b.weight > 0);
+  if (services.length === 0) return null;
+  const workload = names.gatewayWorkload({
+    name: parent.gateway.name,
+    className: parent.className,
+  });
+  return {
+    m: [
+      ['reporter', '=', 'source'],
+      ['source_workload_namespace', '=', parent.gateway.namespace],
+      ['source_workload', '=', workload],
+      ['destination_service_namespace', '=~', anyOf(services.map((b) => b.namespace))],
+      ['destination_service_name', '=~', anyOf(services.map((b) => b.name))],
+    ],
+    what: `${workload} → ${services.map((b) => `${b.namespace}/${b.name}`).join(', ')}`,
+  };
 }
 
 /** The controllers of the route's Gateways (by their classes), in the route's order. */
@@ -43,11 +86,16 @@ function routeSeries(s: Snapshot): RouteSeries | null {
   const route = gatheredValue(s.gateway?.route);
   const match = route ? matchHttpRoute(route, s.path.host, s.path.path) : null;
   if (!route || !match) return null;
-  for (const c of controllers(s)) {
-    const profile = gatewayProfileFor(c);
-    const clusters = profile?.metrics?.clusterNames(route, match.ruleIndex, match.rule.backendRefs);
-    if (profile?.metrics && clusters && clusters.length > 0)
-      return { profile, names: profile.metrics, clusters };
+  for (const p of s.gateway?.parents ?? []) {
+    const cls = gatheredValue(p.gatewayClass);
+    const gateway = gatheredValue(p.gateway);
+    const profile = cls ? gatewayProfileFor(cls.controllerName) : undefined;
+    if (!cls || !gateway || !profile?.metrics) continue;
+    const found = seriesOf(profile.metrics, route, match.ruleIndex, match.rule.backendRefs, {
+      gateway,
+      className: cls.name,
+    });
+    if (found) return { profile, names: profile.metrics, ...found };
   }
   return null;
 }
@@ -58,10 +106,10 @@ export function gatewayQueries({ snapshot: s }: PlanInput): MetricPlan {
   return {
     ...EMPTY_PLAN,
     queries: [
-      gatewayRoute.fiveXx(r.names, r.clusters),
-      gatewayRoute.upstreamP99(r.names, r.clusters),
-      gatewayRoute.upstreamP99(r.names, r.clusters, '1d'),
-      gatewayRoute.connectFailures(r.names, r.clusters),
+      gatewayRoute.fiveXx(r.names, r.m),
+      gatewayRoute.upstreamP99(r.names, r.m),
+      gatewayRoute.upstreamP99(r.names, r.m, '1d'),
+      ...(r.names.kind === 'envoy-cluster' ? [gatewayRoute.connectFailures(r.names, r.m)] : []),
     ],
   };
 }
@@ -112,7 +160,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
         id: 'gw.5xx',
         metric: r.names.requests,
         scrapeHint: `are the ${r.profile.title} proxies scraped, and does the route rule's cluster carry this name?`,
-        tried: [gatewayRoute.requestsSelector(r.names, r.clusters)],
+        tried: [gatewayRoute.requestsSelector(r.names, r.m)],
       },
     ],
   );
@@ -125,7 +173,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('GATEWAY_5XX_HIGH', {
         hop: 'gateway',
         severity: p5 > t.errorRatio.fail ? 'fail' : 'warn',
-        title: `5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of the Gateway's upstream requests (${r.clusters.join(', ')})`,
+        title: `5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of the Gateway's upstream requests (${r.what})`,
         evidence: [queryEvidence(e5.r.result, `max ${fmt(p5, 'ratio')}`)],
       }),
     );
@@ -153,7 +201,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('GATEWAY_UPSTREAM_CONNECT_FAILING', {
         hop: 'pods',
         severity: 'warn',
-        title: `the Gateway failed to connect to the backend up to ${failing.toFixed(2)} times a second (${r.clusters.join(', ')})`,
+        title: `the Gateway failed to connect to the backend up to ${failing.toFixed(2)} times a second (${r.what})`,
         evidence: [queryEvidence(connect.r.result, `max ${failing.toFixed(2)}/s`)],
       }),
     );

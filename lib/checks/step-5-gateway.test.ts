@@ -473,6 +473,25 @@ describe("the Gateway's own traffic (Envoy Gateway's cluster statistics)", () =>
     expect(plan.queries[0]!.promql).toMatch(/envoy_cluster_name="shop_web_\d+"/);
   });
 
+  it("Istio: the Gateway's own proxies as the client of the rule's Services, no connect series", () => {
+    const s = structuredClone(gatewaySnapshot());
+    const cls = s.gateway!.parents[0]!.gatewayClass;
+    if ('value' in cls && cls.value) {
+      cls.value.controllerName = 'istio.io/gateway-controller';
+      cls.value.name = 'istio';
+    }
+    const plan = gatewayQueries({ snapshot: s, window: metricWindow(s.path, NOW) });
+    expect(plan.queries.map((q) => q.id)).toEqual([
+      'gw.5xx',
+      'gw.upstream_p99',
+      'gw.upstream_p99.1d',
+    ]);
+    expect(plan.queries[0]!.promql).toContain(
+      'istio_requests_total{reporter="source",source_workload_namespace="infra",source_workload="public-istio",destination_service_namespace=~"(shop)",destination_service_name=~"(web)",response_code=~"5.."}',
+    );
+    expect(plan.queries[1]!.promql).toContain('istio_request_duration_milliseconds_bucket{');
+  });
+
   it('a third of upstream answers 5xx: fail at the Gateway', () => {
     const { hop, codes } = verdicts(
       withSeries({ 'gw.5xx': result('gw.5xx', 'ratio', [{ values: [0, 0.33, 0.35] }]) }),

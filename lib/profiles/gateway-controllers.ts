@@ -29,6 +29,22 @@ export interface EnvoyClusterMetrics {
   connectFailures: string;
 }
 
+/**
+ * Istio's standard request metrics, as its gateway proxies report them as the client
+ * (`reporter="source"`): per destination Service, not per route.
+ */
+export interface IstioRequestMetrics {
+  kind: 'istio-requests';
+  requests: string;
+  statusLabel: string;
+  /** Histogram (`_bucket`) of request duration, in milliseconds. */
+  durationMs: string;
+  /** The workload name Istio gives the proxies it deploys for a Gateway. */
+  gatewayWorkload(gateway: { name: string; className: string }): string;
+}
+
+export type GatewayMetrics = EnvoyClusterMetrics | IstioRequestMetrics;
+
 export interface GatewayControllerProfile {
   /** The GatewayClass `spec.controllerName` value. */
   controllerName: string;
@@ -39,7 +55,7 @@ export interface GatewayControllerProfile {
    */
   dataPlaneSelector?(gateway: { namespace: string; name: string }): string;
   /** Where its per-route series are; absent with `noRouteSeries` when it exposes none. */
-  metrics?: EnvoyClusterMetrics;
+  metrics?: GatewayMetrics;
   /** Why there is nothing per route to read, in words (said instead of showing nothing). */
   noRouteSeries?: string;
 }
@@ -80,6 +96,19 @@ export const GATEWAY_CONTROLLER_PROFILES: readonly GatewayControllerProfile[] = 
         backends
           .filter((b) => b.kind === 'Service' && b.weight > 0 && b.port !== undefined)
           .map((b) => `${b.namespace}_${b.name}_${b.port}`),
+    },
+  },
+  {
+    controllerName: 'istio.io/gateway-controller',
+    title: 'Istio',
+    // Istio deploys `<gateway>-<class>` for a Gateway and labels it with the Gateway API's
+    // gateway-name label (the default data-plane selector).
+    metrics: {
+      kind: 'istio-requests',
+      requests: 'istio_requests_total',
+      statusLabel: 'response_code',
+      durationMs: 'istio_request_duration_milliseconds',
+      gatewayWorkload: (g) => `${g.name}-${g.className}`,
     },
   },
   {

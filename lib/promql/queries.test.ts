@@ -25,10 +25,20 @@ import {
   saturation,
   type QuerySpec,
   gatewayRoute,
+  clusterMatcher,
 } from './queries';
 import { gatewayProfileFor } from '@/lib/profiles/gateway-controllers';
 
-const ENVOY = gatewayProfileFor('gateway.envoyproxy.io/gatewayclass-controller')!.metrics!;
+const ENVOY = (() => {
+  const m = gatewayProfileFor('gateway.envoyproxy.io/gatewayclass-controller')?.metrics;
+  if (m?.kind !== 'envoy-cluster') throw new Error('Envoy Gateway reads Envoy cluster statistics');
+  return m;
+})();
+const ISTIO = gatewayProfileFor('istio.io/gateway-controller')!.metrics!;
+/** A rule's cluster series, as the Gateway check selects them. */
+const cluster = (route: { namespace: string; name: string }, rule: number) => [
+  clusterMatcher(ENVOY, ENVOY.clusterNames(route, rule, [])),
+];
 
 function shape(promql: string): { errors: number; nodes: string[] } {
   const nodes: string[] = [];
@@ -114,10 +124,14 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
       'response',
       '1d',
     ),
-    gatewayRoute.fiveXx(ENVOY, ENVOY.clusterNames({ namespace: ns, name: svc }, 0, [])),
-    gatewayRoute.upstreamP99(ENVOY, ENVOY.clusterNames({ namespace: ns, name: svc }, 1, [])),
-    gatewayRoute.upstreamP99(ENVOY, ENVOY.clusterNames({ namespace: ns, name: svc }, 1, []), '1d'),
-    gatewayRoute.connectFailures(ENVOY, ENVOY.clusterNames({ namespace: ns, name: host }, 2, [])),
+    gatewayRoute.fiveXx(ENVOY, cluster({ namespace: ns, name: svc }, 0)),
+    gatewayRoute.upstreamP99(ENVOY, cluster({ namespace: ns, name: svc }, 1)),
+    gatewayRoute.upstreamP99(ENVOY, cluster({ namespace: ns, name: svc }, 1), '1d'),
+    gatewayRoute.connectFailures(ENVOY, cluster({ namespace: ns, name: host }, 2)),
+    gatewayRoute.fiveXx(ISTIO, [
+      ['source_workload', '=', svc],
+      ['destination_service_name', '=~', anyOf([svc, host])],
+    ]),
     ingressController.reloadOk(names, controller),
     ingressController.certificateExpiry(names, host, controller),
     ingressController.connectP99(names, [

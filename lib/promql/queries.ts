@@ -10,7 +10,7 @@ import {
   type IngressControllerMetrics,
   type IngressMetricsLayout,
 } from '@/lib/profiles/ingress-controllers';
-import type { EnvoyClusterMetrics } from '@/lib/profiles/gateway-controllers';
+import type { EnvoyClusterMetrics, GatewayMetrics } from '@/lib/profiles/gateway-controllers';
 import { anyOf, groupBy, quote, selector, type Matcher } from './escape';
 
 export interface QuerySpec<Id extends string = MetricId> {
@@ -684,55 +684,57 @@ export const ingressBackend = {
 };
 
 /** The series of a rule's clusters: one name exactly, several as alternatives. */
-function clusterMatcher(names: EnvoyClusterMetrics, clusters: readonly string[]): Matcher {
+export function clusterMatcher(names: EnvoyClusterMetrics, clusters: readonly string[]): Matcher {
   return clusters.length === 1
     ? [names.clusterLabel, '=', clusters[0]!]
     : [names.clusterLabel, '=~', anyOf(clusters)];
 }
 
-/** A Gateway's requests for one HTTPRoute rule, from Envoy's cluster statistics. */
+/**
+ * A Gateway's requests for the path's route rule, by the matchers that select its series: Envoy's
+ * cluster statistics (the rule's clusters) or Istio's request metrics (gateway → Service).
+ */
 export const gatewayRoute = {
   /** The selector of the rule's request series, as shown to the SRE when none has series. */
-  requestsSelector(names: EnvoyClusterMetrics, clusters: readonly string[]): string {
-    return selector(names.requests, [clusterMatcher(names, clusters)]);
+  requestsSelector(names: GatewayMetrics, m: readonly Matcher[]): string {
+    return selector(names.requests, m);
   },
-  fiveXx(names: EnvoyClusterMetrics, clusters: readonly string[]): QuerySpec<'gw.5xx'> {
-    const c = clusterMatcher(names, clusters);
-    const part = selector(names.responsesByClass, [c, [names.classLabel, '=', '5']]);
+  fiveXx(names: GatewayMetrics, m: readonly Matcher[]): QuerySpec<'gw.5xx'> {
+    const part =
+      names.kind === 'envoy-cluster'
+        ? selector(names.responsesByClass, [...m, [names.classLabel, '=', '5']])
+        : selector(names.requests, [...m, [names.statusLabel, '=~', quote('5..')]]);
     return {
       id: 'gw.5xx',
       title: '5xx share of upstream responses',
       unit: 'ratio',
       kind: 'range',
-      promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${selector(names.requests, [c])}[${RATE}]))`,
+      promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${selector(names.requests, m)}[${RATE}]))`,
     };
   },
   upstreamP99(
-    names: EnvoyClusterMetrics,
-    clusters: readonly string[],
+    names: GatewayMetrics,
+    m: readonly Matcher[],
     o?: BaselineOffset,
   ): QuerySpec<WithBaselines<'gw.upstream_p99'>> {
-    const buckets = selector(`${names.requestTimeMs}_bucket`, [clusterMatcher(names, clusters)]);
+    const histogram = names.kind === 'envoy-cluster' ? names.requestTimeMs : names.durationMs;
+    const buckets = selector(`${histogram}_bucket`, m);
     return {
       id: shifted('gw.upstream_p99', o),
       title: `upstream request time p99${earlier(o)}`,
       unit: 'seconds',
       kind: 'range',
-      // Envoy's histogram is in milliseconds.
+      // Both histograms are in milliseconds.
       promql: `histogram_quantile(0.99, sum by (le) (rate(${buckets}[${RATE}]${offset(o)}))) / 1000`,
     };
   },
-  connectFailures(
-    names: EnvoyClusterMetrics,
-    clusters: readonly string[],
-  ): QuerySpec<'gw.connect_fail'> {
-    const failures = selector(names.connectFailures, [clusterMatcher(names, clusters)]);
+  connectFailures(names: EnvoyClusterMetrics, m: readonly Matcher[]): QuerySpec<'gw.connect_fail'> {
     return {
       id: 'gw.connect_fail',
       title: 'failed connections to the upstream per second',
       unit: 'count',
       kind: 'range',
-      promql: `sum(rate(${failures}[${RATE}]))`,
+      promql: `sum(rate(${selector(names.connectFailures, m)}[${RATE}]))`,
     };
   },
 };

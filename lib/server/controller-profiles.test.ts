@@ -79,9 +79,10 @@ describe('a profiles file', () => {
       ),
     );
     const p = gatewayProfileFor('gateway.envoyproxy.io/gatewayclass-controller');
-    expect(p?.metrics?.clusterNames({ namespace: 'shop', name: 'web' }, 2, [])).toEqual([
-      'shop-web-2',
-    ]);
+    expect(
+      p?.metrics?.kind === 'envoy-cluster' &&
+        p.metrics.clusterNames({ namespace: 'shop', name: 'web' }, 2, []),
+    ).toEqual(['shop-web-2']);
   });
   it('is refused with each mistake named', () => {
     expect(() => parseProfilesFile('{')).toThrow(/not valid JSON/);

@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
-  gatewayProfileFor,
   GATEWAY_CONTROLLER_PROFILES,
   type GatewayControllerProfile,
 } from '@/lib/profiles/gateway-controllers';
@@ -124,11 +123,17 @@ function toIngress(p: z.infer<typeof ingressProfile>): IngressControllerProfile 
 function toGateway(p: z.infer<typeof gatewayProfile>): GatewayControllerProfile {
   const base = p.like
     ? GATEWAY_CONTROLLER_PROFILES.find((x) => x.controllerName === p.like)
-    : gatewayProfileFor('gateway.envoyproxy.io/gatewayclass-controller');
+    : GATEWAY_CONTROLLER_PROFILES.find(
+        (x) => x.controllerName === 'gateway.envoyproxy.io/gatewayclass-controller',
+      );
   if (!base) throw new Error(`gateway profile ${p.controllerName}: no built-in profile ${p.like}`);
   const named = p.clusterName;
+  if (named && base.metrics?.kind !== 'envoy-cluster')
+    throw new Error(
+      `gateway profile ${p.controllerName}: clusterName needs an Envoy-based profile`,
+    );
   const metrics =
-    named && base.metrics
+    named && base.metrics?.kind === 'envoy-cluster'
       ? {
           ...base.metrics,
           clusterNames: (route: { namespace: string; name: string }, rule: number) => {
