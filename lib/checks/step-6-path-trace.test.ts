@@ -200,11 +200,17 @@ describe('step 6, the path trace', () => {
       address: '10.1.0.1',
       port: 30080,
     };
-    const s = traced([tries(nodePort, always('timeout')), tries(INGRESS, always('server-error'))]);
+    const gateway: ProbeTarget = { ...INGRESS, tier: 'gateway', address: '10.96.40.10' };
+    const s = traced([
+      tries(nodePort, always('timeout')),
+      tries(INGRESS, always('server-error')),
+      tries(gateway, (i) => (i % 4 === 0 ? 'reset' : 'answered')),
+    ]);
     const f = step6(s).findings;
     expect(f.map((x) => [x.code, x.hop, x.member])).toEqual([
       ['TRACE_NODEPORT_FAILING', 'node', 'worker-1'],
       ['TRACE_INGRESS_FAILING', 'ingress-controller', undefined],
+      ['TRACE_GATEWAY_FAILING', 'gateway', undefined],
     ]);
     expect(f[1]!.title).toMatch(/20 of 20 answered 5xx/);
   });
@@ -216,6 +222,7 @@ describe('step 6, the path trace', () => {
     expect(codes.sort()).toEqual([
       'TRACE_DNS_FAILING',
       'TRACE_ENDPOINT_FAILING',
+      'TRACE_GATEWAY_FAILING',
       'TRACE_INGRESS_FAILING',
       'TRACE_NODEPORT_FAILING',
       'TRACE_NOT_PROBED',

@@ -23,6 +23,7 @@ const TIER_HOP: Record<ProbeTier, HopKind> = {
   endpoint: 'pods',
   'node-port': 'node',
   ingress: 'ingress-controller',
+  gateway: 'gateway',
   control: 'dns-cluster',
 };
 
@@ -143,6 +144,7 @@ export function checkPathTrace(
   for (const [t, code] of [
     ['node-port', 'TRACE_NODEPORT_FAILING'],
     ['ingress', 'TRACE_INGRESS_FAILING'],
+    ['gateway', 'TRACE_GATEWAY_FAILING'],
   ] as const)
     for (const r of tier(run, t)) {
       const f = failing(r);
@@ -181,7 +183,7 @@ function whereTheTimeGoes(run: ProbeRun, slowMs: number): Finding[] {
         evidence: tier(run, 'dns').map((r) => evidence(r, run.vantage)),
       }),
     );
-  const entry = (['ingress', 'node-port', 'service'] as const)
+  const entry = (['ingress', 'gateway', 'node-port', 'service'] as const)
     .map((t) => ({ t, rs: tier(run, t) }))
     .find((x) => x.rs.length > 0);
   const podMs = medianTotal(tier(run, 'endpoint'));

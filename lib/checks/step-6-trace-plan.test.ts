@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clusterIpSnapshot,
+  gatewaySnapshot,
   ingressSnapshot,
   nodePortSnapshot,
   WEB_PODS,
@@ -36,5 +37,25 @@ describe('what the path trace probes', () => {
     const entry = ing.targets.find((t) => t.tier === 'ingress');
     expect(entry).toMatchObject({ protocol: 'http', hostHeader: 'shop.example.com' });
     expect(ing.targets.some((t) => t.tier === 'dns' || t.tier === 'service')).toBe(false);
+  });
+
+  it('Gateway: the host through the data-plane Service, on the port of the listener that admits it', () => {
+    const plan = planTrace(gatewaySnapshot());
+    expect(plan.targets.find((t) => t.tier === 'gateway')).toMatchObject({
+      protocol: 'http',
+      address: '10.96.40.10',
+      port: 80,
+      hostHeader: 'shop.example.com',
+      httpPath: '/cart',
+    });
+    expect(plan.allowed.has('10.96.40.10')).toBe(true);
+    expect(plan.targets.some((t) => t.tier === 'dns' || t.tier === 'service')).toBe(false);
+  });
+
+  it('Gateway: no listener admits the host, so there is no way in to probe', () => {
+    const s = gatewaySnapshot();
+    const g = s.gateway!.parents[0]!.gateway;
+    if ('value' in g && g.value) g.value.listeners[0]!.hostname = '*.example.org';
+    expect(planTrace(s).targets.some((t) => t.tier === 'gateway')).toBe(false);
   });
 });

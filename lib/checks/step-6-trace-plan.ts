@@ -1,9 +1,16 @@
 // What the path trace probes, from the Kubernetes part of the snapshot: the Service's name through
 // cluster DNS, the ClusterIP:port, each ready endpoint IP:port directly, the entry node's
-// NodePort, the Ingress host through its controller's Service — and `kubernetes.default` through
+// NodePort, the Ingress host through its controller's Service, the Gateway host through its
+// data-plane Service — and `kubernetes.default` through
 // the same DNS as a control. Only these addresses may be sent a packet (`allowed`). Pure.
 import type { ProbeTarget } from '@/lib/model/probe';
-import { gatheredValue, type ServicePortInfo, type Snapshot } from '@/lib/model/snapshot';
+import { hostMatches } from '@/lib/model/gateway';
+import {
+  gatheredValue,
+  type ServiceInfo,
+  type ServicePortInfo,
+  type Snapshot,
+} from '@/lib/model/snapshot';
 import { backendService, ingressBackendPort, pathServicePorts, pathSlices } from './read-snapshot';
 
 /** Endpoints probed directly in one run; the rest are listed, not probed. */
@@ -110,5 +117,42 @@ export function planTrace(s: Snapshot): TracePlan {
         httpPath: p.path,
       });
   }
+  if (p.kind === 'gateway') {
+    const entry = gatewayEntry(s, p.host);
+    if (entry)
+      targets.push({
+        tier: 'gateway',
+        label: `${p.host}${p.path} via Gateway ${entry.gateway} (${entry.service.namespace}/${entry.service.name} ${entry.service.clusterIP}:${entry.port})`,
+        protocol: 'http',
+        address: entry.service.clusterIP!,
+        port: entry.port,
+        hostHeader: p.host,
+        httpPath: p.path,
+      });
+  }
   return { targets, endpointsLeftOut, allowed: new Set(targets.map((t) => t.address)) };
+}
+
+/**
+ * The way into the cluster of a gateway path: the data-plane Service of the first Gateway with an
+ * HTTP listener that admits the host, on the Service port of that listener's port.
+ */
+function gatewayEntry(
+  s: Snapshot,
+  host: string,
+): { gateway: string; service: ServiceInfo; port: number } | null {
+  for (const parent of s.gateway?.parents ?? []) {
+    const g = gatheredValue(parent.gateway);
+    const svc = parent.dataPlaneService ? gatheredValue(parent.dataPlaneService) : null;
+    if (!g || !svc?.clusterIP || svc.clusterIP === 'None') continue;
+    const listener = g.listeners.find(
+      (l) =>
+        l.protocol === 'HTTP' &&
+        (!parent.ref.sectionName || parent.ref.sectionName === l.name) &&
+        hostMatches(l.hostname, host),
+    );
+    const port = listener && svc.ports.find((x) => x.port === listener.port);
+    if (port) return { gateway: `${g.namespace}/${g.name}`, service: svc, port: port.port };
+  }
+  return null;
 }

@@ -10,6 +10,17 @@ import { median } from './step-6-path-trace';
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/** Where the way in adds its time, by the tier the request entered through. */
+const ENTRY: Record<
+  'ingress' | 'gateway' | 'node-port' | 'service',
+  { hop: WaterfallRow['hop']; label: string }
+> = {
+  ingress: { hop: 'ingress-controller', label: 'added by the ingress controller' },
+  gateway: { hop: 'gateway', label: 'added by the Gateway' },
+  'node-port': { hop: 'node', label: 'added on the way in through the NodePort' },
+  service: { hop: 'kube-proxy', label: 'added through the Service VIP (kube-proxy)' },
+};
+
 function fromProbes(run: ProbeRun): LatencyWaterfall | undefined {
   const answered = (tier: ProbeTier) =>
     run.results
@@ -21,18 +32,14 @@ function fromProbes(run: ProbeRun): LatencyWaterfall | undefined {
     rows.push({ hop: 'dns-cluster', label: 'cluster DNS answers the name', ms: round(dns) });
   const pods = answered('endpoint');
   const podTotal = median(pods.map((a) => a.ms.totalMs));
-  const entry = (['ingress', 'node-port', 'service'] as const).find((t) => answered(t).length > 0);
+  const entry = (['ingress', 'gateway', 'node-port', 'service'] as const).find(
+    (t) => answered(t).length > 0,
+  );
   if (entry && podTotal !== null) {
     const entryTotal = median(answered(entry).map((a) => a.ms.totalMs))!;
-    const label =
-      entry === 'ingress'
-        ? 'added by the ingress controller'
-        : entry === 'node-port'
-          ? 'added on the way in through the NodePort'
-          : 'added through the Service VIP (kube-proxy)';
+    const { hop, label } = ENTRY[entry];
     rows.push({
-      hop:
-        entry === 'ingress' ? 'ingress-controller' : entry === 'node-port' ? 'node' : 'kube-proxy',
+      hop,
       label,
       ms: round(Math.max(0, entryTotal - podTotal)),
     });

@@ -1,7 +1,7 @@
 // The Gateway API side of a path (gateway.networking.k8s.io): the HTTPRoute that serves the host
 // and path, the Gateways it attaches to, their GatewayClasses and the ReferenceGrants that let a
 // route reach another namespace's Service — as far as the checks need them, statuses included.
-import type { Condition, Gathered, PodInfo } from './snapshot';
+import type { Condition, Gathered, PodInfo, ServiceInfo } from './snapshot';
 
 export interface ParentRef {
   group: string;
@@ -107,6 +107,8 @@ export interface GatewayParent {
    * Service by the labels the controller gives them; absent in diagnoses frozen before they were read.
    */
   dataPlanePods?: Gathered<PodInfo[]>;
+  /** Their Service, whose ClusterIP the path trace sends the host's request to. */
+  dataPlaneService?: Gathered<ServiceInfo | null>;
 }
 
 export interface GatewaySide {

@@ -6,7 +6,8 @@
 export const DEBUG_CONTAINER = 'hopscope-trace';
 
 /** The tiers isolate the broken layer the way the "Debug Services" walk does. */
-export type ProbeTier = 'dns' | 'service' | 'endpoint' | 'node-port' | 'ingress' | 'control';
+export type ProbeTier =
+  'dns' | 'service' | 'endpoint' | 'node-port' | 'ingress' | 'gateway' | 'control';
 
 export type DnsOutcome = 'answered' | 'nxdomain' | 'servfail' | 'timeout';
 export type ConnectOutcome = 'refused' | 'reset' | 'timeout' | 'unreachable';

@@ -426,6 +426,16 @@ export function gatewaySide(patch: Partial<GatewaySide> = {}): GatewaySide {
           },
         },
         dataPlanePods: { value: ENVOY_PODS },
+        dataPlaneService: {
+          value: service({
+            namespace: 'envoy-gateway-system',
+            name: 'envoy-infra-public-3b8a6f1c',
+            type: 'LoadBalancer',
+            clusterIP: '10.96.40.10',
+            ports: [{ name: 'http-80', port: 80, targetPort: 10080, protocol: 'TCP' }],
+            loadBalancerIngress: [{ ip: '203.0.113.10' }],
+          }),
+        },
       },
     ],
     referenceGrants: {},

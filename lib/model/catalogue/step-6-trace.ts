@@ -44,6 +44,13 @@ export const STEP_6_CODES = {
     why: 'Users of the host do not reach the backend.',
     fix: "Look at the controller's pods and its log for this host (step 5).",
   },
+  TRACE_GATEWAY_FAILING: {
+    step: 6,
+    source: 'probes',
+    meaning: "Requests for the host through the Gateway's data-plane Service failed (some or all).",
+    why: 'Users of the host do not reach the backend through the Gateway.',
+    fix: "Look at the Gateway's status, its proxies and their logs for this host (step 5).",
+  },
   TRACE_SLOW: {
     step: 6,
     source: 'probes',

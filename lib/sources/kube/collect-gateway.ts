@@ -257,20 +257,17 @@ async function collectParent(api: KubeApis, ref: ParentRef): Promise<GatewayPare
   // The data plane is labelled by the controller, which the class names: an unread class leaves
   // it unread, a missing one leaves nothing to look for (the class check says why).
   const cls = gatheredValue(gatewayClass);
-  const dataPlanePods: GatewayParent['dataPlanePods'] =
-    'issue' in gatewayClass
-      ? { issue: notRead("find the Gateway's data-plane pods", gatewayClass.issue) }
-      : cls
-        ? (
-            await collectControllerPods(api, {
-              podSelector: dataPlaneSelector(cls.controllerName, gateway.value),
-              serviceSelector: dataPlaneSelector(cls.controllerName, gateway.value),
-            })
-          )[0]
-        : undefined;
-  return dataPlanePods
-    ? { ref, gateway, gatewayClass, dataPlanePods }
-    : { ref, gateway, gatewayClass };
+  if ('issue' in gatewayClass) {
+    const why = notRead("find the Gateway's data-plane pods", gatewayClass.issue);
+    return { ref, gateway, gatewayClass, dataPlanePods: { issue: why } };
+  }
+  if (!cls) return { ref, gateway, gatewayClass };
+  const selector = dataPlaneSelector(cls.controllerName, gateway.value);
+  const [dataPlanePods, dataPlaneService] = await collectControllerPods(api, {
+    podSelector: selector,
+    serviceSelector: selector,
+  });
+  return { ref, gateway, gatewayClass, dataPlanePods, dataPlaneService };
 }
 
 /**
