@@ -128,6 +128,18 @@ describe('behind an authenticating proxy: the API server sees the user, not the 
     expect(refusal).toMatchObject({ kind: 'forbidden', what: 'read pod logs in shop' });
     const admin = kubeConfigFor('hopscope-test');
     expect(await logReadRefusal(makeKubeApis(admin.kc), 'shop')).toBeNull();
+    // The collector asks in the backend's namespace before reading: each tail is refused, none read.
+    const s = await collectSnapshot(
+      makeKubeApis(kc, { identity: alice }),
+      path,
+      'hopscope-test',
+      new Date(),
+      { readLogs: true },
+    );
+    const tails = Object.values(s.backend?.logTails ?? {});
+    expect(tails.length).toBeGreaterThan(0);
+    for (const t of tails)
+      expect(t).toMatchObject({ issue: { kind: 'forbidden', what: 'read pod logs in shop' } });
   });
 });
 

@@ -25,9 +25,7 @@ import { collectMetrics } from '@/lib/sources/prometheus/collect-metrics';
 import { prometheusFor } from '@/lib/sources/prometheus/config';
 import { mergeThresholds, type Thresholds } from '@/lib/checks/thresholds';
 import { RequestError } from './errors';
-import { gatheredValue } from '@/lib/model/snapshot';
 import { identityKey } from '@/lib/sources/kube/identity';
-import { logReadRefusal, refusedLogTails } from '@/lib/sources/kube/log-access';
 import type { RequestBudget } from '@/lib/sources/concurrency';
 import type { Caller } from './auth/caller';
 import { admitDiagnosis, Coalescer, diagnosisBudget, takeDiagnosisSlot } from './limits';
@@ -239,23 +237,13 @@ async function gatherKubernetesFor(
     requestId: caller.requestId,
   });
   // Logs are read only when the path asks, the server allows it and the caller may (they can
-  // hold secrets): the server setting and the caller's RBAC, never the request field alone.
+  // hold secrets): the server setting and the caller's RBAC (asked by the collector in the
+  // backend's namespace), never the request field alone.
   const logsWanted = path.logs === true && process.env.HOPSCOPE_ALLOW_LOGS === '1';
-  const logRefusal = logsWanted ? await logReadRefusal(api, path.namespace) : null;
-  const collected = await collectSnapshot(api, path, cluster.name, now, {
-    readLogs: logsWanted && logRefusal === null,
+  const withLogs = await collectSnapshot(api, path, cluster.name, now, {
+    readLogs: logsWanted,
     tls: tlsReadOptions(cluster.kc),
   });
-  const withLogs =
-    logRefusal && collected.backend
-      ? {
-          ...collected,
-          backend: {
-            ...collected.backend,
-            logTails: refusedLogTails(gatheredValue(collected.backend.pods) ?? [], logRefusal),
-          },
-        }
-      : collected;
   // Copied commands name --context unless this is the kubeconfig's current context.
   const snapshot = {
     ...withLogs,

@@ -29,6 +29,7 @@ import { collectGateway } from './collect-gateway';
 import { selectorString } from '@/lib/model/labels';
 import { profileForController } from '@/lib/profiles/ingress-controllers';
 import { collectControllerPods } from './controller-pods';
+import { logReadRefusal, refusedLogTails } from './log-access';
 import { gatherList, gatherOne, gatherPagedList, type KubeApis, type PagedList } from './api';
 import { IP_LOOKUP_ORDER, ipLookupPlan } from './ip-lookups';
 import { Semaphore } from '@/lib/sources/concurrency';
@@ -150,7 +151,14 @@ async function collectBackend(
     ),
   );
 
-  const logTails = readLogs ? await collectLogTails(api, gatheredValue(pods) ?? []) : undefined;
+  // The caller's right to read logs is asked in the backend's own namespace, which on a gateway
+  // path may not be the route's.
+  const refusal = readLogs ? await logReadRefusal(api, namespace) : null;
+  const logTails = !readLogs
+    ? undefined
+    : refusal
+      ? refusedLogTails(gatheredValue(pods) ?? [], refusal)
+      : await collectLogTails(api, gatheredValue(pods) ?? []);
   return {
     service,
     pods,
