@@ -1,4 +1,4 @@
-// Step 5 for a gateway path: the HTTPRoute, each Gateway it attaches to and its GatewayClass,
+// Step 5 for a gateway path: the HTTPRoute (or GRPCRoute), each Gateway it attaches to and its GatewayClass,
 // judged first by their own status conditions (with the reason in the sentence, and a status
 // written for an older generation said to be stale), then by what the status cannot say: no rule
 // for the host and path, a backendRef to a missing Service or port, every weight 0, a
@@ -8,6 +8,7 @@ import {
   conditionOf,
   hostMatches,
   matchHttpRoute,
+  routeKind,
   type BackendRef,
   type GatewayInfo,
   type GatewayParent,
@@ -19,11 +20,12 @@ import type { Finding } from '@/lib/model/finding';
 import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 import { sh } from './command';
+import { gatewayRouteOf } from '@/lib/model/path-text';
 import { podRef } from './read-snapshot';
 import { dataPlaneSelector } from '@/lib/profiles/gateway-controllers';
 
-const routeRef = (r: { namespace: string; name: string }) =>
-  `gateway.networking.k8s.io/v1 HTTPRoute ${r.namespace}/${r.name}`;
+const routeRef = (r: { kind?: HttpRouteInfo['kind']; namespace: string; name: string }) =>
+  `gateway.networking.k8s.io/v1 ${routeKind(r)} ${r.namespace}/${r.name}`;
 const gatewayRef = (g: { namespace: string; name: string }) =>
   `gateway.networking.k8s.io/v1 Gateway ${g.namespace}/${g.name}`;
 
@@ -84,7 +86,7 @@ function checkParent(
       finding('GATEWAY_NOT_FOUND', {
         hop: 'gateway',
         severity: 'fail',
-        title: `HTTPRoute ${route.namespace}/${route.name} names Gateway ${ref.namespace}/${ref.name}, which does not exist`,
+        title: `${routeKind(route)} ${route.namespace}/${route.name} names Gateway ${ref.namespace}/${ref.name}, which does not exist`,
         evidence: [objectEvidence(routeRef(route), 'spec.parentRefs', route.parentRefs)],
         commands: [sh`kubectl get gateways -A`],
       }),
@@ -257,13 +259,15 @@ function checkRouteStatus(
         severity: 'fail',
         title:
           route.parentRefs.length === 0
-            ? `HTTPRoute ${route.namespace}/${route.name} names no Gateway (spec.parentRefs is empty): no Gateway serves it`
-            : `HTTPRoute ${route.namespace}/${route.name} is attached to nothing: no controller has written status.parents for ${route.parentRefs.map((p) => `${p.namespace}/${p.name}`).join(', ')}`,
+            ? `${routeKind(route)} ${route.namespace}/${route.name} names no Gateway (spec.parentRefs is empty): no Gateway serves it`
+            : `${routeKind(route)} ${route.namespace}/${route.name} is attached to nothing: no controller has written status.parents for ${route.parentRefs.map((p) => `${p.namespace}/${p.name}`).join(', ')}`,
         evidence: [
           objectEvidence(ref, 'spec.parentRefs', route.parentRefs),
           objectEvidence(ref, 'status.parents', route.parents),
         ],
-        commands: [sh`kubectl describe httproute -n ${route.namespace} ${route.name}`],
+        commands: [
+          sh`kubectl describe ${routeKind(route).toLowerCase()} -n ${route.namespace} ${route.name}`,
+        ],
       }),
     ];
   const out: Finding[] = [];
@@ -276,9 +280,11 @@ function checkRouteStatus(
         finding('GATEWAY_ROUTE_NOT_ACCEPTED', {
           hop: 'httproute',
           severity: 'fail',
-          title: `Gateway ${where} does not accept HTTPRoute ${route.namespace}/${route.name}: ${said(accepted)}`,
+          title: `Gateway ${where} does not accept ${routeKind(route)} ${route.namespace}/${route.name}: ${said(accepted)}`,
           evidence: [objectEvidence(ref, 'status.parents[].conditions[Accepted]', accepted)],
-          commands: [sh`kubectl describe httproute -n ${route.namespace} ${route.name}`],
+          commands: [
+            sh`kubectl describe ${routeKind(route).toLowerCase()} -n ${route.namespace} ${route.name}`,
+          ],
         }),
       );
     const resolved = conditionOf(p.conditions, 'ResolvedRefs');
@@ -288,10 +294,12 @@ function checkRouteStatus(
           hop: !ruleResolved && resolved.reason === 'BackendNotFound' ? 'service' : 'httproute',
           severity: ruleResolved ? 'warn' : 'fail',
           title: ruleResolved
-            ? `HTTPRoute ${route.namespace}/${route.name} has a reference its controller cannot resolve in another rule than the one for this path: ${said(resolved)}`
-            : `HTTPRoute ${route.namespace}/${route.name} has references its controller cannot resolve: ${said(resolved)}`,
+            ? `${routeKind(route)} ${route.namespace}/${route.name} has a reference its controller cannot resolve in another rule than the one for this path: ${said(resolved)}`
+            : `${routeKind(route)} ${route.namespace}/${route.name} has references its controller cannot resolve: ${said(resolved)}`,
           evidence: [objectEvidence(ref, 'status.parents[].conditions[ResolvedRefs]', resolved)],
-          commands: [sh`kubectl describe httproute -n ${route.namespace} ${route.name}`],
+          commands: [
+            sh`kubectl describe ${routeKind(route).toLowerCase()} -n ${route.namespace} ${route.name}`,
+          ],
         }),
       );
     const partial = conditionOf(p.conditions, 'PartiallyInvalid');
@@ -300,14 +308,20 @@ function checkRouteStatus(
         finding('GATEWAY_ROUTE_PARTIALLY_INVALID', {
           hop: 'httproute',
           severity: 'warn',
-          title: `some rules of HTTPRoute ${route.namespace}/${route.name} were dropped by ${where}: ${said(partial)}`,
+          title: `some rules of ${routeKind(route)} ${route.namespace}/${route.name} were dropped by ${where}: ${said(partial)}`,
           evidence: [objectEvidence(ref, 'status.parents[].conditions[PartiallyInvalid]', partial)],
         }),
       );
   }
   const all = route.parents.flatMap((p) => p.conditions);
   out.push(
-    ...stale('httproute', ref, `HTTPRoute ${route.namespace}/${route.name}`, route.generation, all),
+    ...stale(
+      'httproute',
+      ref,
+      `${routeKind(route)} ${route.namespace}/${route.name}`,
+      route.generation,
+      all,
+    ),
   );
   return out;
 }
@@ -321,7 +335,7 @@ function granted(s: Snapshot, route: HttpRouteInfo, b: BackendRef): boolean | un
       g.from.some(
         (f) =>
           f.group === 'gateway.networking.k8s.io' &&
-          f.kind === 'HTTPRoute' &&
+          f.kind === routeKind(route) &&
           f.namespace === route.namespace,
       ) &&
       g.to.some((t) => t.group === '' && t.kind === 'Service' && (!t.name || t.name === b.name)),
@@ -336,7 +350,7 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
       finding('GATEWAY_NO_RULE_MATCH', {
         hop: 'httproute',
         severity: 'fail',
-        title: `no rule of HTTPRoute ${route.namespace}/${route.name} matches ${host}${path}${route.hostnames.length ? ` (hostnames: ${route.hostnames.join(', ')})` : ''}: the Gateway answers 404`,
+        title: `no rule of ${routeKind(route)} ${route.namespace}/${route.name} matches ${host}${path}${route.hostnames.length ? ` (hostnames: ${route.hostnames.join(', ')})` : ''}: the Gateway answers 404`,
         evidence: [
           objectEvidence(ref, 'spec.hostnames', route.hostnames),
           objectEvidence(
@@ -345,7 +359,9 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
             route.rules.map((r) => r.matches),
           ),
         ],
-        commands: [sh`kubectl get httproute -n ${route.namespace} ${route.name} -o yaml`],
+        commands: [
+          sh`kubectl get ${routeKind(route).toLowerCase()} -n ${route.namespace} ${route.name} -o yaml`,
+        ],
       }),
     ];
   const out: Finding[] = [];
@@ -356,7 +372,7 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
       finding('GATEWAY_RULE_CONDITIONAL', {
         hop: 'httproute',
         severity: 'unknown',
-        title: `only ${rulePlace} of HTTPRoute ${route.namespace}/${route.name} admits ${host}${path}, and it also needs ${[
+        title: `only ${rulePlace} of ${routeKind(route)} ${route.namespace}/${route.name} admits ${host}${path}, and it also needs ${[
           match.match.headers.length
             ? `headers ${match.match.headers.map((h) => h.name).join(', ')}`
             : '',
@@ -377,7 +393,7 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
       finding('GATEWAY_BACKEND_WEIGHTS_ZERO', {
         hop: 'httproute',
         severity: 'fail',
-        title: `${rulePlace} of HTTPRoute ${route.namespace}/${route.name} gives every backend weight 0: it sends ${host}${path} nowhere and the Gateway answers 500`,
+        title: `${rulePlace} of ${routeKind(route)} ${route.namespace}/${route.name} gives every backend weight 0: it sends ${host}${path} nowhere and the Gateway answers 500`,
         evidence: [objectEvidence(ref, `spec.rules[${match.ruleIndex}].backendRefs`, refs)],
       }),
     );
@@ -399,7 +415,7 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
         finding('GATEWAY_REFERENCEGRANT_MISSING', {
           hop: 'httproute',
           severity: 'fail',
-          title: `${rulePlace} sends to Service ${b.namespace}/${b.name}, in another namespace, and no ReferenceGrant in ${b.namespace} allows HTTPRoutes of ${route.namespace} to reach it: the reference is refused`,
+          title: `${rulePlace} sends to Service ${b.namespace}/${b.name}, in another namespace, and no ReferenceGrant in ${b.namespace} allows ${routeKind(route)}s of ${route.namespace} to reach it: the reference is refused`,
           evidence: [
             objectEvidence(ref, `spec.rules[${match.ruleIndex}].backendRefs`, b),
             objectEvidence(
@@ -425,7 +441,7 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
       finding('GATEWAY_BACKEND_SERVICE_MISSING', {
         hop: 'service',
         severity: 'fail',
-        title: `${rulePlace} of HTTPRoute ${route.namespace}/${route.name} sends ${host}${path} to Service ${followed.namespace}/${followed.name}, which does not exist: the Gateway answers 500`,
+        title: `${rulePlace} of ${routeKind(route)} ${route.namespace}/${route.name} sends ${host}${path} to Service ${followed.namespace}/${followed.name}, which does not exist: the Gateway answers 500`,
         evidence: [
           objectEvidence(ref, `spec.rules[${match.ruleIndex}].backendRefs[].name`, followed.name),
         ],
@@ -459,13 +475,14 @@ export function checkGateway(s: Snapshot): Finding[] {
   const g = s.gateway.route;
   if ('issue' in g) return [sourceUnknown(5, 'httproute', g.issue)];
   const route = g.value;
+  const named = gatewayRouteOf(s.path);
   if (!route)
     return [
       finding('GATEWAY_ROUTE_NOT_FOUND', {
         hop: 'httproute',
         severity: 'fail',
-        title: `HTTPRoute ${s.path.namespace}/${s.path.httproute} does not exist`,
-        commands: [sh`kubectl get httproutes -n ${s.path.namespace}`],
+        title: `${named.kind} ${s.path.namespace}/${named.name} does not exist`,
+        commands: [sh`kubectl get ${named.kind.toLowerCase()}s -n ${s.path.namespace}`],
       }),
     ];
   const host = s.path.host;

@@ -4,6 +4,8 @@ import type { HopResult, MemberResult } from '@/lib/model/diagnosis';
 import type { Finding } from '@/lib/model/finding';
 import { HOP_LABELS, type HopKind } from '@/lib/model/hops';
 import { gatheredValue, isGathered, type Snapshot } from '@/lib/model/snapshot';
+import { routeKind } from '@/lib/model/gateway';
+import { gatewayRouteOf } from '@/lib/model/path-text';
 import { severityVerdict, worst, type Verdict } from '@/lib/model/verdict';
 import {
   backendNamespace,
@@ -24,6 +26,8 @@ interface HopPlan {
   /** Null when the hop was looked at; otherwise why it could not be (→ unknown when nothing is found). */
   unexamined: string | null;
   skipped?: string;
+  /** The hop's name when it is not its kind's (a gateway path's route may be a GRPCRoute). */
+  label?: string;
 }
 
 const HOP_ORDER: Record<Snapshot['path']['kind'], HopKind[]> = {
@@ -161,7 +165,7 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
           .map((p) => ({ id: p.name, carriesTraffic: p.ready })),
         unexamined:
           !s.gateway || !isGathered(s.gateway.route)
-            ? 'the HTTPRoute could not be read'
+            ? 'the route could not be read'
             : unread
               ? `Gateway ${unread.ref.namespace}/${unread.ref.name} or its class could not be read`
               : parents.length === 0
@@ -171,11 +175,15 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
     }
     case 'httproute': {
       const route = gatheredValue(s.gateway?.route);
+      const named = route
+        ? routeKind(route)
+        : gatewayRouteOf(s.path.kind === 'gateway' ? s.path : {}).kind;
       return {
         kind,
-        detail: route ? `HTTPRoute ${route.namespace}/${route.name}` : 'HTTPRoute',
+        label: named,
+        detail: route ? `${named} ${route.namespace}/${route.name}` : named,
         members: [],
-        unexamined: route ? null : 'the HTTPRoute could not be read',
+        unexamined: route ? null : 'the route could not be read',
       };
     }
     case 'service':
@@ -285,7 +293,7 @@ const METRIC_HOPS: ReadonlySet<HopKind> = new Set([
 ]);
 
 function judge(p: HopPlan, findings: Finding[], metricsPending: boolean): HopResult {
-  const label = HOP_LABELS[p.kind];
+  const label = p.label ?? HOP_LABELS[p.kind];
   if (p.skipped)
     return {
       kind: p.kind,

@@ -33,9 +33,11 @@ export function pathToQuery(p: AccessPath): Record<string, string> {
   if (p.traceDebug) q.debug = '1';
   if (p.cluster) q.cluster = p.cluster;
   if (p.kind === 'ingress') Object.assign(q, { ingress: p.ingress, host: p.host, path: p.path });
-  else if (p.kind === 'gateway')
-    Object.assign(q, { httproute: p.httproute, host: p.host, path: p.path });
-  else {
+  else if (p.kind === 'gateway') {
+    if (p.grpcroute !== undefined) q.grpcroute = p.grpcroute;
+    else q.httproute = p.httproute ?? '';
+    Object.assign(q, { host: p.host, path: p.path });
+  } else {
     q.service = p.service;
     if (p.port !== undefined) q.port = String(p.port);
     if (p.kind === 'clusterip' && p.client) q.client = `${p.client.namespace}/${p.client.pod}`;

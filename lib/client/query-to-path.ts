@@ -31,6 +31,7 @@ export function queryToPath(
     node: one('node'),
     ingress: one('ingress'),
     httproute: one('httproute'),
+    grpcroute: one('grpcroute'),
     host: one('host'),
     path: one('path'),
     window: { minutes: Number(one('minutes') ?? 30), end: endOf(one('end')) },

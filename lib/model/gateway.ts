@@ -48,6 +48,8 @@ export interface RouteParentStatus {
 }
 
 export interface HttpRouteInfo {
+  /** A GRPCRoute is read as the HTTP/2 requests it serves (its rules as paths); absent: HTTPRoute. */
+  kind?: 'HTTPRoute' | 'GRPCRoute';
   namespace: string;
   name: string;
   generation: number;
@@ -116,6 +118,11 @@ export interface GatewaySide {
   parents: GatewayParent[];
   /** ReferenceGrants of each namespace a backendRef of the matched rule reaches into. */
   referenceGrants: Record<string, Gathered<ReferenceGrantInfo[]>>;
+}
+
+/** The route's kind: a GRPCRoute says so, anything else is an HTTPRoute. */
+export function routeKind(r: { kind?: HttpRouteInfo['kind'] }): 'HTTPRoute' | 'GRPCRoute' {
+  return r.kind ?? 'HTTPRoute';
 }
 
 /** A host name against a route's or listener's hostname (`*.example.com` matches one or more labels). */

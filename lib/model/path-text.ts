@@ -10,9 +10,21 @@ export function describePath(path: AccessPath): string {
       return `NodePort ${path.namespace}/${path.service}${path.port ? `:${path.port}` : ''}${path.node ? ` via ${path.node}` : ''}`;
     case 'ingress':
       return `Ingress ${path.namespace}/${path.ingress} ${path.host}${path.path}`;
-    case 'gateway':
-      return `HTTPRoute ${path.namespace}/${path.httproute} ${path.host}${path.path}`;
+    case 'gateway': {
+      const r = gatewayRouteOf(path);
+      return `${r.kind} ${path.namespace}/${r.name} ${path.host}${path.path}`;
+    }
   }
+}
+
+/** The route a gateway path is named by: its kind and name. */
+export function gatewayRouteOf(path: { httproute?: string; grpcroute?: string }): {
+  kind: 'HTTPRoute' | 'GRPCRoute';
+  name: string;
+} {
+  return path.grpcroute !== undefined
+    ? { kind: 'GRPCRoute', name: path.grpcroute }
+    : { kind: 'HTTPRoute', name: path.httproute ?? '' };
 }
 
 /** The object the path is named by: its Service, Ingress or HTTPRoute. */
@@ -21,7 +33,7 @@ export function pathTarget(path: AccessPath): string {
     case 'ingress':
       return path.ingress;
     case 'gateway':
-      return path.httproute;
+      return gatewayRouteOf(path).name;
     default:
       return path.service;
   }

@@ -85,14 +85,23 @@ export const ingressPathSchema = z.object({
   path: z.string().startsWith('/').max(2048).default('/'),
 });
 
-/** A host and path entering through a Gateway (Gateway API), by the HTTPRoute that serves it. */
-export const gatewayPathSchema = z.object({
-  kind: z.literal('gateway'),
-  ...common,
-  httproute: dnsSubdomain,
-  host: hostname,
-  path: z.string().startsWith('/').max(2048).default('/'),
-});
+/**
+ * A host and path entering through a Gateway (Gateway API), by the route that serves it: an
+ * HTTPRoute, or a GRPCRoute (whose path is the call's `/<package.Service>/<Method>`).
+ */
+export const gatewayPathSchema = z
+  .object({
+    kind: z.literal('gateway'),
+    ...common,
+    httproute: dnsSubdomain.optional(),
+    grpcroute: dnsSubdomain.optional(),
+    host: hostname,
+    path: z.string().startsWith('/').max(2048).default('/'),
+  })
+  .refine((p) => (p.httproute === undefined) !== (p.grpcroute === undefined), {
+    message: 'name exactly one route: httproute or grpcroute',
+    path: ['httproute'],
+  });
 
 export const accessPathSchema = z.discriminatedUnion('kind', [
   clusterIpPathSchema,

@@ -15,7 +15,7 @@ export interface EnvoyClusterMetrics {
    * Gateway) or one per backend Service of the rule (Contour).
    */
   clusterNames(
-    route: { namespace: string; name: string },
+    route: { kind?: 'HTTPRoute' | 'GRPCRoute'; namespace: string; name: string },
     ruleIndex: number,
     backends: readonly BackendRef[],
   ): string[];
@@ -77,11 +77,13 @@ export const GATEWAY_CONTROLLER_PROFILES: readonly GatewayControllerProfile[] = 
     // Its infrastructure labels (an EnvoyProxy with mergeGateways labels by class instead).
     dataPlaneSelector: (g) =>
       `gateway.envoyproxy.io/owning-gateway-name=${g.name},gateway.envoyproxy.io/owning-gateway-namespace=${g.namespace}`,
-    // Envoy Gateway names the cluster of each route rule `httproute/<namespace>/<name>/rule/<n>`
-    // (its default; an EnvoyProxy's telemetry.metrics.clusterStatName can rename it).
+    // Envoy Gateway names the cluster of each route rule `<kind>/<namespace>/<name>/rule/<n>`,
+    // httproute or grpcroute (its default; an EnvoyProxy's clusterStatName can rename it).
     metrics: {
       ...ENVOY_CLUSTER,
-      clusterNames: (route, rule) => [`httproute/${route.namespace}/${route.name}/rule/${rule}`],
+      clusterNames: (route, rule) => [
+        `${(route.kind ?? 'HTTPRoute').toLowerCase()}/${route.namespace}/${route.name}/rule/${rule}`,
+      ],
     },
   },
   {

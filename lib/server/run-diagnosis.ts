@@ -32,7 +32,7 @@ import { admitDiagnosis, Coalescer, diagnosisBudget, takeDiagnosisSlot } from '.
 import { processWide } from '@/lib/sources/process-wide';
 import { recordDiagnosis } from '@/lib/server/operations/metrics';
 import { runTrace, type TraceOutcome } from '@/lib/sources/probes/vantage';
-import { pathTarget } from '@/lib/model/path-text';
+import { gatewayRouteOf, pathTarget } from '@/lib/model/path-text';
 import { ensureControllerProfiles } from './controller-profiles';
 
 function thresholdsFromEnv(): Thresholds {
@@ -75,7 +75,7 @@ function assertTargetExists(s: Snapshot): void {
     if (route && isGathered(route) && route.value === null)
       throw new RequestError(
         'not-found',
-        `HTTPRoute ${p.namespace}/${p.httproute} not found in cluster ${s.cluster}`,
+        `${gatewayRouteOf(p).kind} ${p.namespace}/${gatewayRouteOf(p).name} not found in cluster ${s.cluster}`,
       );
     return;
   }
@@ -110,7 +110,7 @@ export async function targetIsAbsent(path: AccessPath, caller: Caller): Promise<
                 group: 'gateway.networking.k8s.io',
                 version: 'v1',
                 namespace: path.namespace,
-                plural: 'httproutes',
+                plural: `${gatewayRouteOf(path).kind.toLowerCase()}s`,
                 name,
               },
               api.options,

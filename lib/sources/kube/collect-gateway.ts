@@ -15,6 +15,7 @@ import {
   type ReferenceGrantInfo,
 } from '@/lib/model/gateway';
 import type { GatewayPath } from '@/lib/model/path';
+import { gatewayRouteOf } from '@/lib/model/path-text';
 import { gatheredValue, notRead, type Gathered } from '@/lib/model/snapshot';
 import { gatherList, gatherOne, type KubeApis } from './api';
 import { collectControllerPods } from './controller-pods';
@@ -63,6 +64,21 @@ interface WireRoute {
       conditions?: WireCondition[];
     }[];
   };
+}
+interface WireGrpcRoute {
+  metadata?: WireRoute['metadata'];
+  spec?: {
+    parentRefs?: WireParentRef[];
+    hostnames?: string[];
+    rules?: {
+      matches?: {
+        method?: { type?: string; service?: string; method?: string };
+        headers?: { name?: string; value?: string; type?: string }[];
+      }[];
+      backendRefs?: (WireParentRef & { weight?: number })[];
+    }[];
+  };
+  status?: WireRoute['status'];
 }
 interface WireGateway {
   metadata?: { namespace?: string; name?: string; generation?: number };
@@ -160,6 +176,44 @@ export function toHttpRoute(w: WireRoute): HttpRouteInfo {
       parentRef: parentRef(p.parentRef ?? {}, ns),
       controllerName: p.controllerName ?? '',
       conditions: conditions(p.conditions),
+    })),
+  };
+}
+
+const escapeRegExp = (v: string) => v.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+
+/**
+ * A GRPCRoute method match as the path of the HTTP/2 request it admits (`/<service>/<method>`):
+ * service and method exactly is an Exact path, a service alone a PathPrefix, anything else a
+ * regular expression.
+ */
+function grpcPath(m: { type?: string; service?: string; method?: string } | undefined): {
+  type: 'Exact' | 'PathPrefix' | 'RegularExpression';
+  value: string;
+} {
+  if (!m || (!m.service && !m.method)) return { type: 'PathPrefix', value: '/' };
+  if (m.type === 'RegularExpression')
+    return { type: 'RegularExpression', value: `/${m.service || '[^/]+'}/${m.method || '[^/]+'}` };
+  if (m.service && m.method) return { type: 'Exact', value: `/${m.service}/${m.method}` };
+  if (m.service) return { type: 'PathPrefix', value: `/${m.service}` };
+  return { type: 'RegularExpression', value: `/[^/]+/${escapeRegExp(m.method!)}` };
+}
+
+export function toGrpcRoute(w: WireGrpcRoute): HttpRouteInfo {
+  const ns = w.metadata?.namespace ?? '';
+  return {
+    ...toHttpRoute({ metadata: w.metadata, status: w.status, spec: { ...w.spec, rules: [] } }),
+    kind: 'GRPCRoute',
+    rules: (w.spec?.rules ?? []).map((rule) => ({
+      matches: (rule.matches?.length ? rule.matches : [{}]).map((m) => ({
+        path: grpcPath(m.method),
+        headers: (m.headers ?? []).map((h) => ({
+          name: h.name ?? '',
+          value: h.value ?? '',
+          type: h.type ?? 'Exact',
+        })),
+      })),
+      backendRefs: (rule.backendRefs ?? []).map((b) => backendRef(b, ns)),
     })),
   };
 }
@@ -279,21 +333,24 @@ export async function collectGateway(
   path: GatewayPath,
 ): Promise<{ side: GatewaySide; backend: { namespace: string; name: string } | null }> {
   const o = api.options;
-  const route = await gatherOne(
-    `get HTTPRoute ${path.namespace}/${path.httproute}`,
-    () =>
-      api.custom.getNamespacedCustomObject(
-        {
-          group: GROUP,
-          version: 'v1',
-          namespace: path.namespace,
-          plural: 'httproutes',
-          name: path.httproute,
-        },
-        o,
-      ) as Promise<WireRoute>,
-    toHttpRoute,
-  );
+  const named = gatewayRouteOf(path);
+  const read = (plural: string) =>
+    api.custom.getNamespacedCustomObject(
+      { group: GROUP, version: 'v1', namespace: path.namespace, plural, name: named.name },
+      o,
+    );
+  const route =
+    named.kind === 'GRPCRoute'
+      ? await gatherOne(
+          `get GRPCRoute ${path.namespace}/${named.name}`,
+          () => read('grpcroutes') as Promise<WireGrpcRoute>,
+          toGrpcRoute,
+        )
+      : await gatherOne(
+          `get HTTPRoute ${path.namespace}/${named.name}`,
+          () => read('httproutes') as Promise<WireRoute>,
+          toHttpRoute,
+        );
   if ('issue' in route || !route.value)
     return { side: { route, parents: [], referenceGrants: {} }, backend: null };
   const r = route.value;
