@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import { runDiagnosis } from '@/lib/server/run-diagnosis';
+import { parseProfilesFile } from '@/lib/server/controller-profiles';
 import { ensureCluster } from '../harness/ensure-cluster';
 import { kubectl, kubectlJson } from '../harness/kubectl';
 import { loadCluster } from '../harness/load-cluster';
@@ -162,6 +163,15 @@ function serverSources(): string {
 /** Every option of the chart switched on (and the settings those need). */
 const EVERYTHING = {
   image: { repository: 'registry.example.com/hopscope', tag: '0.1.0' },
+  controllerProfiles: {
+    ingress: [
+      {
+        controller: 'k8s.io/internal-nginx',
+        like: 'k8s.io/ingress-nginx',
+        podSelector: 'app.kubernetes.io/instance=internal-nginx',
+      },
+    ],
+  },
   replicaCount: 2,
   auth: {
     mode: 'proxy',
@@ -381,6 +391,15 @@ describe('what the chart renders', () => {
     expect(env.get('HOPSCOPE_ALLOWED_HOSTS')?.value).toBe('hopscope.internal,hopscope.example.com');
     expect(env.get('HOPSCOPE_TRACE_FROM')?.value).toBe('exec,debug,server,blackbox');
     expect(env.get('HOPSCOPE_TRACE_BLACKBOX')?.value).toBe('monitoring/blackbox:9115');
+    // The operator's controller profiles: a ConfigMap the server checks as any profiles file.
+    expect(env.get('HOPSCOPE_PROFILES')?.value).toBe('/etc/hopscope/profiles/profiles.json');
+    const [profiles] = find(objects, 'ConfigMap', `${RELEASE}-profiles`) as unknown as {
+      data: Record<string, string>;
+    }[];
+    const parsed = parseProfilesFile(profiles!.data['profiles.json']!);
+    expect(parsed.ingress.map((p) => [p.controller, p.metrics?.kind])).toEqual([
+      ['k8s.io/internal-nginx', 'per-ingress'],
+    ]);
     // Only settings the server reads: every HOPSCOPE_* name occurs in lib/ or scripts/serve.mjs.
     const sources = serverSources();
     const names = [...env.keys()].filter((n) => n.startsWith('HOPSCOPE_'));
@@ -396,6 +415,9 @@ describe('what the chart renders', () => {
     const one = await render({ ingress: { enabled: false, hosts: [{ host: 'x.example.com' }] } });
     expect(find(one, 'PodDisruptionBudget')).toEqual([]);
     expect(find(one, 'Ingress')).toEqual([]);
+    // No profiles of its own: no ConfigMap, no HOPSCOPE_PROFILES, the built-in profiles only.
+    expect(find(one, 'ConfigMap')).toEqual([]);
+    expect(envOf(one).has('HOPSCOPE_PROFILES')).toBe(false);
     const two = await render({
       replicaCount: 2,
       storage: { type: 'postgres', postgres: { existingSecret: 'db' } },
