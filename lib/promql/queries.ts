@@ -428,6 +428,39 @@ export const kubeProxy = {
   },
 };
 
+/** Whether a layout's request series exist in the window: its probe. */
+function requestPresence(
+  layoutId: string,
+  requests: string,
+  window: string,
+): QuerySpec<`ing.presence.${string}`> {
+  return {
+    id: `ing.presence.${layoutId}`,
+    title: `controller request series (${layoutId} labels)`,
+    unit: 'count',
+    kind: 'instant',
+    promql: `count(last_over_time(${requests}[${window}]))`,
+  };
+}
+
+/** The share of a controller's requests whose status label matches `5..` or `4..`. */
+function statusShare<P extends '5..' | '4..'>(
+  requests: string,
+  m: readonly Matcher[],
+  statusLabel: string,
+  pattern: P,
+): QuerySpec<P extends '5..' ? 'ing.5xx' : 'ing.4xx'> {
+  const all = selector(requests, m);
+  const part = selector(requests, [...m, [statusLabel, '=~', quote(pattern)]]);
+  return {
+    id: (pattern === '5..' ? 'ing.5xx' : 'ing.4xx') as P extends '5..' ? 'ing.5xx' : 'ing.4xx',
+    title: `${pattern[0]}xx share of requests`,
+    unit: 'ratio',
+    kind: 'range',
+    promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${all}[${RATE}]))`,
+  };
+}
+
 /** The per-Ingress matchers of the controller's series in one label layout. */
 export function ingressMatchers(
   layout: IngressMetricsLayout,
@@ -452,13 +485,7 @@ export const ingressController = {
     m: Matcher[],
     window: string,
   ): QuerySpec<`ing.presence.${string}`> {
-    return {
-      id: `ing.presence.${layout.id}`,
-      title: `controller request series (${layout.id} labels)`,
-      unit: 'count',
-      kind: 'instant',
-      promql: `count(last_over_time(${selector(names.requests, m)}[${window}]))`,
-    };
+    return requestPresence(layout.id, selector(names.requests, m), window);
   },
   /** A bounded look at which Ingresses and hosts the controller's request series do describe. */
   nearest(
@@ -484,15 +511,7 @@ export const ingressController = {
     m: Matcher[],
     pattern: P,
   ): QuerySpec<P extends '5..' ? 'ing.5xx' : 'ing.4xx'> {
-    const all = selector(names.requests, m);
-    const part = selector(names.requests, [...m, ['status', '=~', quote(pattern)]]);
-    return {
-      id: (pattern === '5..' ? 'ing.5xx' : 'ing.4xx') as P extends '5..' ? 'ing.5xx' : 'ing.4xx',
-      title: `${pattern[0]}xx share of requests`,
-      unit: 'ratio',
-      kind: 'range',
-      promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${all}[${RATE}]))`,
-    };
+    return statusShare(names.requests, m, 'status', pattern);
   },
   latencyP99<W extends 'request' | 'response'>(
     names: IngressControllerMetrics,
@@ -581,13 +600,11 @@ export const ingressBackend = {
     backend: string,
     window: string,
   ): QuerySpec<`ing.presence.${string}`> {
-    return {
-      id: `ing.presence.${layout.id}`,
-      title: `controller request series (${layout.id} labels)`,
-      unit: 'count',
-      kind: 'instant',
-      promql: `count(last_over_time(${ingressBackend.requestsSelector(names, layout, backend)}[${window}]))`,
-    };
+    return requestPresence(
+      layout.id,
+      ingressBackend.requestsSelector(names, layout, backend),
+      window,
+    );
   },
   /** A bounded look at which backends the controller's request series do name. */
   nearest(names: BackendKeyedMetrics, window: string): QuerySpec<'ing.nearest'> {
@@ -607,18 +624,7 @@ export const ingressBackend = {
     pattern: P,
   ): QuerySpec<P extends '5..' ? 'ing.5xx' : 'ing.4xx'> {
     const m: Matcher = [layoutLabel(layout, names.backendLabel), '=', backend];
-    const all = selector(names.requests, [m]);
-    const part = selector(names.requests, [
-      m,
-      [layoutLabel(layout, names.statusLabel), '=~', quote(pattern)],
-    ]);
-    return {
-      id: (pattern === '5..' ? 'ing.5xx' : 'ing.4xx') as P extends '5..' ? 'ing.5xx' : 'ing.4xx',
-      title: `${pattern[0]}xx share of requests`,
-      unit: 'ratio',
-      kind: 'range',
-      promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${all}[${RATE}]))`,
-    };
+    return statusShare(names.requests, [m], layoutLabel(layout, names.statusLabel), pattern);
   },
   upstreamP99(
     names: BackendKeyedMetrics & {
