@@ -50,7 +50,9 @@ function seriesOf(
       ? { m: [clusterMatcher(names, clusters)], what: clusters.join(', ') }
       : null;
   }
-  const services = backends.filter((b) => b.kind === 'Service' && b.weight > 0);
+  // Istio's labels cannot pair a namespace with a name in one matcher: the Service the path
+  // follows (the rule's first with a weight) is the one asked for.
+  const services = backends.filter((b) => b.kind === 'Service' && b.weight > 0).slice(0, 1);
   if (services.length === 0) return null;
   const workload = names.gatewayWorkload({
     name: parent.gateway.name,

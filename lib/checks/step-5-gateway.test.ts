@@ -86,6 +86,33 @@ describe('a gateway path', () => {
     expect(hop('gateway')).toBe('fail');
   });
 
+  it('a controller that does not label per-Gateway proxies: none found is no failure', () => {
+    const { codes } = verdicts(
+      edited((side) => {
+        const p = side.parents[0]!;
+        p.dataPlanePods = { value: [] };
+        if ('value' in p.gatewayClass && p.gatewayClass.value)
+          p.gatewayClass.value.controllerName = 'io.cilium/gateway-controller';
+      }),
+    );
+    expect(codes).not.toContain('GATEWAY_NO_DATA_PLANE');
+  });
+
+  it('two listeners of one Gateway: its proxies once in the hop, their findings once', () => {
+    const { d } = verdicts(
+      edited((side) => {
+        const pods = side.parents[0]!.dataPlanePods as { value: PodInfo[] };
+        pods.value[1] = notReady(pods.value[1]!);
+        side.parents.push({
+          ...side.parents[0]!,
+          ref: { ...side.parents[0]!.ref, sectionName: 'https' },
+        });
+      }),
+    );
+    expect(d.hops.find((h) => h.kind === 'gateway')?.members).toHaveLength(2);
+    expect(d.findings.filter((f) => f.code === 'GATEWAY_DATA_PLANE_POD_UNHEALTHY')).toHaveLength(1);
+  });
+
   it('one proxy of two not ready: the Gateway hop degrades, the pod named', () => {
     const { d, hop } = verdicts(
       edited((side) => {

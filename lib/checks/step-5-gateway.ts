@@ -189,16 +189,19 @@ function checkParent(
 }
 
 /**
- * The proxies that carry the Gateway's traffic: none found means nothing answers on its address;
- * a pod not ready is out of rotation (one of several only degrades the hop).
+ * The proxies that carry the Gateway's traffic: where its controller labels them, none found
+ * means nothing answers on its address (a controller whose proxies are shared or outside the
+ * cluster has none to find, and that says nothing); a pod not ready is out of rotation (one of
+ * several only degrades the hop).
  */
 function checkDataPlane(parent: GatewayParent, g: GatewayInfo): Finding[] {
   const pods = parent.dataPlanePods;
   if (!pods) return [];
   if ('issue' in pods) return [sourceUnknown(5, 'gateway', pods.issue)];
   const cls = gatheredValue(parent.gatewayClass);
-  const selector = cls ? dataPlaneSelector(cls.controllerName, g) : '';
-  if (pods.value.length === 0)
+  const where = cls ? dataPlaneSelector(cls.controllerName, g) : null;
+  const selector = where?.selector ?? '';
+  if (pods.value.length === 0 && where?.declared)
     return [
       finding('GATEWAY_NO_DATA_PLANE', {
         hop: 'gateway',
@@ -499,6 +502,13 @@ export function checkGateway(s: Snapshot): Finding[] {
     able.length > 0 ? new Set(able.map((p) => parentKey(p.ref))) : null,
     ruleResolved,
   );
-  const parents = judgedParents.flatMap((p) => checkParent(s, route, p, host));
+  // Two listeners of one Gateway are two parents with one data plane: its findings once.
+  const seen = new Set<string>();
+  const parents = judgedParents
+    .flatMap((p) => checkParent(s, route, p, host))
+    .filter((f) => {
+      const key = `${f.code}|${f.member ?? ''}|${f.title}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
   return [...status, ...parents, ...rule];
 }

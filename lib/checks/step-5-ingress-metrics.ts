@@ -101,12 +101,9 @@ export function ingressQueries({ snapshot: s, window }: PlanInput): MetricPlan {
   if (names.kind === 'per-backend') {
     const b = backendSeries(s, names);
     if (!b) return EMPTY_PLAN;
-    const { upstreamLatency, targetHealth, reloadSuccessful } = names;
+    const { upstreamLatency, targetHealth } = names;
     return {
       ...EMPTY_PLAN,
-      queries: reloadSuccessful
-        ? [ingressBackend.reloadOk({ ...names, reloadSuccessful }, pods)]
-        : [],
       layoutChoices: [
         {
           source: 'ingress',
@@ -212,12 +209,11 @@ function coreSeries(
 function notRead(s: Snapshot, profile: IngressControllerProfile): string | null {
   if (profile.noRouteSeries) return profile.noRouteSeries;
   if (!profile.metrics) return `Hopscope has no metrics profile for ${profile.title}`;
-  if (
-    profile.metrics.kind === 'per-backend' &&
-    pathBackendRef(s) &&
-    !backendSeries(s, profile.metrics)
-  )
-    return `${profile.title} names the backend after the Service's port, and the Service was not read`;
+  const ref = pathBackendRef(s);
+  if (profile.metrics.kind === 'per-backend' && ref && !backendSeries(s, profile.metrics))
+    return gatheredValue(s.backend?.service)
+      ? `${profile.title} names the backend after the Service's port, and Service ${ref.namespace}/${ref.service} has no port ${ref.ingressPort}`
+      : `${profile.title} names the backend after the Service's port, and the Service was not read`;
   return null;
 }
 

@@ -160,9 +160,13 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
             .map((g) => `${g.namespace}/${g.name}${g.addresses.length ? ` ${g.addresses[0]}` : ''}`)
             .join(', ') || 'Gateway',
         // Its data-plane pods carry the traffic: a member each, as an ingress controller's pods.
-        members: parents
-          .flatMap((p) => (p.dataPlanePods ? (gatheredValue(p.dataPlanePods) ?? []) : []))
-          .map((p) => ({ id: p.name, carriesTraffic: p.ready })),
+        members: [
+          ...new Map(
+            parents
+              .flatMap((p) => (p.dataPlanePods ? (gatheredValue(p.dataPlanePods) ?? []) : []))
+              .map((p) => [`${p.namespace}/${p.name}`, { id: p.name, carriesTraffic: p.ready }]),
+          ).values(),
+        ],
         unexamined:
           !s.gateway || !isGathered(s.gateway.route)
             ? 'the route could not be read'

@@ -51,7 +51,8 @@ export interface GatewayControllerProfile {
   title: string;
   /**
    * The label selector of one Gateway's data-plane Service and pods, as the controller labels
-   * what it provisions; without it, the Gateway API's own `gateway.networking.k8s.io/gateway-name`.
+   * what it provisions (unique across namespaces); without it, the Gateway API's own
+   * `gateway.networking.k8s.io/gateway-name`, looked for in the Gateway's namespace only.
    */
   dataPlaneSelector?(gateway: { namespace: string; name: string }): string;
   /** Where its per-route series are; absent with `noRouteSeries` when it exposes none. */
@@ -89,7 +90,6 @@ export const GATEWAY_CONTROLLER_PROFILES: readonly GatewayControllerProfile[] = 
   {
     controllerName: 'projectcontour.io/gateway-controller',
     title: 'Contour',
-    dataPlaneSelector: (g) => `gateway.projectcontour.io/owning-gateway-name=${g.name}`,
     // Contour makes one cluster per backend Service and port, and gives its statistics the
     // alternative name `<namespace>_<service>_<port>` (its envoy.altStatName).
     metrics: {
@@ -129,13 +129,22 @@ export function gatewayProfileFor(controllerName: string): GatewayControllerProf
   );
 }
 
-/** The label selector of a Gateway's data plane under its controller. */
+/**
+ * Where a Gateway's data plane is looked for: the controller's own labels (`declared`: pods must
+ * exist), else the Gateway API's gateway-name label in the Gateway's own namespace, where
+ * in-cluster deployments put it — a controller whose proxies are shared or outside the cluster
+ * (per-node, cloud) has none, and that is no failure.
+ */
 export function dataPlaneSelector(
   controllerName: string,
   gateway: { namespace: string; name: string },
-): string {
-  return (
-    gatewayProfileFor(controllerName)?.dataPlaneSelector?.(gateway) ??
-    `gateway.networking.k8s.io/gateway-name=${gateway.name}`
-  );
+): { selector: string; namespace?: string; declared: boolean } {
+  const own = gatewayProfileFor(controllerName)?.dataPlaneSelector?.(gateway);
+  return own
+    ? { selector: own, declared: true }
+    : {
+        selector: `gateway.networking.k8s.io/gateway-name=${gateway.name}`,
+        namespace: gateway.namespace,
+        declared: false,
+      };
 }

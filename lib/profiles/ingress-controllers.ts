@@ -91,8 +91,6 @@ export interface BackendKeyedMetrics {
     /** Extra matchers of the down state (Kong reports one series per state). */
     downMatchers?: readonly (readonly [string, '=' | '=~', string])[];
   };
-  /** Gauge: 1 when the controller's last configuration reload succeeded. */
-  reloadSuccessful?: string;
   layouts: readonly BackendMetricsLayout[];
 }
 
@@ -194,7 +192,6 @@ export const INGRESS_CONTROLLER_PROFILES: readonly IngressControllerProfile[] = 
         targetLabel: 'url',
         down: '== 0',
       },
-      reloadSuccessful: 'traefik_config_last_reload_success',
       layouts: SERVICE_LABEL_LAYOUTS,
     },
   },

@@ -671,22 +671,6 @@ export const ingressBackend = {
       promql: `count by (${layoutLabel(layout, h.targetLabel)}) (${down} ${h.down})`,
     };
   },
-  /**
-   * Per controller pod of this path, by the scrape target's `namespace` / `pod` labels (the
-   * controller does not name its own pod): another install's reload is not this path's.
-   */
-  reloadOk(
-    names: BackendKeyedMetrics & { reloadSuccessful: string },
-    pods: readonly { namespace: string; name: string }[],
-  ): QuerySpec<'ing.reload_ok'> {
-    return {
-      id: 'ing.reload_ok',
-      title: 'last config reload successful',
-      unit: 'count',
-      kind: 'instant',
-      promql: `min by (pod) (${selector(names.reloadSuccessful, podMatchers({ namespace: 'namespace', pod: 'pod' }, pods))})`,
-    };
-  },
 };
 
 /** The series of a rule's clusters: one name exactly, several as alternatives. */

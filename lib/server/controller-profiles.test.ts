@@ -108,6 +108,11 @@ describe('a profiles file', () => {
     expect(() =>
       parseProfilesFile(JSON.stringify({ ingress: [{ controller: 'x', like: 'nope' }] })),
     ).toThrow(/no built-in profile nope/);
+    expect(() =>
+      parseProfilesFile(
+        JSON.stringify({ gateway: [{ controllerName: 'example.com/gw', clusterName: '{name}' }] }),
+      ),
+    ).toThrow(/name one with like/);
     expect(() => parseProfilesFile(JSON.stringify({ ingress: [{ controller: 'x' }] }))).toThrow(
       /podSelector is needed/,
     );

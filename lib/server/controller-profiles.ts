@@ -50,7 +50,6 @@ const backendKeyed = z.strictObject({
       downMatchers: z.array(z.tuple([label, z.enum(['=', '=~']), z.string()])).optional(),
     })
     .optional(),
-  reloadSuccessful: metric.optional(),
   layouts: z
     .array(z.strictObject({ id: label, renamed: z.record(label, label) }))
     .min(1)
@@ -73,7 +72,7 @@ const gatewayProfile = z.strictObject({
   like: z.string().optional(),
   title: z.string().optional(),
   /** Envoy's cluster name of one route rule. */
-  clusterName: template(['namespace', 'name', 'rule']).optional(),
+  clusterName: template(['kind', 'namespace', 'name', 'rule']).optional(),
   noRouteSeries: z.string().optional(),
 });
 
@@ -121,12 +120,15 @@ function toIngress(p: z.infer<typeof ingressProfile>): IngressControllerProfile 
 }
 
 function toGateway(p: z.infer<typeof gatewayProfile>): GatewayControllerProfile {
-  const base = p.like
-    ? GATEWAY_CONTROLLER_PROFILES.find((x) => x.controllerName === p.like)
-    : GATEWAY_CONTROLLER_PROFILES.find(
-        (x) => x.controllerName === 'gateway.envoyproxy.io/gatewayclass-controller',
-      );
-  if (!base) throw new Error(`gateway profile ${p.controllerName}: no built-in profile ${p.like}`);
+  // What it changes is a built-in profile's: the one it names with `like`, or its own.
+  const basis = p.like ?? p.controllerName;
+  const base = GATEWAY_CONTROLLER_PROFILES.find((x) => x.controllerName === basis);
+  if (!base)
+    throw new Error(
+      p.like
+        ? `gateway profile ${p.controllerName}: no built-in profile ${p.like}`
+        : `gateway profile ${p.controllerName}: no built-in profile of that controller; name one with like`,
+    );
   const named = p.clusterName;
   if (named && base.metrics?.kind !== 'envoy-cluster')
     throw new Error(
@@ -136,8 +138,16 @@ function toGateway(p: z.infer<typeof gatewayProfile>): GatewayControllerProfile 
     named && base.metrics?.kind === 'envoy-cluster'
       ? {
           ...base.metrics,
-          clusterNames: (route: { namespace: string; name: string }, rule: number) => {
-            const name = fillTemplate(named, { ...route, rule: String(rule) });
+          clusterNames: (
+            route: { kind?: 'HTTPRoute' | 'GRPCRoute'; namespace: string; name: string },
+            rule: number,
+          ) => {
+            const name = fillTemplate(named, {
+              kind: (route.kind ?? 'HTTPRoute').toLowerCase(),
+              namespace: route.namespace,
+              name: route.name,
+              rule: String(rule),
+            });
             return name ? [name] : [];
           },
         }
@@ -147,6 +157,7 @@ function toGateway(p: z.infer<typeof gatewayProfile>): GatewayControllerProfile 
   return {
     controllerName: p.controllerName,
     title: p.title ?? base.title,
+    ...(base.dataPlaneSelector ? { dataPlaneSelector: base.dataPlaneSelector } : {}),
     metrics,
     noRouteSeries: metrics ? undefined : (p.noRouteSeries ?? base.noRouteSeries),
   };

@@ -316,12 +316,29 @@ async function collectParent(api: KubeApis, ref: ParentRef): Promise<GatewayPare
     return { ref, gateway, gatewayClass, dataPlanePods: { issue: why } };
   }
   if (!cls) return { ref, gateway, gatewayClass };
-  const selector = dataPlaneSelector(cls.controllerName, gateway.value);
+  const where = dataPlaneSelector(cls.controllerName, gateway.value);
   const [dataPlanePods, dataPlaneService] = await collectControllerPods(api, {
-    podSelector: selector,
-    serviceSelector: selector,
+    podSelector: where.selector,
+    serviceSelector: where.selector,
+    namespace: where.namespace,
   });
   return { ref, gateway, gatewayClass, dataPlanePods, dataPlaneService };
+}
+
+/**
+ * Each parentRef's Gateway, class and data plane, read once per Gateway: a route naming two
+ * listeners of one Gateway (http and https) is one Gateway, one data plane.
+ */
+async function collectParents(api: KubeApis, refs: ParentRef[]): Promise<GatewayParent[]> {
+  const byGateway = new Map<string, Promise<GatewayParent>>();
+  return Promise.all(
+    refs.map(async (ref) => {
+      const key = `${ref.group}/${ref.kind}/${ref.namespace}/${ref.name}`;
+      if (!byGateway.has(key)) byGateway.set(key, collectParent(api, ref));
+      const read = await byGateway.get(key)!;
+      return { ...read, ref };
+    }),
+  );
 }
 
 /**
@@ -360,7 +377,7 @@ export async function collectGateway(
   );
   const foreign = [...new Set(services.map((b) => b.namespace).filter((ns) => ns !== r.namespace))];
   const [parents, grants] = await Promise.all([
-    Promise.all(r.parentRefs.slice(0, MAX_GATEWAY_PARENTS).map((ref) => collectParent(api, ref))),
+    collectParents(api, r.parentRefs.slice(0, MAX_GATEWAY_PARENTS)),
     Promise.all(
       foreign.map((ns) =>
         gatherList(

@@ -10,22 +10,30 @@ import { gatherList, type KubeApis } from './api';
 const MAX_CONTROLLER_PODS = 100;
 
 /**
- * A controller's pods (an ingress controller's, a Gateway's data plane): its Service found by label (Services are few, pods are many), then its
- * pods by that Service's selector in its own namespace. Only without a Service are the pods
- * looked for across namespaces by the profile's label, and then a bounded number.
+ * A controller's pods (an ingress controller's, a Gateway's data plane): its Service found by
+ * label (Services are few, pods are many), then its pods by that Service's selector in its own
+ * namespace. Only without a Service are the pods looked for by the label, and then a bounded
+ * number. `namespace` keeps both lookups in one namespace when the label alone is not unique
+ * across the cluster (a Gateway's name).
  */
 export async function collectControllerPods(
   api: KubeApis,
-  profile: { podSelector: string; serviceSelector: string },
+  profile: { podSelector: string; serviceSelector: string; namespace?: string },
 ): Promise<[Gathered<PodInfo[]>, Gathered<ServiceInfo | null>]> {
   const o = api.options;
+  const ns = profile.namespace;
   const service = await gatherList(
-    `list controller Services with ${profile.serviceSelector}`,
+    `list controller Services${ns ? ` in ${ns}` : ''} with ${profile.serviceSelector}`,
     () =>
-      api.core.listServiceForAllNamespaces(
-        { labelSelector: profile.serviceSelector, limit: 10 },
-        o,
-      ),
+      ns
+        ? api.core.listNamespacedService(
+            { namespace: ns, labelSelector: profile.serviceSelector, limit: 10 },
+            o,
+          )
+        : api.core.listServiceForAllNamespaces(
+            { labelSelector: profile.serviceSelector, limit: 10 },
+            o,
+          ),
     (l): ServiceInfo | null => (l.items[0] ? toServiceInfo(l.items[0]) : null),
   );
   const svc = gatheredValue(service);
@@ -46,12 +54,17 @@ export async function collectControllerPods(
           (l) => l.items.map(toPodInfo),
         )
       : await gatherList(
-          `list controller pods with ${profile.podSelector}`,
+          `list controller pods${ns ? ` in ${ns}` : ''} with ${profile.podSelector}`,
           () =>
-            api.core.listPodForAllNamespaces(
-              { labelSelector: profile.podSelector, limit: MAX_CONTROLLER_PODS },
-              o,
-            ),
+            ns
+              ? api.core.listNamespacedPod(
+                  { namespace: ns, labelSelector: profile.podSelector, limit: MAX_CONTROLLER_PODS },
+                  o,
+                )
+              : api.core.listPodForAllNamespaces(
+                  { labelSelector: profile.podSelector, limit: MAX_CONTROLLER_PODS },
+                  o,
+                ),
           (l) => l.items.map(toPodInfo),
         );
   return [pods, service];
