@@ -45,7 +45,7 @@ function seriesOf(
   parent: { gateway: GatewayInfo; className: string },
 ): { m: Matcher[]; what: string } | null {
   if (names.kind === 'envoy-cluster') {
-    const clusters = names.clusterNames(route, ruleIndex, backends);
+    const clusters = names.clusterNames(route, ruleIndex, backends, parent.gateway);
     return clusters.length > 0
       ? { m: [clusterMatcher(names, clusters)], what: clusters.join(', ') }
       : null;

@@ -500,6 +500,16 @@ describe("the Gateway's own traffic (Envoy Gateway's cluster statistics)", () =>
     expect(plan.queries[0]!.promql).toMatch(/envoy_cluster_name="shop_web_\d+"/);
   });
 
+  it("Cilium: the backend Service's cluster in the Gateway's CiliumEnvoyConfig", () => {
+    const s = structuredClone(gatewaySnapshot());
+    const cls = s.gateway!.parents[0]!.gatewayClass;
+    if ('value' in cls && cls.value) cls.value.controllerName = 'io.cilium/gateway-controller';
+    const plan = gatewayQueries({ snapshot: s, window: metricWindow(s.path, NOW) });
+    expect(plan.queries[0]!.promql).toContain(
+      'envoy_cluster_name="infra/cilium-gateway-public/shop:web:80"',
+    );
+  });
+
   it("Istio: the Gateway's own proxies as the client of the rule's Services, no connect series", () => {
     const s = structuredClone(gatewaySnapshot());
     const cls = s.gateway!.parents[0]!.gatewayClass;

@@ -11,13 +11,14 @@ export interface EnvoyClusterMetrics {
   /** The label that carries Envoy's cluster name. */
   clusterLabel: string;
   /**
-   * The clusters one HTTPRoute rule sends to, in the controller's naming: one per rule (Envoy
-   * Gateway) or one per backend Service of the rule (Contour).
+   * The clusters one route rule sends to through one Gateway, in the controller's naming: one per
+   * rule (Envoy Gateway) or one per backend Service of the rule (Contour, Cilium).
    */
   clusterNames(
     route: { kind?: 'HTTPRoute' | 'GRPCRoute'; namespace: string; name: string },
     ruleIndex: number,
     backends: readonly BackendRef[],
+    gateway: { namespace: string; name: string },
   ): string[];
   /** Counter of upstream requests; its `_xx` sibling splits them by `envoy_response_code_class`. */
   requests: string;
@@ -98,6 +99,24 @@ export const GATEWAY_CONTROLLER_PROFILES: readonly GatewayControllerProfile[] = 
         backends
           .filter((b) => b.kind === 'Service' && b.weight > 0 && b.port !== undefined)
           .map((b) => `${b.namespace}_${b.name}_${b.port}`),
+    },
+  },
+  {
+    controllerName: 'io.cilium/gateway-controller',
+    title: 'Cilium',
+    // Cilium's per-node Envoy (its metrics need envoy.prometheus enabled) gets a Gateway as the
+    // CiliumEnvoyConfig cilium-gateway-<gateway> in the Gateway's namespace, one cluster per
+    // backend Service and port, `<namespace>:<service>:<port>`, which the agent qualifies with
+    // the config's namespace and name.
+    metrics: {
+      ...ENVOY_CLUSTER,
+      clusterNames: (_route, _rule, backends, gateway) =>
+        backends
+          .filter((b) => b.kind === 'Service' && b.weight > 0 && b.port !== undefined)
+          .map(
+            (b) =>
+              `${gateway.namespace}/cilium-gateway-${gateway.name}/${b.namespace}:${b.name}:${b.port}`,
+          ),
     },
   },
   {

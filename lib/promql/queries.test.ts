@@ -37,7 +37,10 @@ const ENVOY = (() => {
 const ISTIO = gatewayProfileFor('istio.io/gateway-controller')!.metrics!;
 /** A rule's cluster series, as the Gateway check selects them. */
 const cluster = (route: { namespace: string; name: string }, rule: number) => [
-  clusterMatcher(ENVOY, ENVOY.clusterNames(route, rule, [])),
+  clusterMatcher(
+    ENVOY,
+    ENVOY.clusterNames(route, rule, [], { namespace: 'infra', name: 'public' }),
+  ),
 ];
 
 function shape(promql: string): { errors: number; nodes: string[] } {

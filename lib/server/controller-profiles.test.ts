@@ -81,7 +81,10 @@ describe('a profiles file', () => {
     const p = gatewayProfileFor('gateway.envoyproxy.io/gatewayclass-controller');
     expect(
       p?.metrics?.kind === 'envoy-cluster' &&
-        p.metrics.clusterNames({ namespace: 'shop', name: 'web' }, 2, []),
+        p.metrics.clusterNames({ namespace: 'shop', name: 'web' }, 2, [], {
+          namespace: 'infra',
+          name: 'public',
+        }),
     ).toEqual(['shop-web-2']);
   });
   it('is refused with each mistake named', () => {
