@@ -20,6 +20,7 @@ const EMPTY: PathQuery = {
   node: '',
   ingress: '',
   httproute: '',
+  grpcroute: '',
   host: '',
   path: '/',
   minutes: '30',
@@ -30,12 +31,14 @@ const TARGET_LABEL: Record<Target['kind'], string> = {
   service: 'Service',
   ingress: 'Ingress',
   httproute: 'HTTPRoute',
+  grpcroute: 'GRPCRoute',
 };
 
 export function PathPicker({ clusters }: { clusters: string[] }) {
   const router = useRouter();
   const [q, setQ] = useState<PathQuery>({ ...EMPTY, cluster: clusters[0] ?? '' });
   const [search, setSearch] = useState('');
+  const [routeKind, setRouteKind] = useState<'httproute' | 'grpcroute'>('httproute');
   // Recent paths live in this browser only: none on the server render.
   const recentText = useSyncExternalStore(recentStore.subscribe, recentStore.read, () => '[]');
   const recent = useMemo(() => parseRecent(recentText), [recentText]);
@@ -51,6 +54,7 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
     setQ({ ...q, [key]: e.target.value });
   const pick = (t: Target) => {
     setSearch(`${t.namespace}/${t.name}`);
+    if (t.kind === 'httproute' || t.kind === 'grpcroute') setRouteKind(t.kind);
     setQ(
       t.kind === 'ingress'
         ? {
@@ -61,13 +65,16 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
             host: t.hosts[0] ?? '',
             service: '',
           }
-        : t.kind === 'httproute'
+        : t.kind === 'httproute' || t.kind === 'grpcroute'
           ? {
               ...q,
               kind: 'gateway',
               namespace: t.namespace,
-              httproute: t.name,
+              httproute: t.kind === 'httproute' ? t.name : '',
+              grpcroute: t.kind === 'grpcroute' ? t.name : '',
               host: t.hosts[0] ?? '',
+              // A gRPC call's path names its service and method, which the route does not give.
+              path: t.kind === 'grpcroute' ? '/' : q.path,
               service: '',
               ingress: '',
             }
@@ -147,7 +154,7 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
             <option value="clusterip">ClusterIP</option>
             <option value="nodeport">NodePort</option>
             <option value="ingress">Ingress</option>
-            <option value="gateway">Gateway (HTTPRoute)</option>
+            <option value="gateway">Gateway (HTTPRoute or GRPCRoute)</option>
           </select>
         </label>
         <label>
@@ -162,10 +169,27 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
                 <input required value={q.ingress} onChange={set('ingress')} />
               </label>
             ) : (
-              <label>
-                HTTPRoute
-                <input required value={q.httproute} onChange={set('httproute')} />
-              </label>
+              <>
+                <label>
+                  Route kind
+                  <select
+                    value={routeKind}
+                    onChange={(e) => {
+                      const name = q.httproute || q.grpcroute;
+                      const grpc = e.target.value === 'grpcroute';
+                      setRouteKind(grpc ? 'grpcroute' : 'httproute');
+                      setQ({ ...q, httproute: grpc ? '' : name, grpcroute: grpc ? name : '' });
+                    }}
+                  >
+                    <option value="httproute">HTTPRoute</option>
+                    <option value="grpcroute">GRPCRoute</option>
+                  </select>
+                </label>
+                <label>
+                  {routeKind === 'grpcroute' ? 'GRPCRoute' : 'HTTPRoute'}
+                  <input required value={q[routeKind]} onChange={set(routeKind)} />
+                </label>
+              </>
             )}
             <label>
               Host
@@ -173,7 +197,11 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
             </label>
             <label>
               Path
-              <input value={q.path} onChange={set('path')} />
+              <input
+                value={q.path}
+                onChange={set('path')}
+                placeholder={routeKind === 'grpcroute' ? '/package.Service/Method' : undefined}
+              />
             </label>
           </>
         ) : (

@@ -59,3 +59,38 @@ test.describe('a route its Gateway refuses (gateway-listener-hostname-mismatch)'
     );
   });
 });
+
+test.describe('a gRPC call no rule admits (grpcroute-method-unmatched)', () => {
+  test.beforeAll(async () => {
+    await loadScenario('grpcroute-method-unmatched');
+  });
+
+  test('a host finds its GRPCRoute; the call as the path fails at the route, named by its kind', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.goto('/');
+    // The server keeps a listing for 30 s: one made before the scenario loaded has no GRPCRoute.
+    // Typing again (each time a shorter prefix of the host, so the page asks again) finds it once
+    // that listing expired.
+    const box = page.getByRole('searchbox', { name: 'Find a Service, Ingress or host' });
+    const found = page.getByRole('button', { name: /GRPCRoute shop\/cart/ });
+    let tries = 0;
+    await expect(async () => {
+      await box.fill('grpc.example.com'.slice(0, 16 - (tries++ % 10)));
+      await expect(found).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    await found.click();
+    await expect(page.getByLabel('Access kind')).toHaveValue('gateway');
+    await expect(page.getByLabel('Route kind')).toHaveValue('grpcroute');
+    await expect(page.getByLabel('GRPCRoute', { exact: true })).toHaveValue('cart');
+    await page.getByLabel('Path', { exact: true }).fill('/shop.v1.Cart/Checkout');
+    await page.getByRole('button', { name: 'Diagnose' }).click();
+    await expect(page).toHaveURL(/kind=gateway.*grpcroute=cart/);
+    await expect(hop(page, 'GRPCRoute', 'fail')).toBeVisible();
+    await expect(hop(page, 'Gateway', 'ok')).toBeVisible();
+    await expect(page.getByRole('status', { name: 'Summary' })).toContainText(
+      'no rule of GRPCRoute shop/cart matches grpc.example.com/shop.v1.Cart/Checkout',
+    );
+  });
+});

@@ -14,6 +14,7 @@ export interface PathQuery {
   node: string;
   ingress: string;
   httproute: string;
+  grpcroute: string;
   host: string;
   path: string;
   minutes: string;

@@ -1,11 +1,11 @@
-// A Service or Ingress the picker offers as the start of a path: what the type-ahead returns.
+// A Service, Ingress or route the picker offers as the start of a path: what the type-ahead returns.
 import type { AccessKind } from './path';
 
 export interface Target {
-  kind: 'service' | 'ingress' | 'httproute';
+  kind: 'service' | 'ingress' | 'httproute' | 'grpcroute';
   namespace: string;
   name: string;
-  /** Service type, or the Ingress's or HTTPRoute's hosts. */
+  /** Service type, or the Ingress's or route's hosts. */
   detail: string;
   hosts: string[];
   ports: number[];

@@ -48,34 +48,28 @@ async function listAll(
   const { kc } = kubeConfigFor(cluster, identity);
   const api = makeKubeApis(kc, { identity });
   const o = api.options;
-  // HTTPRoutes only where the Gateway API is installed and the caller may list them: without
-  // them the Services and Ingresses are still worth offering.
-  const routeList = (
-    namespace
+  // Routes only where the Gateway API is installed and the caller may list them: without them
+  // the Services and Ingresses are still worth offering.
+  const routeList = (plural: 'httproutes' | 'grpcroutes') =>
+    (namespace
       ? api.custom.listNamespacedCustomObject(
-          {
-            group: GATEWAY_GROUP,
-            version: 'v1',
-            namespace,
-            plural: 'httproutes',
-            limit: LIST_LIMIT,
-          },
+          { group: GATEWAY_GROUP, version: 'v1', namespace, plural, limit: LIST_LIMIT },
           o,
         )
       : api.custom.listClusterCustomObject(
-          { group: GATEWAY_GROUP, version: 'v1', plural: 'httproutes', limit: LIST_LIMIT },
+          { group: GATEWAY_GROUP, version: 'v1', plural, limit: LIST_LIMIT },
           o,
-        )
-  ) as Promise<WireRouteList>;
-  const [services, ingresses, routes] = await Promise.all([
+        )) as Promise<WireRouteList>;
+  const [services, ingresses, routes, grpcRoutes] = await Promise.all([
     namespace
       ? api.core.listNamespacedService({ namespace, limit: LIST_LIMIT }, o)
       : api.core.listServiceForAllNamespaces({ limit: LIST_LIMIT }, o),
     namespace
       ? api.networking.listNamespacedIngress({ namespace, limit: LIST_LIMIT }, o)
       : api.networking.listIngressForAllNamespaces({ limit: LIST_LIMIT }, o),
-    // Any failure (no Gateway API, no right, a timeout) costs the HTTPRoutes only.
-    routeList.catch((): WireRouteList => ({ items: [] })),
+    // Any failure (no Gateway API, no right, a timeout) costs those routes only.
+    routeList('httproutes').catch((): WireRouteList => ({ items: [] })),
+    routeList('grpcroutes').catch((): WireRouteList => ({ items: [] })),
   ]);
   return [
     ...services.items.map((s): Target => {
@@ -104,10 +98,13 @@ async function listAll(
         suggestedKind: 'ingress',
       };
     }),
-    ...(routes.items ?? []).map((r): Target => {
+    ...[
+      ...(routes.items ?? []).map((r) => ({ r, kind: 'httproute' as const })),
+      ...(grpcRoutes.items ?? []).map((r) => ({ r, kind: 'grpcroute' as const })),
+    ].map(({ r, kind }): Target => {
       const hosts = r.spec?.hostnames ?? [];
       return {
-        kind: 'httproute',
+        kind,
         namespace: r.metadata?.namespace ?? '',
         name: r.metadata?.name ?? '',
         detail: hosts.join(', ') || '(any host)',
