@@ -105,7 +105,8 @@ describe('a gateway path', () => {
         pods.value[1] = notReady(pods.value[1]!);
         side.parents.push({
           ...side.parents[0]!,
-          ref: { ...side.parents[0]!.ref, sectionName: 'https' },
+          // No sectionName: attached to every listener of the Gateway, so a carrier too.
+          ref: { ...side.parents[0]!.ref, sectionName: undefined },
         });
       }),
     );

@@ -7,6 +7,7 @@ import type { Finding } from '@/lib/model/finding';
 import { matchIngress } from '@/lib/model/ingress-match';
 import { gatheredValue, type PodInfo, type Snapshot } from '@/lib/model/snapshot';
 import {
+  layoutLabel,
   profileForController,
   type BackendKeyedMetrics,
   type BackendRef,
@@ -352,9 +353,10 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
   }
   const down = readMetric(s, 'ing.targets_down');
   if (down.state === 'ok' && names.kind === 'per-backend' && names.targetHealth) {
-    const label = down.result.series[0]?.labels ?? {};
-    const targetLabel =
-      Object.keys(label).find((k) => k !== '__name__') ?? names.targetHealth.targetLabel;
+    // The query counts by the target label as the chosen layout names it.
+    const layout =
+      names.layouts.find((l) => l.id === s.metrics?.layouts.ingress) ?? names.layouts[0]!;
+    const targetLabel = layoutLabel(layout, names.targetHealth.targetLabel);
     const targets = down.result.series.map((x) => x.labels[targetLabel] ?? '?');
     const ready = backendPods(s).filter((p) => p.ready).length;
     out.push(
@@ -373,7 +375,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
   if (reload.state === 'ok') {
     const failed = reload.result.series
       .filter((x) => stat.last(values(x)) === 0)
-      .map((x) => x.labels.controller_pod ?? x.labels.pod ?? 'a controller pod');
+      .map((x) => x.labels.controller_pod ?? 'a controller pod');
     // A failed reload keeps the old configuration serving: it breaks this path only when this
     // host's own requests say so (5xx or mostly 4xx at the controller).
     const hurts = out.some(
