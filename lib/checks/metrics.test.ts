@@ -77,6 +77,45 @@ const cases: Case[] = [
     hops: { 'ingress-controller': 'fail', pods: 'ok' },
   },
   {
+    name: "Kong still gets the backend's requests but answers them itself: the backend's silence is not read as its failure",
+    snapshot: () =>
+      withMetrics(
+        servedBy('ingress-controllers.konghq.com/kong'),
+        {
+          'golden.rate': result('golden.rate', 'reqps', [
+            { values: [...flat(10, 20), ...flat(0, 10)] },
+          ]),
+          'golden.offered': result('golden.offered', 'reqps', [{ values: flat(10) }]),
+          'golden.errors': result('golden.errors', 'ratio', []),
+          'golden.p99': result('golden.p99', 'seconds', []),
+          'ing.targets_down': result('ing.targets_down', 'count', [
+            { labels: { address: '10.244.1.10:8080' }, values: [2] },
+          ]),
+        },
+        { goldenProfile: 'ingress.kong' },
+      ),
+    codes: ['GOLDEN_NOT_FORWARDED', 'INGRESS_UPSTREAM_TARGETS_DOWN'],
+    hops: { 'ingress-controller': 'warn', pods: 'unknown' },
+  },
+  {
+    name: "requests stopped reaching Kong as well: that is the backend's traffic dropping, as from any source",
+    snapshot: () =>
+      withMetrics(
+        servedBy('ingress-controllers.konghq.com/kong'),
+        {
+          'golden.rate': result('golden.rate', 'reqps', [
+            { values: [...flat(10, 20), ...flat(0, 10)] },
+          ]),
+          'golden.offered': result('golden.offered', 'reqps', [
+            { values: [...flat(10, 20), ...flat(0, 10)] },
+          ]),
+        },
+        { goldenProfile: 'ingress.kong' },
+      ),
+    codes: ['GOLDEN_TRAFFIC_DROPPED'],
+    hops: { pods: 'fail' },
+  },
+  {
     name: 'one target of three down at the controller only degrades its hop',
     snapshot: () =>
       withMetrics(servedBy('traefik.io/ingress-controller'), {

@@ -3,6 +3,11 @@ import { matchIngress } from '@/lib/model/ingress-match';
 import { matchHttpRoute } from '@/lib/model/gateway';
 import type { AccessPath } from '@/lib/model/path';
 import {
+  profileForController,
+  type BackendRef,
+  type IngressControllerProfile,
+} from '@/lib/profiles/ingress-controllers';
+import {
   gatheredValue,
   type Condition,
   type EndpointSliceInfo,
@@ -150,4 +155,31 @@ export function ingRef(ing: IngressInfo): string {
 /** The backend Service's namespace: the path's, unless an HTTPRoute reaches into another. */
 export function backendNamespace(s: Snapshot): string {
   return s.backendNamespace ?? s.path.namespace;
+}
+
+/** The profile of the controller the path's IngressClass names, when it was read and is known. */
+export function pathIngressProfile(s: Snapshot): IngressControllerProfile | undefined {
+  const cls = gatheredValue(s.ingress?.ingressClass);
+  return cls ? profileForController(cls.controller) : undefined;
+}
+
+/** The path's backend as the Ingress rule that matches names it, with the Service port it resolves to. */
+export function pathBackendRef(s: Snapshot): BackendRef | null {
+  const ing = gatheredValue(s.ingress?.ingress);
+  if (!ing || s.path.kind !== 'ingress') return null;
+  const ref = matchIngress(ing, s.path.host, s.path.path)?.backend.service;
+  if (!ref) return null;
+  const ingressPort =
+    ref.port.name ?? (ref.port.number === undefined ? undefined : String(ref.port.number));
+  if (ingressPort === undefined) return null;
+  const svc = gatheredValue(s.backend?.service);
+  const servicePort = svc?.ports.find((p) =>
+    ref.port.name !== undefined ? p.name === ref.port.name : p.port === ref.port.number,
+  );
+  return {
+    namespace: ing.namespace,
+    service: ref.name,
+    ingressPort,
+    servicePort: servicePort ? { name: servicePort.name, port: servicePort.port } : undefined,
+  };
 }

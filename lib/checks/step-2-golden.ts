@@ -3,12 +3,23 @@
 // failure of its own: a hung backend completes nothing and so reports no errors.
 import type { Evidence, Finding } from '@/lib/model/finding';
 import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
-import { GOLDEN_PROFILES } from '@/lib/profiles/golden-metrics';
+import {
+  controllerGoldenProfile,
+  GOLDEN_PROFILES,
+  type GoldenProfile,
+} from '@/lib/profiles/golden-metrics';
 import { EMPTY_PLAN, type MetricPlan, type PlanInput } from '@/lib/promql/plan';
-import { BASELINE_OFFSETS, golden, goldenMatchers } from '@/lib/promql/queries';
+import { answeredMatchers, BASELINE_OFFSETS, golden, goldenMatchers } from '@/lib/promql/queries';
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
-import { ageMs, backendNamespace, backendPods, formatAge } from './read-snapshot';
+import {
+  ageMs,
+  backendNamespace,
+  backendPods,
+  formatAge,
+  pathBackendRef,
+  pathIngressProfile,
+} from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown, subject } from './finding-builder';
 import { fmt, queryEvidence, readMetric, stat, values, type MetricRead } from './read-metrics';
 import { metricCoverage, nearestSeries } from './metric-coverage';
@@ -19,11 +30,22 @@ function series(r: MetricRead): number[] {
   return r.state === 'ok' ? r.result.series.flatMap(values) : [];
 }
 
+/**
+ * The sources that can describe this backend, in probe order: the app's and the mesh's own
+ * series, then (on an Ingress path) what the path's ingress controller counts for it.
+ */
+function goldenProfiles(s: Snapshot): GoldenProfile[] {
+  const controller = pathIngressProfile(s);
+  const ref = pathBackendRef(s);
+  const viaController = controller && ref ? controllerGoldenProfile(controller, ref) : undefined;
+  return viaController ? [...GOLDEN_PROFILES, viaController] : [...GOLDEN_PROFILES];
+}
+
 /** Every (profile, label layout) that can describe this backend, in probe order, with its matchers. */
 function goldenCandidates(s: Snapshot) {
   const pods = backendPods(s).map((p) => p.name);
   const target = { namespace: backendNamespace(s), service: s.backendServiceName ?? '', pods };
-  return GOLDEN_PROFILES.flatMap((profile) =>
+  return goldenProfiles(s).flatMap((profile) =>
     profile.layouts
       .filter((layout) => layout.by !== 'pods' || pods.length > 0)
       .map((layout) => ({ profile, layout, m: goldenMatchers(profile, layout, target) })),
@@ -45,22 +67,27 @@ export function goldenQueries({ snapshot: s, window }: PlanInput): MetricPlan {
   const profiles = [...new Set(candidates.map((c) => c.profile))];
   return {
     ...EMPTY_PLAN,
-    goldenProfiles: candidates.map(({ profile: p, layout, m }) => ({
-      profile: p.id,
-      layout: layout.id,
-      probe: golden.presence(p, layout, m, windowRange(window)),
-      queries: [
-        golden.requestRate(p, m),
-        golden.errorRatio(p, m),
-        golden.latency(p, m, 'p99'),
-        golden.latency(p, m, 'p50'),
-        ...BASELINE_OFFSETS.flatMap((o) => [
-          golden.requestRate(p, m, o),
-          golden.errorRatio(p, m, o),
-          golden.latency(p, m, 'p99', o),
-        ]),
-      ],
-    })),
+    goldenProfiles: candidates.map(({ profile: p, layout, m }) => {
+      // Rate and errors are the backend's own answers; a histogram times only those anyway.
+      const answered = answeredMatchers(p, m);
+      const timed = p.histogram === undefined ? undefined : { ...p, histogram: p.histogram };
+      return {
+        profile: p.id,
+        layout: layout.id,
+        probe: golden.presence(p, layout, m, windowRange(window)),
+        queries: [
+          golden.requestRate(p, answered),
+          golden.errorRatio(p, answered),
+          ...(p.answeredBy ? [golden.offered(p, m)] : []),
+          ...(timed ? [golden.latency(timed, m, 'p99'), golden.latency(timed, m, 'p50')] : []),
+          ...BASELINE_OFFSETS.flatMap((o) => [
+            golden.requestRate(p, answered, o),
+            golden.errorRatio(p, answered, o),
+            ...(timed ? [golden.latency(timed, m, 'p99', o)] : []),
+          ]),
+        ],
+      };
+    }),
     goldenNearest: profiles.map((p) => golden.nearest(p, windowRange(window))),
   };
 }
@@ -71,13 +98,15 @@ export function goldenQueries({ snapshot: s, window }: PlanInput): MetricPlan {
  */
 export function goldenSource(s: Snapshot): string | undefined {
   const m = s.metrics;
-  const profile = GOLDEN_PROFILES.find((p) => p.id === m?.goldenProfile);
+  const profile = goldenProfiles(s).find((p) => p.id === m?.goldenProfile);
   if (!m || !profile) return undefined;
   const layout = m.goldenLayout === 'exported' ? ', exported_* labels' : '';
   const viaIngress =
     profile.id === 'ingress-nginx' && s.path.kind !== 'ingress'
       ? ' — only requests that came through the ingress controller, not this path’s own'
-      : '';
+      : profile.through
+        ? ` — the backend as ${profile.through} counts it${profile.answeredBy ? ' (its own answers apart)' : ''}`
+        : '';
   return `${profile.title}${layout}${viaIngress}`;
 }
 
@@ -95,6 +124,11 @@ function isProbe(id: string): id is `golden.presence.${string}` {
 function baseline(s: Snapshot, id: 'golden.rate' | 'golden.errors' | 'golden.p99'): MetricRead {
   const day = readMetric(s, `${id}.1d`);
   return day.state === 'ok' ? day : readMetric(s, `${id}.1h`);
+}
+
+/** How far back the baseline read lies. */
+function when(base: MetricRead): string {
+  return base.state === 'ok' && base.result.id.endsWith('.1h') ? 'an hour' : 'a day';
 }
 
 /** No candidate had series: the exact selectors tried, and the nearest series that exist. */
@@ -154,14 +188,37 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
   const now = stat.mean(series(rate));
   const before = stat.mean(series(base));
   const recent = stat.mean(series(rate).slice(-5));
-  if (
+  const offered = readMetric(s, 'golden.offered');
+  const offeredRecent = stat.mean(series(offered).slice(-5));
+  const dropped =
     Number.isFinite(before) &&
     before >= t.trafficDrop.minBaselineRps &&
-    !(recent >= before * t.trafficDrop.ratio)
-  ) {
+    !(recent >= before * t.trafficDrop.ratio);
+  // The source still gets the requests but answers them itself: the backend was not asked, so
+  // its silence says nothing about it (the controller's own findings say why it was skipped).
+  if (dropped && offered.state === 'ok' && offeredRecent >= before * t.trafficDrop.ratio) {
+    const answeredRate = fmt(Number.isFinite(recent) ? recent : 0, 'reqps');
+    const through = goldenProfiles(s).find((p) => p.id === m.goldenProfile)?.through;
+    out.push(
+      finding('GOLDEN_NOT_FORWARDED', {
+        hop: 'pods',
+        subjects: servingPods,
+        severity: 'unknown',
+        title:
+          `${through ?? 'the source'} still gets ${fmt(offeredRecent, 'reqps')} for this backend ` +
+          `but the backend answered only ${answeredRate} of it (${fmt(before, 'reqps')} ${when(base)} earlier): ` +
+          `the rest ${through ?? 'it'} answered itself, so the backend’s own health cannot be read from these series`,
+        evidence: [
+          queryEvidence(offered.result, `last 5 points mean ${fmt(offeredRecent, 'reqps')}`),
+          ...(rate.state === 'ok' || rate.state === 'empty'
+            ? [queryEvidence(rate.result, `answered by the backend: ${answeredRate}`)]
+            : []),
+        ],
+      }),
+    );
+  } else if (dropped) {
     const recentRate = fmt(Number.isFinite(recent) ? recent : 0, 'reqps');
     const meanRate = fmt(Number.isFinite(now) ? now : 0, 'reqps');
-    const when = base.state === 'ok' && base.result.id.endsWith('.1h') ? 'an hour' : 'a day';
     out.push(
       finding('GOLDEN_TRAFFIC_DROPPED', {
         hop: 'pods',
@@ -169,7 +226,7 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
         severity: 'fail',
         title:
           `completed requests dropped to ${recentRate} (window mean ${meanRate}) ` +
-          `from ${fmt(before, 'reqps')} ${when} earlier — the backend answers (almost) nothing`,
+          `from ${fmt(before, 'reqps')} ${when(base)} earlier — the backend answers (almost) nothing`,
         evidence: [
           rate.state === 'ok' || rate.state === 'empty'
             ? queryEvidence(rate.result, `last 5 points mean ${fmt(recent, 'reqps')}`)

@@ -4,13 +4,10 @@
 // reloads, certificate expiry for ingress-nginx; targets reported down for Traefik and Kong. A
 // controller without a profile, or with no per-route series, leaves this part unknown and says why.
 import type { Finding } from '@/lib/model/finding';
-import { matchIngress } from '@/lib/model/ingress-match';
 import { gatheredValue, type PodInfo, type Snapshot } from '@/lib/model/snapshot';
 import {
   layoutLabel,
-  profileForController,
   type BackendKeyedMetrics,
-  type BackendRef,
   type IngressControllerMetrics,
   type IngressControllerProfile,
 } from '@/lib/profiles/ingress-controllers';
@@ -27,17 +24,11 @@ import {
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
 import { finding, objectEvidence, subject } from './finding-builder';
-import { backendPods } from './read-snapshot';
+import { backendPods, pathBackendRef, pathIngressProfile } from './read-snapshot';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage, type CoreSeries } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 import { sh } from './command';
-
-/** The profile of the controller the path's IngressClass names, when it was read and is known. */
-function pathProfile(s: Snapshot): IngressControllerProfile | undefined {
-  const cls = gatheredValue(s.ingress?.ingressClass);
-  return cls ? profileForController(cls.controller) : undefined;
-}
 
 type PerIngress = { kind: 'per-ingress' } & IngressControllerMetrics;
 
@@ -60,27 +51,6 @@ function ingressLayouts(s: Snapshot, names: PerIngress, scope: Matcher[]) {
   }));
 }
 
-/** The path's backend as the Ingress rule that matches names it, with the Service port it resolves to. */
-export function pathBackendRef(s: Snapshot): BackendRef | null {
-  const ing = gatheredValue(s.ingress?.ingress);
-  if (!ing || s.path.kind !== 'ingress') return null;
-  const ref = matchIngress(ing, s.path.host, s.path.path)?.backend.service;
-  if (!ref) return null;
-  const ingressPort =
-    ref.port.name ?? (ref.port.number === undefined ? undefined : String(ref.port.number));
-  if (ingressPort === undefined) return null;
-  const svc = gatheredValue(s.backend?.service);
-  const servicePort = svc?.ports.find((p) =>
-    ref.port.name !== undefined ? p.name === ref.port.name : p.port === ref.port.number,
-  );
-  return {
-    namespace: ing.namespace,
-    service: ref.name,
-    ingressPort,
-    servicePort: servicePort ? { name: servicePort.name, port: servicePort.port } : undefined,
-  };
-}
-
 /** A backend-keyed controller's name of the path's backend, when it can be told. */
 function backendSeries(s: Snapshot, names: BackendKeyedMetrics) {
   const ref = pathBackendRef(s);
@@ -95,7 +65,7 @@ function backendSeries(s: Snapshot, names: BackendKeyedMetrics) {
  * reloads and certificates do not depend on it.
  */
 export function ingressQueries({ snapshot: s, window }: PlanInput): MetricPlan {
-  const names = pathProfile(s)?.metrics;
+  const names = pathIngressProfile(s)?.metrics;
   const pods = gatheredValue(s.ingress?.controllerPods) ?? [];
   if (s.path.kind !== 'ingress' || !names || pods.length === 0) return EMPTY_PLAN;
   const range = windowRange(window);
@@ -221,7 +191,7 @@ function notRead(s: Snapshot, profile: IngressControllerProfile): string | null 
 export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
   if (s.path.kind !== 'ingress') return [];
   // No class read, or a controller without a profile: step 5's object checks say so.
-  const profile = pathProfile(s);
+  const profile = pathIngressProfile(s);
   if (!profile) return [];
   const reason = notRead(s, profile);
   if (reason)

@@ -2,6 +2,7 @@
 // request counter, its status label, the latency histogram and how series are tied to the
 // backend (by its pods, or by the Service labels) in each label layout installs produce. The
 // first (profile, layout) with series wins.
+import { layoutLabel, type BackendRef, type IngressControllerProfile } from './ingress-controllers';
 
 /**
  * Which labels carry the backend's namespace and pod (or Service) in one install's layout. When
@@ -11,7 +12,9 @@
  */
 export type GoldenLayout =
   | { id: string; by: 'pods'; namespaceLabel: string; podLabel: string }
-  | { id: string; by: 'service'; namespaceLabel: string; serviceLabel: string };
+  | { id: string; by: 'service'; namespaceLabel: string; serviceLabel: string }
+  /** A controller's own name of the backend (Traefik's service, HAProxy's proxy), in one label. */
+  | { id: string; by: 'name'; label: string; name: string };
 
 /** The series carry the backend's pod labels themselves (the scrape target is the pod). */
 const PODS: GoldenLayout = {
@@ -35,14 +38,22 @@ export interface GoldenProfile {
   statusLabel: string;
   /** RE2 pattern of error statuses. */
   errorPattern: string;
-  /** Histogram base name (the `_bucket` series is used). */
-  histogram: string;
+  /** Histogram base name (the `_bucket` series is used); absent when the source times nothing. */
+  histogram?: string;
   /** Histogram unit; milliseconds are converted to seconds in the query. */
   latencyUnit: 'seconds' | 'milliseconds';
   /** The label layouts its series arrive in, most common first; probed in this order. */
   layouts: readonly GoldenLayout[];
   /** Extra fixed matchers (e.g. Istio's reporter). */
   extra?: readonly (readonly [string, string])[];
+  /**
+   * When the source also counts answers it gave itself (a controller's 503 with no healthy
+   * target), the label and value of the backend's own answers: rate and errors are the
+   * backend's, and what the source was offered is read beside them.
+   */
+  answeredBy?: readonly [string, string];
+  /** The series count only requests that came through this ingress controller. */
+  through?: string;
 }
 
 export const GOLDEN_PROFILES: readonly GoldenProfile[] = [
@@ -118,3 +129,36 @@ export const GOLDEN_PROFILES: readonly GoldenProfile[] = [
     extra: [['direction', 'inbound']],
   },
 ];
+
+/**
+ * The path's ingress controller as a golden source: the requests it counts for this backend, by
+ * the name it gives the backend. Read after the app's own series, and only on an Ingress path,
+ * where the backend's name is known exactly (namespace, Service and port as the Ingress writes it).
+ */
+export function controllerGoldenProfile(
+  controller: IngressControllerProfile,
+  backend: BackendRef,
+): GoldenProfile | undefined {
+  const m = controller.metrics;
+  if (m?.kind !== 'per-backend') return undefined;
+  const name = m.backendName(backend);
+  if (!name) return undefined;
+  return {
+    id: `ingress.${controller.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+    title: `${controller.title} (${m.requests})`,
+    requests: m.requests,
+    statusLabel: m.statusLabel,
+    // Full status (500) or its class (5xx): both match.
+    errorPattern: '5..',
+    histogram: m.upstreamLatency?.histogram,
+    latencyUnit: m.upstreamLatency?.unit ?? 'seconds',
+    layouts: m.layouts.map((l) => ({
+      id: l.id,
+      by: 'name',
+      label: layoutLabel(l, m.backendLabel),
+      name,
+    })),
+    answeredBy: m.answeredBy,
+    through: controller.title,
+  };
+}

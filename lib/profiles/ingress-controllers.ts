@@ -76,6 +76,11 @@ export interface BackendKeyedMetrics {
   /** Request counter and the label holding the HTTP status (or status class: `5xx`). */
   requests: string;
   statusLabel: string;
+  /**
+   * The label and value that mark answers the backend gave, when the counter also counts the
+   * controller's own (Kong's `source`: `service`, or `kong` for its 503 with no healthy target).
+   */
+  answeredBy?: readonly [string, string];
   /** Histogram (`_bucket`) of the upstream's answer, as the controller times it. */
   upstreamLatency?: { histogram: string; unit: 'seconds' | 'milliseconds' };
   /** Gauge per backend target whose value says the target is down. */
@@ -209,6 +214,7 @@ export const INGRESS_CONTROLLER_PROFILES: readonly IngressControllerProfile[] = 
       backendLabel: 'service',
       requests: 'kong_http_requests_total',
       statusLabel: 'code',
+      answeredBy: ['source', 'service'],
       upstreamLatency: { histogram: 'kong_upstream_latency_ms', unit: 'milliseconds' },
       // One series per state (healthchecks_off, healthy, unhealthy, dns_error), 1 on the current.
       targetHealth: {

@@ -2,8 +2,15 @@
 // inside their string literal (the same selectors, the same operators, before and after).
 import { parser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
-import { GOLDEN_PROFILES } from '@/lib/profiles/golden-metrics';
-import { profileForController } from '@/lib/profiles/ingress-controllers';
+import {
+  controllerGoldenProfile,
+  GOLDEN_PROFILES,
+  type GoldenProfile,
+} from '@/lib/profiles/golden-metrics';
+import {
+  INGRESS_CONTROLLER_PROFILES,
+  profileForController,
+} from '@/lib/profiles/ingress-controllers';
 
 /** ingress-nginx's per-Ingress metric names, as its profile gives them. */
 const NGINX_METRICS = (() => {
@@ -14,6 +21,7 @@ const NGINX_METRICS = (() => {
 import { anyOf, escapeRegex, groupBy, quote, selector } from './escape';
 import { withMatcher } from './scope';
 import {
+  answeredMatchers,
   coredns,
   golden,
   goldenMatchers,
@@ -57,6 +65,12 @@ function shape(promql: string): { errors: number; nodes: string[] } {
   return { errors, nodes };
 }
 
+/** Every built-in controller's golden source for a backend of these names. */
+function controllerGolden(ns: string, svc: string): GoldenProfile[] {
+  const ref = { namespace: ns, service: svc, ingressPort: 'http', servicePort: { port: 80 } };
+  return INGRESS_CONTROLLER_PROFILES.flatMap((c) => controllerGoldenProfile(c, ref) ?? []);
+}
+
 function allQueries(ns: string, svc: string, pod: string, node: string, host: string): QuerySpec[] {
   const target = { namespace: ns, service: svc, pods: [pod, 'web-2'] };
   const nodes = [node, '10.0.0.12'];
@@ -64,17 +78,20 @@ function allQueries(ns: string, svc: string, pod: string, node: string, host: st
   const controller = podMatchers(names.podLabels, [{ namespace: ns, name: pod }]);
   const dns = [podIpMatcher([node, '10.244.1.2'])];
   return [
-    ...GOLDEN_PROFILES.flatMap((p) => [
+    ...[...GOLDEN_PROFILES, ...controllerGolden(ns, svc)].flatMap((p) => [
       golden.nearest(p, '1800s'),
       ...p.layouts.flatMap((layout) => {
         const m = goldenMatchers(p, layout, target);
+        const timed = p.histogram === undefined ? undefined : { ...p, histogram: p.histogram };
         return [
           golden.presence(p, layout, m, '1800s'),
-          golden.requestRate(p, m),
+          golden.requestRate(p, answeredMatchers(p, m)),
           golden.requestRate(p, m, '1d'),
           golden.errorRatio(p, m, '1h'),
-          golden.latency(p, m, 'p99'),
-          golden.latency(p, m, 'p50', '1d'),
+          golden.offered(p, m),
+          ...(timed
+            ? [golden.latency(timed, m, 'p99'), golden.latency(timed, m, 'p50', '1d')]
+            : []),
         ];
       }),
     ]),

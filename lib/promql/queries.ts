@@ -80,19 +80,32 @@ export function goldenMatchers(
   layout: GoldenLayout,
   target: { namespace: string; service: string; pods: readonly string[] },
 ): Matcher[] {
-  const m: Matcher[] = [[layout.namespaceLabel, '=', target.namespace]];
-  if (layout.by === 'pods') m.push([layout.podLabel, '=~', anyOf(target.pods)]);
-  else m.push([layout.serviceLabel, '=', target.service]);
+  const m: Matcher[] =
+    layout.by === 'name'
+      ? [[layout.label, '=', layout.name]]
+      : layout.by === 'pods'
+        ? [
+            [layout.namespaceLabel, '=', target.namespace],
+            [layout.podLabel, '=~', anyOf(target.pods)],
+          ]
+        : [
+            [layout.namespaceLabel, '=', target.namespace],
+            [layout.serviceLabel, '=', target.service],
+          ];
   for (const [k, v] of p.extra ?? []) m.push([k, '=', v]);
   return m;
 }
 
+/** The series of the backend's own answers, when the source also counts answers it gave itself. */
+export function answeredMatchers(p: GoldenProfile, m: readonly Matcher[]): Matcher[] {
+  return p.answeredBy ? [...m, [p.answeredBy[0], '=', p.answeredBy[1]]] : [...m];
+}
+
 /** The label names a profile's layouts tie series to a backend with. */
 function goldenLayoutLabels(p: GoldenProfile): string[] {
-  return p.layouts.flatMap((l) => [
-    l.namespaceLabel,
-    l.by === 'pods' ? l.podLabel : l.serviceLabel,
-  ]);
+  return p.layouts.flatMap((l) =>
+    l.by === 'name' ? [l.label] : [l.namespaceLabel, l.by === 'pods' ? l.podLabel : l.serviceLabel],
+  );
 }
 
 export const golden = {
@@ -141,6 +154,19 @@ export const golden = {
       promql: `sum(rate(${selector(p.requests, m)}[${RATE}]${offset(o)}))`,
     };
   },
+  /**
+   * Requests the source was offered for the backend, whoever answered them: beside the backend's
+   * own answers it tells "the backend answers nothing" from "nothing was passed to it".
+   */
+  offered(p: GoldenProfile, m: Matcher[]): QuerySpec<'golden.offered'> {
+    return {
+      id: 'golden.offered',
+      title: `requests offered through ${p.through ?? p.title}, whoever answered`,
+      unit: 'reqps',
+      kind: 'range',
+      promql: `sum(rate(${selector(p.requests, m)}[${RATE}]))`,
+    };
+  },
   errorRatio(
     p: GoldenProfile,
     m: Matcher[],
@@ -158,7 +184,7 @@ export const golden = {
     };
   },
   latency<Q extends 'p50' | 'p99'>(
-    p: GoldenProfile,
+    p: GoldenProfile & { histogram: string },
     m: Matcher[],
     q: Q,
     o?: BaselineOffset,

@@ -53,6 +53,7 @@ describe('a profiles file', () => {
                 backendLabel: 'service',
                 requests: 'traefik_service_requests_total',
                 statusLabel: 'code',
+                answeredBy: ['origin', 'backend'],
               },
             },
           ],
@@ -61,6 +62,7 @@ describe('a profiles file', () => {
     );
     const m = profileForController('traefik.io/ingress-controller')?.metrics;
     expect(m?.kind === 'per-backend' && m.backendName(ref)).toBe('web-80@file');
+    expect(m?.kind === 'per-backend' && m.answeredBy).toEqual(['origin', 'backend']);
     expect(m?.kind === 'per-backend' && m.backendName({ ...ref, servicePort: undefined })).toBe(
       null,
     );

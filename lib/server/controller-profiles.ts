@@ -37,6 +37,7 @@ const backendKeyed = z.strictObject({
   backendLabel: label,
   requests: metric,
   statusLabel: label,
+  answeredBy: z.tuple([label, z.string().min(1)]).optional(),
   upstreamLatency: z
     .strictObject({ histogram: metric, unit: z.enum(['seconds', 'milliseconds']) })
     .optional(),

@@ -18,6 +18,14 @@ export const STEP_2_CODES = {
     why: 'A silent backend is as broken as a failing one: clients time out or hang.',
     fix: 'Check whether requests still arrive (ingress, Service) and whether the app is stuck (threads, stdout pipe, locks).',
   },
+  GOLDEN_NOT_FORWARDED: {
+    source: 'prometheus',
+    step: 2,
+    meaning:
+      'The ingress controller still receives the requests for the backend but answers them itself (e.g. Kong with no healthy target): the backend is not asked.',
+    why: 'The backend’s silence is not its failure; reading it as one would name the wrong cause.',
+    fix: 'Read the controller’s findings in step 5 (targets marked down, health-check settings); then whether the backend answers its health check.',
+  },
   GOLDEN_ERROR_RATIO_HIGH: {
     source: 'prometheus',
     step: 2,

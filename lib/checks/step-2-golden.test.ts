@@ -1,0 +1,79 @@
+// Step 2 reads the app's own series first; on an Ingress path it then reads what the path's
+// ingress controller counts for the backend, by the controller's name of it, and keeps the
+// controller's own answers apart from the backend's.
+import { describe, expect, it } from 'vitest';
+import {
+  NOW,
+  clusterIpSnapshot,
+  ingressSide,
+  ingressSnapshot,
+  withMetrics,
+} from '@/lib/testing/snapshot-fixtures';
+import { goldenQueries, goldenSource } from './step-2-golden';
+
+const end = Math.floor(NOW.getTime() / 1000);
+const window = { start: end - 1800, end, step: 60 };
+const servedBy = (controller: string) =>
+  ingressSnapshot(undefined, {
+    ...ingressSide(),
+    ingressClass: { value: { name: 'edge', controller, isDefault: true } },
+  });
+const candidates = (s: ReturnType<typeof servedBy>) =>
+  goldenQueries({ snapshot: s, window }).goldenProfiles;
+
+describe('golden sources of a path', () => {
+  it('a ClusterIP path has no controller source: the app, ingress-nginx and the meshes only', () => {
+    const profiles = new Set(candidates(clusterIpSnapshot()).map((c) => c.profile));
+    expect([...profiles]).toEqual([
+      'micrometer',
+      'prometheus-client',
+      'ingress-nginx',
+      'istio',
+      'linkerd',
+    ]);
+  });
+  it("Kong: probed last, by its service name; rate and errors are the backend's own answers", () => {
+    const kong = candidates(servedBy('ingress-controllers.konghq.com/kong')).filter(
+      (c) => c.profile === 'ingress.kong',
+    );
+    expect(kong.map((c) => c.layout)).toEqual(['direct', 'exported']);
+    const [direct, exported] = kong;
+    expect(direct?.probe.promql).toContain('kong_http_requests_total{service="shop.web.http"}');
+    expect(exported?.probe.promql).toContain('{exported_service="shop.web.http"}');
+    const q = (id: string) => direct?.queries.find((x) => x.id === id)?.promql;
+    expect(q('golden.rate')).toContain('{service="shop.web.http",source="service"}');
+    expect(q('golden.errors')).toContain('source="service",code=~"5.."');
+    expect(q('golden.offered')).toBe(
+      'sum(rate(kong_http_requests_total{service="shop.web.http"}[5m]))',
+    );
+    // Kong's upstream histogram has no source label: it times only what the backend answered.
+    expect(q('golden.p99')).toMatch(/kong_upstream_latency_ms_bucket\{service="shop\.web\.http"\}/);
+  });
+  it('HAProxy times nothing per backend: rate and errors only, by its proxy name', () => {
+    const s = servedBy('haproxy.org/ingress-controller/haproxy');
+    const [haproxy] = candidates(s).filter((c) => c.profile.startsWith('ingress.haproxy'));
+    expect(haproxy?.probe.promql).toContain(
+      'haproxy_backend_http_responses_total{proxy="shop_svc_web_',
+    );
+    expect(haproxy?.queries.map((q) => q.id)).toEqual([
+      'golden.rate',
+      'golden.errors',
+      'golden.rate.1d',
+      'golden.errors.1d',
+      'golden.rate.1h',
+      'golden.errors.1h',
+    ]);
+  });
+  it('the panel names the controller as the source when its series were chosen', () => {
+    const s = withMetrics(
+      servedBy('traefik.io/ingress-controller'),
+      {},
+      {
+        goldenProfile: 'ingress.traefik',
+      },
+    );
+    expect(goldenSource(s)).toBe(
+      'Traefik (traefik_service_requests_total) — the backend as Traefik counts it',
+    );
+  });
+});
