@@ -18,6 +18,7 @@ import {
   type ObservableMiddleware,
   type RequestContext,
 } from '@kubernetes/client-node';
+import { createHash } from 'node:crypto';
 import type { RequestOptions } from 'node:https';
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { Gathered, SourceIssue, SourceIssueKind } from '@/lib/model/snapshot';
@@ -78,6 +79,39 @@ function raceSignal<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> 
   });
 }
 
+/** Connection pools by API server and TLS identity, for the life of the process. */
+const POOLS = processWide('kube-connection-pools', () => new Map<string, Agent>());
+
+function sharedPool(origin: string, tls: RequestOptions): Agent {
+  const pem = (v: unknown) =>
+    v === undefined ? '' : createHash('sha256').update(String(v)).digest('hex');
+  const key = JSON.stringify([
+    origin,
+    pem(tls.ca),
+    pem(tls.cert),
+    pem(tls.key),
+    tls.servername ?? '',
+    tls.rejectUnauthorized !== false,
+  ]);
+  let agent = POOLS.get(key);
+  if (!agent) {
+    agent = new Agent({
+      allowH2: false,
+      connect: {
+        ca: tls.ca,
+        cert: tls.cert,
+        key: tls.key,
+        rejectUnauthorized: tls.rejectUnauthorized,
+        servername: tls.servername,
+        keepAlive: true,
+        keepAliveInitialDelay: 30_000,
+      },
+    });
+    POOLS.set(key, agent);
+  }
+  return agent;
+}
+
 export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeApis {
   const timeoutMs = call.timeoutMs ?? DEFAULT_KUBE_TIMEOUT_MS;
   const { budget } = call;
@@ -87,27 +121,20 @@ export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeAp
     ...impersonationHeaders(call.identity),
     ...(call.requestId ? { 'x-request-id': call.requestId } : {}),
   };
+  // client-node makes a new connection pool for every request (a TLS handshake each): requests go
+  // through one pool per API server and TLS identity instead, kept for the process. A bearer token
+  // travels in a header, so callers with tokens share connections, as client-go's transports do.
   // Over HTTP/2 undici folds repeated header lines into one ("a, b"), which the API server would
-  // read as a single group: impersonated calls keep to HTTP/1.1 on a connection of their own.
-  let http1: Promise<Agent> | undefined;
+  // read as a single group: every pool keeps to HTTP/1.1.
+  let pool: Promise<Dispatcher | undefined> | undefined;
   const dispatcherFor = (ctx: RequestContext): Promise<Dispatcher | undefined> => {
-    if (call.identity?.kind !== 'impersonated')
-      return Promise.resolve(ctx.getDispatcher() as Dispatcher | undefined);
-    http1 ??= (async () => {
+    pool ??= (async () => {
+      if (!ctx.getUrl().startsWith('https:')) return ctx.getDispatcher() as Dispatcher | undefined;
       const tls: RequestOptions = {};
       await kc.applyToHTTPSOptions(tls);
-      return new Agent({
-        allowH2: false,
-        connect: {
-          ca: tls.ca,
-          cert: tls.cert,
-          key: tls.key,
-          rejectUnauthorized: tls.rejectUnauthorized,
-          servername: tls.servername,
-        },
-      });
+      return sharedPool(new URL(ctx.getUrl()).origin, tls);
     })();
-    return http1;
+    return pool;
   };
 
   // client-node's fetch cannot send a header twice (impersonating several groups needs that) and
