@@ -66,14 +66,22 @@ export async function measurePage(
       });
       const page = await context.newPage();
       const js = new Map<string, { raw: number; gz: number; chart: boolean }>();
-      page.on('response', async (r) => {
+      // Bodies are read as they come; all are awaited before the run's figures are taken.
+      const reads: Promise<void>[] = [];
+      page.on('response', (r) => {
         if (r.url().endsWith('.js') || r.headers()['content-type']?.includes('javascript')) {
-          const body = await r.body().catch(() => Buffer.alloc(0));
-          js.set(r.url(), {
-            raw: body.length,
-            gz: gzipSync(body).length,
-            chart: body.includes('recharts'),
-          });
+          reads.push(
+            r
+              .body()
+              .catch(() => Buffer.alloc(0))
+              .then((body) => {
+                js.set(r.url(), {
+                  raw: body.length,
+                  gz: gzipSync(body).length,
+                  chart: body.includes('recharts'),
+                });
+              }),
+          );
         }
       });
       await page.addInitScript(RECORD_PAINTS);
@@ -94,6 +102,7 @@ export async function measurePage(
       figures.shellMs.push(fcp);
       figures.firstPanelMs.push(Math.min(...steps));
       figures.completeMs.push(Math.max(...steps));
+      await Promise.all(reads);
       const files = [...js.values()];
       figures.jsFiles = files.length;
       figures.jsBytes = files.reduce((a, f) => a + f.raw, 0);
