@@ -4,7 +4,7 @@
 // goes to /diagnose with the whole path in the URL (the live link).
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useDeferredValue, useMemo, useState, useSyncExternalStore } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { diagnoseHref, type PathQuery } from '@/lib/client/live-link';
 import { parseRecent, recentStore } from '@/lib/client/recent-paths';
 import { fetchTargets } from '@/lib/client/target-search';
@@ -34,10 +34,19 @@ const TARGET_LABEL: Record<Target['kind'], string> = {
   grpcroute: 'GRPCRoute',
 };
 
+/** The id of a result's option element, for aria-activedescendant. */
+function optionId(t: Target): string {
+  return `target-${t.kind}-${t.namespace}-${t.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
 export function PathPicker({ clusters }: { clusters: string[] }) {
   const router = useRouter();
   const [q, setQ] = useState<PathQuery>({ ...EMPTY, cluster: clusters[0] ?? '' });
   const [search, setSearch] = useState('');
+  // The ARIA combobox pattern: arrows move through the results, Enter picks, Escape closes.
+  const [active, setActive] = useState(-1);
+  const [open, setOpen] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   const [routeKind, setRouteKind] = useState<'httproute' | 'grpcroute'>('httproute');
   // Recent paths live in this browser only: none on the server render.
   const recentText = useSyncExternalStore(recentStore.subscribe, recentStore.read, () => '[]');
@@ -54,6 +63,15 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
     setQ({ ...q, [key]: e.target.value });
   const pick = (t: Target) => {
     setSearch(`${t.namespace}/${t.name}`);
+    setOpen(false);
+    setActive(-1);
+    // Next, what the pick left to fill (a port, a gRPC call), else Diagnose: one key away.
+    requestAnimationFrame(() => {
+      const next =
+        form.current?.querySelector<HTMLElement>('input:invalid, [data-needs-value="true"]') ??
+        form.current?.querySelector<HTMLElement>('button[type="submit"]');
+      next?.focus();
+    });
     if (t.kind === 'httproute' || t.kind === 'grpcroute') setRouteKind(t.kind);
     setQ(
       t.kind === 'ingress'
@@ -89,6 +107,10 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
     );
   };
 
+  const results = deferred.trim() ? (targets.data ?? []) : [];
+  const expanded = open && targets.data !== undefined && deferred.trim() !== '';
+  const activeTarget = expanded ? results[active] : undefined;
+
   return (
     <>
       {recent.length > 0 ? (
@@ -104,35 +126,78 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
         </nav>
       ) : null}
       <div className="search">
-        <label>
-          Find a Service, Ingress or host
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="web, shop/web, shop.example.com"
-            autoComplete="off"
-            aria-controls="target-results"
-          />
-        </label>
+        <label htmlFor="target-search">Find a Service, Ingress, route or host</label>
+        <input
+          id="target-search"
+          type="text"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls="target-results"
+          aria-activedescendant={activeTarget ? optionId(activeTarget) : undefined}
+          aria-describedby="target-search-help"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setOpen(true);
+            setActive(-1);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              setOpen(true);
+              if (results.length === 0) return;
+              const step = e.key === 'ArrowDown' ? 1 : -1;
+              setActive((i) => (i + step + results.length) % results.length);
+            } else if (e.key === 'Enter' && expanded && activeTarget) {
+              e.preventDefault();
+              pick(activeTarget);
+            } else if (e.key === 'Escape') {
+              setOpen(false);
+              setActive(-1);
+            }
+          }}
+          onBlur={() => setOpen(false)}
+          onFocus={() => setOpen(true)}
+          placeholder="web, shop/web, shop.example.com"
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <p id="target-search-help" className="muted hint">
+          ↑ ↓ to move through the results, Enter to pick, Esc to close
+        </p>
         {targets.isError ? <p role="alert">{targets.error.message}</p> : null}
-        {targets.data && deferred.trim() ? (
-          <ul id="target-results" aria-label="Matching Services and Ingresses" className="results">
-            {targets.data.length === 0 ? (
-              <li className="muted">nothing matches “{deferred}”</li>
-            ) : null}
-            {targets.data.map((t) => (
-              <li key={`${t.kind}/${t.namespace}/${t.name}`}>
-                <button type="button" onClick={() => pick(t)}>
-                  {TARGET_LABEL[t.kind]} {t.namespace}/{t.name}{' '}
-                  <span className="muted">{t.detail}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+        <ul
+          id="target-results"
+          role="listbox"
+          aria-label="Matching Services, Ingresses and routes"
+          className="results"
+          hidden={!expanded}
+        >
+          {results.map((t, i) => (
+            <li
+              key={`${t.kind}/${t.namespace}/${t.name}`}
+              id={optionId(t)}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              // Keeps focus in the box, so the click picks before the list closes.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => pick(t)}
+            >
+              {TARGET_LABEL[t.kind]} {t.namespace}/{t.name}{' '}
+              <span className="muted">{t.detail}</span>
+            </li>
+          ))}
+        </ul>
+        {expanded && results.length === 0 ? (
+          <p className="muted" role="status">
+            nothing matches “{deferred}”
+          </p>
         ) : null}
       </div>
       <form
+        ref={form}
         aria-label="Access path"
         onSubmit={(e) => {
           e.preventDefault();
@@ -200,6 +265,7 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
               <input
                 value={q.path}
                 onChange={set('path')}
+                data-needs-value={routeKind === 'grpcroute' && q.path === '/'}
                 placeholder={routeKind === 'grpcroute' ? '/package.Service/Method' : undefined}
               />
             </label>
@@ -212,7 +278,11 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
             </label>
             <label>
               Port
-              <input value={q.port} onChange={set('port')} />
+              <input
+                value={q.port}
+                onChange={set('port')}
+                data-needs-value={q.service !== '' && q.port === ''}
+              />
             </label>
             {q.kind === 'clusterip' ? (
               <label>

@@ -67,10 +67,12 @@ test.describe('healthy cluster', () => {
 
   test('type-ahead finds a Service, infers the kind and diagnoses it', async ({ page }) => {
     await page.goto('/', { waitUntil: 'networkidle' }); // hydrated before typing
-    await page.getByRole('searchbox', { name: 'Find a Service, Ingress or host' }).fill('web-node');
     await page
-      .getByRole('list', { name: 'Matching Services and Ingresses' })
-      .getByRole('button', { name: /Service shop\/web-nodeport/ })
+      .getByRole('combobox', { name: 'Find a Service, Ingress, route or host' })
+      .fill('web-node');
+    await page
+      .getByRole('listbox', { name: 'Matching Services, Ingresses and routes' })
+      .getByRole('option', { name: /Service shop\/web-nodeport/ })
       .click();
     await expect(page.getByLabel('Access kind')).toHaveValue('nodeport');
     await expect(page.getByLabel('Service', { exact: true })).toHaveValue('web-nodeport');
@@ -87,9 +89,9 @@ test.describe('healthy cluster', () => {
       'Ingress shop/web shop.example.com/cart',
     );
     await page
-      .getByRole('searchbox', { name: 'Find a Service, Ingress or host' })
+      .getByRole('combobox', { name: 'Find a Service, Ingress, route or host' })
       .fill('shop.example');
-    await page.getByRole('button', { name: /Ingress shop\/web/ }).click();
+    await page.getByRole('option', { name: /Ingress shop\/web/ }).click();
     await expect(page.getByLabel('Host', { exact: true })).toHaveValue('shop.example.com');
   });
 });

@@ -23,9 +23,9 @@ test.describe('healthy Gateway (gateway-healthy)', () => {
   }) => {
     await page.goto('/');
     await page
-      .getByRole('searchbox', { name: 'Find a Service, Ingress or host' })
+      .getByRole('combobox', { name: 'Find a Service, Ingress, route or host' })
       .fill('shop.example');
-    await page.getByRole('button', { name: /HTTPRoute shop\/web/ }).click();
+    await page.getByRole('option', { name: /HTTPRoute shop\/web/ }).click();
     await expect(page.getByLabel('Access kind')).toHaveValue('gateway');
     await expect(page.getByLabel('HTTPRoute', { exact: true })).toHaveValue('web');
     await expect(page.getByLabel('Host', { exact: true })).toHaveValue('shop.example.com');
@@ -73,8 +73,8 @@ test.describe('a gRPC call no rule admits (grpcroute-method-unmatched)', () => {
     // The server keeps a listing for 30 s: one made before the scenario loaded has no GRPCRoute.
     // Typing again (each time a shorter prefix of the host, so the page asks again) finds it once
     // that listing expired.
-    const box = page.getByRole('searchbox', { name: 'Find a Service, Ingress or host' });
-    const found = page.getByRole('button', { name: /GRPCRoute shop\/cart/ });
+    const box = page.getByRole('combobox', { name: 'Find a Service, Ingress, route or host' });
+    const found = page.getByRole('option', { name: /GRPCRoute shop\/cart/ });
     let tries = 0;
     await expect(async () => {
       await box.fill('grpc.example.com'.slice(0, 16 - (tries++ % 10)));
