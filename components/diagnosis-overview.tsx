@@ -1,18 +1,54 @@
 // The top of a diagnosis: when it was taken, the one-sentence answer and the path topology.
 // Rendered on the server while panels stream, and in the browser after a re-run.
 import type { Diagnosis } from '@/lib/model/diagnosis';
+import type { Finding } from '@/lib/model/finding';
+import { HOP_HOME_STEP, type HopKind } from '@/lib/model/hops';
+import { describePath } from '@/lib/model/path-text';
 import { Topology } from './topology';
+import { VERDICT_LOOK } from './verdict';
+import { VerdictTitle } from './verdict-title';
 import { VerdictBadge } from './verdict';
 
-function anchorsOf(d: Diagnosis): Partial<Record<string, string>> {
-  const anchors: Partial<Record<string, string>> = {};
-  for (const f of d.findings) anchors[f.hop] ??= `#step-${f.step}`;
+const SEVERITY_RANK: Record<Finding['severity'], number> = {
+  fail: 0,
+  warn: 1,
+  unknown: 2,
+  info: 3,
+};
+
+/**
+ * Where each hop's link goes: the step panel of its worst finding, else the step that holds the
+ * hop's evidence (an `ok` cluster DNS opens DNS).
+ */
+export function anchorsOf(d: Diagnosis): Record<HopKind, string> {
+  const worstFirst = [...d.findings].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
+  );
+  const anchors = Object.fromEntries(
+    Object.entries(HOP_HOME_STEP).map(([hop, step]) => [hop, `#step-${step}`]),
+  ) as Record<HopKind, string>;
+  const seen = new Set<HopKind>();
+  for (const f of worstFirst) {
+    if (seen.has(f.hop)) continue;
+    seen.add(f.hop);
+    anchors[f.hop] = `#step-${f.step}`;
+  }
   return anchors;
+}
+
+/** "✖ fail at endpoints · ClusterIP shop/web:80 · Hopscope": the tab's title. */
+export function verdictTitle(d: Diagnosis): string {
+  const look = VERDICT_LOOK[d.summary.verdict];
+  const hop = d.hops.find((h) => h.kind === d.summary.hop);
+  const where = hop && d.summary.verdict !== 'ok' ? ` at ${hop.label}` : '';
+  const pending = d.meta.metricsPending ? ' (so far)' : '';
+  return `${look.icon} ${look.word}${where}${pending} · ${describePath(d.path)} · Hopscope`;
 }
 
 export function DiagnosisOverview({ d }: { d: Diagnosis }) {
   return (
     <>
+      <VerdictTitle title={verdictTitle(d)} />
       <p className="muted stamp" aria-live="polite">
         {d.meta.metricsPending
           ? 'Kubernetes evidence in; Prometheus evidence loading…'

@@ -52,10 +52,10 @@ export function DiagnosisView({
   }, []);
 
   const nextProblem = useCallback(() => {
+    // Failures first, then warnings, each in path order.
     const hops = [
-      ...document.querySelectorAll<HTMLElement>(
-        '[data-hop-verdict="fail"] a, [data-hop-verdict="warn"] a',
-      ),
+      ...document.querySelectorAll<HTMLElement>('[data-hop-verdict="fail"] a'),
+      ...document.querySelectorAll<HTMLElement>('[data-hop-verdict="warn"] a'),
     ];
     if (hops.length === 0) return;
     const i = hops.findIndex((a) => a === document.activeElement);
@@ -97,7 +97,7 @@ export function DiagnosisView({
           <strong>Hopscope</strong>
         </a>
         <span>{cluster}</span>
-        <span>{describePath(path)}</span>
+        <h1 className="bar-title">{describePath(path)}</h1>
         <span>
           {path.window.end
             ? `${path.window.minutes} m to ${path.window.end.slice(0, 16).replace('T', ' ')} UTC`
@@ -176,7 +176,8 @@ export function DiagnosisView({
         children
       )}
       <p className="muted keys">
-        Keys: <kbd>r</kbd> re-run · <kbd>n</kbd> next failing hop · <kbd>l</kbd> copy link
+        Keys: <kbd>r</kbd> re-run · <kbd>n</kbd> next failing hop (failures, then warnings) ·{' '}
+        <kbd>l</kbd> copy link
       </p>
     </>
   );

@@ -37,7 +37,7 @@ export function EmbedPartView({
         · {describePath(d.path)} · {d.cluster} · {stamp}
       </p>
       {part === 'summary' ? <DiagnosisOverview d={d} /> : null}
-      {part === 'topology' ? <Topology hops={d.hops} anchors={{}} /> : null}
+      {part === 'topology' ? <Topology hops={d.hops} /> : null}
       {step ? <StepPanel step={step} /> : null}
     </main>
   );

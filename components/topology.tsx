@@ -9,10 +9,11 @@ function MemberCounts({ hop }: { hop: HopResult }) {
     (v) => `${hop.counts[v]} ${VERDICT_LOOK[v].word}`,
   );
   const shown = hop.members.slice(0, 6);
+  const n = hop.members.length;
   return (
     <details className="members">
       <summary>
-        ×{hop.members.length}: {parts.join(', ')}
+        {n} {n === 1 ? 'member' : 'members'}: {parts.join(', ')}
       </summary>
       <ul>
         {shown.map((m) => (
@@ -29,13 +30,17 @@ function MemberCounts({ hop }: { hop: HopResult }) {
   );
 }
 
-/** Each hop links to the step panel that holds its first finding (or to the first step). */
+/**
+ * Each hop links to the step panel of its worst finding, else to the step that holds its
+ * evidence. On a phone the hops stack, one line each, so the failing one is on the first screen.
+ */
 export function Topology({
   hops,
   anchors,
 }: {
   hops: HopResult[];
-  anchors: Partial<Record<HopResult['kind'], string>>;
+  /** Absent where the step panels are not on the page (an embedded topology). */
+  anchors?: Record<HopResult['kind'], string>;
 }) {
   return (
     <ol className="topology" aria-label="Path topology">
@@ -47,9 +52,13 @@ export function Topology({
           data-hop={hop.kind}
           data-hop-verdict={hop.verdict}
         >
-          <a href={anchors[hop.kind] ?? '#step-1'} className="hop-name">
-            {hop.label}
-          </a>
+          {anchors ? (
+            <a href={anchors[hop.kind]} className="hop-name">
+              {hop.label}
+            </a>
+          ) : (
+            <span className="hop-name">{hop.label}</span>
+          )}
           <VerdictBadge verdict={hop.verdict} />
           <div className="hop-detail">{hop.detail}</div>
           {hop.reason ? <div className="hop-reason">{hop.reason}</div> : null}

@@ -5,7 +5,9 @@
 // own Suspense and error boundary. (React reveals streamed panels at most every 300 ms after the
 // first paint, so streaming a fast diagnosis would show it later, not sooner.) Re-runs go through
 // the JSON API from the browser.
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { describePath } from '@/lib/model/path-text';
 import { Suspense } from 'react';
 import type { StepId } from '@/lib/model/hops';
 import type { AccessPath } from '@/lib/model/path';
@@ -37,6 +39,16 @@ import { QueryProvider } from '@/components/query-provider';
 import { StepPanel } from '@/components/step-panel';
 
 export const dynamic = 'force-dynamic';
+
+/** The tab names the path from the first byte; its verdict joins once the diagnosis is in. */
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}): Promise<Metadata> {
+  const parsed = queryToPath(await searchParams);
+  return { title: parsed.ok ? `${describePath(parsed.path)} · Hopscope` : 'Hopscope' };
+}
 
 /** How long the page holds its first byte for the whole diagnosis before it streams instead. */
 const WHOLE_PAGE_WAIT_MS = Number(process.env.HOPSCOPE_WHOLE_PAGE_WAIT_MS ?? 700);

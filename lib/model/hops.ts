@@ -46,3 +46,22 @@ export const STEP_NAMES: Record<StepId, string> = {
 export function isHopKind(value: string): value is HopKind {
   return (HOP_KINDS as readonly string[]).includes(value);
 }
+
+/**
+ * The step whose panel holds a hop's evidence when the hop has no finding to point at: an `ok`
+ * cluster DNS opens DNS, not node health.
+ */
+export const HOP_HOME_STEP: Record<HopKind, StepId> = {
+  client: 1,
+  'dns-external': 3,
+  'dns-cluster': 3,
+  'load-balancer': 5,
+  node: 1,
+  'kube-proxy': 4,
+  'ingress-controller': 5,
+  gateway: 5,
+  httproute: 5,
+  service: 4,
+  endpoints: 4,
+  pods: 1,
+};
