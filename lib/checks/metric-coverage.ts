@@ -1,9 +1,9 @@
 // Whether a hop's metric part could be looked at: Prometheus failing for its queries, or the
 // series it needs absent, makes that part `unknown` with the reason — never `ok`.
 import type { Evidence, Finding } from '@/lib/model/finding';
-import type { HopKind, StepId } from '@/lib/model/hops';
+import { HOP_LABELS, type HopKind, type StepId } from '@/lib/model/hops';
 import type { MetricQueryResult, Snapshot } from '@/lib/model/snapshot';
-import { finding, sourceUnknown } from './finding-builder';
+import { finding } from './finding-builder';
 import type { MetricId } from '@/lib/promql/queries';
 import { clockTime, queryEvidence, readMetric } from './read-metrics';
 
@@ -77,12 +77,15 @@ export function metricCoverage(
   for (const id of ids) {
     const r = readMetric(s, id);
     if (r.state === 'unavailable') {
+      // The query that failed is evidence; the sentence is the source's failure, in words.
       return [
-        {
-          ...sourceUnknown(step, hop, r.issue),
-          code: 'METRICS_UNAVAILABLE',
-          title: `Prometheus: could not ${r.issue.what} (${r.issue.kind}): ${r.issue.message} — the metric part of ${hop} is unknown`,
-        },
+        finding('METRICS_UNAVAILABLE', {
+          step,
+          hop,
+          severity: 'unknown',
+          title: `metric part of the ${HOP_LABELS[hop]} unknown: ${r.issue.message}`,
+          evidence: [{ kind: 'source', issue: r.issue }],
+        }),
       ];
     }
   }

@@ -28,7 +28,8 @@ const down = {
     source: 'prometheus' as const,
     kind: 'unreachable' as const,
     what: 'run golden.rate',
-    message: 'Prometheus is unreachable',
+    message:
+      'Prometheus (HOPSCOPE_PROMETHEUS_URL) is unreachable: connection refused (ECONNREFUSED)',
   },
 };
 
@@ -766,5 +767,29 @@ describe('context before the incident window', () => {
     const chart = d.steps.find((s) => s.id === 1)!.charts.find((c) => c.id === 'node.conntrack')!;
     expect(chart.series[0]!.points).toHaveLength(46);
     expect(chart.windowStart - chart.start).toBe(900);
+  });
+});
+
+describe('Prometheus down, said once', () => {
+  it('the summary names the source and its error once, with the hops it left unknown; hops and findings stay short', () => {
+    const s = withMetrics(clusterIpSnapshot());
+    s.metrics = {
+      ...s.metrics!,
+      goldenProfile: null,
+      results: Object.fromEntries(Object.keys(s.metrics!.results).map((k) => [k, down])),
+      orphanedContainers: down,
+    };
+    const d = diagnose(s, NOW);
+    const message = down.issue.message;
+    expect(d.summary.sentence.split(message).length - 1).toBe(1);
+    expect(d.summary.sentence).toMatch(
+      /^Nothing failed, but 4 hops could not be checked: Prometheus \(HOPSCOPE_PROMETHEUS_URL\) is unreachable: connection refused \(ECONNREFUSED\), so the metric part of .+ and .+ is unknown\.$/,
+    );
+    for (const h of d.hops.filter((x) => x.verdict === 'unknown'))
+      expect(h.reason).toBe('metrics unknown: Prometheus failed');
+    for (const f of d.findings.filter((x) => x.code === 'METRICS_UNAVAILABLE')) {
+      expect(f.title).not.toMatch(/could not run|golden\.|node\.cpu/);
+      expect(f.remediation.text).toMatch(/Prometheus answers at the configured URL/);
+    }
   });
 });

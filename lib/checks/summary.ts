@@ -123,6 +123,37 @@ function alsoFailing(
 
 const ALSO_FAILING_SHOWN = 2;
 
+/** "a, b and c". */
+function listed(words: string[]): string {
+  return words.length < 2
+    ? (words[0] ?? '')
+    : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/**
+ * Why the unknown hops could not be checked: a Prometheus failure once, with the hops it left
+ * unknown ("Prometheus (HOPSCOPE_PROMETHEUS_URL) is unreachable: connection refused, so the metric
+ * part of cluster DNS and nodes is unknown"), then each other hop with its own reason.
+ */
+function uncheckedReasons(unknown: HopResult[], ranked: Finding[]): string {
+  const outage = new Map<string, string[]>();
+  const others: string[] = [];
+  for (const h of unknown) {
+    const f = ranked.find((x) => x.hop === h.kind && x.severity === 'unknown');
+    const source =
+      f?.code === 'METRICS_UNAVAILABLE' ? f.evidence.find((e) => e.kind === 'source') : undefined;
+    if (source?.kind === 'source') {
+      outage.set(source.issue.message, [...(outage.get(source.issue.message) ?? []), h.label]);
+    } else others.push(`${h.label} (${h.reason ?? 'no data'})`);
+  }
+  return [
+    ...[...outage].map(
+      ([message, labels]) => `${message}, so the metric part of ${listed(labels)} is unknown`,
+    ),
+    ...others,
+  ].join('; ');
+}
+
 export function summarize(
   hops: HopResult[],
   ranked: Finding[],
@@ -144,7 +175,7 @@ export function summarize(
       return {
         verdict: 'unknown',
         hop: unknown[0]!.kind,
-        sentence: `Nothing failed, but ${unknown.length} hop${unknown.length === 1 ? '' : 's'} could not be checked: ${unknown.map((h) => `${h.label} (${h.reason ?? 'no data'})`).join('; ')}.`,
+        sentence: `Nothing failed, but ${unknown.length} hop${unknown.length === 1 ? '' : 's'} could not be checked: ${uncheckedReasons(unknown, ranked)}.`,
       };
     }
     return {

@@ -351,7 +351,14 @@ function judge(p: HopPlan, findings: Finding[], metricsPending: boolean): HopRes
     verdict = 'unknown';
     reason = 'Prometheus evidence loading…';
   }
-  if (verdict === 'unknown' && !reason) reason = own.find((f) => f.severity === 'unknown')?.title;
+  if (verdict === 'unknown' && !reason) {
+    const unknown = own.find((f) => f.severity === 'unknown');
+    // Prometheus failing is said once, in the summary; the hop says only what it cost.
+    reason =
+      unknown?.code === 'METRICS_UNAVAILABLE'
+        ? 'metrics unknown: Prometheus failed'
+        : unknown?.title;
+  }
   const info = own.find((f) => f.severity === 'info' && !f.member);
   if (verdict === 'ok' && info && p.kind === 'kube-proxy' && info.code === 'KUBE_PROXY_REPLACED') {
     verdict = 'unknown';

@@ -138,8 +138,14 @@ export class PrometheusClient {
       const timedOut =
         error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       return timedOut
-        ? issue('timeout', `no answer within ${this.config.timeoutMs} ms`)
-        : issue('unreachable', 'Prometheus is unreachable');
+        ? issue(
+            'timeout',
+            `Prometheus (${this.config.source}) gave no answer within ${this.config.timeoutMs} ms`,
+          )
+        : issue(
+            'unreachable',
+            `Prometheus (${this.config.source}) is unreachable: ${connectionFailure(error)}`,
+          );
     }
     let body: ApiAnswer;
     try {
@@ -147,16 +153,18 @@ export class PrometheusClient {
     } catch {
       return issue(
         res.status >= 500 ? 'server-error' : 'bad-response',
-        `HTTP ${res.status} without a Prometheus answer`,
+        `Prometheus (${this.config.source}) answered HTTP ${res.status} without a Prometheus answer`,
         res.status,
       );
     }
-    if (res.status === 401) return issue('unauthorized', body.error ?? 'unauthorized', 401);
-    if (res.status === 403) return issue('forbidden', body.error ?? 'forbidden', 403);
+    const refused = (why: string) =>
+      `Prometheus (${this.config.source}) refused the query: ${body.error ?? why}`;
+    if (res.status === 401) return issue('unauthorized', refused('unauthorized'), 401);
+    if (res.status === 403) return issue('forbidden', refused('forbidden'), 403);
     if (body.status !== 'success' || !body.data)
       return issue(
         res.status >= 500 ? 'server-error' : 'bad-response',
-        `${body.errorType ?? 'error'}: ${body.error ?? 'no data'}`,
+        `Prometheus (${this.config.source}) answered ${body.errorType ?? 'error'}: ${body.error ?? 'no data'}`,
         res.status,
       );
     this.samples += body.data.stats?.samples?.totalQueryableSamples ?? 0;
@@ -175,4 +183,25 @@ export class PrometheusClient {
       },
     };
   }
+}
+
+const CONNECTION_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'its host name does not resolve',
+  EAI_AGAIN: 'its host name could not be resolved now',
+  EHOSTUNREACH: 'no route to its host',
+  ENETUNREACH: 'no route to its network',
+  ETIMEDOUT: 'the connection timed out',
+  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate is not trusted',
+};
+
+/** Why fetch could not reach Prometheus, in words: undici puts the system's error in `cause`. */
+function connectionFailure(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  const code = cause?.code;
+  if (code && CONNECTION_ERRORS[code]) return `${CONNECTION_ERRORS[code]} (${code})`;
+  return cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

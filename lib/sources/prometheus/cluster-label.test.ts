@@ -34,6 +34,7 @@ describe('the cluster label of a shared back end', () => {
     });
     const prom = new PrometheusClient({
       url: 'http://thanos:9090',
+      source: 'HOPSCOPE_PROMETHEUS_URL',
       headers: {},
       timeoutMs: 1000,
       cluster: { label: 'cluster', value: 'eu-1' },

@@ -11,6 +11,11 @@ import type { ExtraMatcher } from '@/lib/promql/scope';
 
 export interface PrometheusConfig {
   url: string;
+  /**
+   * Which setting configured it, as the SRE may be told (`HOPSCOPE_PROMETHEUS_URL`): the server's
+   * own address of Prometheus is never sent to the browser.
+   */
+  source: string;
   headers: Record<string, string>;
   timeoutMs: number;
   /** Added to every selector so that another cluster's series never answer for this one. */
@@ -53,6 +58,7 @@ export function prometheusFor(cluster: string): PrometheusConfig | null {
   if (entry)
     return {
       url: entry.url.replace(/\/$/, ''),
+      source: `HOPSCOPE_PROMETHEUS["${cluster}"]`,
       headers: entry.headers ?? {},
       timeoutMs,
       ...withScope,
@@ -61,6 +67,7 @@ export function prometheusFor(cluster: string): PrometheusConfig | null {
   if (!url) return null;
   return {
     url: url.replace(/\/$/, ''),
+    source: 'HOPSCOPE_PROMETHEUS_URL',
     headers:
       parseJson<Record<string, string>>(
         'HOPSCOPE_PROMETHEUS_HEADERS',

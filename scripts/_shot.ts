@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const [url, out, width, height, scheme] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: Number(width), height: Number(height) }, colorScheme: (scheme as 'dark' | 'light') ?? 'light', extraHTTPHeaders: { authorization: 'Bearer benchtoken123456789012345' } });
+const page = await ctx.newPage();
+await page.goto(url!, { waitUntil: 'networkidle' });
+await page.screenshot({ path: out!, fullPage: process.env.FULL === '1' });
+console.log(await page.title());
+if (process.env.TEXT === '1') console.log(await page.locator('main').innerText());
+await browser.close();
