@@ -7,6 +7,7 @@ import {
   Line,
   LineChart,
   ReferenceArea,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -14,7 +15,15 @@ import {
 } from 'recharts';
 import type { ChartData } from '@/lib/model/diagnosis';
 import { formatValue } from '@/lib/model/units';
-import { CHART_COLORS, chartLines, clock, valueTop } from './chart-svg';
+import {
+  CHART_COLORS,
+  THRESHOLD_COLOR,
+  chartLines,
+  clock,
+  thresholdShown,
+  valueTicks,
+  valueTop,
+} from './chart-svg';
 
 export default function ChartPlot({ chart }: { chart: ChartData }) {
   const lines = chartLines(chart);
@@ -55,11 +64,20 @@ export default function ChartPlot({ chart }: { chart: ChartData }) {
             fontSize={11}
           />
           <YAxis
-            tickFormatter={(v: number) => formatValue(v, chart.unit)}
+            tickFormatter={(v: number) => (v === 0 ? '0' : formatValue(v, chart.unit))}
             width={64}
             fontSize={11}
             domain={[0, valueTop(chart)]}
+            ticks={valueTicks(chart)}
           />
+          {thresholdShown(chart) ? (
+            <ReferenceLine
+              y={chart.threshold!.value}
+              stroke={THRESHOLD_COLOR}
+              strokeDasharray="1 3"
+              ifOverflow="extendDomain"
+            />
+          ) : null}
           <Tooltip
             labelFormatter={(t) => clock(Number(t))}
             formatter={(v) => formatValue(Number(v), chart.unit)}

@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { ChartData } from '@/lib/model/diagnosis';
-import { ChartSvg, timeTicks, valueTop } from './chart-svg';
+import { ChartSvg, thresholdShown, timeTicks, valueTicks, valueTop } from './chart-svg';
 
 const start = 1_796_032_800; // a round hour
 const chart: ChartData = {
@@ -39,10 +39,36 @@ describe('the plain SVG chart', () => {
     expect(timeTicks(start + 30, start + 90)).toStrictEqual([start + 60]);
   });
 
-  it('tops the value axis 10 % above the highest point, or at a small span when all is 0', () => {
-    expect(valueTop(chart)).toBeCloseTo(22);
+  it('puts round, evenly spaced value ticks from 0 to just above the highest point, or a small span when all is 0', () => {
+    expect(valueTicks(chart)).toStrictEqual([0, 10, 20]);
+    expect(
+      valueTicks({ ...chart, series: [{ name: 'now', points: [{ t: start, v: 23.1 }] }] }),
+    ).toStrictEqual([0, 10, 20, 30]);
+    expect(
+      valueTicks({
+        ...chart,
+        unit: 'ratio',
+        series: [{ name: 'now', points: [{ t: start, v: 0.37 }] }],
+        baseline: [],
+      }),
+    ).toStrictEqual([0, 0.2, 0.4]);
     const flat = { ...chart, unit: 'ratio' as const, series: [], baseline: [] };
     expect(valueTop(flat)).toBe(0.01);
+  });
+
+  it("draws the check's threshold when it is near the data, and names the axis's unit", () => {
+    const near = { ...chart, threshold: { value: 25, label: 'fail above 25/s' } };
+    expect(thresholdShown(near)).toBe(true);
+    expect(valueTicks(near).at(-1)).toBeGreaterThanOrEqual(25);
+    const svg = renderToStaticMarkup(createElement(ChartSvg, { chart: near, height: 160 }));
+    expect(svg).toContain('class="chart-threshold"');
+    expect(svg).toContain('>requests/s<');
+    // A limit far above the series would flatten them: not drawn (the legend still names it).
+    const far = { ...chart, threshold: { value: 500, label: 'fail above 500/s' } };
+    expect(thresholdShown(far)).toBe(false);
+    expect(
+      renderToStaticMarkup(createElement(ChartSvg, { chart: far, height: 160 })),
+    ).not.toContain('chart-threshold');
   });
 
   it('draws each series and the dashed baseline inside its box, and shades the incident window', () => {

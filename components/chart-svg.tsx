@@ -6,6 +6,8 @@ import type { ChartData } from '@/lib/model/diagnosis';
 import { formatValue } from '@/lib/model/units';
 
 export const CHART_COLORS = ['#7aa2f7', '#4cc38a', '#f2c14e', '#ff6b6b', '#bb9af7', '#2ac3de'];
+/** The threshold's dotted line: the page's fail colour, whatever the theme. */
+export const THRESHOLD_COLOR = 'var(--fail)';
 /** The drawing's width in its own units; the box keeps this aspect ratio, so text scales evenly. */
 export const CHART_WIDTH = 400;
 const WIDTH = CHART_WIDTH;
@@ -26,12 +28,59 @@ export function chartLines(chart: ChartData) {
   ].slice(0, 8);
 }
 
-/** The top of the value axis: 10 % above the highest point, or a small positive span when flat at 0. */
-export function valueTop(chart: ChartData): number {
+/** The highest point drawn. */
+function dataMax(chart: ChartData): number {
   let max = 0;
   for (const l of chartLines(chart)) for (const p of l.points) if (p.v > max) max = p.v;
-  return max > 0 ? max * 1.1 : chart.unit === 'ratio' ? 0.01 : 1;
+  return max;
 }
+
+/**
+ * Whether the threshold line is drawn: only when it is near the data (within 3× its top), so a
+ * limit far above does not flatten the series to the floor; the legend names it either way.
+ */
+export function thresholdShown(chart: ChartData): boolean {
+  const t = chart.threshold;
+  return t !== undefined && t.value > 0 && t.value <= Math.max(dataMax(chart), 0) * 3;
+}
+
+/** A round step (1, 2, 2.5 or 5 × 10ⁿ) for about three intervals up to `max`. */
+function niceStep(max: number): number {
+  const raw = max / 3;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / power;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * power;
+}
+
+/**
+ * The value axis: evenly spaced round ticks from 0 to just above the highest point (and the
+ * threshold when it is drawn); a small positive span when everything is 0.
+ */
+export function valueTicks(chart: ChartData): number[] {
+  const shown = thresholdShown(chart) ? chart.threshold!.value : 0;
+  const max = Math.max(dataMax(chart), shown);
+  if (!(max > 0)) return chart.unit === 'ratio' ? [0, 0.005, 0.01] : [0, 0.5, 1];
+  const step = niceStep(max);
+  const ticks: number[] = [];
+  for (let i = 0; ticks.length === 0 || ticks.at(-1)! < max - step * 1e-9; i++)
+    ticks.push(+(i * step).toPrecision(12));
+  return ticks;
+}
+
+/** The top of the value axis: its last tick. */
+export function valueTop(chart: ChartData): number {
+  return valueTicks(chart).at(-1)!;
+}
+
+/** What the value axis measures, printed above it. */
+export const AXIS_UNIT: Record<ChartData['unit'], string> = {
+  ratio: '%',
+  seconds: 'time',
+  reqps: 'requests/s',
+  count: 'count',
+  bytes: 'MiB',
+  timestamp: 'time',
+};
 
 /** Clock ticks at round minutes: about five across the range. */
 export function timeTicks(start: number, end: number): number[] {
@@ -73,21 +122,37 @@ export function ChartSvg({ chart, height }: { chart: ChartData; height: number }
           </text>
         </g>
       ) : null}
-      {[0, 0.5, 1].map((f) => (
-        <g key={f}>
+      <text x={4} y={height - 5} fontSize={10} fill="currentColor" className="chart-unit">
+        {AXIS_UNIT[chart.unit]}
+      </text>
+      {valueTicks(chart).map((v) => (
+        <g key={v}>
           <line
             x1={LEFT}
             x2={WIDTH - RIGHT}
-            y1={y(top * f)}
-            y2={y(top * f)}
+            y1={y(v)}
+            y2={y(v)}
             stroke="currentColor"
             strokeOpacity={0.15}
           />
-          <text x={LEFT - 4} y={y(top * f) + 4} fontSize={11} textAnchor="end" fill="currentColor">
-            {formatValue(top * f, chart.unit)}
+          <text x={LEFT - 4} y={y(v) + 4} fontSize={11} textAnchor="end" fill="currentColor">
+            {v === 0 ? '0' : formatValue(v, chart.unit)}
           </text>
         </g>
       ))}
+      {thresholdShown(chart) ? (
+        <line
+          className="chart-threshold"
+          x1={LEFT}
+          x2={WIDTH - RIGHT}
+          y1={y(chart.threshold!.value)}
+          y2={y(chart.threshold!.value)}
+          stroke={THRESHOLD_COLOR}
+          strokeWidth={1}
+          strokeDasharray="1 3"
+          vectorEffect="non-scaling-stroke"
+        />
+      ) : null}
       {timeTicks(chart.start, chart.end).map((t) => (
         <text key={t} x={x(t)} y={height - 5} fontSize={11} textAnchor="middle" fill="currentColor">
           {clock(t)}

@@ -6,7 +6,7 @@
 // so the page's first load does not carry it.
 import { lazy, Suspense, useState } from 'react';
 import type { ChartData } from '@/lib/model/diagnosis';
-import { CHART_WIDTH, ChartSvg } from './chart-svg';
+import { CHART_COLORS, CHART_WIDTH, ChartSvg, chartLines, thresholdShown } from './chart-svg';
 import { CopyButton } from './copy-button';
 
 const PLOT_HEIGHT = 160;
@@ -32,7 +32,10 @@ export function MetricChart({
   return (
     <figure className="chart" aria-label={`chart: ${chart.title}`}>
       <figcaption>
-        {chart.title}{' '}
+        <span>
+          <span className="chart-title">{chart.title}</span>
+          {chart.source ? <> · {chart.source}</> : null}
+        </span>
         {link ? (
           <a href={link} target="_blank" rel="noreferrer">
             open in Prometheus ↗
@@ -52,11 +55,54 @@ export function MetricChart({
           still
         )}
       </div>
+      <ChartLegend chart={chart} />
       <details>
         <summary>PromQL</summary>
         <code className="mono">{chart.promql}</code>{' '}
         <CopyButton text={chart.promql} label={`Copy PromQL: ${chart.title}`} />
       </details>
     </figure>
+  );
+}
+
+/** Which line is which: each series' colour, the dashed baseline, the dotted threshold. */
+function ChartLegend({ chart }: { chart: ChartData }) {
+  const lines = chartLines(chart);
+  return (
+    <ul className="chart-legend" aria-label={`legend: ${chart.title}`}>
+      {lines.map((l, i) => (
+        <li key={`${l.name}-${l.dashed}`}>
+          <svg width="22" height="8" aria-hidden="true">
+            <line
+              x1="1"
+              x2="21"
+              y1="4"
+              y2="4"
+              stroke={CHART_COLORS[i % CHART_COLORS.length]}
+              strokeWidth="2"
+              strokeDasharray={l.dashed ? '4 3' : undefined}
+            />
+          </svg>
+          {l.name}
+        </li>
+      ))}
+      {chart.threshold ? (
+        <li>
+          <svg width="22" height="8" aria-hidden="true">
+            <line
+              x1="1"
+              x2="21"
+              y1="4"
+              y2="4"
+              stroke="var(--fail)"
+              strokeWidth="2"
+              strokeDasharray="1 3"
+            />
+          </svg>
+          {chart.threshold.label}
+          {thresholdShown(chart) ? '' : ' (far above these values: not drawn)'}
+        </li>
+      ) : null}
+    </ul>
   );
 }

@@ -5,12 +5,20 @@ import type { ChartData, ChartSeries } from '@/lib/model/diagnosis';
 import type { MetricQueryResult, Snapshot } from '@/lib/model/snapshot';
 import type { MetricId } from '@/lib/promql/queries';
 import { readMetric } from './read-metrics';
+import type { Thresholds } from './thresholds';
 
 /** A chart: the query drawn, and the baseline query drawn dashed beside it. */
 export interface ChartSpec {
   id: MetricId;
   baseline?: MetricId;
+  /** The limit the step's check holds this series to, when it has a fixed one. */
+  threshold?: (t: Thresholds) => { value: number; label: string };
+  /** Where the series come from (the exporter, the controller), in words. */
+  source?: string | ((s: Snapshot) => string | undefined);
 }
+
+/** How a chart names the same window a day earlier, drawn dashed. */
+export const BASELINE_NAME = 'same window, 1 day earlier';
 
 function seriesName(labels: Record<string, string>, fallback: string): string {
   return labels.pod ?? labels.instance ?? labels.controller_pod ?? fallback;
@@ -23,13 +31,18 @@ function toSeries(r: MetricQueryResult, fallback: string): ChartSeries[] {
   }));
 }
 
-export function drawCharts(s: Snapshot, charts: readonly ChartSpec[]): ChartData[] {
+export function drawCharts(
+  s: Snapshot,
+  charts: readonly ChartSpec[],
+  thresholds: Thresholds,
+): ChartData[] {
   const out: ChartData[] = [];
-  for (const { id, baseline: baselineId } of charts) {
+  for (const { id, baseline: baselineId, threshold, source } of charts) {
     const r = readMetric(s, id, { withContext: true });
     // A stale series is drawn too: the chart shows where it stopped.
     if ((r.state !== 'ok' && r.state !== 'stale') || r.result.kind !== 'range') continue;
     const b = baselineId ? readMetric(s, baselineId, { withContext: true }) : undefined;
+    const named = typeof source === 'function' ? source(s) : source;
     out.push({
       id,
       title: r.result.title,
@@ -42,12 +55,14 @@ export function drawCharts(s: Snapshot, charts: readonly ChartSpec[]): ChartData
       series: toSeries(r.result, 'now'),
       ...(b?.state === 'ok' || b?.state === 'stale'
         ? {
-            baseline: toSeries(b.result, '1 day earlier').map((x) => ({
+            baseline: toSeries(b.result, BASELINE_NAME).map((x) => ({
               ...x,
-              name: `${x.name} (1 day earlier)`,
+              name: x.name === BASELINE_NAME ? x.name : `${x.name}, ${BASELINE_NAME}`,
             })),
           }
         : {}),
+      ...(threshold ? { threshold: threshold(thresholds) } : {}),
+      ...(named ? { source: named } : {}),
     });
   }
   return out;

@@ -60,6 +60,7 @@ export function runStep(
     charts: drawCharts(
       snapshot,
       typeof step.charts === 'function' ? step.charts(snapshot.path) : step.charts,
+      thresholds,
     ),
     ...(step.source?.(snapshot) ? { source: step.source(snapshot) } : {}),
     ...(step.trace?.(snapshot) ? { trace: step.trace(snapshot) } : {}),

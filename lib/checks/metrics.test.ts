@@ -720,6 +720,25 @@ describe('charts', () => {
     ).toEqual(['worker-1', 'worker-2', 'worker-3']);
     expect(diagnose(clusterIpSnapshot(), NOW).steps.flatMap((s) => s.charts)).toEqual([]);
   });
+  it("names each chart's source and baseline, and carries the check's own threshold", () => {
+    const d = diagnose(
+      withMetrics(clusterIpSnapshot()),
+      NOW,
+      mergeThresholds({ errorRatio: { fail: 0.2 } }),
+    );
+    const chart = (step: number, id: string) =>
+      d.steps.find((s) => s.id === step)!.charts.find((c) => c.id === id)!;
+    expect(chart(2, 'golden.errors')).toMatchObject({
+      source: 'app HTTP (http_server_requests_seconds)',
+      threshold: { value: 0.2, label: 'fail above 20 %' },
+    });
+    expect(chart(2, 'golden.errors').baseline?.[0]?.name).toBe('same window, 1 day earlier');
+    expect(chart(1, 'node.conntrack')).toMatchObject({
+      source: 'node-exporter',
+      threshold: { value: 0.8, label: 'warn above 80 %' },
+    });
+    expect(chart(2, 'golden.rate').threshold).toBeUndefined();
+  });
 });
 
 describe('the first wave, while Prometheus is still answering', () => {

@@ -51,11 +51,38 @@ export function saturationQueries({ snapshot: s, window }: PlanInput): MetricPla
   return { ...EMPTY_PLAN, queries };
 }
 
+const percent = (v: number) => `${+(v * 100).toFixed(2)} %`;
+
 export const SATURATION_CHARTS: readonly ChartSpec[] = [
-  { id: 'node.cpu' },
-  { id: 'node.conntrack' },
-  { id: 'pod.throttling' },
-  { id: 'pod.memory' },
+  {
+    id: 'node.cpu',
+    source: 'node-exporter',
+    threshold: (t) => ({ value: t.nodeCpu.warn, label: `warn above ${percent(t.nodeCpu.warn)}` }),
+  },
+  {
+    id: 'node.conntrack',
+    source: 'node-exporter',
+    threshold: (t) => ({
+      value: t.conntrack.warn,
+      label: `warn above ${percent(t.conntrack.warn)}`,
+    }),
+  },
+  {
+    id: 'pod.throttling',
+    source: 'cAdvisor (kubelet)',
+    threshold: (t) => ({
+      value: t.throttling.warn,
+      label: `warn above ${percent(t.throttling.warn)}`,
+    }),
+  },
+  {
+    id: 'pod.memory',
+    source: 'cAdvisor (kubelet)',
+    threshold: (t) => ({
+      value: t.podMemory.warn,
+      label: `warn above ${percent(t.podMemory.warn)}`,
+    }),
+  },
 ];
 
 /**

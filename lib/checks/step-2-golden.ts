@@ -111,9 +111,17 @@ export function goldenSource(s: Snapshot): string | undefined {
 }
 
 export const GOLDEN_CHARTS: readonly ChartSpec[] = [
-  { id: 'golden.rate', baseline: 'golden.rate.1d' },
-  { id: 'golden.errors', baseline: 'golden.errors.1d' },
-  { id: 'golden.p99', baseline: 'golden.p99.1d' },
+  { id: 'golden.rate', baseline: 'golden.rate.1d', source: goldenSource },
+  {
+    id: 'golden.errors',
+    baseline: 'golden.errors.1d',
+    source: goldenSource,
+    threshold: (t) => ({
+      value: t.errorRatio.fail,
+      label: `fail above ${+(t.errorRatio.fail * 100).toFixed(2)} %`,
+    }),
+  },
+  { id: 'golden.p99', baseline: 'golden.p99.1d', source: goldenSource },
 ];
 
 function isProbe(id: string): id is `golden.presence.${string}` {

@@ -38,7 +38,24 @@ export function dnsQueries({ snapshot: s, window }: PlanInput): MetricPlan {
   };
 }
 
-export const DNS_CHARTS: readonly ChartSpec[] = [{ id: 'dns.servfail' }, { id: 'dns.p99' }];
+export const DNS_CHARTS: readonly ChartSpec[] = [
+  {
+    id: 'dns.servfail',
+    source: 'CoreDNS',
+    threshold: (t) => ({
+      value: t.dnsErrorRatio.fail,
+      label: `fail above ${+(t.dnsErrorRatio.fail * 100).toFixed(2)} %`,
+    }),
+  },
+  {
+    id: 'dns.p99',
+    source: 'CoreDNS',
+    threshold: (t) => ({
+      value: t.dnsLatency.warn,
+      label: `warn above ${t.dnsLatency.warn * 1000} ms`,
+    }),
+  },
+];
 
 function peak(s: Snapshot, id: MetricId): { value: number; read: ReturnType<typeof readMetric> } {
   const read = readMetric(s, id);

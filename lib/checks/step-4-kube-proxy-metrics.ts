@@ -31,7 +31,16 @@ export function kubeProxyQueries({ snapshot: s, window }: PlanInput): MetricPlan
   };
 }
 
-export const KUBE_PROXY_CHARTS: readonly ChartSpec[] = [{ id: 'kp.sync_p99' }];
+export const KUBE_PROXY_CHARTS: readonly ChartSpec[] = [
+  {
+    id: 'kp.sync_p99',
+    source: 'kube-proxy',
+    threshold: (t) => ({
+      value: t.kubeProxySync.warn,
+      label: `warn above ${t.kubeProxySync.warn} s`,
+    }),
+  },
+];
 
 export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
   if (

@@ -116,9 +116,22 @@ export function gatewayQueries({ snapshot: s }: PlanInput): MetricPlan {
   };
 }
 
+/** "Envoy Gateway metrics": the Gateway controller whose series the charts draw. */
+const gatewaySource = (s: Snapshot) => {
+  const title = routeSeries(s)?.profile.title;
+  return title ? `${title} metrics` : undefined;
+};
+
 export const GATEWAY_CHARTS: readonly ChartSpec[] = [
-  { id: 'gw.5xx' },
-  { id: 'gw.upstream_p99', baseline: 'gw.upstream_p99.1d' },
+  {
+    id: 'gw.5xx',
+    source: gatewaySource,
+    threshold: (t) => ({
+      value: t.errorRatio.fail,
+      label: `fail above ${+(t.errorRatio.fail * 100).toFixed(2)} %`,
+    }),
+  },
+  { id: 'gw.upstream_p99', baseline: 'gw.upstream_p99.1d', source: gatewaySource },
 ];
 
 const all = (s: Snapshot, id: MetricId) => {

@@ -135,10 +135,23 @@ export function ingressQueries({ snapshot: s, window }: PlanInput): MetricPlan {
   };
 }
 
+/** "ingress-nginx metrics": the controller whose series the charts draw. */
+const controllerSource = (s: Snapshot) => {
+  const title = pathIngressProfile(s)?.title;
+  return title ? `${title} metrics` : undefined;
+};
+
 export const INGRESS_CHARTS: readonly ChartSpec[] = [
-  { id: 'ing.5xx' },
-  { id: 'ing.response_p99', baseline: 'ing.response_p99.1d' },
-  { id: 'ing.request_p99' },
+  {
+    id: 'ing.5xx',
+    source: controllerSource,
+    threshold: (t) => ({
+      value: t.errorRatio.fail,
+      label: `fail above ${+(t.errorRatio.fail * 100).toFixed(2)} %`,
+    }),
+  },
+  { id: 'ing.response_p99', baseline: 'ing.response_p99.1d', source: controllerSource },
+  { id: 'ing.request_p99', source: controllerSource },
 ];
 
 const all = (s: Snapshot, id: MetricId) => {

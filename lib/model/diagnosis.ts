@@ -44,6 +44,10 @@ export interface ChartData {
   windowEnd: number;
   series: ChartSeries[];
   baseline?: ChartSeries[];
+  /** The check's limit on this series, drawn as a line: "fail above 10 %". */
+  threshold?: { value: number; label: string };
+  /** Where the series come from, in words: "node-exporter", "Traefik metrics". */
+  source?: string;
 }
 
 /** What a probe run saw, one row per target: the path trace's table (step 6). */
