@@ -36,7 +36,7 @@ export default async function Home() {
       {problem && captured.bundles.length === 0 ? <p role="alert">{problem}</p> : null}
       {names.length > 0 ? (
         <QueryProvider>
-          <PathPicker clusters={names} />
+          <PathPicker clusters={names} logsAllowed={process.env.HOPSCOPE_ALLOW_LOGS === '1'} />
         </QueryProvider>
       ) : null}
       {captured.bundles.length > 0 ? (

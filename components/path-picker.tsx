@@ -39,7 +39,14 @@ function optionId(t: Target): string {
   return `target-${t.kind}-${t.namespace}-${t.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
-export function PathPicker({ clusters }: { clusters: string[] }) {
+export function PathPicker({
+  clusters,
+  logsAllowed = false,
+}: {
+  clusters: string[];
+  /** The server reads logs when asked (HOPSCOPE_ALLOW_LOGS=1): the picker offers it. */
+  logsAllowed?: boolean;
+}) {
   const router = useRouter();
   const [q, setQ] = useState<PathQuery>({ ...EMPTY, cluster: clusters[0] ?? '' });
   const [search, setSearch] = useState('');
@@ -311,6 +318,17 @@ export function PathPicker({ clusters }: { clusters: string[] }) {
           Ending at (UTC, empty = now)
           <input type="datetime-local" value={q.end} onChange={set('end')} />
         </label>
+        {logsAllowed ? (
+          <label className="inline check">
+            <input
+              type="checkbox"
+              checked={q.logs === '1'}
+              onChange={(e) => setQ({ ...q, logs: e.target.checked ? '1' : '' })}
+            />
+            Read the backend&apos;s recent logs: finds a Ready pod whose app went silent (the
+            log-stall check; your own permission to read logs applies)
+          </label>
+        ) : null}
         <button type="submit">Diagnose</button>
       </form>
     </>

@@ -155,6 +155,18 @@ test.describe('healthy cluster', () => {
     await expect(page.getByRole('status', { name: 'Summary' })).toBeVisible();
   });
 
+  test('the log-stall check is offered in the picker where the server reads logs', async ({
+    page,
+  }) => {
+    await page.goto('/', { waitUntil: 'networkidle' });
+    await page.getByLabel('Namespace').fill('shop');
+    await page.getByLabel('Service', { exact: true }).fill('web');
+    await page.getByLabel(/Read the backend's recent logs/).check();
+    await page.getByRole('button', { name: 'Diagnose' }).click();
+    await expect(page).toHaveURL(/[?&]logs=1(&|$)/);
+    await expect(page.getByRole('status', { name: 'Summary' })).toBeVisible();
+  });
+
   test('Escape closes the results and keeps what was typed', async ({ page }) => {
     await page.goto('/', { waitUntil: 'networkidle' });
     const box = page.getByRole('combobox', { name: 'Find a Service, Ingress, route or host' });

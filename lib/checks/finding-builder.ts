@@ -56,16 +56,27 @@ export function objectEvidence(ref: string, field: string, value: unknown): Evid
 }
 
 /** A source that could not be read: the hop (or member) becomes `unknown`, with the reason. */
+const ISSUE_WORDS: Record<SourceIssue['kind'], string> = {
+  forbidden: 'not permitted',
+  unauthorized: 'the credentials were refused',
+  timeout: 'no answer in time',
+  unreachable: 'unreachable',
+  'server-error': 'the server failed',
+  'bad-response': 'an answer that could not be read',
+};
+
 export function sourceUnknown(
   step: StepId,
   hop: HopKind,
   issue: SourceIssue,
   member?: string,
 ): Finding {
+  // The source's own words say what to do ("dial tcp 10.0.0.12:10250: connection refused"); the
+  // kind alone ("server-error") does not.
   const reason =
     issue.kind === 'forbidden'
       ? `no permission to ${issue.what}`
-      : `could not ${issue.what}: ${issue.kind}`;
+      : `could not ${issue.what}: ${ISSUE_WORDS[issue.kind]}${issue.message ? ` (${issue.message})` : ''}`;
   return finding('SOURCE_UNAVAILABLE', {
     step,
     hop,

@@ -20,6 +20,8 @@ export interface PathQuery {
   minutes: string;
   /** End of the incident window, `YYYY-MM-DDTHH:MM` in UTC; empty means now. */
   end: string;
+  /** `1`: read the backend's recent logs (the log-stall check), where the server allows it. */
+  logs?: string;
 }
 
 export function pathToQuery(p: AccessPath): Record<string, string> {
