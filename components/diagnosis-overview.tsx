@@ -7,6 +7,7 @@ import { describePath } from '@/lib/model/path-text';
 import { Topology } from './topology';
 import { VERDICT_LOOK } from './verdict';
 import { VerdictTitle } from './verdict-title';
+import { WhatChanged } from './what-changed';
 import { VerdictBadge } from './verdict';
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = {
@@ -62,6 +63,7 @@ export function DiagnosisOverview({ d }: { d: Diagnosis }) {
         <VerdictBadge verdict={d.summary.verdict} /> <span>{d.summary.sentence}</span>
       </section>
       <Topology hops={d.hops} anchors={anchorsOf(d)} />
+      {d.meta.metricsPending ? null : <WhatChanged changes={d.changes} anchors={anchorsOf(d)} />}
       {d.meta.sourceWarnings.length > 0 ? (
         <p className="muted" role="note">
           Prometheus warned: {d.meta.sourceWarnings.join('; ')}

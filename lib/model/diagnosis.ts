@@ -105,6 +105,18 @@ export interface StepResult {
   traceOffer?: string;
 }
 
+/** One entry of "what changed" in the incident window: a write, a rollout, a node condition, an event. */
+export interface Change {
+  /** RFC 3339. */
+  time: string;
+  kind: 'write' | 'rollout' | 'node' | 'event';
+  hop: HopKind;
+  /** "Service shop/web", "Node worker-2". */
+  object: string;
+  /** "written by kubectl-edit (spec.selector)". */
+  text: string;
+}
+
 export interface DiagnosisSummary {
   verdict: Verdict;
   hop: HopKind | null;
@@ -119,6 +131,8 @@ export interface Diagnosis {
   steps: StepResult[];
   findings: Finding[];
   summary: DiagnosisSummary;
+  /** What changed in the window, newest first (absent in diagnoses frozen before it existed). */
+  changes?: Change[];
   meta: {
     apiRequests: number;
     /** Bytes read from the API server, when the gather counted them. */

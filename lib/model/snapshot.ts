@@ -113,7 +113,20 @@ export interface ServicePortInfo {
   nodePort?: number;
 }
 
+/**
+ * One manager's last write of an object, from its managedFields (status writes left out: those
+ * are observations, not changes): who, when, and the fields it owns (`spec.selector`).
+ */
+export interface ObjectWrite {
+  manager: string;
+  operation: string;
+  time: string;
+  fields: string[];
+}
+
 export interface ServiceInfo {
+  /** Writes of the object, from its managedFields; absent where not read. */
+  writes?: ObjectWrite[];
   namespace: string;
   name: string;
   type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
@@ -136,6 +149,7 @@ export interface EndpointInfo {
 }
 
 export interface EndpointSliceInfo {
+  writes?: ObjectWrite[];
   name: string;
   addressType: string;
   ports: { name?: string; port?: number; protocol?: string }[];
@@ -177,6 +191,9 @@ export interface KubeProxyInfo {
   daemonSetFound: boolean;
   /** Proxy mode from the kube-proxy ConfigMap ('' means the default, iptables). */
   mode: string | null;
+  /** Writes of the kube-proxy DaemonSet and ConfigMap. */
+  daemonSetWrites?: ObjectWrite[];
+  configWrites?: ObjectWrite[];
 }
 
 export interface NetworkPolicyPeer {
@@ -190,6 +207,7 @@ export interface NetworkPolicyPort {
   endPort?: number;
 }
 export interface NetworkPolicyInfo {
+  writes?: ObjectWrite[];
   namespace: string;
   name: string;
   podSelector: LabelSelector;
@@ -214,6 +232,16 @@ export interface DnsInfo {
   pods: PodInfo[];
   /** The Corefile from ConfigMap kube-system/coredns, or null when there is none. */
   corefile: string | null;
+  /** Writes of that ConfigMap. */
+  corefileWrites?: ObjectWrite[];
+}
+
+/** A ReplicaSet of the backend's workload: its Deployment revision and its writes (rollouts). */
+export interface ReplicaSetInfo {
+  name: string;
+  revision?: string;
+  replicas: number;
+  writes: ObjectWrite[];
 }
 
 export interface IngressBackendRef {
@@ -227,6 +255,7 @@ export interface IngressPathRule {
 }
 
 export interface IngressInfo {
+  writes?: ObjectWrite[];
   namespace: string;
   name: string;
   className?: string;
@@ -292,6 +321,8 @@ export interface BackendSide {
   ipLookups?: { order: string };
   events: Gathered<EventInfo[]>;
   networkPolicies: Gathered<NetworkPolicyInfo[]>;
+  /** The ReplicaSets the Service's selector matches (rollouts of its workload); absent in old snapshots. */
+  replicaSets?: Gathered<ReplicaSetInfo[]>;
   /** Last log lines of each backend pod's first container, when the path asked for logs. */
   logTails?: Record<string, Gathered<LogTail>>;
 }

@@ -11,10 +11,14 @@ import type {
   V1NetworkPolicyPeer,
   V1NetworkPolicyPort,
   V1Node,
+  V1ObjectMeta,
   V1Pod,
+  V1ReplicaSet,
   V1Service,
 } from '@kubernetes/client-node';
 import type {
+  ObjectWrite,
+  ReplicaSetInfo,
   Condition,
   EndpointSliceInfo,
   EventInfo,
@@ -145,6 +149,7 @@ export function toPodIpHolder(pod: V1Pod): PodIpHolder {
 
 export function toServiceInfo(svc: V1Service): ServiceInfo {
   return {
+    writes: writesOf(svc.metadata),
     namespace: svc.metadata?.namespace ?? '',
     name: svc.metadata?.name ?? '',
     type: (svc.spec?.type ?? 'ClusterIP') as ServiceInfo['type'],
@@ -169,6 +174,7 @@ export function toServiceInfo(svc: V1Service): ServiceInfo {
 
 export function toEndpointSlice(slice: V1EndpointSlice): EndpointSliceInfo {
   return {
+    writes: writesOf(slice.metadata),
     name: slice.metadata?.name ?? '',
     addressType: slice.addressType,
     ports: (slice.ports ?? []).map((p) => ({ name: p.name, port: p.port, protocol: p.protocol })),
@@ -229,6 +235,7 @@ export function toNetworkPolicy(np: V1NetworkPolicy): NetworkPolicyInfo {
     (spec?.policyTypes as ('Ingress' | 'Egress')[] | undefined) ??
     (spec?.egress ? ['Ingress', 'Egress'] : ['Ingress']);
   return {
+    writes: writesOf(np.metadata),
     namespace: np.metadata?.namespace ?? '',
     name: np.metadata?.name ?? '',
     podSelector: toSelector(spec?.podSelector),
@@ -259,6 +266,7 @@ function toBackend(b: V1IngressBackend | undefined): IngressBackendRef | undefin
 
 export function toIngressInfo(ing: V1Ingress): IngressInfo {
   return {
+    writes: writesOf(ing.metadata),
     namespace: ing.metadata?.namespace ?? '',
     name: ing.metadata?.name ?? '',
     className: ing.spec?.ingressClassName,
@@ -296,5 +304,42 @@ export function toEventInfo(ev: CoreV1Event): EventInfo {
     count: ev.count ?? 1,
     lastTimestamp: iso(ev.lastTimestamp ?? ev.eventTime ?? ev.metadata.creationTimestamp),
     type: ev.type ?? 'Normal',
+  };
+}
+
+/** The fields a managedFields entry owns, two levels deep: `spec.selector`, `data.Corefile`. */
+function ownedFields(fieldsV1: unknown): string[] {
+  const out: string[] = [];
+  const tree = (fieldsV1 ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [top, sub] of Object.entries(tree)) {
+    if (!top.startsWith('f:')) continue;
+    const children = Object.keys(sub ?? {}).filter((k) => k.startsWith('f:'));
+    if (children.length === 0) out.push(top.slice(2));
+    for (const c of children) out.push(`${top.slice(2)}.${c.slice(2)}`);
+  }
+  return out;
+}
+
+/**
+ * Who last wrote the object and when, from its managedFields: one entry per manager. Status
+ * writes (a controller reporting) are not changes anyone made, and are left out.
+ */
+export function writesOf(meta: V1ObjectMeta | undefined): ObjectWrite[] {
+  return (meta?.managedFields ?? [])
+    .filter((m) => m.subresource !== 'status' && m.time)
+    .map((m) => ({
+      manager: m.manager ?? 'unknown',
+      operation: m.operation ?? 'Update',
+      time: iso(m.time)!,
+      fields: ownedFields(m.fieldsV1).filter((f) => !f.startsWith('metadata.')),
+    }));
+}
+
+export function toReplicaSetInfo(rs: V1ReplicaSet): ReplicaSetInfo {
+  return {
+    name: rs.metadata?.name ?? '',
+    revision: rs.metadata?.annotations?.['deployment.kubernetes.io/revision'],
+    replicas: rs.spec?.replicas ?? 0,
+    writes: writesOf(rs.metadata),
   };
 }

@@ -20,6 +20,7 @@ import {
   type NodeInfo,
   type PartialRead,
   type PodInfo,
+  type ReplicaSetInfo,
   type Snapshot,
   type SourceIssue,
 } from '@/lib/model/snapshot';
@@ -43,7 +44,9 @@ import {
   toNodeInfo,
   toPodInfo,
   toPodIpHolder,
+  toReplicaSetInfo,
   toServiceInfo,
+  writesOf,
 } from './adapt';
 
 /** Endpoint addresses looked up for other holders (one cluster-wide LIST each), and how many at once. */
@@ -63,6 +66,8 @@ export const MAX_LEASE_NODES = 8;
 export const MAX_KUBE_PROXY_NODES = 8;
 /** Warning events of the namespace's pods read per diagnosis (one page). */
 const EVENT_LIMIT = 500;
+/** Deployments keep 10 old ReplicaSets by default (revisionHistoryLimit): a few more, bounded. */
+const MAX_REPLICA_SETS = 50;
 
 async function collectBackend(
   api: KubeApis,
@@ -82,7 +87,7 @@ async function collectBackend(
   // Without the Service there is no selector: its pods are unknown, not "none".
   const unread = 'issue' in service ? service.issue : undefined;
 
-  const [podList, endpointSlices, events, networkPolicies] = await Promise.all([
+  const [podList, endpointSlices, events, networkPolicies, replicaSets] = await Promise.all([
     unread
       ? Promise.resolve<Gathered<PagedList<PodInfo>>>({
           issue: notRead(`list the pods of Service ${namespace}/${serviceName}`, unread),
@@ -123,6 +128,18 @@ async function collectBackend(
       () => api.networking.listNamespacedNetworkPolicy({ namespace }, o),
       (l) => l.items.map(toNetworkPolicy),
     ),
+    // The workload's rollouts: its ReplicaSets carry the pods' labels, so the selector finds them.
+    unread || !hasSelector
+      ? Promise.resolve<Gathered<ReplicaSetInfo[]>>({ value: [] })
+      : gatherList(
+          `list ReplicaSets in ${namespace} with ${selectorString(selector)}`,
+          () =>
+            api.apps.listNamespacedReplicaSet(
+              { namespace, labelSelector: selectorString(selector), limit: MAX_REPLICA_SETS },
+              o,
+            ),
+          (l) => l.items.map(toReplicaSetInfo),
+        ),
   ]);
 
   const pods: Gathered<PodInfo[]> = isGathered(podList) ? { value: podList.value.items } : podList;
@@ -178,6 +195,7 @@ async function collectBackend(
       : {}),
     events,
     networkPolicies,
+    replicaSets,
     ...(logTails ? { logTails } : {}),
   };
 }
@@ -369,12 +387,15 @@ async function collectKubeProxy(api: KubeApis, nodes: string[]): Promise<Gathere
     gatherOne(
       'get DaemonSet kube-system/kube-proxy',
       () => api.apps.readNamespacedDaemonSet({ namespace: 'kube-system', name: 'kube-proxy' }, o),
-      () => true,
+      (ds) => writesOf(ds.metadata),
     ),
     gatherOne(
       'get ConfigMap kube-system/kube-proxy',
       () => api.core.readNamespacedConfigMap({ namespace: 'kube-system', name: 'kube-proxy' }, o),
-      (cm) => /^\s*mode:\s*"?([a-z]*)"?/m.exec(cm.data?.['config.conf'] ?? '')?.[1] ?? '',
+      (cm) => ({
+        mode: /^\s*mode:\s*"?([a-z]*)"?/m.exec(cm.data?.['config.conf'] ?? '')?.[1] ?? '',
+        writes: writesOf(cm.metadata),
+      }),
     ),
   ]);
   if (!isGathered(daemonSet)) return { issue: daemonSet.issue };
@@ -388,8 +409,10 @@ async function collectKubeProxy(api: KubeApis, nodes: string[]): Promise<Gathere
     value: {
       podsByNode,
       ...(checked < nodes.length ? { partial: { checked, of: nodes.length } } : {}),
-      daemonSetFound: daemonSet.value === true,
-      mode: gatheredValue(config) ?? null,
+      daemonSetFound: daemonSet.value !== null,
+      mode: gatheredValue(config)?.mode ?? null,
+      daemonSetWrites: daemonSet.value ?? [],
+      configWrites: gatheredValue(config)?.writes ?? [],
     },
   };
 }
@@ -450,7 +473,7 @@ async function collectDns(api: KubeApis): Promise<Gathered<DnsInfo>> {
     gatherOne(
       'get ConfigMap kube-system/coredns',
       () => api.core.readNamespacedConfigMap({ namespace: ns, name: 'coredns' }, o),
-      (cm) => cm.data?.Corefile ?? null,
+      (cm) => ({ corefile: cm.data?.Corefile ?? null, writes: writesOf(cm.metadata) }),
     ),
   ]);
   for (const g of [service, slices, pods, corefile] as Gathered<unknown>[])
@@ -460,7 +483,8 @@ async function collectDns(api: KubeApis): Promise<Gathered<DnsInfo>> {
       service: gatheredValue(service) ?? null,
       endpointSlices: gatheredValue(slices) ?? [],
       pods: gatheredValue(pods) ?? [],
-      corefile: gatheredValue(corefile) ?? null,
+      corefile: gatheredValue(corefile)?.corefile ?? null,
+      corefileWrites: gatheredValue(corefile)?.writes ?? [],
     },
   };
 }

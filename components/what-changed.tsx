@@ -1,0 +1,50 @@
+// "What changed" in the incident window, beside the verdicts: writes of the path's objects,
+// rollouts, node conditions and Warning events, newest first, each linked to its hop's evidence.
+import type { Change } from '@/lib/model/diagnosis';
+import { HOP_LABELS, type HopKind } from '@/lib/model/hops';
+
+const SHOWN = 12;
+const KIND_WORD: Record<Change['kind'], string> = {
+  write: 'edit',
+  rollout: 'rollout',
+  node: 'node',
+  event: 'event',
+};
+
+export function WhatChanged({
+  changes,
+  anchors,
+}: {
+  changes: Change[] | undefined;
+  anchors: Record<HopKind, string>;
+}) {
+  if (!changes) return null;
+  const shown = changes.slice(0, SHOWN);
+  return (
+    <section className="changes" aria-labelledby="what-changed">
+      <h2 id="what-changed">What changed in the window</h2>
+      {shown.length === 0 ? (
+        <p className="muted">
+          Nothing the path is made of was written, rolled out or reported in the window: no object
+          edit, no rollout, no node condition change, no Warning event.
+        </p>
+      ) : (
+        <ol className="timeline">
+          {shown.map((c, i) => (
+            <li key={`${c.time}-${c.object}-${i}`} data-change={c.kind}>
+              <time dateTime={c.time}>{c.time.slice(11, 19)}</time>{' '}
+              <span className="change-kind">{KIND_WORD[c.kind]}</span>{' '}
+              <a href={anchors[c.hop]} title={`evidence of the ${HOP_LABELS[c.hop]} hop`}>
+                {c.object}
+              </a>{' '}
+              {c.text}
+            </li>
+          ))}
+        </ol>
+      )}
+      {changes.length > shown.length ? (
+        <p className="muted">… and {changes.length - shown.length} earlier in the window</p>
+      ) : null}
+    </section>
+  );
+}

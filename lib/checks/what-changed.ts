@@ -1,0 +1,84 @@
+// "What changed before it broke?": writes of the path's objects (who and when, from their
+// managedFields), rollouts of its workload, node condition transitions and Warning events about
+// its pods, within the incident window, newest first. Read from the snapshot the steps already
+// gathered (one more LIST: the workload's ReplicaSets). Pure.
+import type { Change } from '@/lib/model/diagnosis';
+import type { HopKind } from '@/lib/model/hops';
+import { gatheredValue, type ObjectWrite, type Snapshot } from '@/lib/model/snapshot';
+import { metricWindow } from '@/lib/promql/window';
+
+/** The timeline's length: the newest first, the rest counted. */
+export const MAX_CHANGES = 20;
+
+function inWindow(time: string | undefined, start: number, end: number): time is string {
+  if (!time) return false;
+  const t = Date.parse(time) / 1000;
+  return t >= start && t <= end;
+}
+
+function writeText(w: ObjectWrite): string {
+  const verb = w.operation === 'Apply' ? 'applied' : 'written';
+  const fields =
+    w.fields.length > 0
+      ? ` (${w.fields.slice(0, 3).join(', ')}${w.fields.length > 3 ? ', …' : ''})`
+      : '';
+  return `${verb} by ${w.manager}${fields}`;
+}
+
+export function whatChanged(s: Snapshot, now: Date): Change[] {
+  const { start, end } = metricWindow(s.path, now);
+  const out: Change[] = [];
+  const writes = (hop: HopKind, object: string, list: ObjectWrite[] | undefined, prefix = '') => {
+    for (const w of list ?? [])
+      if (inWindow(w.time, start, end))
+        out.push({ time: w.time, kind: 'write', hop, object, text: `${prefix}${writeText(w)}` });
+  };
+  const backend = s.backend;
+  const svc = gatheredValue(backend?.service);
+  if (svc) writes('service', `Service ${svc.namespace}/${svc.name}`, svc.writes);
+  const ns = svc?.namespace ?? s.path.namespace;
+  for (const slice of gatheredValue(backend?.endpointSlices) ?? [])
+    writes('endpoints', `EndpointSlice ${ns}/${slice.name}`, slice.writes);
+  for (const np of gatheredValue(backend?.networkPolicies) ?? [])
+    writes('pods', `NetworkPolicy ${np.namespace}/${np.name}`, np.writes);
+  for (const rs of gatheredValue(backend?.replicaSets) ?? [])
+    for (const w of rs.writes)
+      if (inWindow(w.time, start, end))
+        out.push({
+          time: w.time,
+          kind: 'rollout',
+          hop: 'pods',
+          object: `ReplicaSet ${ns}/${rs.name}`,
+          text: `${rs.revision ? `revision ${rs.revision}, ` : ''}${rs.replicas} replica${rs.replicas === 1 ? '' : 's'}: ${writeText(w)}`,
+        });
+  const ing = gatheredValue(s.ingress?.ingress);
+  if (ing) writes('ingress-controller', `Ingress ${ing.namespace}/${ing.name}`, ing.writes);
+  const dns = gatheredValue(s.dns);
+  if (dns?.service) writes('dns-cluster', 'Service kube-system/kube-dns', dns.service.writes);
+  writes('dns-cluster', 'ConfigMap kube-system/coredns', dns?.corefileWrites);
+  const proxy = gatheredValue(s.kubeProxy);
+  writes('kube-proxy', 'DaemonSet kube-system/kube-proxy', proxy?.daemonSetWrites);
+  writes('kube-proxy', 'ConfigMap kube-system/kube-proxy', proxy?.configWrites);
+  for (const [name, g] of Object.entries(s.nodes)) {
+    const node = gatheredValue(g);
+    for (const c of node?.conditions ?? [])
+      if (inWindow(c.lastTransitionTime, start, end))
+        out.push({
+          time: c.lastTransitionTime,
+          kind: 'node',
+          hop: 'node',
+          object: `Node ${name}`,
+          text: `${c.type} became ${c.status}${c.reason ? ` (${c.reason}${c.message ? `: ${c.message.slice(0, 120)}` : ''})` : ''}`,
+        });
+  }
+  for (const ev of gatheredValue(backend?.events) ?? [])
+    if (ev.type === 'Warning' && inWindow(ev.lastTimestamp, start, end))
+      out.push({
+        time: ev.lastTimestamp,
+        kind: 'event',
+        hop: 'pods',
+        object: ev.involvedObject.replace(/^Pod\//, 'Pod '),
+        text: `Warning ${ev.reason}${ev.count > 1 ? ` ×${ev.count}` : ''}: ${ev.message.slice(0, 160)}`,
+      });
+  return out.sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
+}
