@@ -124,6 +124,33 @@ test.describe('a node NotReady (node-pleg-notready)', () => {
   });
 });
 
+test.describe('a selector edited in the window (selector-typo)', () => {
+  test.beforeAll(async () => {
+    await loadScenario('selector-typo');
+  });
+
+  test('what changed: the kubectl edit of the selector, 12 minutes before, beside the failing Service', async ({
+    page,
+  }) => {
+    await page.goto('/diagnose?kind=clusterip&namespace=shop&service=web&port=80');
+    await expect(hop(page, 'Service', 'fail')).toBeVisible();
+    const changes = page.getByRole('region', { name: 'What changed in the window' });
+    const edit = changes
+      .getByRole('listitem')
+      .filter({ hasText: 'Service shop/web written by kubectl-edit (spec.selector)' });
+    await expect(edit).toHaveCount(1);
+    const at = Date.parse((await edit.locator('time').getAttribute('datetime'))!);
+    expect((Date.now() - at) / 60_000).toBeGreaterThan(11);
+    expect((Date.now() - at) / 60_000).toBeLessThan(14);
+    // Its creation 40 days ago is outside the window.
+    await expect(changes).not.toContainText('kubectl-client-side-apply');
+    await expect(edit.getByRole('link', { name: 'Service shop/web' })).toHaveAttribute(
+      'href',
+      '#step-4',
+    );
+  });
+});
+
 test.describe('healthy cluster', () => {
   test.beforeAll(async () => {
     await loadScenario('healthy');
@@ -159,7 +186,7 @@ test.describe('healthy cluster', () => {
     page,
   }) => {
     await page.goto('/', { waitUntil: 'networkidle' });
-    await page.getByLabel('Namespace').fill('shop');
+    await page.getByLabel('Namespace', { exact: true }).fill('shop');
     await page.getByLabel('Service', { exact: true }).fill('web');
     await page.getByLabel(/Read the backend's recent logs/).check();
     await page.getByRole('button', { name: 'Diagnose' }).click();

@@ -184,8 +184,14 @@ function terminating(object: KubeObject): boolean {
 function prepare(object: KubeObject, scenario: string): KubeObject {
   const { status: _status, ...rest } = object;
   // The API server sets deletionTimestamp itself; a finalizer keeps the object while it is set.
-  const { deletionTimestamp: _deleting, ...fields } = rest.metadata as KubeObject['metadata'] & {
+  // Who wrote the object when (managedFields) is set after it exists: see backdateWrites.
+  const {
+    deletionTimestamp: _deleting,
+    managedFields: _writes,
+    ...fields
+  } = rest.metadata as KubeObject['metadata'] & {
     deletionTimestamp?: string;
+    managedFields?: unknown;
   };
   const metadata = {
     ...fields,
@@ -265,7 +271,79 @@ export async function loadCluster(
   writeFileSync(path.join(clusterDir, 'container-logs/default.log'), scenario.containerLogs ?? '');
   const loaded = await addToCluster(scenario.name, scenario.objects);
   await waitForEndpointSlices(scenario.objects);
+  await backdateWrites(scenario);
   return loaded;
+}
+
+/** Kinds whose writes "what changed" reads, and that no controller of the test cluster rewrites. */
+const WRITTEN_KINDS = 'services,ingresses,networkpolicies,configmaps,daemonsets,replicasets';
+const LONG_AGO_MS = 30 * 24 * 3600_000;
+
+interface ManagedField {
+  manager: string;
+  operation: string;
+  time?: string;
+  subresource?: string;
+  [k: string]: unknown;
+}
+
+/**
+ * The loader's own write (server-side apply as hopscope-scenario) as the object's creator in the
+ * cluster a scenario stands for: `kubectl apply`, long ago. (The API server keeps a list it is
+ * given only when it differs from the live one by more than its times.)
+ */
+function olderWrites(live: ManagedField[], time: string): ManagedField[] {
+  const own = live.find((m) => m.subresource !== 'status');
+  const status = live.filter((m) => m.subresource === 'status').map((m) => ({ ...m, time }));
+  return [
+    ...(own ? [{ ...own, manager: 'kubectl-client-side-apply', operation: 'Update', time }] : []),
+    ...status,
+  ];
+}
+
+/**
+ * A scenario's objects were created just now, but in the cluster it stands for they were written
+ * long before the incident: their writes (managedFields) are set to what the scenario says
+ * (`metadata.managedFields` with relative times, e.g. a `kubectl-edit` of the selector at
+ * `${now-12m}`) or else dated 30 days back. A replace that changes no field keeps the list it is
+ * given; one that lost a race with a controller is tried again.
+ */
+async function backdateWrites(scenario: Scenario): Promise<void> {
+  const declared = new Map(
+    scenario.objects
+      .filter((o) => (o.metadata as { managedFields?: unknown }).managedFields)
+      .map((o) => [
+        `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`,
+        o.metadata.managedFields as ManagedField[],
+      ]),
+  );
+  const longAgo = new Date(Date.now() - LONG_AGO_MS).toISOString().replace(/\.\d+Z$/, 'Z');
+  for (let attempt = 1; ; attempt++) {
+    const live = await kubectlJson<ListOf<KubeObject>>([
+      'get',
+      WRITTEN_KINDS,
+      '--show-managed-fields',
+      '-A',
+      '-l',
+      `${SCENARIO_LABEL}=${scenario.name}`,
+    ]);
+    if (live.items.length === 0) return;
+    for (const o of live.items) {
+      const meta = o.metadata as { managedFields?: ManagedField[] };
+      meta.managedFields =
+        declared.get(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`) ??
+        olderWrites(meta.managedFields ?? [], longAgo);
+    }
+    try {
+      await kubectl(
+        ['replace', '--field-manager=hopscope-backdate', '-f', '-'],
+        JSON.stringify({ apiVersion: 'v1', kind: 'List', items: live.items }),
+      );
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 /**
