@@ -171,7 +171,8 @@ export function PathPicker({
           spellCheck={false}
         />
         <p id="target-search-help" className="muted hint">
-          ↑ ↓ to move through the results, Enter to pick, Esc to close
+          A name, namespace/name, host, ClusterIP or pod IP. ↑ ↓ move through the results, Enter
+          picks, Esc closes.
         </p>
         {targets.isError ? <p role="alert">{targets.error.message}</p> : null}
         <ul
@@ -192,6 +193,7 @@ export function PathPicker({
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(t)}
             >
+              {t.note ? <strong className="target-note">{t.note} </strong> : null}
               {TARGET_LABEL[t.kind]} {t.namespace}/{t.name}{' '}
               <span className="muted">{t.detail}</span>
             </li>

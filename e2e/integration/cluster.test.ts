@@ -277,6 +277,23 @@ rules:
     expect(admin.map((t) => `${t.kind} ${t.namespace}/${t.name}`)).toContain('service shop/web');
   });
 
+  it('the type-ahead finds a Service by its ClusterIP, by a pod IP it selects, and guesses at a typo', async () => {
+    process.env.HOPSCOPE_KUBECONFIG = testEnv.kubeconfig;
+    const named = (ts: { kind: string; namespace: string; name: string; note?: string }[]) =>
+      ts.map((t) => `${t.kind} ${t.namespace}/${t.name}: ${t.note ?? ''}`);
+    expect(named(await searchTargets('hopscope-test', '10.96.20.11'))).toEqual([
+      'service shop/web-nodeport: ClusterIP 10.96.20.11',
+    ]);
+    // web-6d8f9c7b5-h2x9q's IP: both Services select app=web.
+    expect(named(await searchTargets('hopscope-test', '10.244.1.10')).sort()).toEqual([
+      'service shop/web-nodeport: selects pod shop/web-6d8f9c7b5-h2x9q (10.244.1.10)',
+      'service shop/web: selects pod shop/web-6d8f9c7b5-h2x9q (10.244.1.10)',
+    ]);
+    expect(named(await searchTargets('hopscope-test', 'shop/wbe-nodeport'))).toEqual([
+      'service shop/web-nodeport: did you mean?',
+    ]);
+  });
+
   it("a 403 on the client namespace's NetworkPolicies makes the client hop unknown, never ok", async () => {
     // The client lives in another namespace, where this user may read pods but not policies.
     const ns = 'it-client-egress';

@@ -11,4 +11,6 @@ export interface Target {
   ports: number[];
   /** The access kind this target most likely means; the picker lets the SRE change it. */
   suggestedKind: AccessKind;
+  /** Why it is offered when not by its name: "did you mean?", "ClusterIP 10.96.20.10", "selects pod …". */
+  note?: string;
 }

@@ -6,6 +6,13 @@ import type { SourceIssue } from '@/lib/model/snapshot';
 import { KubeConfigError, kubeConfigFor, UnknownClusterError } from './clusters';
 import { makeKubeApis, toSourceIssue } from './api';
 import type { Target } from '@/lib/model/target';
+import {
+  isIpLiteral,
+  matchTargets,
+  publicTarget,
+  type ListedTarget,
+} from '@/lib/model/target-match';
+import { matchesSelector } from '@/lib/model/labels';
 import { identityKey, KUBECONFIG_IDENTITY, type KubeIdentity } from './identity';
 
 const TTL_MS = 30_000;
@@ -16,7 +23,9 @@ interface WireRouteList {
 }
 const LIST_LIMIT = 2000;
 const MAX_CACHED = 32;
-const cache = new Map<string, { at: number; targets: Promise<Target[]> }>();
+const cache = new Map<string, { at: number; targets: Promise<ListedTarget[]> }>();
+/** Pods looked up for an IP typed into the picker (one LIST by status.podIP). */
+const POD_IP_LIMIT = 5;
 
 /** The Kubernetes API refused or did not answer the listing: the reason, as data. */
 export class TargetListError extends Error {
@@ -30,7 +39,7 @@ async function list(
   cluster: string | undefined,
   namespace: string | undefined,
   identity: KubeIdentity,
-): Promise<Target[]> {
+): Promise<ListedTarget[]> {
   const where = namespace ? `in ${namespace}` : 'in all namespaces';
   try {
     return await listAll(cluster, namespace, identity);
@@ -44,7 +53,7 @@ async function listAll(
   cluster: string | undefined,
   namespace: string | undefined,
   identity: KubeIdentity,
-): Promise<Target[]> {
+): Promise<ListedTarget[]> {
   const { kc } = kubeConfigFor(cluster, identity);
   const api = makeKubeApis(kc, { identity });
   const o = api.options;
@@ -72,9 +81,11 @@ async function listAll(
     routeList('grpcroutes').catch((): WireRouteList => ({ items: [] })),
   ]);
   return [
-    ...services.items.map((s): Target => {
+    ...services.items.map((s): ListedTarget => {
       const type = s.spec?.type ?? 'ClusterIP';
       return {
+        clusterIP: s.spec?.clusterIP,
+        selector: s.spec?.selector,
         kind: 'service',
         namespace: s.metadata?.namespace ?? '',
         name: s.metadata?.name ?? '',
@@ -138,14 +149,50 @@ export async function searchTargets(
     entry.targets.catch(() => cache.delete(key));
   }
   const all = await entry.targets;
-  const score = (t: Target) => {
-    const name = `${t.namespace}/${t.name}`;
-    if (t.name === rest || t.hosts.includes(rest)) return 0;
-    if (t.name.startsWith(rest) || t.hosts.some((h) => h.startsWith(rest))) return 1;
-    return name.includes(rest) || t.hosts.some((h) => h.includes(rest)) ? 2 : 3;
-  };
-  return all
-    .filter((t) => score(t) < 3)
-    .sort((a, b) => score(a) - score(b) || a.name.localeCompare(b.name))
-    .slice(0, limit);
+  const matched = matchTargets(all, text, limit);
+  if (matched.length > 0 || !isIpLiteral(rest)) return matched;
+  return servicesOfPodIp(cluster, namespace, rest, identity, all);
+}
+
+/**
+ * An IP that is no Service's ClusterIP may be a pod's: the Services of its namespace whose
+ * selector picks that pod. One LIST of pods by status.podIP (an indexed field).
+ */
+async function servicesOfPodIp(
+  cluster: string | undefined,
+  namespace: string | undefined,
+  ip: string,
+  identity: KubeIdentity,
+  all: readonly ListedTarget[],
+): Promise<Target[]> {
+  const { kc } = kubeConfigFor(cluster, identity);
+  const api = makeKubeApis(kc, { identity });
+  const fieldSelector = `status.podIP=${ip}`;
+  let pods;
+  try {
+    pods = namespace
+      ? await api.core.listNamespacedPod(
+          { namespace, fieldSelector, limit: POD_IP_LIMIT },
+          api.options,
+        )
+      : await api.core.listPodForAllNamespaces({ fieldSelector, limit: POD_IP_LIMIT }, api.options);
+  } catch (error) {
+    throw new TargetListError(toSourceIssue(`list pods with ${fieldSelector}`, error));
+  }
+  return pods.items.flatMap((pod) => {
+    const ns = pod.metadata?.namespace ?? '';
+    const labels = pod.metadata?.labels ?? {};
+    return all
+      .filter(
+        (t) =>
+          t.kind === 'service' &&
+          t.namespace === ns &&
+          Object.keys(t.selector ?? {}).length > 0 &&
+          matchesSelector(labels, { matchLabels: t.selector }),
+      )
+      .map((t) => ({
+        ...publicTarget(t),
+        note: `selects pod ${ns}/${pod.metadata?.name} (${ip})`,
+      }));
+  });
 }
