@@ -37,6 +37,11 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 bash e2e/cluster/cluster.sh up >/dev/null
 trap 'bash e2e/cluster/cluster.sh down >/dev/null 2>&1' EXIT
 tsx --tsconfig tsconfig.json e2e/load-cli.ts "e2e/scenarios/$scenario"
+# The scenario's series go on past load time (Prometheus scrapes them live), so a demo left open
+# stays what the scenario says instead of drifting to "stale".
+tsx --tsconfig tsconfig.json e2e/live-exporter-cli.ts "e2e/scenarios/$scenario" &
+exporter=$!
+trap 'kill "$exporter" 2>/dev/null; bash e2e/cluster/cluster.sh down >/dev/null 2>&1' EXIT
 eval "$(bash e2e/cluster/cluster.sh env | sed 's/^/export /')"
 export HOPSCOPE_KUBECONFIG=$KUBECONFIG HOPSCOPE_ALLOW_LOGS=1 HOPSCOPE_READ_TLS_SECRETS=1
 HOPSCOPE_ACCESS_TOKEN=${HOPSCOPE_ACCESS_TOKEN:-$(node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))')}

@@ -94,11 +94,23 @@ current-context: hopscope-test
 KUBECONFIG
 }
 
+# One scrape job, empty unless a live demo's exporter writes its address into the targets file
+# (e2e/harness/live-exporter.ts): the scenario's series then go on past their load time.
 write_prometheus_config() {
+  echo '[]' >"$state/exporter-targets.json"
   cat >"$state/prometheus.yml" <<PROM
 global:
   scrape_interval: 15s
-scrape_configs: []
+scrape_configs:
+  - job_name: scenario-exporter
+    honor_labels: true
+    file_sd_configs:
+      - files: ['$state/exporter-targets.json']
+        refresh_interval: 5s
+    # A series the scenario wrote without job or instance keeps none (an empty label is none).
+    metric_relabel_configs:
+      - { source_labels: [job], regex: __unset__, target_label: job, replacement: '' }
+      - { source_labels: [instance], regex: __unset__, target_label: instance, replacement: '' }
 PROM
 }
 
