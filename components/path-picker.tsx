@@ -34,9 +34,9 @@ const TARGET_LABEL: Record<Target['kind'], string> = {
   grpcroute: 'GRPCRoute',
 };
 
-/** The id of a result's option element, for aria-activedescendant. */
-function optionId(t: Target): string {
-  return `target-${t.kind}-${t.namespace}-${t.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+/** The id of a result's option element, for aria-activedescendant: by position, always unique. */
+function optionId(i: number): string {
+  return `target-option-${i}`;
 }
 
 export function PathPicker({
@@ -141,7 +141,7 @@ export function PathPicker({
           aria-autocomplete="list"
           aria-expanded={expanded}
           aria-controls="target-results"
-          aria-activedescendant={activeTarget ? optionId(activeTarget) : undefined}
+          aria-activedescendant={activeTarget ? optionId(active) : undefined}
           aria-describedby="target-search-help"
           value={search}
           onChange={(e) => {
@@ -185,7 +185,7 @@ export function PathPicker({
           {results.map((t, i) => (
             <li
               key={`${t.kind}/${t.namespace}/${t.name}`}
-              id={optionId(t)}
+              id={optionId(i)}
               role="option"
               aria-selected={i === active}
               className={i === active ? 'active' : undefined}

@@ -99,6 +99,25 @@ const cases: Case[] = [
     hops: { 'ingress-controller': 'warn', pods: 'unknown' },
   },
   {
+    name: "Kong answers 502 for a backend that refuses connections: the backend's failure, not 'not forwarded'",
+    snapshot: () =>
+      withMetrics(
+        servedBy('ingress-controllers.konghq.com/kong'),
+        {
+          'golden.rate': result('golden.rate', 'reqps', [
+            { values: [...flat(10, 20), ...flat(0, 10)] },
+          ]),
+          'golden.offered': result('golden.offered', 'reqps', [{ values: flat(10) }]),
+          'golden.errors': result('golden.errors', 'ratio', [
+            { values: [...flat(0, 20), ...flat(1, 10)] },
+          ]),
+        },
+        { goldenProfile: 'ingress.kong' },
+      ),
+    codes: ['GOLDEN_ERROR_RATIO_HIGH'],
+    hops: { pods: 'fail' },
+  },
+  {
     name: "requests stopped reaching Kong as well: that is the backend's traffic dropping, as from any source",
     snapshot: () =>
       withMetrics(
@@ -806,7 +825,9 @@ describe('Prometheus down, said once', () => {
     );
     for (const h of d.hops.filter((x) => x.verdict === 'unknown'))
       expect(h.reason).toBe('metrics unknown: Prometheus failed');
-    for (const f of d.findings.filter((x) => x.code === 'METRICS_UNAVAILABLE')) {
+    const unavailable = d.findings.filter((x) => x.code === 'METRICS_UNAVAILABLE');
+    expect(unavailable.length).toBeGreaterThanOrEqual(4);
+    for (const f of unavailable) {
       expect(f.title).not.toMatch(/could not run|golden\.|node\.cpu/);
       expect(f.remediation.text).toMatch(/Prometheus answers at the configured URL/);
     }

@@ -178,6 +178,7 @@ export function pathBackendRef(s: Snapshot): BackendRef | null {
   );
   return {
     namespace: ing.namespace,
+    ingress: ing.name,
     service: ref.name,
     ingressPort,
     servicePort: servicePort ? { name: servicePort.name, port: servicePort.port } : undefined,

@@ -32,22 +32,28 @@ describe('golden sources of a path', () => {
       'linkerd',
     ]);
   });
-  it("Kong: probed last, by its service name; rate and errors are the backend's own answers", () => {
+  it("Kong: probed last, by every name of its service; rate is the backend's own answers, errors add Kong's 502 and 504", () => {
     const kong = candidates(servedBy('ingress-controllers.konghq.com/kong')).filter(
       (c) => c.profile === 'ingress.kong',
     );
     expect(kong.map((c) => c.layout)).toEqual(['direct', 'exported']);
     const [direct, exported] = kong;
-    expect(direct?.probe.promql).toContain('kong_http_requests_total{service="shop.web.http"}');
-    expect(exported?.probe.promql).toContain('{exported_service="shop.web.http"}');
+    const names =
+      '"(shop\\\\.web\\\\.http|shop\\\\.web\\\\.web\\\\.http|shop\\\\.web\\\\.pname-http)"';
+    expect(direct?.probe.promql).toContain(`kong_http_requests_total{service=~${names}}`);
+    expect(exported?.probe.promql).toContain(`{exported_service=~${names}}`);
     const q = (id: string) => direct?.queries.find((x) => x.id === id)?.promql;
-    expect(q('golden.rate')).toContain('{service="shop.web.http",source="service"}');
-    expect(q('golden.errors')).toContain('source="service",code=~"5.."');
-    expect(q('golden.offered')).toBe(
-      'sum(rate(kong_http_requests_total{service="shop.web.http"}[5m]))',
+    expect(q('golden.rate')).toBe(
+      `sum(rate(kong_http_requests_total{service=~${names},source="service"}[5m]))`,
     );
+    expect(q('golden.errors')).toBe(
+      `sum(rate(kong_http_requests_total{service=~${names},source="service",code=~"5.."}[5m]) or ` +
+        `rate(kong_http_requests_total{service=~${names},source="kong",code=~"502|504"}[5m])) / ` +
+        `sum(rate(kong_http_requests_total{service=~${names}}[5m]))`,
+    );
+    expect(q('golden.offered')).toBe(`sum(rate(kong_http_requests_total{service=~${names}}[5m]))`);
     // Kong's upstream histogram has no source label: it times only what the backend answered.
-    expect(q('golden.p99')).toMatch(/kong_upstream_latency_ms_bucket\{service="shop\.web\.http"\}/);
+    expect(q('golden.p99')).toContain(`kong_upstream_latency_ms_bucket{service=~${names}}`);
   });
   it('HAProxy times nothing per backend: rate and errors only, by its proxy name', () => {
     const s = servedBy('haproxy.org/ingress-controller/haproxy');

@@ -77,12 +77,12 @@ export function goldenQueries({ snapshot: s, window }: PlanInput): MetricPlan {
         probe: golden.presence(p, layout, m, windowRange(window)),
         queries: [
           golden.requestRate(p, answered),
-          golden.errorRatio(p, answered),
+          golden.errorRatio(p, m),
           ...(p.answeredBy ? [golden.offered(p, m)] : []),
           ...(timed ? [golden.latency(timed, m, 'p99'), golden.latency(timed, m, 'p50')] : []),
           ...BASELINE_OFFSETS.flatMap((o) => [
             golden.requestRate(p, answered, o),
-            golden.errorRatio(p, answered, o),
+            golden.errorRatio(p, m, o),
             ...(timed ? [golden.latency(timed, m, 'p99', o)] : []),
           ]),
         ],
@@ -202,28 +202,28 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
     Number.isFinite(before) &&
     before >= t.trafficDrop.minBaselineRps &&
     !(recent >= before * t.trafficDrop.ratio);
-  // The source still gets the requests but answers them itself: the backend was not asked, so
-  // its silence says nothing about it (the controller's own findings say why it was skipped).
+  // The source still gets the requests but answers them itself: unless those answers say the
+  // backend failed (the error ratio below), the backend was not asked, and its silence says
+  // nothing about it (the controller's own findings say why it was skipped).
+  let notForwarded: Finding | undefined;
   if (dropped && offered.state === 'ok' && offeredRecent >= before * t.trafficDrop.ratio) {
     const answeredRate = fmt(Number.isFinite(recent) ? recent : 0, 'reqps');
     const through = goldenProfiles(s).find((p) => p.id === m.goldenProfile)?.through;
-    out.push(
-      finding('GOLDEN_NOT_FORWARDED', {
-        hop: 'pods',
-        subjects: servingPods,
-        severity: 'unknown',
-        title:
-          `${through ?? 'the source'} still gets ${fmt(offeredRecent, 'reqps')} for this backend ` +
-          `but the backend answered only ${answeredRate} of it (${fmt(before, 'reqps')} ${when(base)} earlier): ` +
-          `the rest ${through ?? 'it'} answered itself, so the backend’s own health cannot be read from these series`,
-        evidence: [
-          queryEvidence(offered.result, `last 5 points mean ${fmt(offeredRecent, 'reqps')}`),
-          ...(rate.state === 'ok' || rate.state === 'empty'
-            ? [queryEvidence(rate.result, `answered by the backend: ${answeredRate}`)]
-            : []),
-        ],
-      }),
-    );
+    notForwarded = finding('GOLDEN_NOT_FORWARDED', {
+      hop: 'pods',
+      subjects: servingPods,
+      severity: 'unknown',
+      title:
+        `${through ?? 'the source'} still gets ${fmt(offeredRecent, 'reqps')} for this backend ` +
+        `but the backend answered only ${answeredRate} of it (${fmt(before, 'reqps')} ${when(base)} earlier): ` +
+        `the rest ${through ?? 'it'} answered itself, so the backend’s own health cannot be read from these series`,
+      evidence: [
+        queryEvidence(offered.result, `last 5 points mean ${fmt(offeredRecent, 'reqps')}`),
+        ...(rate.state === 'ok' || rate.state === 'empty'
+          ? [queryEvidence(rate.result, `answered by the backend: ${answeredRate}`)]
+          : []),
+      ],
+    });
   } else if (dropped) {
     const recentRate = fmt(Number.isFinite(recent) ? recent : 0, 'reqps');
     const meanRate = fmt(Number.isFinite(now) ? now : 0, 'reqps');
@@ -249,9 +249,10 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
   const errors = readMetric(s, 'golden.errors');
   const errorsBefore = stat.mean(series(baseline(s, 'golden.errors')));
   // A ratio over almost no requests says nothing: judge only the points that carried traffic.
+  const volume = offered.state === 'ok' ? offered : rate;
   const carried = new Set(
-    rate.state === 'ok'
-      ? rate.result.series.flatMap((x) =>
+    volume.state === 'ok'
+      ? volume.result.series.flatMap((x) =>
           x.points.filter((p) => p.v >= t.trafficDrop.minBaselineRps).map((p) => p.t),
         )
       : [],
@@ -281,6 +282,8 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
       }),
     );
   }
+  if (notForwarded && !out.some((f) => f.code === 'GOLDEN_ERROR_RATIO_HIGH'))
+    out.push(notForwarded);
   const p99 = readMetric(s, 'golden.p99');
   const p99Before = stat.mean(series(baseline(s, 'golden.p99')));
   const p99Now = stat.max(series(p99));

@@ -34,12 +34,14 @@ describe('ingress controller queries', () => {
       'ing.targets_down',
     ]);
   });
-  it("Kong: upstream latency in milliseconds, targets down by the upstream's own name", () => {
+  it("Kong: its service by every name Kong Ingress Controller versions give it, upstream latency in milliseconds, targets down by the upstream's own name", () => {
     const [direct] = layouts('ingress-controllers.konghq.com/kong');
     const q = (id: string) => direct?.queries.find((x) => x.id === id)?.promql;
-    expect(q('ing.response_p99')).toMatch(
-      /kong_upstream_latency_ms_bucket\{service="shop\.web\.http"\}.* \/ 1000$/,
+    // <ns>.<svc>.<port>, <ns>.<ingress>.<svc>.<port> (combined routes), <ns>.<svc>.pname-<port> (before).
+    expect(q('ing.response_p99')).toContain(
+      'kong_upstream_latency_ms_bucket{service=~"(shop\\\\.web\\\\.http|shop\\\\.web\\\\.web\\\\.http|shop\\\\.web\\\\.pname-http)"}',
     );
+    expect(q('ing.response_p99')).toMatch(/ \/ 1000$/);
     expect(q('ing.targets_down')).toBe(
       'count by (address) (kong_upstream_target_health{upstream="web.shop.http.svc",state=~"unhealthy|dns_error"} == 1)',
     );

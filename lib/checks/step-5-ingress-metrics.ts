@@ -6,6 +6,7 @@
 import type { Finding } from '@/lib/model/finding';
 import { gatheredValue, type PodInfo, type Snapshot } from '@/lib/model/snapshot';
 import {
+  backendNamesOf,
   layoutLabel,
   type BackendKeyedMetrics,
   type IngressControllerMetrics,
@@ -54,7 +55,7 @@ function ingressLayouts(s: Snapshot, names: PerIngress, scope: Matcher[]) {
 /** A backend-keyed controller's name of the path's backend, when it can be told. */
 function backendSeries(s: Snapshot, names: BackendKeyedMetrics) {
   const ref = pathBackendRef(s);
-  const backend = ref ? names.backendName(ref) : null;
+  const backend = ref ? backendNamesOf(names, ref) : null;
   if (!ref || !backend) return null;
   return { ref, backend, upstream: names.targetHealth?.upstreamName(ref) ?? null };
 }
@@ -185,7 +186,7 @@ function coreSeries(
     metric: names.requests,
     scrapeHint: `is ${profile.title} scraped, with its per-service labels on, and does it route ${host} to this backend?`,
     tried: names.layouts.map((l) => ingressBackend.requestsSelector(names, l, b.backend)),
-    nearest: { id: 'ing.nearest', wanted: [b.backend] },
+    nearest: { id: 'ing.nearest', wanted: b.backend },
   };
 }
 

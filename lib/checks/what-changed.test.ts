@@ -20,6 +20,20 @@ function withChanges(): Snapshot {
       fields: ['spec.selector'],
     },
   ];
+  // The EndpointSlice controller's rewrite is the endpoints' churn, not an edit: left out.
+  s.backend!.endpointSlices = {
+    value: (gatheredValue(s.backend!.endpointSlices) ?? []).map((e) => ({
+      ...e,
+      writes: [
+        {
+          manager: 'kube-controller-manager',
+          operation: 'Update',
+          time: ago(3 * MIN),
+          fields: ['endpoints'],
+        },
+      ],
+    })),
+  };
   s.backend!.replicaSets = {
     value: [
       {

@@ -7,7 +7,7 @@ import type { HopKind } from '@/lib/model/hops';
 import { gatheredValue, type ObjectWrite, type Snapshot } from '@/lib/model/snapshot';
 import { metricWindow } from '@/lib/promql/window';
 
-/** The timeline's length: the newest first, the rest counted. */
+/** The timeline's length, newest first: a namespace's hundreds of events stay off the page. */
 export const MAX_CHANGES = 20;
 
 function inWindow(time: string | undefined, start: number, end: number): time is string {
@@ -37,8 +37,14 @@ export function whatChanged(s: Snapshot, now: Date): Change[] {
   const svc = gatheredValue(backend?.service);
   if (svc) writes('service', `Service ${svc.namespace}/${svc.name}`, svc.writes);
   const ns = svc?.namespace ?? s.path.namespace;
+  // The EndpointSlice controller rewrites slices on every pod change: its writes are the
+  // endpoints' own churn, not edits. Slices someone else writes (no selector, a mesh) are.
   for (const slice of gatheredValue(backend?.endpointSlices) ?? [])
-    writes('endpoints', `EndpointSlice ${ns}/${slice.name}`, slice.writes);
+    writes(
+      'endpoints',
+      `EndpointSlice ${ns}/${slice.name}`,
+      slice.writes?.filter((w) => w.manager !== 'kube-controller-manager'),
+    );
   for (const np of gatheredValue(backend?.networkPolicies) ?? [])
     writes('pods', `NetworkPolicy ${np.namespace}/${np.name}`, np.writes);
   for (const rs of gatheredValue(backend?.replicaSets) ?? [])
@@ -80,5 +86,5 @@ export function whatChanged(s: Snapshot, now: Date): Change[] {
         object: ev.involvedObject.replace(/^Pod\//, 'Pod '),
         text: `Warning ${ev.reason}${ev.count > 1 ? ` ×${ev.count}` : ''}: ${ev.message.slice(0, 160)}`,
       });
-  return out.sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
+  return out.sort((a, b) => Date.parse(b.time) - Date.parse(a.time)).slice(0, MAX_CHANGES);
 }

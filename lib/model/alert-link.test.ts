@@ -15,6 +15,8 @@ describe('the link an alert opens', () => {
     );
     expect(parseAlertTime('2026-12-01T02:10:05Z')?.toISOString()).toBe('2026-12-01T02:10:05.000Z');
     expect(parseAlertTime('yesterday')).toBeUndefined();
+    // Without an offset a time would be read in the server's zone: refused.
+    expect(parseAlertTime('2026-12-01T02:10:05')).toBeUndefined();
   });
   it('a Service alert that started 50 min ago: a ClusterIP path over the last 65 min', () => {
     const r = alertTarget(
@@ -56,6 +58,21 @@ describe('the link an alert opens', () => {
       host: 'grpc.example.com',
     });
   });
+  it("a scrape without honorLabels: the series' own exported_* labels, not the scrape target's", () => {
+    const r = alertTarget(
+      {
+        namespace: 'ingress-nginx',
+        exported_namespace: 'shop',
+        service: 'ingress-nginx-controller-metrics',
+        exported_service: 'web',
+      },
+      NOW,
+    );
+    expect(r.ok && targetQuery(r.target, undefined)).toMatchObject({
+      namespace: 'shop',
+      service: 'web',
+    });
+  });
   it('says what is missing instead of guessing', () => {
     expect(alertTarget({ service: 'web' }, NOW)).toEqual({
       ok: false,
@@ -73,5 +90,10 @@ describe('the link an alert opens', () => {
       NOW,
     );
     expect(old.ok && old.target.window.minutes).toBe(7 * 24 * 60);
+    const fresh = alertTarget(
+      { namespace: 'a', service: 'b', startsAt: '2026-12-01T02:59:00Z' },
+      NOW,
+    );
+    expect(fresh.ok && fresh.target.window.minutes).toBe(30);
   });
 });

@@ -32,12 +32,22 @@ export function parseAlertTime(text: string | undefined): Date | undefined {
   const go = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)? ([+-])(\d{2})(\d{2})(?: \S+)?$/.exec(
     text.trim(),
   );
-  const iso = go ? `${go[1]}T${go[2]}${(go[3] ?? '').slice(0, 4)}${go[4]}${go[5]}:${go[6]}` : text;
+  // RFC 3339 needs its offset: a time without one would be read in the server's own zone.
+  const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+  const iso = go
+    ? `${go[1]}T${go[2]}${(go[3] ?? '').slice(0, 4)}${go[4]}${go[5]}:${go[6]}`
+    : rfc3339.test(text.trim())
+      ? text.trim()
+      : '';
   const t = Date.parse(iso);
   return Number.isNaN(t) ? undefined : new Date(t);
 }
 
-/** The first of these labels that is set: kube-prometheus scrapes rename a series' own labels. */
+/**
+ * The first of these labels that is set. Without honorLabels a scrape renames a series' own
+ * labels to exported_*, and the plain ones are the scrape target's (ingress-nginx's namespace,
+ * its metrics Service): the exported ones come first.
+ */
 function label(labels: AlertLabels, ...names: string[]): string | undefined {
   for (const n of names) {
     const v = labels[n]?.trim();
@@ -50,7 +60,7 @@ export function alertTarget(
   labels: AlertLabels,
   now: Date,
 ): { ok: true; target: AlertTarget } | { ok: false; problem: string } {
-  const namespace = label(labels, 'namespace', 'exported_namespace');
+  const namespace = label(labels, 'exported_namespace', 'namespace');
   const startsAt = parseAlertTime(labels.startsAt);
   const since = startsAt ? Math.ceil((now.getTime() - startsAt.getTime()) / 60_000) : 0;
   const window = {
@@ -82,7 +92,7 @@ export function alertTarget(
         ...common,
       },
     };
-  const service = label(labels, 'service', 'exported_service');
+  const service = label(labels, 'exported_service', 'service');
   if (service)
     return {
       ok: true,

@@ -2,7 +2,12 @@
 // request counter, its status label, the latency histogram and how series are tied to the
 // backend (by its pods, or by the Service labels) in each label layout installs produce. The
 // first (profile, layout) with series wins.
-import { layoutLabel, type BackendRef, type IngressControllerProfile } from './ingress-controllers';
+import {
+  backendNamesOf,
+  layoutLabel,
+  type BackendRef,
+  type IngressControllerProfile,
+} from './ingress-controllers';
 
 /**
  * Which labels carry the backend's namespace and pod (or Service) in one install's layout. When
@@ -14,7 +19,7 @@ export type GoldenLayout =
   | { id: string; by: 'pods'; namespaceLabel: string; podLabel: string }
   | { id: string; by: 'service'; namespaceLabel: string; serviceLabel: string }
   /** A controller's own name of the backend (Traefik's service, HAProxy's proxy), in one label. */
-  | { id: string; by: 'name'; label: string; name: string };
+  | { id: string; by: 'name'; label: string; names: readonly string[] };
 
 /** The series carry the backend's pod labels themselves (the scrape target is the pod). */
 const PODS: GoldenLayout = {
@@ -52,6 +57,8 @@ export interface GoldenProfile {
    * backend's, and what the source was offered is read beside them.
    */
   answeredBy?: readonly [string, string];
+  /** The source's own answers that still count as the backend's errors (Kong's 502 and 504). */
+  upstreamFailures?: readonly (readonly [string, '=' | '=~', string])[];
   /** The series count only requests that came through this ingress controller. */
   through?: string;
 }
@@ -141,8 +148,8 @@ export function controllerGoldenProfile(
 ): GoldenProfile | undefined {
   const m = controller.metrics;
   if (m?.kind !== 'per-backend') return undefined;
-  const name = m.backendName(backend);
-  if (!name) return undefined;
+  const names = backendNamesOf(m, backend);
+  if (!names) return undefined;
   return {
     id: `ingress.${controller.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
     title: `${controller.title} (${m.requests})`,
@@ -156,9 +163,10 @@ export function controllerGoldenProfile(
       id: l.id,
       by: 'name',
       label: layoutLabel(l, m.backendLabel),
-      name,
+      names,
     })),
     answeredBy: m.answeredBy,
+    upstreamFailures: m.upstreamFailures,
     through: controller.title,
   };
 }

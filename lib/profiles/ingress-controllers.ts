@@ -46,6 +46,8 @@ export interface IngressControllerMetrics {
  */
 export interface BackendRef {
   namespace: string;
+  /** The Ingress that routes to it (some controllers name backends after it too). */
+  ingress?: string;
   service: string;
   /** The Ingress's `port.name`, or its `port.number` as text. */
   ingressPort: string;
@@ -71,6 +73,8 @@ export interface BackendKeyedMetrics {
   kind: 'per-backend';
   /** The controller's name of the backend; null when it cannot be told (e.g. an unread port). */
   backendName(b: BackendRef): string | null;
+  /** Other names the same backend goes by in other versions of the controller. */
+  backendAliases?(b: BackendRef): string[];
   /** The label that carries that name on `requests` and `upstreamLatency`. */
   backendLabel: string;
   /** Request counter and the label holding the HTTP status (or status class: `5xx`). */
@@ -81,6 +85,11 @@ export interface BackendKeyedMetrics {
    * controller's own (Kong's `source`: `service`, or `kong` for its 503 with no healthy target).
    */
   answeredBy?: readonly [string, string];
+  /**
+   * Matchers of the controller's own answers that still mean the backend failed (Kong's 502 and
+   * 504: the upstream refused, reset or timed out), as against its 503 with no healthy target.
+   */
+  upstreamFailures?: readonly (readonly [string, '=' | '=~', string])[];
   /** Histogram (`_bucket`) of the upstream's answer, as the controller times it. */
   upstreamLatency?: { histogram: string; unit: 'seconds' | 'milliseconds' };
   /** Gauge per backend target whose value says the target is down. */
@@ -205,16 +214,26 @@ export const INGRESS_CONTROLLER_PROFILES: readonly IngressControllerProfile[] = 
     title: 'Kong',
     podSelector: 'app.kubernetes.io/name=kong',
     serviceSelector: 'app.kubernetes.io/name=kong',
-    // The Kong Ingress Controller makes one Kong service per Service and port,
-    // `<ns>.<service>.<port>`, whose upstream is `<service>.<ns>.<port>.svc`; the port as the
-    // Ingress writes it. The prometheus plugin's upstream health needs `upstream_health_metrics`.
+    // The Kong Ingress Controller makes one Kong service per Service and port, named (by version)
+    // `<ns>.<service>.<port>`, `<ns>.<ingress>.<service>.<port>` (combined routes, 2.8+) or
+    // `<ns>.<service>.pnum-<n>` / `pname-<name>` (before); its upstream is always
+    // `<service>.<ns>.<port>.svc`; the port as the Ingress writes it. The prometheus plugin's
+    // upstream health needs `upstream_health_metrics`.
     metrics: {
       kind: 'per-backend',
       backendName: (b) => `${b.namespace}.${b.service}.${b.ingressPort}`,
+      backendAliases: (b) => [
+        ...(b.ingress ? [`${b.namespace}.${b.ingress}.${b.service}.${b.ingressPort}`] : []),
+        `${b.namespace}.${b.service}.${/^\d+$/.test(b.ingressPort) ? 'pnum' : 'pname'}-${b.ingressPort}`,
+      ],
       backendLabel: 'service',
       requests: 'kong_http_requests_total',
       statusLabel: 'code',
       answeredBy: ['source', 'service'],
+      upstreamFailures: [
+        ['source', '=', 'kong'],
+        ['code', '=~', '502|504'],
+      ],
       upstreamLatency: { histogram: 'kong_upstream_latency_ms', unit: 'milliseconds' },
       // One series per state (healthchecks_off, healthy, unhealthy, dns_error), 1 on the current.
       targetHealth: {
@@ -261,4 +280,10 @@ export function profileForController(controller: string): IngressControllerProfi
     controllerProfileOverrides().ingress.find((p) => p.controller === controller) ??
     INGRESS_CONTROLLER_PROFILES.find((p) => p.controller === controller)
   );
+}
+
+/** Every name the controller may give the backend, its own first; null when it cannot be told. */
+export function backendNamesOf(m: BackendKeyedMetrics, b: BackendRef): string[] | null {
+  const name = m.backendName(b);
+  return name ? [name, ...(m.backendAliases?.(b) ?? [])] : null;
 }

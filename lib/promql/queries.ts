@@ -74,6 +74,11 @@ export function podIpMatcher(ips: readonly string[]): Matcher {
  */
 export const NEAREST_LIMIT = 10;
 
+/** One name exactly, or any of a controller's names of the same backend. */
+export function nameMatcher(label: string, names: readonly string[]): Matcher {
+  return names.length === 1 ? [label, '=', names[0]!] : [label, '=~', anyOf(names)];
+}
+
 /** The backend's series of a profile, in one label layout. */
 export function goldenMatchers(
   p: GoldenProfile,
@@ -82,7 +87,7 @@ export function goldenMatchers(
 ): Matcher[] {
   const m: Matcher[] =
     layout.by === 'name'
-      ? [[layout.label, '=', layout.name]]
+      ? [nameMatcher(layout.label, layout.names)]
       : layout.by === 'pods'
         ? [
             [layout.namespaceLabel, '=', target.namespace],
@@ -172,15 +177,30 @@ export const golden = {
     m: Matcher[],
     o?: BaselineOffset,
   ): QuerySpec<WithBaselines<'golden.errors'>> {
-    // The error pattern is profile data (a trusted RE2 pattern), not user input.
-    const errors = selector(p.requests, [...m, [p.statusLabel, '=~', quote(p.errorPattern)]]);
+    // The error pattern is profile data (a trusted RE2 pattern), not user input. Where the source
+    // answers some requests itself, the errors are the backend's own 5xx and the source's answers
+    // that mean the backend failed (a refused or timed-out upstream), of all it was offered.
+    const own = selector(p.requests, [
+      ...answeredMatchers(p, m),
+      [p.statusLabel, '=~', quote(p.errorPattern)],
+    ]);
+    const failed = p.upstreamFailures
+      ? selector(p.requests, [
+          ...m,
+          ...p.upstreamFailures.map(([k, op, v]): Matcher => [k, op, op === '=~' ? quote(v) : v]),
+        ])
+      : undefined;
+    const window = `[${RATE}]${offset(o)}`;
+    const errors = failed
+      ? `rate(${own}${window}) or rate(${failed}${window})`
+      : `rate(${own}${window})`;
     const all = selector(p.requests, m);
     return {
       id: shifted('golden.errors', o),
       title: `error ratio (${p.statusLabel}=~${p.errorPattern})${earlier(o)}`,
       unit: 'ratio',
       kind: 'range',
-      promql: `sum(rate(${errors}[${RATE}]${offset(o)})) / sum(rate(${all}[${RATE}]${offset(o)}))`,
+      promql: `sum(${errors}) / sum(rate(${all}${window}))`,
     };
   },
   latency<Q extends 'p50' | 'p99'>(
@@ -617,13 +637,19 @@ export const ingressController = {
  */
 export const ingressBackend = {
   /** The request series a layout looks for, as shown to the SRE when none has series. */
-  requestsSelector(names: BackendKeyedMetrics, layout: BackendMetricsLayout, backend: string) {
-    return selector(names.requests, [[layoutLabel(layout, names.backendLabel), '=', backend]]);
+  requestsSelector(
+    names: BackendKeyedMetrics,
+    layout: BackendMetricsLayout,
+    backend: readonly string[],
+  ) {
+    return selector(names.requests, [
+      nameMatcher(layoutLabel(layout, names.backendLabel), backend),
+    ]);
   },
   presence(
     names: BackendKeyedMetrics,
     layout: BackendMetricsLayout,
-    backend: string,
+    backend: readonly string[],
     window: string,
   ): QuerySpec<`ing.presence.${string}`> {
     return requestPresence(
@@ -646,10 +672,10 @@ export const ingressBackend = {
   statusRatio<P extends '5..' | '4..'>(
     names: BackendKeyedMetrics,
     layout: BackendMetricsLayout,
-    backend: string,
+    backend: readonly string[],
     pattern: P,
   ): QuerySpec<P extends '5..' ? 'ing.5xx' : 'ing.4xx'> {
-    const m: Matcher = [layoutLabel(layout, names.backendLabel), '=', backend];
+    const m = nameMatcher(layoutLabel(layout, names.backendLabel), backend);
     return statusShare(names.requests, [m], layoutLabel(layout, names.statusLabel), pattern);
   },
   upstreamP99(
@@ -657,12 +683,12 @@ export const ingressBackend = {
       upstreamLatency: NonNullable<BackendKeyedMetrics['upstreamLatency']>;
     },
     layout: BackendMetricsLayout,
-    backend: string,
+    backend: readonly string[],
     o?: BaselineOffset,
   ): QuerySpec<WithBaselines<'ing.response_p99'>> {
     const h = names.upstreamLatency;
     const buckets = selector(`${h.histogram}_bucket`, [
-      [layoutLabel(layout, names.backendLabel), '=', backend],
+      nameMatcher(layoutLabel(layout, names.backendLabel), backend),
     ]);
     return {
       id: shifted('ing.response_p99', o),

@@ -4,7 +4,7 @@ import 'server-only';
 import type { AlertTarget } from '@/lib/model/alert-link';
 import type { Caller } from './auth/caller';
 import { kubeConfigFor } from '@/lib/sources/kube/clusters';
-import { isNotFound, makeKubeApis } from '@/lib/sources/kube/api';
+import { isNotFound, makeKubeApis, toSourceIssue } from '@/lib/sources/kube/api';
 
 export async function hostOf(
   t: AlertTarget,
@@ -43,8 +43,9 @@ export async function hostOf(
     return host ? { host } : { problem: `${what} names no host: add a host label to the alert` };
   } catch (error) {
     if (isNotFound(error)) return { problem: `${what} does not exist` };
+    // The kind of failure only: the API server's address or answer stays on the server.
     return {
-      problem: `could not read ${what} for its host (${error instanceof Error ? error.message : String(error)}): add a host label to the alert`,
+      problem: `could not read ${what} for its host (${toSourceIssue(`read ${what}`, error).kind}): add a host label to the alert`,
     };
   }
 }

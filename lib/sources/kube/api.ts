@@ -79,23 +79,32 @@ function raceSignal<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> 
   });
 }
 
-/** Connection pools by API server and TLS identity, for the life of the process. */
-const POOLS = processWide('kube-connection-pools', () => new Map<string, Agent>());
+/**
+ * Connection pools by API server and kubeconfig user, for the life of the process, each with the
+ * TLS material it was made with: a rotated certificate replaces (and closes) its user's pool
+ * instead of adding one.
+ */
+const POOLS = processWide(
+  'kube-connection-pools',
+  () => new Map<string, { tls: string; agent: Agent }>(),
+);
 
-function sharedPool(origin: string, tls: RequestOptions): Agent {
+function sharedPool(origin: string, user: string, tls: RequestOptions): Agent {
   const pem = (v: unknown) =>
     v === undefined ? '' : createHash('sha256').update(String(v)).digest('hex');
-  const key = JSON.stringify([
-    origin,
+  const key = `${origin}|${user}`;
+  const material = JSON.stringify([
     pem(tls.ca),
     pem(tls.cert),
     pem(tls.key),
     tls.servername ?? '',
     tls.rejectUnauthorized !== false,
   ]);
-  let agent = POOLS.get(key);
-  if (!agent) {
-    agent = new Agent({
+  const known = POOLS.get(key);
+  if (known?.tls === material) return known.agent;
+  if (known) void known.agent.close().catch(() => {});
+  {
+    const agent = new Agent({
       allowH2: false,
       connect: {
         ca: tls.ca,
@@ -107,9 +116,9 @@ function sharedPool(origin: string, tls: RequestOptions): Agent {
         keepAliveInitialDelay: 30_000,
       },
     });
-    POOLS.set(key, agent);
+    POOLS.set(key, { tls: material, agent });
+    return agent;
   }
-  return agent;
 }
 
 export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeApis {
@@ -129,10 +138,13 @@ export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeAp
   let pool: Promise<Dispatcher | undefined> | undefined;
   const dispatcherFor = (ctx: RequestContext): Promise<Dispatcher | undefined> => {
     pool ??= (async () => {
-      if (!ctx.getUrl().startsWith('https:')) return ctx.getDispatcher() as Dispatcher | undefined;
+      // Plain HTTP, or a cluster reached through its kubeconfig's proxy-url: client-node's own
+      // dispatcher (its proxy agent), as before.
+      if (!ctx.getUrl().startsWith('https:') || kc.getCurrentCluster()?.proxyUrl)
+        return ctx.getDispatcher() as Dispatcher | undefined;
       const tls: RequestOptions = {};
       await kc.applyToHTTPSOptions(tls);
-      return sharedPool(new URL(ctx.getUrl()).origin, tls);
+      return sharedPool(new URL(ctx.getUrl()).origin, kc.getCurrentUser()?.name ?? '', tls);
     })();
     return pool;
   };

@@ -168,17 +168,25 @@ async function servicesOfPodIp(
   const { kc } = kubeConfigFor(cluster, identity);
   const api = makeKubeApis(kc, { identity });
   const fieldSelector = `status.podIP=${ip}`;
+  // From the API server's watch cache (resourceVersion 0), not a read of every pod in etcd; a
+  // caller who may not list pods gets no pod-IP matches, not a failed search.
   let pods;
   try {
     pods = namespace
       ? await api.core.listNamespacedPod(
-          { namespace, fieldSelector, limit: POD_IP_LIMIT },
+          { namespace, fieldSelector, limit: POD_IP_LIMIT, resourceVersion: '0' },
           api.options,
         )
-      : await api.core.listPodForAllNamespaces({ fieldSelector, limit: POD_IP_LIMIT }, api.options);
+      : await api.core.listPodForAllNamespaces(
+          { fieldSelector, limit: POD_IP_LIMIT, resourceVersion: '0' },
+          api.options,
+        );
   } catch (error) {
-    throw new TargetListError(toSourceIssue(`list pods with ${fieldSelector}`, error));
+    const issue = toSourceIssue(`list pods with ${fieldSelector}`, error);
+    if (issue.kind === 'forbidden' || issue.kind === 'unauthorized') return [];
+    throw new TargetListError(issue);
   }
+  const seen = new Set<string>();
   return pods.items.flatMap((pod) => {
     const ns = pod.metadata?.namespace ?? '';
     const labels = pod.metadata?.labels ?? {};
@@ -188,8 +196,13 @@ async function servicesOfPodIp(
           t.kind === 'service' &&
           t.namespace === ns &&
           Object.keys(t.selector ?? {}).length > 0 &&
-          matchesSelector(labels, { matchLabels: t.selector }),
+          matchesSelector(labels, { matchLabels: t.selector }) &&
+          !seen.has(`${t.namespace}/${t.name}`),
       )
+      .map((t) => {
+        seen.add(`${t.namespace}/${t.name}`);
+        return t;
+      })
       .map((t) => ({
         ...publicTarget(t),
         note: `selects pod ${ns}/${pod.metadata?.name} (${ip})`,

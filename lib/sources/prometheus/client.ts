@@ -198,10 +198,13 @@ const CONNECTION_ERRORS: Record<string, string> = {
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate is not trusted',
 };
 
-/** Why fetch could not reach Prometheus, in words: undici puts the system's error in `cause`. */
+/**
+ * Why fetch could not reach Prometheus, in words: undici puts the system's error in `cause`. Only
+ * the error's code is ever passed on: its message can name the address, or a password in the URL.
+ */
 function connectionFailure(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  const code = cause?.code;
+  const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
+  const code = cause?.code ?? (error as { code?: string } | undefined)?.code;
   if (code && CONNECTION_ERRORS[code]) return `${CONNECTION_ERRORS[code]} (${code})`;
-  return cause?.message ?? (error instanceof Error ? error.message : String(error));
+  return code && /^[A-Z_]+$/.test(code) ? `connection failed (${code})` : 'connection failed';
 }
