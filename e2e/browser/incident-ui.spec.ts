@@ -118,6 +118,15 @@ test.describe('a node NotReady (node-pleg-notready)', () => {
         .getAttribute('href');
       await page.goto(permalink!, { waitUntil: 'networkidle' });
       for (const v of await seriousViolations(page)) found.push(`${colorScheme} frozen: ${v}`);
+      // Its embeddable parts, as a runbook's iframe shows them (opened directly here).
+      const id = permalink!.split('/').pop();
+      for (const part of ['summary', 'topology']) {
+        await page.goto(`/embed/d/${id}/${part}?theme=${colorScheme}`, {
+          waitUntil: 'networkidle',
+        });
+        for (const v of await seriousViolations(page))
+          found.push(`${colorScheme} embed ${part}: ${v}`);
+      }
       await context.close();
     }
     expect(found).toEqual([]);
