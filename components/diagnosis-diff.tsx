@@ -13,7 +13,7 @@ const CHANGE_WORD: Record<Change, string> = {
 
 export function DiagnosisDiffView({ diff }: { diff: DiagnosisDiff }) {
   return (
-    <section className="diff" role="region" aria-label="What changed">
+    <section className="diff" role="region" aria-label="What changed since it was frozen">
       <h2>What changed since it was frozen</h2>
       <p>
         Then ({diff.before.takenAt.slice(11, 19)} UTC):{' '}

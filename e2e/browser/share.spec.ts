@@ -78,13 +78,15 @@ test.describe.serial('share, run again, embed', () => {
   }) => {
     await page.goto(permalink);
     await page.getByRole('button', { name: /Run again/ }).click();
-    const diff = page.getByRole('region', { name: 'What changed' });
+    const diff = page.getByRole('region', { name: 'What changed since it was frozen' });
     await expect(diff.getByRole('row', { name: 'Service: fixed' })).toBeVisible();
     await expect(diff.getByRole('row', { name: 'endpoints: fixed' })).toBeVisible();
     await expect(diff.getByRole('list', { name: 'Findings changed' })).toContainText(
       /fixed: .*selector/i,
     );
     await expect(diff).toContainText(/Now .*Every hop of the path was checked/);
+    // The tab follows the run just made (the two diagnoses on the page do not fight over it).
+    await expect(page).toHaveTitle(/^✔ ok · ClusterIP shop\/web:80 from shop\/toolbox · Hopscope$/);
     // The frozen diagnosis itself is unchanged below.
     await expect(hop(page, 'Service', 'fail')).toBeVisible();
   });
