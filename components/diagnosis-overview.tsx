@@ -46,7 +46,9 @@ export function verdictTitle(d: Diagnosis): string {
   return `${look.icon} ${look.word}${where}${pending} · ${describePath(d.path)} · Hopscope`;
 }
 
-export function DiagnosisOverview({ d }: { d: Diagnosis }) {
+/** `embedded`: alone in a runbook's iframe, where no step panel is there to link to. */
+export function DiagnosisOverview({ d, embedded = false }: { d: Diagnosis; embedded?: boolean }) {
+  const anchors = embedded ? undefined : anchorsOf(d);
   return (
     <>
       <VerdictTitle title={verdictTitle(d)} />
@@ -62,8 +64,8 @@ export function DiagnosisOverview({ d }: { d: Diagnosis }) {
       >
         <VerdictBadge verdict={d.summary.verdict} /> <span>{d.summary.sentence}</span>
       </section>
-      <Topology hops={d.hops} anchors={anchorsOf(d)} />
-      {d.meta.metricsPending ? null : <WhatChanged changes={d.changes} anchors={anchorsOf(d)} />}
+      <Topology hops={d.hops} anchors={anchors} />
+      {d.meta.metricsPending ? null : <WhatChanged changes={d.changes} anchors={anchors} />}
       {d.meta.sourceWarnings.length > 0 ? (
         <p className="muted" role="note">
           Prometheus warned: {d.meta.sourceWarnings.join('; ')}

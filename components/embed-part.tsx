@@ -36,7 +36,7 @@ export function EmbedPartView({
         </a>{' '}
         · {describePath(d.path)} · {d.cluster} · {stamp}
       </p>
-      {part === 'summary' ? <DiagnosisOverview d={d} /> : null}
+      {part === 'summary' ? <DiagnosisOverview d={d} embedded /> : null}
       {part === 'topology' ? <Topology hops={d.hops} /> : null}
       {step ? <StepPanel step={step} /> : null}
     </main>

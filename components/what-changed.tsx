@@ -16,7 +16,8 @@ export function WhatChanged({
   anchors,
 }: {
   changes: Change[] | undefined;
-  anchors: Record<HopKind, string>;
+  /** Absent where the step panels are not on the page (an embed). */
+  anchors?: Record<HopKind, string>;
 }) {
   if (!changes) return null;
   const shown = changes.slice(0, SHOWN);
@@ -34,9 +35,13 @@ export function WhatChanged({
             <li key={`${c.time}-${c.object}-${i}`} data-change={c.kind}>
               <time dateTime={c.time}>{c.time.slice(11, 19)}</time>{' '}
               <span className="change-kind">{KIND_WORD[c.kind]}</span>{' '}
-              <a href={anchors[c.hop]} title={`evidence of the ${HOP_LABELS[c.hop]} hop`}>
-                {c.object}
-              </a>{' '}
+              {anchors ? (
+                <a href={anchors[c.hop]} title={`evidence of the ${HOP_LABELS[c.hop]} hop`}>
+                  {c.object}
+                </a>
+              ) : (
+                <strong>{c.object}</strong>
+              )}{' '}
               {c.text}
             </li>
           ))}
