@@ -54,6 +54,7 @@ describe('a profiles file', () => {
                 requests: 'traefik_service_requests_total',
                 statusLabel: 'code',
                 answeredBy: ['origin', 'backend'],
+                backendAliases: ['{namespace}-{ingress}-{service}-{port}@file'],
               },
             },
           ],
@@ -63,6 +64,11 @@ describe('a profiles file', () => {
     const m = profileForController('traefik.io/ingress-controller')?.metrics;
     expect(m?.kind === 'per-backend' && m.backendName(ref)).toBe('web-80@file');
     expect(m?.kind === 'per-backend' && m.answeredBy).toEqual(['origin', 'backend']);
+    expect(m?.kind === 'per-backend' && m.backendAliases?.({ ...ref, ingress: 'edge' })).toEqual([
+      `${ref.namespace}-edge-${ref.service}-${ref.ingressPort}@file`,
+    ]);
+    // Without the Ingress's name that alias cannot be told: none, rather than a wrong one.
+    expect(m?.kind === 'per-backend' && m.backendAliases?.(ref)).toEqual([]);
     expect(m?.kind === 'per-backend' && m.backendName({ ...ref, servicePort: undefined })).toBe(
       null,
     );

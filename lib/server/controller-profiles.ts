@@ -22,7 +22,7 @@ import {
 const label = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'a Prometheus label name');
 const metric = z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, 'a Prometheus metric name');
 /** Placeholders a backend name may hold. */
-const BACKEND_KEYS = ['namespace', 'service', 'port', 'servicePortName', 'servicePort'];
+const BACKEND_KEYS = ['namespace', 'ingress', 'service', 'port', 'servicePortName', 'servicePort'];
 const template = (keys: readonly string[]) =>
   z
     .string()
@@ -34,10 +34,13 @@ const template = (keys: readonly string[]) =>
 const backendKeyed = z.strictObject({
   kind: z.literal('per-backend'),
   backendName: template(BACKEND_KEYS),
+  /** Other names of the same backend (another version of the controller). */
+  backendAliases: z.array(template(BACKEND_KEYS)).optional(),
   backendLabel: label,
   requests: metric,
   statusLabel: label,
   answeredBy: z.tuple([label, z.string().min(1)]).optional(),
+  upstreamFailures: z.array(z.tuple([label, z.enum(['=', '=~']), z.string()])).optional(),
   upstreamLatency: z
     .strictObject({ histogram: metric, unit: z.enum(['seconds', 'milliseconds']) })
     .optional(),
@@ -85,6 +88,7 @@ export const profilesFileSchema = z.strictObject({
 function backendValues(b: BackendRef): Record<string, string | undefined> {
   return {
     namespace: b.namespace,
+    ingress: b.ingress,
     service: b.service,
     port: b.ingressPort,
     servicePortName: b.servicePort?.name,
@@ -102,6 +106,8 @@ function toIngress(p: z.infer<typeof ingressProfile>): IngressControllerProfile 
   const metrics: BackendKeyedMetrics | undefined = m && {
     ...m,
     backendName: (b) => fillTemplate(m.backendName, backendValues(b)),
+    backendAliases: (b) =>
+      (m.backendAliases ?? []).flatMap((t) => fillTemplate(t, backendValues(b)) ?? []),
     targetHealth: m.targetHealth && {
       ...m.targetHealth,
       upstreamName: (b) => fillTemplate(m.targetHealth!.upstreamName, backendValues(b)),
