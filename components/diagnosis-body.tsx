@@ -6,14 +6,25 @@ import { DiagnosisOverview } from './diagnosis-overview';
 import { DiagnosisPanels } from './diagnosis-panels';
 import { StepPanel } from './step-panel';
 
-export function DiagnosisBody({ d, prometheusUrl }: { d: Diagnosis; prometheusUrl?: string }) {
+export function DiagnosisBody({
+  d,
+  prometheusUrl,
+  idPrefix = '',
+}: {
+  d: Diagnosis;
+  prometheusUrl?: string;
+  /** Keeps ids unique where a page shows two diagnoses (a frozen one and its run again). */
+  idPrefix?: string;
+}) {
   const steps = new Map(d.steps.map((s) => [s.id, s]));
   return (
     <DiagnosisPanels
-      overview={<DiagnosisOverview d={d} />}
+      overview={<DiagnosisOverview d={d} idPrefix={idPrefix} />}
       step={(id) => {
         const s = steps.get(id);
-        return s ? <StepPanel step={s} prometheusUrl={prometheusUrl} path={d.path} /> : null;
+        return s ? (
+          <StepPanel step={s} prometheusUrl={prometheusUrl} path={d.path} idPrefix={idPrefix} />
+        ) : null;
       }}
     />
   );

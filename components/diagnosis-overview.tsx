@@ -21,18 +21,18 @@ const SEVERITY_RANK: Record<Finding['severity'], number> = {
  * Where each hop's link goes: the step panel of its worst finding, else the step that holds the
  * hop's evidence (an `ok` cluster DNS opens DNS).
  */
-export function anchorsOf(d: Diagnosis): Record<HopKind, string> {
+export function anchorsOf(d: Diagnosis, idPrefix = ''): Record<HopKind, string> {
   const worstFirst = [...d.findings].sort(
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
   );
   const anchors = Object.fromEntries(
-    Object.entries(HOP_HOME_STEP).map(([hop, step]) => [hop, `#step-${step}`]),
+    Object.entries(HOP_HOME_STEP).map(([hop, step]) => [hop, `#${idPrefix}step-${step}`]),
   ) as Record<HopKind, string>;
   const seen = new Set<HopKind>();
   for (const f of worstFirst) {
     if (seen.has(f.hop)) continue;
     seen.add(f.hop);
-    anchors[f.hop] = `#step-${f.step}`;
+    anchors[f.hop] = `#${idPrefix}step-${f.step}`;
   }
   return anchors;
 }
@@ -47,8 +47,17 @@ export function verdictTitle(d: Diagnosis): string {
 }
 
 /** `embedded`: alone in a runbook's iframe, where no step panel is there to link to. */
-export function DiagnosisOverview({ d, embedded = false }: { d: Diagnosis; embedded?: boolean }) {
-  const anchors = embedded ? undefined : anchorsOf(d);
+export function DiagnosisOverview({
+  d,
+  embedded = false,
+  idPrefix = '',
+}: {
+  d: Diagnosis;
+  embedded?: boolean;
+  /** Keeps ids unique where a page shows two diagnoses (a frozen one and its run again). */
+  idPrefix?: string;
+}) {
+  const anchors = embedded ? undefined : anchorsOf(d, idPrefix);
   return (
     <>
       <VerdictTitle title={verdictTitle(d)} />
@@ -65,7 +74,9 @@ export function DiagnosisOverview({ d, embedded = false }: { d: Diagnosis; embed
         <VerdictBadge verdict={d.summary.verdict} /> <span>{d.summary.sentence}</span>
       </section>
       <Topology hops={d.hops} anchors={anchors} />
-      {d.meta.metricsPending ? null : <WhatChanged changes={d.changes} anchors={anchors} />}
+      {d.meta.metricsPending ? null : (
+        <WhatChanged changes={d.changes} anchors={anchors} idPrefix={idPrefix} />
+      )}
       {d.meta.sourceWarnings.length > 0 ? (
         <p className="muted" role="note">
           Prometheus warned: {d.meta.sourceWarnings.join('; ')}

@@ -98,7 +98,7 @@ export function FrozenActions({
           <DiagnosisDiffView diff={compareDiagnoses(frozen.diagnosis, again.data.diagnosis)} />
           <details>
             <summary>The diagnosis now</summary>
-            <DiagnosisBody d={again.data.diagnosis} prometheusUrl={prometheusUrl} />
+            <DiagnosisBody d={again.data.diagnosis} prometheusUrl={prometheusUrl} idPrefix="now-" />
           </details>
         </>
       ) : null}

@@ -11,15 +11,18 @@ export function StepPanel({
   step,
   prometheusUrl,
   path,
+  idPrefix = '',
 }: {
   step: StepResult;
   prometheusUrl?: string;
+  /** Keeps ids unique where a page shows two diagnoses (a frozen one and its run again). */
+  idPrefix?: string;
   /** The diagnosed path, for the links a step offers (not given in embeds: they offer nothing). */
   path?: AccessPath;
 }) {
   return (
-    <section className="step" aria-labelledby={`step-${step.id}`} data-step={step.id}>
-      <h2 id={`step-${step.id}`} elementtiming={`step-${step.id}`}>
+    <section className="step" aria-labelledby={`${idPrefix}step-${step.id}`} data-step={step.id}>
+      <h2 id={`${idPrefix}step-${step.id}`} elementtiming={`step-${step.id}`}>
         {step.id} {step.name} <VerdictBadge verdict={step.verdict} />
       </h2>
       {step.reason ? (

@@ -14,7 +14,9 @@ const KIND_WORD: Record<Change['kind'], string> = {
 export function WhatChanged({
   changes,
   anchors,
+  idPrefix = '',
 }: {
+  idPrefix?: string;
   changes: Change[] | undefined;
   /** Absent where the step panels are not on the page (an embed). */
   anchors?: Record<HopKind, string>;
@@ -22,8 +24,8 @@ export function WhatChanged({
   if (!changes) return null;
   const shown = changes.slice(0, SHOWN);
   return (
-    <section className="changes" aria-labelledby="what-changed">
-      <h2 id="what-changed">What changed in the window</h2>
+    <section className="changes" aria-labelledby={`${idPrefix}what-changed`}>
+      <h2 id={`${idPrefix}what-changed`}>What changed in the window</h2>
       {shown.length === 0 ? (
         <p className="muted">
           Nothing the path is made of was written, rolled out or reported in the window: no object

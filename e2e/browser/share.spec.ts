@@ -85,6 +85,12 @@ test.describe.serial('share, run again, embed', () => {
       /fixed: .*selector/i,
     );
     await expect(diff).toContainText(/Now .*Every hop of the path was checked/);
+    // Two diagnoses on one page, every id once (aria-labelledby and the hop links find theirs).
+    const repeated = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    });
+    expect(repeated).toEqual([]);
     // The tab follows the run just made (the two diagnoses on the page do not fight over it).
     await expect(page).toHaveTitle(/^✔ ok · ClusterIP shop\/web:80 from shop\/toolbox · Hopscope$/);
     // The frozen diagnosis itself is unchanged below.
