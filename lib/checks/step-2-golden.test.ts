@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   NOW,
   clusterIpSnapshot,
+  gatewaySnapshot,
   ingressSide,
   ingressSnapshot,
   withMetrics,
@@ -69,6 +70,24 @@ describe('golden sources of a path', () => {
       'golden.rate.1h',
       'golden.errors.1h',
     ]);
+  });
+  it("a Gateway path: the route rule's Envoy cluster, its own 'no healthy upstream' answers apart", () => {
+    const [envoy] = candidates(gatewaySnapshot()).filter((c) => c.profile === 'gateway.envoy');
+    const cluster = 'envoy_cluster_name="httproute/shop/web/rule/0"';
+    expect(envoy?.probe.promql).toContain(`envoy_cluster_upstream_rq_xx{${cluster}}`);
+    const q = (id: string) => envoy?.queries.find((x) => x.id === id)?.promql;
+    const none = `(sum(rate(envoy_cluster_upstream_cx_none_healthy{${cluster}}[5m])) or vector(0))`;
+    expect(q('golden.rate')).toBe(
+      `clamp_min(sum(rate(envoy_cluster_upstream_rq_xx{${cluster}}[5m])) - ${none}, 0)`,
+    );
+    expect(q('golden.errors')).toBe(
+      `clamp_min(sum(rate(envoy_cluster_upstream_rq_xx{${cluster},envoy_response_code_class=~"5"}[5m])) - ${none}, 0) / ` +
+        `sum(rate(envoy_cluster_upstream_rq_xx{${cluster}}[5m]))`,
+    );
+    expect(q('golden.offered')).toBe(`sum(rate(envoy_cluster_upstream_rq_xx{${cluster}}[5m]))`);
+    expect(q('golden.p99')).toMatch(
+      /envoy_cluster_upstream_rq_time_bucket\{envoy_cluster_name="httproute\/shop\/web\/rule\/0"\}.*\/ 1000$/,
+    );
   });
   it('the panel names the controller as the source when its series were chosen', () => {
     const s = withMetrics(

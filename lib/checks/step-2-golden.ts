@@ -3,8 +3,10 @@
 // failure of its own: a hung backend completes nothing and so reports no errors.
 import type { Evidence, Finding } from '@/lib/model/finding';
 import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
+import { routeSeries } from './step-5-gateway-metrics';
 import {
   controllerGoldenProfile,
+  gatewayGoldenProfile,
   GOLDEN_PROFILES,
   type GoldenProfile,
 } from '@/lib/profiles/golden-metrics';
@@ -38,7 +40,17 @@ function goldenProfiles(s: Snapshot): GoldenProfile[] {
   const controller = pathIngressProfile(s);
   const ref = pathBackendRef(s);
   const viaController = controller && ref ? controllerGoldenProfile(controller, ref) : undefined;
-  return viaController ? [...GOLDEN_PROFILES, viaController] : [...GOLDEN_PROFILES];
+  // A Gateway path: the route rule's upstream clusters, as the Gateway's Envoy counts them.
+  const route = s.path.kind === 'gateway' ? routeSeries(s) : null;
+  const viaGateway =
+    route?.names.kind === 'envoy-cluster'
+      ? gatewayGoldenProfile(route.profile.title, route.names, route.m)
+      : undefined;
+  return [
+    ...GOLDEN_PROFILES,
+    ...(viaController ? [viaController] : []),
+    ...(viaGateway ? [viaGateway] : []),
+  ];
 }
 
 /** Every (profile, label layout) that can describe this backend, in probe order, with its matchers. */
@@ -78,7 +90,7 @@ export function goldenQueries({ snapshot: s, window }: PlanInput): MetricPlan {
         queries: [
           golden.requestRate(p, answered),
           golden.errorRatio(p, m),
-          ...(p.answeredBy ? [golden.offered(p, m)] : []),
+          ...(p.answeredBy || p.ownAnswers ? [golden.offered(p, m)] : []),
           ...(timed ? [golden.latency(timed, m, 'p99'), golden.latency(timed, m, 'p50')] : []),
           ...BASELINE_OFFSETS.flatMap((o) => [
             golden.requestRate(p, answered, o),

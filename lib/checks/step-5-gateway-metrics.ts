@@ -24,7 +24,7 @@ import { metricCoverage } from './metric-coverage';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import type { Thresholds } from './thresholds';
 
-interface RouteSeries {
+export interface RouteSeries {
   profile: GatewayControllerProfile;
   names: GatewayMetrics;
   /** What selects the rule's series among the controller's. */
@@ -83,7 +83,7 @@ function controllers(s: Snapshot): string[] {
 }
 
 /** The series of the matched rule, when a Gateway's controller has a profile with per-route series. */
-function routeSeries(s: Snapshot): RouteSeries | null {
+export function routeSeries(s: Snapshot): RouteSeries | null {
   if (s.path.kind !== 'gateway') return null;
   const route = gatheredValue(s.gateway?.route);
   const match = route ? matchHttpRoute(route, s.path.host, s.path.path) : null;

@@ -28,6 +28,8 @@ export interface EnvoyClusterMetrics {
   requestTimeMs: string;
   /** Counter of connections to the upstream that failed. */
   connectFailures: string;
+  /** Counter of requests Envoy answered 503 itself: no healthy host in the cluster. */
+  noHealthyUpstream: string;
 }
 
 /**
@@ -70,6 +72,7 @@ const ENVOY_CLUSTER = {
   classLabel: 'envoy_response_code_class',
   requestTimeMs: 'envoy_cluster_upstream_rq_time',
   connectFailures: 'envoy_cluster_upstream_cx_connect_fail',
+  noHealthyUpstream: 'envoy_cluster_upstream_cx_none_healthy',
 } as const;
 
 export const GATEWAY_CONTROLLER_PROFILES: readonly GatewayControllerProfile[] = [

@@ -2,6 +2,10 @@
 // request counter, its status label, the latency histogram and how series are tied to the
 // backend (by its pods, or by the Service labels) in each label layout installs produce. The
 // first (profile, layout) with series wins.
+import type { EnvoyClusterMetrics } from './gateway-controllers';
+
+/** A label matcher, as PromQL writes it (the query builders' Matcher). */
+export type LabelMatcher = readonly [label: string, op: '=' | '!=' | '=~' | '!~', value: string];
 import {
   backendNamesOf,
   layoutLabel,
@@ -19,7 +23,9 @@ export type GoldenLayout =
   | { id: string; by: 'pods'; namespaceLabel: string; podLabel: string }
   | { id: string; by: 'service'; namespaceLabel: string; serviceLabel: string }
   /** A controller's own name of the backend (Traefik's service, HAProxy's proxy), in one label. */
-  | { id: string; by: 'name'; label: string; names: readonly string[] };
+  | { id: string; by: 'name'; label: string; names: readonly string[] }
+  /** Matchers made for the path (a Gateway's Envoy clusters of the route's rule). */
+  | { id: string; by: 'matchers'; matchers: readonly LabelMatcher[] };
 
 /** The series carry the backend's pod labels themselves (the scrape target is the pod). */
 const PODS: GoldenLayout = {
@@ -59,6 +65,12 @@ export interface GoldenProfile {
   answeredBy?: readonly [string, string];
   /** The source's own answers that still count as the backend's errors (Kong's 502 and 504). */
   upstreamFailures?: readonly (readonly [string, '=' | '=~', string])[];
+  /**
+   * A counter, with the same matchers, of requests the source answered itself without asking
+   * the backend (Envoy's `upstream_cx_none_healthy`: its "no healthy upstream" 503, which it
+   * also counts among the upstream's 5xx): taken apart from the backend's answers.
+   */
+  ownAnswers?: string;
   /** The series count only requests that came through this ingress controller. */
   through?: string;
 }
@@ -168,5 +180,28 @@ export function controllerGoldenProfile(
     answeredBy: m.answeredBy,
     upstreamFailures: m.upstreamFailures,
     through: controller.title,
+  };
+}
+
+/**
+ * A Gateway's Envoy as a golden source: the upstream requests of the route rule's clusters, by
+ * response class, its own "no healthy upstream" answers apart. Read after the app's own series.
+ */
+export function gatewayGoldenProfile(
+  title: string,
+  names: EnvoyClusterMetrics,
+  matchers: readonly LabelMatcher[],
+): GoldenProfile {
+  return {
+    id: 'gateway.envoy',
+    title: `${title} (${names.responsesByClass})`,
+    requests: names.responsesByClass,
+    statusLabel: names.classLabel,
+    errorPattern: '5',
+    histogram: names.requestTimeMs,
+    latencyUnit: 'milliseconds',
+    layouts: [{ id: 'direct', by: 'matchers', matchers }],
+    ownAnswers: names.noHealthyUpstream,
+    through: title,
   };
 }

@@ -86,17 +86,19 @@ export function goldenMatchers(
   target: { namespace: string; service: string; pods: readonly string[] },
 ): Matcher[] {
   const m: Matcher[] =
-    layout.by === 'name'
-      ? [nameMatcher(layout.label, layout.names)]
-      : layout.by === 'pods'
-        ? [
-            [layout.namespaceLabel, '=', target.namespace],
-            [layout.podLabel, '=~', anyOf(target.pods)],
-          ]
-        : [
-            [layout.namespaceLabel, '=', target.namespace],
-            [layout.serviceLabel, '=', target.service],
-          ];
+    layout.by === 'matchers'
+      ? [...layout.matchers]
+      : layout.by === 'name'
+        ? [nameMatcher(layout.label, layout.names)]
+        : layout.by === 'pods'
+          ? [
+              [layout.namespaceLabel, '=', target.namespace],
+              [layout.podLabel, '=~', anyOf(target.pods)],
+            ]
+          : [
+              [layout.namespaceLabel, '=', target.namespace],
+              [layout.serviceLabel, '=', target.service],
+            ];
   for (const [k, v] of p.extra ?? []) m.push([k, '=', v]);
   return m;
 }
@@ -106,10 +108,19 @@ export function answeredMatchers(p: GoldenProfile, m: readonly Matcher[]): Match
   return p.answeredBy ? [...m, [p.answeredBy[0], '=', p.answeredBy[1]]] : [...m];
 }
 
+/** Requests a source answered itself, per second; 0 where its counter has no series yet. */
+function ownAnswered(metric: string, m: readonly Matcher[], window: string): string {
+  return `(sum(rate(${selector(metric, m)}${window})) or vector(0))`;
+}
+
 /** The label names a profile's layouts tie series to a backend with. */
 function goldenLayoutLabels(p: GoldenProfile): string[] {
   return p.layouts.flatMap((l) =>
-    l.by === 'name' ? [l.label] : [l.namespaceLabel, l.by === 'pods' ? l.podLabel : l.serviceLabel],
+    l.by === 'matchers'
+      ? l.matchers.map(([label]) => label)
+      : l.by === 'name'
+        ? [l.label]
+        : [l.namespaceLabel, l.by === 'pods' ? l.podLabel : l.serviceLabel],
   );
 }
 
@@ -151,12 +162,14 @@ export const golden = {
     m: Matcher[],
     o?: BaselineOffset,
   ): QuerySpec<WithBaselines<'golden.rate'>> {
+    const window = `[${RATE}]${offset(o)}`;
+    const all = `sum(rate(${selector(p.requests, m)}${window}))`;
     return {
       id: shifted('golden.rate', o),
       title: `request rate${earlier(o)}`,
       unit: 'reqps',
       kind: 'range',
-      promql: `sum(rate(${selector(p.requests, m)}[${RATE}]${offset(o)}))`,
+      promql: p.ownAnswers ? `clamp_min(${all} - ${ownAnswered(p.ownAnswers, m, window)}, 0)` : all,
     };
   },
   /**
@@ -194,13 +207,17 @@ export const golden = {
     const errors = failed
       ? `rate(${own}${window}) or rate(${failed}${window})`
       : `rate(${own}${window})`;
+    // The source's own answers among the 5xx (Envoy's "no healthy upstream") are not the backend's.
+    const numerator = p.ownAnswers
+      ? `clamp_min(sum(${errors}) - ${ownAnswered(p.ownAnswers, m, window)}, 0)`
+      : `sum(${errors})`;
     const all = selector(p.requests, m);
     return {
       id: shifted('golden.errors', o),
       title: `error ratio (${p.statusLabel}=~${p.errorPattern})${earlier(o)}`,
       unit: 'ratio',
       kind: 'range',
-      promql: `sum(${errors}) / sum(rate(${all}${window}))`,
+      promql: `${numerator} / sum(rate(${all}${window}))`,
     };
   },
   latency<Q extends 'p50' | 'p99'>(

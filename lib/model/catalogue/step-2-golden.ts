@@ -22,7 +22,7 @@ export const STEP_2_CODES = {
     source: 'prometheus',
     step: 2,
     meaning:
-      'The ingress controller still receives the requests for the backend but answers them itself (e.g. Kong with no healthy target): the backend is not asked.',
+      'The ingress controller or Gateway still receives the requests for the backend but answers them itself (Kong or Envoy with no healthy target): the backend is not asked.',
     why: 'The backend’s silence is not its failure; reading it as one would name the wrong cause.',
     fix: 'Read the controller’s findings in step 5 (targets marked down, health-check settings); then whether the backend answers its health check.',
   },
