@@ -759,16 +759,22 @@ export const gatewayRoute = {
     return selector(names.requests, m);
   },
   fiveXx(names: GatewayMetrics, m: readonly Matcher[]): QuerySpec<'gw.5xx'> {
+    // Envoy's share is of its responses by class: its own "no healthy upstream" 503 is counted
+    // there but never as an upstream request (upstream_rq_total), which would put it above 100 %.
     const part =
       names.kind === 'envoy-cluster'
         ? selector(names.responsesByClass, [...m, [names.classLabel, '=', '5']])
         : selector(names.requests, [...m, [names.statusLabel, '=~', quote('5..')]]);
+    const all =
+      names.kind === 'envoy-cluster'
+        ? selector(names.responsesByClass, m)
+        : selector(names.requests, m);
     return {
       id: 'gw.5xx',
       title: '5xx share of upstream responses',
       unit: 'ratio',
       kind: 'range',
-      promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${selector(names.requests, m)}[${RATE}]))`,
+      promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${all}[${RATE}]))`,
     };
   },
   upstreamP99(
