@@ -75,7 +75,12 @@ export function DiagnosisOverview({
       </section>
       <Topology hops={d.hops} anchors={anchors} />
       {d.meta.metricsPending ? null : (
-        <WhatChanged changes={d.changes} anchors={anchors} idPrefix={idPrefix} />
+        <WhatChanged
+          changes={d.changes}
+          unread={d.changesUnread}
+          anchors={anchors}
+          idPrefix={idPrefix}
+        />
       )}
       {d.meta.sourceWarnings.length > 0 ? (
         <p className="muted" role="note">

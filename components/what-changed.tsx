@@ -14,10 +14,13 @@ const KIND_WORD: Record<Change['kind'], string> = {
 export function WhatChanged({
   changes,
   anchors,
+  unread = [],
   idPrefix = '',
 }: {
   idPrefix?: string;
   changes: Change[] | undefined;
+  /** Sources not read: named, and "nothing changed" is said of the rest only. */
+  unread?: string[];
   /** Absent where the step panels are not on the page (an embed). */
   anchors?: Record<HopKind, string>;
 }) {
@@ -28,8 +31,9 @@ export function WhatChanged({
       <h2 id={`${idPrefix}what-changed`}>What changed in the window</h2>
       {shown.length === 0 ? (
         <p className="muted">
-          Nothing the path is made of was written, rolled out or reported in the window: no object
-          edit, no rollout, no node condition change, no Warning event.
+          Nothing {unread.length > 0 ? 'that could be read ' : ''}was written, rolled out or
+          reported in the window: no object edit, no rollout, no node condition change, no Warning
+          event.
         </p>
       ) : (
         <ol className="timeline">
@@ -49,6 +53,9 @@ export function WhatChanged({
           ))}
         </ol>
       )}
+      {unread.length > 0 ? (
+        <p className="muted">Not read, so not in this list: {unread.join(', ')}.</p>
+      ) : null}
       {changes.length > shown.length ? (
         <p className="muted">… and {changes.length - shown.length} earlier in the window</p>
       ) : null}

@@ -6,7 +6,7 @@ import { STEP_NAMES } from '@/lib/model/hops';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { severityVerdict, worst } from '@/lib/model/verdict';
 import { drawCharts } from './charts';
-import { whatChanged } from './what-changed';
+import { changesUnread, whatChanged } from './what-changed';
 import { inContext } from './command';
 import { STEPS, type StepDefinition } from './registry';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
@@ -86,6 +86,7 @@ export function diagnose(
     findings: ranked,
     summary: summarize(hops, ranked, snapshot.meta.metricsPending === true),
     changes: whatChanged(snapshot, now),
+    changesUnread: changesUnread(snapshot),
     meta: {
       apiRequests: snapshot.meta.apiRequests,
       ...(snapshot.meta.apiBytes !== undefined ? { apiBytes: snapshot.meta.apiBytes } : {}),

@@ -106,6 +106,15 @@ describe('what changed in the window', () => {
     s.path = { ...s.path, window: { minutes: 30, end: ago(55 * MIN) } };
     expect(whatChanged(s, NOW)).toEqual([]);
   });
+  it('names what it could not read instead of saying nothing changed there', () => {
+    const s = clusterIpSnapshot();
+    s.backend!.replicaSets = {
+      issue: { source: 'kubernetes', kind: 'forbidden', what: 'list ReplicaSets', message: 'no' },
+    };
+    const d = diagnose(s, NOW);
+    expect(d.changesUnread).toEqual(['its ReplicaSets']);
+    expect(diagnose(clusterIpSnapshot(), NOW).changesUnread).toEqual([]);
+  });
   it('is part of the diagnosis', () => {
     expect(diagnose(withChanges(), NOW).changes).toHaveLength(4);
     expect(diagnose(clusterIpSnapshot(), NOW).changes).toEqual([]);

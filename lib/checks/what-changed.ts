@@ -4,7 +4,12 @@
 // gathered (one more LIST: the workload's ReplicaSets). Pure.
 import type { Change } from '@/lib/model/diagnosis';
 import type { HopKind } from '@/lib/model/hops';
-import { gatheredValue, type ObjectWrite, type Snapshot } from '@/lib/model/snapshot';
+import {
+  gatheredValue,
+  type Gathered,
+  type ObjectWrite,
+  type Snapshot,
+} from '@/lib/model/snapshot';
 import { metricWindow } from '@/lib/promql/window';
 
 /** The timeline's length, newest first: a namespace's hundreds of events stay off the page. */
@@ -23,6 +28,26 @@ function writeText(w: ObjectWrite): string {
       ? ` (${w.fields.slice(0, 3).join(', ')}${w.fields.length > 3 ? ', …' : ''})`
       : '';
   return `${verb} by ${w.manager}${fields}`;
+}
+
+/**
+ * What the timeline could not look at: a source that was not read has no changes to list, and
+ * "nothing changed" must not be said of it.
+ */
+export function changesUnread(s: Snapshot): string[] {
+  const b = s.backend;
+  const sources: [string, Gathered<unknown> | undefined][] = [
+    ['the Service', b?.service],
+    ['its EndpointSlices', b?.endpointSlices],
+    ['its NetworkPolicies', b?.networkPolicies],
+    ['its ReplicaSets', b?.replicaSets],
+    ['Warning events', b?.events],
+    ['the Ingress', s.ingress?.ingress],
+    ['CoreDNS', s.dns],
+    ['kube-proxy', s.kubeProxy],
+    ...Object.entries(s.nodes).map(([name, g]): [string, Gathered<unknown>] => [`node ${name}`, g]),
+  ];
+  return sources.filter(([, g]) => g !== undefined && 'issue' in g).map(([what]) => what);
 }
 
 export function whatChanged(s: Snapshot, now: Date): Change[] {

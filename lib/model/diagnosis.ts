@@ -133,6 +133,8 @@ export interface Diagnosis {
   summary: DiagnosisSummary;
   /** What changed in the window, newest first (absent in diagnoses frozen before it existed). */
   changes?: Change[];
+  /** Sources the timeline could not read: nothing is said of their changes. */
+  changesUnread?: string[];
   meta: {
     apiRequests: number;
     /** Bytes read from the API server, when the gather counted them. */
