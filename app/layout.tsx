@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { headers } from 'next/headers';
 import { THEME_BOOT } from '@/components/theme-toggle';
+import { LocaleProvider } from '@/components/locale';
+import { LOCALE_TAGS } from '@/lib/i18n/locale';
+import { requestLocale } from '@/lib/server/locale';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -13,12 +16,15 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The proxy's per-request nonce: the Content-Security-Policy lets only this inline script run.
   const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const locale = await requestLocale();
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang={LOCALE_TAGS[locale]} suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_BOOT }} />
       </head>
-      <body>{children}</body>
+      <body>
+        <LocaleProvider locale={locale}>{children}</LocaleProvider>
+      </body>
     </html>
   );
 }

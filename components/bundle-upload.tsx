@@ -3,14 +3,21 @@
 // (judged again by its checks) and opened at its own permalink.
 import { useState } from 'react';
 import { rememberDeleteKey } from '@/lib/client/shares';
+import { useT } from './locale';
+import { rich } from './rich';
 
 export function BundleUpload() {
+  const t = useT();
   const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
   return (
     <div>
       <label>
-        Open a bundle (<code>.hopscope.json</code> or <code>.hopscope.json.gz</code>){' '}
+        {rich(
+          t('Open a bundle ({0} or {1})'),
+          <code>{'.hopscope.json'}</code>,
+          <code>{'.hopscope.json.gz'}</code>,
+        )}{' '}
         <input
           type="file"
           accept=".json,.gz,application/json,application/gzip"
@@ -35,7 +42,7 @@ export function BundleUpload() {
               };
               if (!res.ok || !body.url)
                 setError({
-                  message: body.error ?? `the server answered ${res.status}`,
+                  message: body.error ?? t('the server answered {0}', res.status),
                   details: body.details ?? [],
                 });
               else {
@@ -51,10 +58,10 @@ export function BundleUpload() {
           }}
         />
       </label>
-      {busy ? <span role="status"> loading…</span> : null}
+      {busy ? <span role="status"> {t('loading…')}</span> : null}
       {error ? (
         <div role="alert">
-          <p>This bundle was not loaded: {error.message}</p>
+          <p>{t('This bundle was not loaded: {0}', error.message)}</p>
           {error.details.length > 0 ? (
             <ul>
               {error.details.map((d) => (

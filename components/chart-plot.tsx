@@ -24,14 +24,16 @@ import {
   valueTicks,
   valueTop,
 } from './chart-svg';
+import { useT } from './locale';
 
 export default function ChartPlot({ chart }: { chart: ChartData }) {
+  const t = useT();
   const lines = chartLines(chart);
   const times = [...new Set(lines.flatMap((l) => l.points.map((p) => p.t)))].sort((a, b) => a - b);
-  const rows = times.map((t) => {
-    const row: Record<string, number> = { t };
+  const rows = times.map((time) => {
+    const row: Record<string, number> = { t: time };
     for (const l of lines) {
-      const p = l.points.find((x) => x.t === t);
+      const p = l.points.find((x) => x.t === time);
       if (p) row[l.name] = p.v;
     }
     return row;
@@ -49,7 +51,7 @@ export default function ChartPlot({ chart }: { chart: ChartData }) {
               fillOpacity={0.07}
               ifOverflow="visible"
               label={{
-                value: 'incident window',
+                value: t('incident window'),
                 position: 'insideTopLeft',
                 fontSize: 10,
                 fill: 'currentColor',
@@ -79,7 +81,7 @@ export default function ChartPlot({ chart }: { chart: ChartData }) {
             />
           ) : null}
           <Tooltip
-            labelFormatter={(t) => clock(Number(t))}
+            labelFormatter={(time) => clock(Number(time))}
             formatter={(v) => formatValue(Number(v), chart.unit)}
           />
           {lines.map((l, i) => (

@@ -60,19 +60,25 @@ describe('the plain SVG chart', () => {
     const near = { ...chart, threshold: { value: 25, label: 'fail above 25/s' } };
     expect(thresholdShown(near)).toBe(true);
     expect(valueTicks(near).at(-1)).toBeGreaterThanOrEqual(25);
-    const svg = renderToStaticMarkup(createElement(ChartSvg, { chart: near, height: 160 }));
+    const svg = renderToStaticMarkup(
+      createElement(ChartSvg, { chart: near, height: 160, locale: 'en' as const }),
+    );
     expect(svg).toContain('class="chart-threshold"');
     expect(svg).toContain('>requests/s<');
     // A limit far above the series would flatten them: not drawn (the legend still names it).
     const far = { ...chart, threshold: { value: 500, label: 'fail above 500/s' } };
     expect(thresholdShown(far)).toBe(false);
     expect(
-      renderToStaticMarkup(createElement(ChartSvg, { chart: far, height: 160 })),
+      renderToStaticMarkup(
+        createElement(ChartSvg, { chart: far, height: 160, locale: 'en' as const }),
+      ),
     ).not.toContain('chart-threshold');
   });
 
   it('draws each series and the dashed baseline inside its box, and shades the incident window', () => {
-    const svg = renderToStaticMarkup(createElement(ChartSvg, { chart, height: 160 }));
+    const svg = renderToStaticMarkup(
+      createElement(ChartSvg, { chart, height: 160, locale: 'en' as const }),
+    );
     const lines = [...svg.matchAll(/<polyline[^>]*>/g)].map((m) => m[0]);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('stroke-dasharray="4 3"');
@@ -87,7 +93,11 @@ describe('the plain SVG chart', () => {
     expect(svg).toContain('incident window');
     expect(svg).toContain('>10:10<'); // a clock tick (UTC)
     const noWindow = renderToStaticMarkup(
-      createElement(ChartSvg, { chart: { ...chart, windowStart: start }, height: 160 }),
+      createElement(ChartSvg, {
+        chart: { ...chart, windowStart: start },
+        height: 160,
+        locale: 'en' as const,
+      }),
     );
     expect(noWindow).not.toContain('incident window');
   });

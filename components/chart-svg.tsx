@@ -1,7 +1,10 @@
 // A metric chart drawn as plain SVG, with no script: what every chart shows first, in the page's
 // first paint (and in places without JavaScript). The same picture as the interactive plot —
 // value axis from 0, clock ticks, the incident window shaded, the day-earlier baseline dashed —
-// without its tooltip, which loads when the SRE points at the chart.
+// without its tooltip, which loads when the SRE points at the chart. No hooks (the server renders
+// it too): the reader's language is the `locale` prop.
+import type { Locale } from '@/lib/i18n/locale';
+import { translator } from '@/lib/i18n/translate';
 import type { ChartData } from '@/lib/model/diagnosis';
 import { formatValue } from '@/lib/model/units';
 
@@ -72,7 +75,7 @@ export function valueTop(chart: ChartData): number {
   return valueTicks(chart).at(-1)!;
 }
 
-/** What the value axis measures, printed above it. */
+/** What the value axis measures, printed above it (English: each is its own key, t(AXIS_UNIT[u])). */
 export const AXIS_UNIT: Record<ChartData['unit'], string> = {
   ratio: '%',
   seconds: 'time',
@@ -92,10 +95,19 @@ export function timeTicks(start: number, end: number): number[] {
   return ticks;
 }
 
-export function ChartSvg({ chart, height }: { chart: ChartData; height: number }) {
+export function ChartSvg({
+  chart,
+  height,
+  locale,
+}: {
+  chart: ChartData;
+  height: number;
+  locale: Locale;
+}) {
+  const t = translator(locale);
   const top = valueTop(chart);
   const span = Math.max(chart.end - chart.start, 1);
-  const x = (t: number) => LEFT + ((t - chart.start) / span) * (WIDTH - LEFT - RIGHT);
+  const x = (time: number) => LEFT + ((time - chart.start) / span) * (WIDTH - LEFT - RIGHT);
   const y = (v: number) => TOP + (1 - Math.min(v, top) / top) * (height - TOP - BOTTOM);
   const lines = chartLines(chart);
   return (
@@ -105,7 +117,7 @@ export function ChartSvg({ chart, height }: { chart: ChartData; height: number }
       width="100%"
       height="100%"
       role="img"
-      aria-label={`${chart.title}: ${lines.length} series`}
+      aria-label={t('{0}: {1} series', chart.title, lines.length)}
     >
       {chart.windowStart > chart.start ? (
         <g>
@@ -118,12 +130,12 @@ export function ChartSvg({ chart, height }: { chart: ChartData; height: number }
             fillOpacity={0.07}
           />
           <text x={x(chart.windowStart) + 4} y={TOP + 10} fontSize={10} fill="currentColor">
-            incident window
+            {t('incident window')}
           </text>
         </g>
       ) : null}
       <text x={4} y={height - 5} fontSize={10} fill="currentColor" className="chart-unit">
-        {AXIS_UNIT[chart.unit]}
+        {t(AXIS_UNIT[chart.unit])}
       </text>
       {valueTicks(chart).map((v) => (
         <g key={v}>
@@ -153,9 +165,16 @@ export function ChartSvg({ chart, height }: { chart: ChartData; height: number }
           vectorEffect="non-scaling-stroke"
         />
       ) : null}
-      {timeTicks(chart.start, chart.end).map((t) => (
-        <text key={t} x={x(t)} y={height - 5} fontSize={11} textAnchor="middle" fill="currentColor">
-          {clock(t)}
+      {timeTicks(chart.start, chart.end).map((tick) => (
+        <text
+          key={tick}
+          x={x(tick)}
+          y={height - 5}
+          fontSize={11}
+          textAnchor="middle"
+          fill="currentColor"
+        >
+          {clock(tick)}
         </text>
       ))}
       {lines.map((l, i) => (

@@ -1,7 +1,10 @@
 'use client';
 import { useState } from 'react';
+import { useT } from './locale';
 
+/** `label`: the button's accessible name, already in the reader's language. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const t = useT();
   const [copied, setCopied] = useState(false);
   return (
     <button
@@ -14,7 +17,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         setTimeout(() => setCopied(false), 1500);
       }}
     >
-      {copied ? 'copied' : 'copy'}
+      {t(copied ? 'copied' : 'copy')}
     </button>
   );
 }

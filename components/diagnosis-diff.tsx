@@ -1,62 +1,98 @@
 // What changed since a frozen diagnosis: hop by hop, then finding by finding (new, still
 // failing, fixed), with the two answers side by side.
-import type { Change, DiagnosisDiff } from '@/lib/model/compare';
+import type { Locale } from '@/lib/i18n/locale';
+import { translator, type Translator } from '@/lib/i18n/translate';
+import type { Change, DiagnosisDiff, DiffSide } from '@/lib/model/compare';
+import { rich } from './rich';
 import { VerdictBadge } from './verdict';
 
-const CHANGE_WORD: Record<Change, string> = {
-  fixed: '✓ fixed',
-  new: '✗ new',
-  'still failing': '! still failing',
-  'not checked now': '? not checked now',
-  unchanged: 'unchanged',
+/** The change as shown in the table, with its sign. */
+const CHANGE_WORD: Record<Change, (t: Translator) => string> = {
+  fixed: (t) => t('✓ fixed'),
+  new: (t) => t('✗ new'),
+  'still failing': (t) => t('! still failing'),
+  'not checked now': (t) => t('? not checked now'),
+  unchanged: (t) => t('unchanged'),
 };
 
-export function DiagnosisDiffView({ diff }: { diff: DiagnosisDiff }) {
+/** The change in plain words, for a row's accessible name. */
+const CHANGE_NAME: Record<Change, (t: Translator) => string> = {
+  fixed: (t) => t('fixed'),
+  new: (t) => t('new'),
+  'still failing': (t) => t('still failing'),
+  'not checked now': (t) => t('not checked now'),
+  unchanged: (t) => t('unchanged'),
+};
+
+export function DiagnosisDiffView({ diff, locale }: { diff: DiagnosisDiff; locale: Locale }) {
+  const t = translator(locale);
+  const sentence = (side: DiffSide) => (side.message ? t.message(side.message) : side.sentence);
   return (
-    <section className="diff" role="region" aria-label="What changed since it was frozen">
-      <h2>What changed since it was frozen</h2>
+    <section className="diff" role="region" aria-label={t('What changed since it was frozen')}>
+      <h2>{t('What changed since it was frozen')}</h2>
       <p>
-        Then ({diff.before.takenAt.slice(11, 19)} UTC):{' '}
-        <VerdictBadge verdict={diff.before.verdict} /> {diff.before.sentence}
+        {rich(
+          t('Then ({0} UTC): {1} {2}'),
+          diff.before.takenAt.slice(11, 19),
+          <VerdictBadge verdict={diff.before.verdict} locale={locale} />,
+          sentence(diff.before),
+        )}
         <br />
-        Now ({diff.after.takenAt.slice(11, 19)} UTC): <VerdictBadge verdict={diff.after.verdict} />{' '}
-        {diff.after.sentence}
+        {rich(
+          t('Now ({0} UTC): {1} {2}'),
+          diff.after.takenAt.slice(11, 19),
+          <VerdictBadge verdict={diff.after.verdict} locale={locale} />,
+          sentence(diff.after),
+        )}
       </p>
       <p>
-        {diff.counts.fixed} fixed · {diff.counts.new} new · {diff.counts['still failing']} still
-        failing
+        {t(
+          '{0} fixed · {1} new · {2} still failing',
+          diff.counts.fixed,
+          diff.counts.new,
+          diff.counts['still failing'],
+        )}
       </p>
       <table>
-        <caption>Hops</caption>
+        <caption>{t('Hops')}</caption>
         <thead>
           <tr>
-            <th scope="col">hop</th>
-            <th scope="col">then</th>
-            <th scope="col">now</th>
-            <th scope="col">change</th>
+            <th scope="col">{t('hop')}</th>
+            <th scope="col">{t('then')}</th>
+            <th scope="col">{t('now')}</th>
+            <th scope="col">{t('change')}</th>
           </tr>
         </thead>
         <tbody>
           {diff.hops.map((h) => (
-            <tr key={h.kind} data-change={h.change} aria-label={`${h.label}: ${h.change}`}>
-              <th scope="row">{h.label}</th>
-              <td>{h.before ? <VerdictBadge verdict={h.before} /> : '—'}</td>
-              <td>{h.after ? <VerdictBadge verdict={h.after} /> : '—'}</td>
-              <td>{CHANGE_WORD[h.change]}</td>
+            <tr
+              key={h.kind}
+              data-change={h.change}
+              aria-label={`${t(h.label)}: ${CHANGE_NAME[h.change](t)}`}
+            >
+              <th scope="row">{t(h.label)}</th>
+              <td>{h.before ? <VerdictBadge verdict={h.before} locale={locale} /> : '—'}</td>
+              <td>{h.after ? <VerdictBadge verdict={h.after} locale={locale} /> : '—'}</td>
+              <td>{CHANGE_WORD[h.change](t)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {diff.findings.length > 0 ? (
-        <ul aria-label="Findings changed">
+        <ul aria-label={t('Findings changed')}>
           {diff.findings.map((f) => (
             <li key={f.key} data-change={f.change}>
-              {CHANGE_WORD[f.change]}: {f.title} (step {f.step})
+              {t(
+                '{0}: {1} (step {2})',
+                CHANGE_WORD[f.change](t),
+                f.titleMessage ? t.message(f.titleMessage) : f.title,
+                f.step,
+              )}
             </li>
           ))}
         </ul>
       ) : (
-        <p className="muted">No finding then or now.</p>
+        <p className="muted">{t('No finding then or now.')}</p>
       )}
     </section>
   );

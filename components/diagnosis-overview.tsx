@@ -1,5 +1,7 @@
 // The top of a diagnosis: when it was taken, the one-sentence answer and the path topology.
 // Rendered on the server while panels stream, and in the browser after a re-run.
+import type { Locale } from '@/lib/i18n/locale';
+import { translator, type Translator } from '@/lib/i18n/translate';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { Finding } from '@/lib/model/finding';
 import { HOP_HOME_STEP, type HopKind } from '@/lib/model/hops';
@@ -38,12 +40,13 @@ export function anchorsOf(d: Diagnosis, idPrefix = ''): Record<HopKind, string> 
 }
 
 /** "✖ fail at endpoints · ClusterIP shop/web:80 · Hopscope": the tab's title. */
-export function verdictTitle(d: Diagnosis): string {
+export function verdictTitle(d: Diagnosis, t: Translator): string {
   const look = VERDICT_LOOK[d.summary.verdict];
   const hop = d.hops.find((h) => h.kind === d.summary.hop);
-  const where = hop && d.summary.verdict !== 'ok' ? ` at ${hop.label}` : '';
-  const pending = d.meta.metricsPending ? ' (so far)' : '';
-  return `${look.icon} ${look.word}${where}${pending} · ${describePath(d.path)} · Hopscope`;
+  let said = t(look.word);
+  if (hop && d.summary.verdict !== 'ok') said = t('{0} at {1}', said, t(hop.label));
+  if (d.meta.metricsPending) said = t('{0} (so far)', said);
+  return `${look.icon} ${said} · ${describePath(d.path, t)} · Hopscope`;
 }
 
 /** `embedded`: alone in a runbook's iframe, where no step panel is there to link to. */
@@ -51,40 +54,50 @@ export function DiagnosisOverview({
   d,
   embedded = false,
   idPrefix = '',
+  locale,
 }: {
   d: Diagnosis;
   embedded?: boolean;
   /** Keeps ids unique where a page shows two diagnoses (a frozen one and its run again). */
   idPrefix?: string;
+  locale: Locale;
 }) {
+  const t = translator(locale);
   const anchors = embedded ? undefined : anchorsOf(d, idPrefix);
   return (
     <>
-      <VerdictTitle title={verdictTitle(d)} />
+      <VerdictTitle title={verdictTitle(d, t)} />
       <p className="muted stamp" aria-live="polite">
         {d.meta.metricsPending
-          ? 'Kubernetes evidence in; Prometheus evidence loading…'
-          : `taken ${new Date(d.takenAt).toISOString().slice(11, 19)} UTC · ${d.meta.apiRequests} API requests · ${d.meta.promQueries} queries`}
+          ? t('Kubernetes evidence in; Prometheus evidence loading…')
+          : t(
+              'taken {0} UTC · {1} API requests · {2} queries',
+              new Date(d.takenAt).toISOString().slice(11, 19),
+              d.meta.apiRequests,
+              d.meta.promQueries,
+            )}
       </p>
       <section
         className={`summary summary-${d.summary.verdict}`}
         role="status"
-        aria-label="Summary"
+        aria-label={t('Summary')}
       >
-        <VerdictBadge verdict={d.summary.verdict} /> <span>{d.summary.sentence}</span>
+        <VerdictBadge verdict={d.summary.verdict} locale={locale} />{' '}
+        <span>{d.summary.message ? t.message(d.summary.message) : d.summary.sentence}</span>
       </section>
-      <Topology hops={d.hops} anchors={anchors} />
+      <Topology hops={d.hops} anchors={anchors} locale={locale} />
       {d.meta.metricsPending ? null : (
         <WhatChanged
           changes={d.changes}
           unread={d.changesUnread}
           anchors={anchors}
           idPrefix={idPrefix}
+          locale={locale}
         />
       )}
       {d.meta.sourceWarnings.length > 0 ? (
         <p className="muted" role="note">
-          Prometheus warned: {d.meta.sourceWarnings.join('; ')}
+          {t('Prometheus warned: {0}', d.meta.sourceWarnings.join(t('; ')))}
         </p>
       ) : null}
     </>

@@ -10,6 +10,9 @@ import { rememberPath } from '@/lib/client/recent-paths';
 import type { AccessPath } from '@/lib/model/path';
 import { describePath } from '@/lib/model/path-text';
 import { DiagnosisBody } from './diagnosis-body';
+import { LanguageSwitch } from './language-switch';
+import { useLocale, useT } from './locale';
+import { rich } from './rich';
 import { ShareButton } from './share-button';
 import { ThemeToggle } from './theme-toggle';
 
@@ -29,6 +32,8 @@ export function DiagnosisView({
   diagnosisRef: string | null | Promise<string | null>;
   children: ReactNode;
 }) {
+  const locale = useLocale();
+  const t = useT();
   const [refreshSeconds, setRefreshSeconds] = useState<number>(0);
   const [live, setLive] = useState(false);
   const [note, setNote] = useState('');
@@ -47,9 +52,9 @@ export function DiagnosisView({
 
   const copyLink = useCallback(async () => {
     await navigator.clipboard.writeText(window.location.href);
-    setNote('link copied');
+    setNote(t('link copied'));
     setTimeout(() => setNote(''), 1500);
-  }, []);
+  }, [t]);
 
   const nextProblem = useCallback(() => {
     // Failures first, then warnings, each in path order.
@@ -94,18 +99,22 @@ export function DiagnosisView({
     <>
       <header className="bar">
         <a href="/">
-          <strong>Hopscope</strong>
+          <strong>{'Hopscope'}</strong>
         </a>
         <span>{cluster}</span>
-        <h1 className="bar-title">{describePath(path)}</h1>
+        <h1 className="bar-title">{describePath(path, t)}</h1>
         <span>
           {path.window.end
-            ? `${path.window.minutes} m to ${path.window.end.slice(0, 16).replace('T', ' ')} UTC`
-            : `last ${path.window.minutes} m`}
+            ? t(
+                '{0} m to {1} UTC',
+                path.window.minutes,
+                path.window.end.slice(0, 16).replace('T', ' '),
+              )
+            : t('last {0} m', path.window.minutes)}
         </span>
         {query.isFetching ? (
-          <span className="muted" role="status" aria-label="Progress">
-            diagnosing…
+          <span className="muted" role="status" aria-label={t('Progress')}>
+            {t('diagnosing…')}
           </span>
         ) : null}
         <span className="spacer" />
@@ -114,23 +123,23 @@ export function DiagnosisView({
           onClick={rerun}
           disabled={query.isFetching}
           aria-keyshortcuts="r"
-          title="Re-run (r)"
+          title={t('Re-run (r)')}
         >
-          ⟳ Re-run
+          {t('⟳ Re-run')}
         </button>
         <label className="inline">
-          auto-refresh
+          {t('auto-refresh')}
           <select
             value={refreshSeconds}
             onChange={(e) => {
               setRefreshSeconds(Number(e.target.value));
               setLive(true);
             }}
-            aria-label="Auto-refresh"
+            aria-label={t('Auto-refresh')}
           >
             {REFRESH_CHOICES.map((s) => (
               <option key={s} value={s}>
-                {s === 0 ? 'off' : `${s} s`}
+                {s === 0 ? t('off') : t('{0} s', s)}
               </option>
             ))}
           </select>
@@ -139,45 +148,52 @@ export function DiagnosisView({
           type="button"
           onClick={() => void copyLink()}
           aria-keyshortcuts="l"
-          title="Copy link (l)"
+          title={t('Copy link (l)')}
         >
-          ⧉ Copy link
+          {t('⧉ Copy link')}
         </button>
         {path.trace ? (
-          <span className="muted">with path trace</span>
+          <span className="muted">{t('with path trace')}</span>
         ) : (
           <a
             href={diagnoseHref(pathToQuery({ ...path, trace: true }))}
-            title="Diagnose again with probes along the path (step 6)"
+            title={t('Diagnose again with probes along the path (step 6)')}
           >
-            ⇢ Trace the path
+            {t('⇢ Trace the path')}
           </a>
         )}
         <Suspense
           fallback={
             <button type="button" disabled>
-              ⇪ Share
+              {t('⇪ Share')}
             </button>
           }
         >
           <ShareButton diagnosisRef={query.data ? query.data.ref : diagnosisRef} path={path} />
         </Suspense>
         <ThemeToggle />
-        <span role="status" aria-label="Notice" className="muted">
+        <LanguageSwitch />
+        <span role="status" aria-label={t('Notice')} className="muted">
           {note}
         </span>
       </header>
       {query.isError ? (
-        <p role="alert">Re-run failed: {query.error.message}. Showing the previous diagnosis.</p>
+        <p role="alert">
+          {t('Re-run failed: {0}. Showing the previous diagnosis.', query.error.message)}
+        </p>
       ) : null}
       {query.data ? (
-        <DiagnosisBody d={query.data.diagnosis} prometheusUrl={prometheusUrl} />
+        <DiagnosisBody d={query.data.diagnosis} prometheusUrl={prometheusUrl} locale={locale} />
       ) : (
         children
       )}
       <p className="muted keys">
-        Keys: <kbd>r</kbd> re-run · <kbd>n</kbd> next failing hop (failures, then warnings) ·{' '}
-        <kbd>l</kbd> copy link
+        {rich(
+          t('Keys: {0} re-run · {1} next failing hop (failures, then warnings) · {2} copy link'),
+          <kbd>r</kbd>,
+          <kbd>n</kbd>,
+          <kbd>l</kbd>,
+        )}
       </p>
     </>
   );

@@ -10,6 +10,7 @@ import type { FrozenDiagnosis } from '@/lib/model/frozen';
 import { CopyButton } from './copy-button';
 import { DiagnosisBody } from './diagnosis-body';
 import { DiagnosisDiffView } from './diagnosis-diff';
+import { useLocale, useT } from './locale';
 
 const noSubscription = () => () => {};
 
@@ -20,6 +21,8 @@ export function FrozenActions({
   frozen: Pick<FrozenDiagnosis, 'id' | 'path' | 'diagnosis'>;
   prometheusUrl?: string;
 }) {
+  const locale = useLocale();
+  const t = useT();
   // Browser-only values, read after hydration (the server renders none).
   const origin = useSyncExternalStore(
     noSubscription,
@@ -46,59 +49,77 @@ export function FrozenActions({
   });
   const urls = embedUrls(origin, frozen.id);
 
-  if (deleted) return <p role="status">Deleted. This link no longer opens anything.</p>;
+  if (deleted) return <p role="status">{t('Deleted. This link no longer opens anything.')}</p>;
+  // What a runbook can paste: the snippets themselves stay as they are (they are code).
+  const rows = [
+    { key: 'page', label: t('Permalink'), url: urls.page },
+    { key: 'json', label: 'JSON', url: urls.json },
+    ...urls.frames.map((f) => ({
+      key: `frame-${f.part}`,
+      label: t('Embed {0}', f.part),
+      url: `<iframe src="${f.url}" width="100%" height="360" title="Hopscope ${f.part}"></iframe>`,
+    })),
+    {
+      key: 'badge',
+      label: t('Badge (Markdown)'),
+      url: `[![Hopscope](${urls.badge})](${urls.page})`,
+    },
+    { key: 'shields', label: t('Shields endpoint'), url: urls.shields },
+  ];
   return (
     <>
       <div className="bar">
         <button type="button" onClick={() => again.mutate()} disabled={again.isPending}>
-          {again.isPending ? 'Running again…' : '⟳ Run again now'}
+          {t(again.isPending ? 'Running again…' : '⟳ Run again now')}
         </button>
         {deleteKey ? (
           <button
             type="button"
             onClick={() => remove.mutate(deleteKey)}
             disabled={remove.isPending}
-            title="You froze this diagnosis: delete it for everyone"
+            title={t('You froze this diagnosis: delete it for everyone')}
           >
-            Delete
+            {t('Delete')}
           </button>
         ) : null}
         <a href={`/api/diagnoses/${frozen.id}?download=1`} download>
-          ⤓ Download bundle
+          {t('⤓ Download bundle')}
         </a>
         <details className="embed-links">
-          <summary>Embed or badge</summary>
+          <summary>{t('Embed or badge')}</summary>
           <ul>
-            {[
-              { label: 'Permalink', url: urls.page },
-              { label: 'JSON', url: urls.json },
-              ...urls.frames.map((f) => ({
-                label: `Embed ${f.part}`,
-                url: `<iframe src="${f.url}" width="100%" height="360" title="Hopscope ${f.part}"></iframe>`,
-              })),
-              { label: 'Badge (Markdown)', url: `[![Hopscope](${urls.badge})](${urls.page})` },
-              { label: 'Shields endpoint', url: urls.shields },
-            ].map((row) => (
-              <li key={row.label}>
+            {rows.map((row) => (
+              <li key={row.key}>
                 {row.label}: <code>{row.url}</code>{' '}
-                <CopyButton text={row.url} label={`Copy ${row.label}`} />
+                <CopyButton text={row.url} label={t('Copy {0}', row.label)} />
               </li>
             ))}
           </ul>
         </details>
       </div>
-      {remove.isError ? <p role="alert">Delete failed: {remove.error.message}</p> : null}
+      {remove.isError ? <p role="alert">{t('Delete failed: {0}', remove.error.message)}</p> : null}
       {again.isError ? (
         <p role="alert">
-          Run again failed: {again.error.message}. Running needs a Hopscope session on this browser.
+          {t(
+            'Run again failed: {0}. Running needs a Hopscope session on this browser.',
+            again.error.message,
+          )}
         </p>
       ) : null}
       {again.data ? (
         <>
-          <DiagnosisDiffView diff={compareDiagnoses(frozen.diagnosis, again.data.diagnosis)} />
+          <DiagnosisDiffView
+            diff={compareDiagnoses(frozen.diagnosis, again.data.diagnosis)}
+            locale={locale}
+          />
           <details>
-            <summary>The diagnosis now</summary>
-            <DiagnosisBody d={again.data.diagnosis} prometheusUrl={prometheusUrl} idPrefix="now-" />
+            <summary>{t('The diagnosis now')}</summary>
+            <DiagnosisBody
+              d={again.data.diagnosis}
+              prometheusUrl={prometheusUrl}
+              idPrefix="now-"
+              locale={locale}
+            />
           </details>
         </>
       ) : null}

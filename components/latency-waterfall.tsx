@@ -1,14 +1,27 @@
 // Where the time goes along the path, one bar per hop, scaled to the longest: from the probes, or
 // from the metrics when no probe ran (then each bar is its own p99 and they do not add up).
+import type { Locale } from '@/lib/i18n/locale';
+import { translator } from '@/lib/i18n/translate';
 import type { LatencyWaterfall } from '@/lib/model/diagnosis';
 
-export function LatencyWaterfallView({ waterfall }: { waterfall: LatencyWaterfall }) {
+export function LatencyWaterfallView({
+  waterfall,
+  locale,
+}: {
+  waterfall: LatencyWaterfall;
+  locale: Locale;
+}) {
+  const t = translator(locale);
   const longest = Math.max(...waterfall.rows.map((r) => r.ms), 1);
   return (
-    <figure className="waterfall" aria-label="Where the time goes">
+    <figure className="waterfall" aria-label={t('Where the time goes')}>
       <figcaption className="muted">
-        Where the time goes, from {waterfall.source === 'probes' ? 'the probes' : 'metrics'}:{' '}
-        {waterfall.basis}
+        {t(
+          waterfall.source === 'probes'
+            ? 'Where the time goes, from the probes: {0}'
+            : 'Where the time goes, from metrics: {0}',
+          waterfall.basis,
+        )}
       </figcaption>
       <ol>
         {waterfall.rows.map((r) => (
@@ -17,7 +30,7 @@ export function LatencyWaterfallView({ waterfall }: { waterfall: LatencyWaterfal
             <span className="waterfall-bar" aria-hidden="true">
               <span style={{ width: `${Math.max(1, (r.ms / longest) * 100)}%` }} />
             </span>
-            <span className="waterfall-ms">{r.ms} ms</span>
+            <span className="waterfall-ms">{t('{0} ms', r.ms)}</span>
           </li>
         ))}
       </ol>

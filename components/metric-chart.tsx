@@ -8,6 +8,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { ChartData } from '@/lib/model/diagnosis';
 import { CHART_COLORS, CHART_WIDTH, ChartSvg, chartLines, thresholdShown } from './chart-svg';
 import { CopyButton } from './copy-button';
+import { useLocale, useT } from './locale';
 
 const PLOT_HEIGHT = 160;
 
@@ -20,8 +21,10 @@ export function MetricChart({
   chart: ChartData;
   prometheusUrl?: string;
 }) {
+  const locale = useLocale();
+  const t = useT();
   const [interactive, setInteractive] = useState(false);
-  const still = <ChartSvg chart={chart} height={PLOT_HEIGHT} />;
+  const still = <ChartSvg chart={chart} height={PLOT_HEIGHT} locale={locale} />;
   const graph = new URLSearchParams({
     'g0.expr': chart.promql,
     'g0.tab': '0',
@@ -30,7 +33,7 @@ export function MetricChart({
   });
   const link = prometheusUrl ? `${prometheusUrl}/graph?${graph}` : undefined;
   return (
-    <figure className="chart" aria-label={`chart: ${chart.title}`}>
+    <figure className="chart" aria-label={t('chart: {0}', chart.title)}>
       <figcaption>
         <span>
           <span className="chart-title">{chart.title}</span>
@@ -38,7 +41,7 @@ export function MetricChart({
         </span>
         {link ? (
           <a href={link} target="_blank" rel="noreferrer">
-            open in Prometheus ↗
+            {t('open in Prometheus ↗')}
           </a>
         ) : null}
       </figcaption>
@@ -57,9 +60,9 @@ export function MetricChart({
       </div>
       <ChartLegend chart={chart} />
       <details>
-        <summary>PromQL</summary>
+        <summary>{'PromQL'}</summary>
         <code className="mono">{chart.promql}</code>{' '}
-        <CopyButton text={chart.promql} label={`Copy PromQL: ${chart.title}`} />
+        <CopyButton text={chart.promql} label={t('Copy PromQL: {0}', chart.title)} />
       </details>
     </figure>
   );
@@ -67,9 +70,10 @@ export function MetricChart({
 
 /** Which line is which: each series' colour, the dashed baseline, the dotted threshold. */
 function ChartLegend({ chart }: { chart: ChartData }) {
+  const t = useT();
   const lines = chartLines(chart);
   return (
-    <ul className="chart-legend" aria-label={`legend: ${chart.title}`}>
+    <ul className="chart-legend" aria-label={t('legend: {0}', chart.title)}>
       {lines.map((l, i) => (
         <li key={`${l.name}-${l.dashed}`}>
           <svg width="22" height="8" aria-hidden="true">
@@ -99,8 +103,9 @@ function ChartLegend({ chart }: { chart: ChartData }) {
               strokeDasharray="1 3"
             />
           </svg>
-          {chart.threshold.label}
-          {thresholdShown(chart) ? '' : ' (far above these values: not drawn)'}
+          {thresholdShown(chart)
+            ? chart.threshold.label
+            : t('{0} (far above these values: not drawn)', chart.threshold.label)}
         </li>
       ) : null}
     </ul>

@@ -9,6 +9,7 @@ import { diagnoseHref, type PathQuery } from '@/lib/client/live-link';
 import { parseRecent, recentStore } from '@/lib/client/recent-paths';
 import { fetchTargets } from '@/lib/client/target-search';
 import type { Target } from '@/lib/model/target';
+import { useT } from './locale';
 
 const EMPTY: PathQuery = {
   kind: 'clusterip',
@@ -34,6 +35,18 @@ const TARGET_LABEL: Record<Target['kind'], string> = {
   grpcroute: 'GRPCRoute',
 };
 
+/** Kubernetes kinds: they stay as they are in every language. */
+const ACCESS_KINDS: { value: PathQuery['kind']; label: string }[] = [
+  { value: 'clusterip', label: 'ClusterIP' },
+  { value: 'nodeport', label: 'NodePort' },
+  { value: 'ingress', label: 'Ingress' },
+];
+const ROUTE_KINDS = ['httproute', 'grpcroute'] as const;
+const ROUTE_LABEL: Record<(typeof ROUTE_KINDS)[number], string> = {
+  httproute: 'HTTPRoute',
+  grpcroute: 'GRPCRoute',
+};
+
 /** The id of a result's option element, for aria-activedescendant: by position, always unique. */
 function optionId(i: number): string {
   return `target-option-${i}`;
@@ -47,6 +60,7 @@ export function PathPicker({
   /** The server reads logs when asked (HOPSCOPE_ALLOW_LOGS=1): the picker offers it. */
   logsAllowed?: boolean;
 }) {
+  const t = useT();
   const router = useRouter();
   const [q, setQ] = useState<PathQuery>({ ...EMPTY, cluster: clusters[0] ?? '' });
   const [search, setSearch] = useState('');
@@ -68,8 +82,8 @@ export function PathPicker({
 
   const set = (key: keyof PathQuery) => (e: { target: { value: string } }) =>
     setQ({ ...q, [key]: e.target.value });
-  const pick = (t: Target) => {
-    setSearch(`${t.namespace}/${t.name}`);
+  const pick = (target: Target) => {
+    setSearch(`${target.namespace}/${target.name}`);
     setOpen(false);
     setActive(-1);
     // Next, what the pick left to fill (a port, a gRPC call), else Diagnose: one key away.
@@ -79,36 +93,36 @@ export function PathPicker({
         form.current?.querySelector<HTMLElement>('button[type="submit"]');
       next?.focus();
     });
-    if (t.kind === 'httproute' || t.kind === 'grpcroute') setRouteKind(t.kind);
+    if (target.kind === 'httproute' || target.kind === 'grpcroute') setRouteKind(target.kind);
     setQ(
-      t.kind === 'ingress'
+      target.kind === 'ingress'
         ? {
             ...q,
             kind: 'ingress',
-            namespace: t.namespace,
-            ingress: t.name,
-            host: t.hosts[0] ?? '',
+            namespace: target.namespace,
+            ingress: target.name,
+            host: target.hosts[0] ?? '',
             service: '',
           }
-        : t.kind === 'httproute' || t.kind === 'grpcroute'
+        : target.kind === 'httproute' || target.kind === 'grpcroute'
           ? {
               ...q,
               kind: 'gateway',
-              namespace: t.namespace,
-              httproute: t.kind === 'httproute' ? t.name : '',
-              grpcroute: t.kind === 'grpcroute' ? t.name : '',
-              host: t.hosts[0] ?? '',
+              namespace: target.namespace,
+              httproute: target.kind === 'httproute' ? target.name : '',
+              grpcroute: target.kind === 'grpcroute' ? target.name : '',
+              host: target.hosts[0] ?? '',
               // A gRPC call's path names its service and method, which the route does not give.
-              path: t.kind === 'grpcroute' ? '/' : q.path,
+              path: target.kind === 'grpcroute' ? '/' : q.path,
               service: '',
               ingress: '',
             }
           : {
               ...q,
-              kind: t.suggestedKind,
-              namespace: t.namespace,
-              service: t.name,
-              port: t.ports.length === 1 ? String(t.ports[0]) : q.port,
+              kind: target.suggestedKind,
+              namespace: target.namespace,
+              service: target.name,
+              port: target.ports.length === 1 ? String(target.ports[0]) : q.port,
               ingress: '',
             },
     );
@@ -121,8 +135,8 @@ export function PathPicker({
   return (
     <>
       {recent.length > 0 ? (
-        <nav aria-label="Recent paths">
-          <h2>Recent</h2>
+        <nav className="recent-paths" aria-label={t('Recent paths')}>
+          <h2>{t('Recent')}</h2>
           <ul>
             {recent.map((r) => (
               <li key={r.href}>
@@ -133,7 +147,7 @@ export function PathPicker({
         </nav>
       ) : null}
       <div className="search">
-        <label htmlFor="target-search">Find a Service, Ingress, route or host</label>
+        <label htmlFor="target-search">{t('Find a Service, Ingress, route or host')}</label>
         <input
           id="target-search"
           type="text"
@@ -166,48 +180,53 @@ export function PathPicker({
           }}
           onBlur={() => setOpen(false)}
           onFocus={() => setOpen(true)}
-          placeholder="web, shop/web, shop.example.com"
+          placeholder={t('web, shop/web, shop.example.com')}
           autoComplete="off"
           spellCheck={false}
         />
         <p id="target-search-help" className="muted hint">
-          A name, namespace/name, host, ClusterIP or pod IP. ↑ ↓ move through the results, Enter
-          picks, Esc closes.
+          {t(
+            'A name, namespace/name, host, ClusterIP or pod IP. ↑ ↓ move through the results, Enter picks, Esc closes.',
+          )}
         </p>
         {targets.isError ? <p role="alert">{targets.error.message}</p> : null}
         <ul
           id="target-results"
           role="listbox"
-          aria-label="Matching Services, Ingresses and routes"
+          aria-label={t('Matching Services, Ingresses and routes')}
           className="results"
           hidden={!expanded}
         >
-          {results.map((t, i) => (
+          {results.map((target, i) => (
             <li
-              key={`${t.kind}/${t.namespace}/${t.name}`}
+              key={`${target.kind}/${target.namespace}/${target.name}`}
               id={optionId(i)}
               role="option"
               aria-selected={i === active}
               className={i === active ? 'active' : undefined}
               // Keeps focus in the box, so the click picks before the list closes.
               onMouseDown={(e) => e.preventDefault()}
-              onClick={() => pick(t)}
+              onClick={() => pick(target)}
             >
-              {t.note ? <strong className="target-note">{t.note} </strong> : null}
-              {TARGET_LABEL[t.kind]} {t.namespace}/{t.name}{' '}
-              <span className="muted">{t.detail}</span>
+              {target.note ? (
+                <strong className="target-note">
+                  {target.note === 'did you mean?' ? t('did you mean?') : target.note}{' '}
+                </strong>
+              ) : null}
+              {TARGET_LABEL[target.kind]} {target.namespace}/{target.name}{' '}
+              <span className="muted">{target.detail}</span>
             </li>
           ))}
         </ul>
         {expanded && results.length === 0 ? (
           <p className="muted" role="status">
-            nothing matches “{deferred}”
+            {t('nothing matches “{0}”', deferred)}
           </p>
         ) : null}
       </div>
       <form
         ref={form}
-        aria-label="Access path"
+        aria-label={t('Access path')}
         onSubmit={(e) => {
           e.preventDefault();
           router.push(diagnoseHref(q));
@@ -215,7 +234,7 @@ export function PathPicker({
         className="picker"
       >
         <label>
-          Cluster
+          {t('Cluster')}
           <select value={q.cluster} onChange={set('cluster')}>
             {clusters.map((c) => (
               <option key={c}>{c}</option>
@@ -223,29 +242,31 @@ export function PathPicker({
           </select>
         </label>
         <label>
-          Access kind
+          {t('Access kind')}
           <select value={q.kind} onChange={set('kind')}>
-            <option value="clusterip">ClusterIP</option>
-            <option value="nodeport">NodePort</option>
-            <option value="ingress">Ingress</option>
-            <option value="gateway">Gateway (HTTPRoute or GRPCRoute)</option>
+            {ACCESS_KINDS.map((k) => (
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
+            ))}
+            <option value="gateway">{t('Gateway (HTTPRoute or GRPCRoute)')}</option>
           </select>
         </label>
         <label>
-          Namespace
+          {t('Namespace')}
           <input required value={q.namespace} onChange={set('namespace')} />
         </label>
         {q.kind === 'ingress' || q.kind === 'gateway' ? (
           <>
             {q.kind === 'ingress' ? (
               <label>
-                Ingress
+                {t('Ingress')}
                 <input required value={q.ingress} onChange={set('ingress')} />
               </label>
             ) : (
               <>
                 <label>
-                  Route kind
+                  {t('Route kind')}
                   <select
                     value={routeKind}
                     onChange={(e) => {
@@ -255,22 +276,25 @@ export function PathPicker({
                       setQ({ ...q, httproute: grpc ? '' : name, grpcroute: grpc ? name : '' });
                     }}
                   >
-                    <option value="httproute">HTTPRoute</option>
-                    <option value="grpcroute">GRPCRoute</option>
+                    {ROUTE_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {ROUTE_LABEL[k]}
+                      </option>
+                    ))}
                   </select>
                 </label>
                 <label>
-                  {routeKind === 'grpcroute' ? 'GRPCRoute' : 'HTTPRoute'}
+                  {ROUTE_LABEL[routeKind]}
                   <input required value={q[routeKind]} onChange={set(routeKind)} />
                 </label>
               </>
             )}
             <label>
-              Host
+              {t('Host')}
               <input required value={q.host} onChange={set('host')} />
             </label>
             <label>
-              Path
+              {t('Path')}
               <input
                 value={q.path}
                 onChange={set('path')}
@@ -282,11 +306,11 @@ export function PathPicker({
         ) : (
           <>
             <label>
-              Service
+              {t('Service')}
               <input required value={q.service} onChange={set('service')} />
             </label>
             <label>
-              Port
+              {t('Port')}
               <input
                 value={q.port}
                 onChange={set('port')}
@@ -295,29 +319,29 @@ export function PathPicker({
             </label>
             {q.kind === 'clusterip' ? (
               <label>
-                Client pod (optional, namespace/name)
+                {t('Client pod (optional, namespace/name)')}
                 <input value={q.client} onChange={set('client')} />
               </label>
             ) : (
               <label>
-                Entry node (optional)
+                {t('Entry node (optional)')}
                 <input value={q.node} onChange={set('node')} />
               </label>
             )}
           </>
         )}
         <label>
-          Window
+          {t('Window')}
           <select value={q.minutes} onChange={set('minutes')}>
             {['15', '30', '60', '180', '720'].map((m) => (
               <option key={m} value={m}>
-                last {Number(m) >= 60 ? `${Number(m) / 60} h` : `${m} m`}
+                {Number(m) >= 60 ? t('last {0} h', Number(m) / 60) : t('last {0} m', m)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Ending at (UTC, empty = now)
+          {t('Ending at (UTC, empty = now)')}
           <input type="datetime-local" value={q.end} onChange={set('end')} />
         </label>
         {logsAllowed ? (
@@ -327,11 +351,12 @@ export function PathPicker({
               checked={q.logs === '1'}
               onChange={(e) => setQ({ ...q, logs: e.target.checked ? '1' : '' })}
             />
-            Read the backend&apos;s recent logs: finds a Ready pod whose app went silent (the
-            log-stall check; your own permission to read logs applies)
+            {t(
+              "Read the backend's recent logs: finds a Ready pod whose app went silent (the log-stall check; your own permission to read logs applies)",
+            )}
           </label>
         ) : null}
-        <button type="submit">Diagnose</button>
+        <button type="submit">{t('Diagnose')}</button>
       </form>
     </>
   );

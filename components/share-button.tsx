@@ -5,6 +5,8 @@ import { use, useState } from 'react';
 import type { AccessPath } from '@/lib/model/path';
 import { shareDiagnosis, type ShareReceipt } from '@/lib/client/shares';
 import { CopyButton } from './copy-button';
+import { useT } from './locale';
+import { rich } from './rich';
 
 export function ShareButton({
   diagnosisRef,
@@ -14,6 +16,7 @@ export function ShareButton({
   diagnosisRef: string | null | Promise<string | null>;
   path: AccessPath;
 }) {
+  const t = useT();
   const ref =
     diagnosisRef !== null && typeof diagnosisRef === 'object' ? use(diagnosisRef) : diagnosisRef;
   const [busy, setBusy] = useState(false);
@@ -24,7 +27,7 @@ export function ShareButton({
       <button
         type="button"
         disabled={busy}
-        title="Freeze this diagnosis under a permalink"
+        title={t('Freeze this diagnosis under a permalink')}
         onClick={async () => {
           setBusy(true);
           setError('');
@@ -37,26 +40,37 @@ export function ShareButton({
           }
         }}
       >
-        {busy ? 'Freezing…' : '⇪ Share'}
+        {t(busy ? 'Freezing…' : '⇪ Share')}
       </button>
-      {error ? <span role="alert">Share failed: {error}</span> : null}
+      {error ? <span role="alert">{t('Share failed: {0}', error)}</span> : null}
       {receipt ? <ShareReceiptNote receipt={receipt} /> : null}
     </>
   );
 }
 
 function ShareReceiptNote({ receipt }: { receipt: ShareReceipt }) {
+  const t = useT();
   const link = `${window.location.origin}${receipt.url}`;
   return (
-    <div className="share-note" role="region" aria-label="Shared">
+    <div className="share-note" role="region" aria-label={t('Shared')}>
       <p>
-        Frozen{receipt.retaken ? ' (taken again: the diagnosis on screen was no longer held)' : ''}:{' '}
-        <a href={receipt.url}>{link}</a> <CopyButton text={link} label="Copy permalink" />
+        {rich(
+          t(
+            receipt.retaken
+              ? 'Frozen (taken again: the diagnosis on screen was no longer held): {0} {1}'
+              : 'Frozen: {0} {1}',
+          ),
+          <a href={receipt.url}>{link}</a>,
+          <CopyButton text={link} label={t('Copy permalink')} />,
+        )}
       </p>
       <p className="muted">
-        Delete key (shown once, kept in this browser): <code>{receipt.deleteKey}</code>{' '}
-        <CopyButton text={receipt.deleteKey} label="Copy delete key" /> · expires{' '}
-        {receipt.expiresAt.slice(0, 10)}
+        {rich(
+          t('Delete key (shown once, kept in this browser): {0} {1} · expires {2}'),
+          <code>{receipt.deleteKey}</code>,
+          <CopyButton text={receipt.deleteKey} label={t('Copy delete key')} />,
+          receipt.expiresAt.slice(0, 10),
+        )}
       </p>
     </div>
   );

@@ -2,6 +2,8 @@
 // Dark / light / follow the system, remembered in this browser. The layout's inline script
 // applies the choice before the first paint, so nothing flashes.
 import { useSyncExternalStore } from 'react';
+import type { Translator } from '@/lib/i18n/translate';
+import { useT } from './locale';
 
 const KEY = 'hopscope.theme';
 type Theme = 'system' | 'dark' | 'light';
@@ -35,15 +37,22 @@ function apply(theme: Theme) {
 
 const NEXT: Record<Theme, Theme> = { system: 'dark', dark: 'light', light: 'system' };
 
+const THEME_WORD: Record<Theme, (t: Translator) => string> = {
+  system: (t) => t('system'),
+  dark: (t) => t('dark'),
+  light: (t) => t('light'),
+};
+
 export function ThemeToggle() {
+  const t = useT();
   const theme = useSyncExternalStore(store.subscribe, store.read, () => 'system' as const);
   return (
     <button
       type="button"
       onClick={() => apply(NEXT[theme])}
-      aria-label={`Theme: ${theme}. Switch to ${NEXT[theme]}`}
+      aria-label={t('Theme: {0}. Switch to {1}', THEME_WORD[theme](t), THEME_WORD[NEXT[theme]](t))}
     >
-      ◐ {theme}
+      ◐ {THEME_WORD[theme](t)}
     </button>
   );
 }

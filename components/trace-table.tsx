@@ -1,26 +1,32 @@
 // The path trace's probes, one row per target: how many tries answered, how the others failed,
 // and where the time went (connect, first byte, total; medians of the tries that answered).
+import type { Locale } from '@/lib/i18n/locale';
+import { translator } from '@/lib/i18n/translate';
 import type { TraceTable } from '@/lib/model/diagnosis';
 
 const ms = (v: number | null) => (v === null ? '—' : `${v} ms`);
 
-export function TraceTableView({ trace }: { trace: TraceTable }) {
+export function TraceTableView({ trace, locale }: { trace: TraceTable; locale: Locale }) {
+  const t = translator(locale);
+  const from = trace.sampled
+    ? t('Probes from {0} ({1})', trace.vantage, trace.sampled)
+    : t('Probes from {0}', trace.vantage);
   return (
-    <table className="trace" aria-label="Probes">
+    <table className="trace" aria-label={t('Probes')}>
       <caption className="muted">
-        Probes from {trace.vantage}
-        {trace.sampled ? ` (${trace.sampled})` : ''}
-        {trace.passedOver?.length ? `; not from ${trace.passedOver.join('; ')}` : ''}
+        {trace.passedOver?.length
+          ? t('{0}; not from {1}', from, trace.passedOver.join(t('; ')))
+          : from}
       </caption>
       <thead>
         <tr>
-          <th scope="col">tier</th>
-          <th scope="col">target</th>
-          <th scope="col">answered</th>
-          <th scope="col">tries</th>
-          <th scope="col">connect</th>
-          <th scope="col">first byte</th>
-          <th scope="col">total</th>
+          <th scope="col">{t('tier')}</th>
+          <th scope="col">{t('target')}</th>
+          <th scope="col">{t('answered')}</th>
+          <th scope="col">{t('tries')}</th>
+          <th scope="col">{t('connect')}</th>
+          <th scope="col">{t('first byte')}</th>
+          <th scope="col">{t('total')}</th>
         </tr>
       </thead>
       <tbody>
@@ -28,9 +34,7 @@ export function TraceTableView({ trace }: { trace: TraceTable }) {
           <tr key={`${r.tier}-${r.label}`} data-ok={r.of > 0 && r.ok === r.of}>
             <td>{r.tier}</td>
             <th scope="row">{r.label}</th>
-            <td>
-              {r.ok} of {r.of}
-            </td>
+            <td>{t('{0} of {1}', r.ok, r.of)}</td>
             <td>
               {r.outcomes}
               {r.notProbed ? ` — ${r.notProbed}` : ''}

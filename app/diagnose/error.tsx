@@ -3,6 +3,7 @@
 // its own boundary): a plain sentence, the server's error reference, and a way on. Details stay
 // in the server log.
 import Link from 'next/link';
+import { useT } from '@/components/locale';
 
 export default function DiagnoseError({
   error,
@@ -11,18 +12,25 @@ export default function DiagnoseError({
   error: Error & { digest?: string };
   retry: () => void;
 }) {
+  const t = useT();
+  const what = error.message || t('the server failed to render it');
   return (
     <main>
-      <h1>Hopscope</h1>
+      <h1>{'Hopscope'}</h1>
       <p role="alert">
-        This diagnosis could not be shown: {error.message || 'the server failed to render it'}.
-        {error.digest ? ` (server log reference ${error.digest})` : ''}
+        {error.digest
+          ? t(
+              'This diagnosis could not be shown: {0}. (server log reference {1})',
+              what,
+              error.digest,
+            )
+          : t('This diagnosis could not be shown: {0}.', what)}
       </p>
       <p>
         <button type="button" onClick={retry}>
-          ⟳ Try again
+          {t('⟳ Try again')}
         </button>{' '}
-        <Link href="/">Pick another path</Link>
+        <Link href="/">{t('Pick another path')}</Link>
       </p>
     </main>
   );

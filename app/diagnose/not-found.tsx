@@ -3,20 +3,23 @@
 // read from the link itself, and a way on.
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
+import { useT } from '@/components/locale';
 
 export default function DiagnoseNotFound() {
+  const t = useT();
   const q = useSearchParams();
   const kind = q.get('kind') === 'ingress' ? 'Ingress' : 'Service';
   const name = (kind === 'Ingress' ? q.get('ingress') : q.get('service')) ?? '';
   const cluster = q.get('cluster');
   return (
     <main>
-      <h1>Hopscope</h1>
+      <h1>{'Hopscope'}</h1>
       <p role="alert">
-        {kind} {q.get('namespace')}/{name} not found
-        {cluster ? ` in cluster ${cluster}` : ''}
+        {cluster
+          ? t('{0} {1}/{2} not found in cluster {3}', kind, q.get('namespace') ?? '', name, cluster)
+          : t('{0} {1}/{2} not found', kind, q.get('namespace') ?? '', name)}
       </p>
-      <Link href="/">Pick a path</Link>
+      <Link href="/">{t('Pick a path')}</Link>
     </main>
   );
 }

@@ -37,6 +37,9 @@ import { DiagnosisBody } from '@/components/diagnosis-body';
 import { DiagnosisView } from '@/components/diagnosis-view';
 import { QueryProvider } from '@/components/query-provider';
 import { StepPanel } from '@/components/step-panel';
+import type { Locale } from '@/lib/i18n/locale';
+import { translator } from '@/lib/i18n/translate';
+import { requestLocale, requestTranslator } from '@/lib/server/locale';
 
 export const dynamic = 'force-dynamic';
 
@@ -47,7 +50,8 @@ export async function generateMetadata({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }): Promise<Metadata> {
   const parsed = queryToPath(await searchParams);
-  return { title: parsed.ok ? `${describePath(parsed.path)} · Hopscope` : 'Hopscope' };
+  const t = await requestTranslator();
+  return { title: parsed.ok ? `${describePath(parsed.path, t)} · Hopscope` : 'Hopscope' };
 }
 
 /** How long the page holds its first byte for the whole diagnosis before it streams instead. */
@@ -59,28 +63,37 @@ type Started =
   | { problem: string }
   | ({ first: KubernetesWave; judged: Promise<Judged> } & ReturnType<typeof metricsByStep>);
 
-function Problem({ message }: { message: string }) {
+function Problem({ message, locale }: { message: string; locale: Locale }) {
+  const t = translator(locale);
   return (
     <>
-      <h1>Hopscope</h1>
+      <h1>{'Hopscope'}</h1>
       <p role="alert">{message}</p>
-      <Link href="/">Pick a path</Link>
+      <Link href="/">{t('Pick a path')}</Link>
     </>
   );
 }
 
-async function Overview({ seen }: { seen: Promise<{ diagnosis: Diagnosis }> }) {
-  return <DiagnosisOverview d={(await seen).diagnosis} />;
+async function Overview({
+  seen,
+  locale,
+}: {
+  seen: Promise<{ diagnosis: Diagnosis }>;
+  locale: Locale;
+}) {
+  return <DiagnosisOverview d={(await seen).diagnosis} locale={locale} />;
 }
 
 async function StepWave({
   id,
   snapshot,
   now,
+  locale,
 }: {
   id: StepId;
   snapshot: Promise<Snapshot>;
   now: Date;
+  locale: Locale;
 }) {
   const seen = await snapshot;
   return (
@@ -88,6 +101,7 @@ async function StepWave({
       step={diagnoseStep(seen, now, id)}
       prometheusUrl={prometheusLink()}
       path={seen.path}
+      locale={locale}
     />
   );
 }
@@ -96,13 +110,15 @@ async function Streamed({
   path,
   started,
   caller,
+  locale,
 }: {
   path: AccessPath;
   started: Promise<Started>;
   caller: Caller;
+  locale: Locale;
 }) {
   const begun = await started;
-  if ('problem' in begun) return <Problem message={begun.problem} />;
+  if ('problem' in begun) return <Problem message={begun.problem} locale={locale} />;
   const { first, steps } = begun;
   // The whole diagnosis, judged once: the overview shows it and Share freezes it.
   const seen = begun.judged;
@@ -116,20 +132,22 @@ async function Streamed({
         diagnosisRef={diagnosisRef}
       >
         <DiagnosisPanels
+          locale={locale}
           overview={
             <Suspense
               fallback={
                 <DiagnosisOverview
                   d={diagnoseSnapshot(first.snapshot, first.now, first.metrics !== null)}
+                  locale={locale}
                 />
               }
             >
-              <Overview seen={seen} />
+              <Overview seen={seen} locale={locale} />
             </Suspense>
           }
           step={(id) => (
-            <Suspense fallback={<StepSkeleton id={id} />}>
-              <StepWave id={id} snapshot={steps[id]} now={first.now} />
+            <Suspense fallback={<StepSkeleton id={id} locale={locale} />}>
+              <StepWave id={id} snapshot={steps[id]} now={first.now} locale={locale} />
             </Suspense>
           )}
         />
@@ -143,10 +161,12 @@ function Whole({
   path,
   d,
   diagnosisRef,
+  locale,
 }: {
   path: AccessPath;
   d: Diagnosis;
   diagnosisRef: string;
+  locale: Locale;
 }) {
   const prometheusUrl = prometheusLink();
   return (
@@ -157,7 +177,7 @@ function Whole({
         prometheusUrl={prometheusUrl}
         diagnosisRef={diagnosisRef}
       >
-        <DiagnosisBody d={d} prometheusUrl={prometheusUrl} />
+        <DiagnosisBody d={d} prometheusUrl={prometheusUrl} locale={locale} />
       </DiagnosisView>
     </QueryProvider>
   );
@@ -185,10 +205,15 @@ export default async function DiagnosePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const parsed = queryToPath(await searchParams);
+  const locale = await requestLocale();
+  const t = translator(locale);
   if (!parsed.ok)
     return (
       <main>
-        <Problem message={`This link does not describe a path: ${parsed.errors.join('; ')}`} />
+        <Problem
+          message={t('This link does not describe a path: {0}', parsed.errors.join(t('; ')))}
+          locale={locale}
+        />
       </main>
     );
   const caller = callerFrom(await headers(), 'GET');
@@ -214,13 +239,18 @@ export default async function DiagnosePage({
   if (whole)
     return (
       <main>
-        <Whole path={parsed.path} d={whole.diagnosis} diagnosisRef={remember(caller, whole)} />
+        <Whole
+          path={parsed.path}
+          d={whole.diagnosis}
+          diagnosisRef={remember(caller, whole)}
+          locale={locale}
+        />
       </main>
     );
   return (
     <main>
-      <Suspense fallback={<DiagnosisSkeleton path={parsed.path} />}>
-        <Streamed path={parsed.path} started={started} caller={caller} />
+      <Suspense fallback={<DiagnosisSkeleton path={parsed.path} locale={locale} />}>
+        <Streamed path={parsed.path} started={started} caller={caller} locale={locale} />
       </Suspense>
     </main>
   );

@@ -9,9 +9,30 @@ import { targetQuery } from '@/lib/model/alert-link';
 import { diagnoseHref } from '@/lib/client/live-link';
 import { callerFrom } from '@/lib/server/auth/caller';
 import { hostOf } from '@/lib/server/alert-host';
+import { requestTranslator } from '@/lib/server/locale';
+import { rich } from '@/components/rich';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Opened from an alert · Hopscope' };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await requestTranslator();
+  return { title: t('Opened from an alert · Hopscope') };
+}
+
+/** The labels an alert link is read by: names, as they are in every language. */
+const LABELS = [
+  'namespace',
+  'exported_namespace',
+  'service',
+  'ingress',
+  'httproute',
+  'grpcroute',
+  'host',
+  'path',
+  'port',
+  'cluster',
+  'startsAt',
+];
 
 const EXAMPLE =
   '/from-alert?namespace={{ $labels.namespace }}&service={{ $labels.service }}&startsAt={{ .StartsAt }}';
@@ -28,30 +49,34 @@ export default async function FromAlert({
   const read = alertTarget(labels, new Date());
   let problem = read.ok ? undefined : read.problem;
   if (read.ok) {
-    const t = read.target;
+    const target = read.target;
     const host =
-      t.kind === 'ingress' || t.kind === 'gateway'
-        ? await hostOf(t, callerFrom(await headers(), 'GET'))
+      target.kind === 'ingress' || target.kind === 'gateway'
+        ? await hostOf(target, callerFrom(await headers(), 'GET'))
         : { host: undefined };
     if ('problem' in host) problem = host.problem;
-    else redirect(diagnoseHref(targetQuery(t, host.host)));
+    else redirect(diagnoseHref(targetQuery(target, host.host)));
   }
+  const t = await requestTranslator();
   return (
     <main>
-      <h1>This alert link names no path Hopscope can diagnose</h1>
+      <h1>{t('This alert link names no path Hopscope can diagnose')}</h1>
       <p role="alert">{problem}</p>
       <p>
-        An alert opens a diagnosis with a link of this form, filled by its template from the
-        alert&apos;s labels (see the README, &ldquo;Opened from an alert&rdquo;):
+        {t(
+          "An alert opens a diagnosis with a link of this form, filled by its template from the alert's labels (see the README, “Opened from an alert”):",
+        )}
       </p>
       <pre className="mono">{EXAMPLE}</pre>
       <p>
-        Labels read: <code>namespace</code> (or <code>exported_namespace</code>), and one of{' '}
-        <code>service</code>, <code>ingress</code>, <code>httproute</code>, <code>grpcroute</code>;
-        optionally <code>host</code>, <code>path</code>, <code>port</code>, <code>cluster</code> and{' '}
-        <code>startsAt</code>.
+        {rich(
+          t(
+            'Labels read: {0} (or {1}), and one of {2}, {3}, {4}, {5}; optionally {6}, {7}, {8}, {9} and {10}.',
+          ),
+          ...LABELS.map((label) => <code key={label}>{label}</code>),
+        )}
       </p>
-      <a href="/">Pick a path instead</a>
+      <a href="/">{t('Pick a path instead')}</a>
     </main>
   );
 }

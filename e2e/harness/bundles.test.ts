@@ -41,7 +41,8 @@ describe('built-in bundles', () => {
       const { diagnosis } = rejudge(bundle);
       const failed = compareExpectation(want, diagnosis).filter((a) => !a.pass);
       expect(failed).toEqual([]);
-      expect(diagnosis.summary).toEqual(bundle.diagnosis.summary);
+      // Today's summary also carries its sentence as a message; the words are the same.
+      expect(diagnosis.summary).toMatchObject(bundle.diagnosis.summary);
     });
 });
 

@@ -1,6 +1,7 @@
 // Compares a diagnosis with a scenario's expectation, one line per assertion. An expectation
 // that names a hop the path does not have, or a finding code that does not exist, is an error
 // (a failed line), never a pass.
+import { untranslatedInDiagnosis } from '@/lib/i18n/coverage';
 import { isFindingCode } from '@/lib/model/catalogue';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import { isHopKind } from '@/lib/model/hops';
@@ -104,5 +105,13 @@ export function compareExpectation(expect: ScenarioExpectation, d: Diagnosis): A
       detail: `summary: ${d.summary.sentence}`,
     });
   }
+  // The same diagnosis read in Chinese: every sentence it says has its translation.
+  const untranslated = untranslatedInDiagnosis(d, 'zh');
+  out.push({
+    label: 'every word of the diagnosis has its Chinese',
+    pass: untranslated.length === 0,
+    detail:
+      untranslated.length === 0 ? 'all translated' : `untranslated: ${untranslated.join(' | ')}`,
+  });
   return out;
 }

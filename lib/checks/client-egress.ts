@@ -16,6 +16,7 @@ import { egressSelecting } from './netpol';
 import { podRef } from './read-snapshot';
 import type { Command } from '@/lib/model/finding';
 import { sh } from './command';
+import { msg, type Message } from '@/lib/i18n/message';
 
 export type ClientEgress =
   /** No client pod on this path, or it was not read (the client hop says so). */
@@ -58,6 +59,7 @@ export function containerPortOf(pod: PodInfo, sp: ServicePortInfo): number | und
   return cp?.containerPort ?? (typeof sp.targetPort === 'number' ? sp.targetPort : undefined);
 }
 
+/** The policies as `namespace/name`, comma-separated: object names, data in a message. */
 export function policyNames(selecting: NetworkPolicyInfo[]): string {
   return selecting.map((np) => `${np.namespace}/${np.name}`).join(', ');
 }
@@ -129,7 +131,7 @@ export function allowEgressCommand(client: PodInfo, name: string, to: AllowedDes
 export function clusterIpHint(
   selecting: NetworkPolicyInfo[],
   clusterIP: string | undefined,
-): string {
+): Message | '' {
   if (!clusterIP || clusterIP === 'None') return '';
   const names = selecting
     .filter((np) =>
@@ -145,7 +147,7 @@ export function clusterIpHint(
     .map((np) => `${np.namespace}/${np.name}`);
   return names.length === 0
     ? ''
-    : ` ${names.join(', ')} admits the Service IP ${clusterIP} by ipBlock, but after kube-proxy's DNAT the policy sees the pod IPs, so that rule does not apply.`;
+    : msg` ${names.join(', ')} admits the Service IP ${clusterIP} by ipBlock, but after kube-proxy's DNAT the policy sees the pod IPs, so that rule does not apply.`;
 }
 
 export function describePolicyCommands(selecting: NetworkPolicyInfo[]): Command[] {

@@ -2,6 +2,7 @@
 // hop verdicts, the answer and, where a case pins them, whole findings. The healthy cases assert
 // that nothing is reported.
 import { STEP_5_GATEWAY_CODES } from '@/lib/model/catalogue/step-5-gateway';
+import { english } from '@/lib/i18n/message';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import type { Diagnosis } from '@/lib/model/diagnosis';
@@ -33,6 +34,7 @@ import {
 } from '@/lib/testing/snapshot-fixtures';
 import {
   hopVerdict,
+  englishOnly,
   sameFinding,
   type DiagnosisCase,
   type HopKey,
@@ -92,7 +94,7 @@ describe('healthy paths', () => {
 
   it('ingress: everything ok but external DNS, which was not resolved, is unknown — never ok', () => {
     const d = diagnose(ingressSnapshot(), NOW);
-    expect(d.findings).toStrictEqual([EXTERNAL_NAME_NOT_RESOLVED]);
+    expect(d.findings.map(englishOnly)).toStrictEqual([EXTERNAL_NAME_NOT_RESOLVED]);
     expect(d.steps.find((s) => s.id === 3)?.verdict).toBe('unknown');
     expect(hop(d, 'dns-external')).toBe('unknown');
     expect(d.summary.verdict).toBe('unknown');
@@ -1637,6 +1639,8 @@ describe.each([...cases, ...moreCases, ...ingressCases, ...egressCases])(
     it('gives every finding evidence or a command, and a remediation', () => {
       for (const f of d.findings) {
         expect(f.remediation.text.length).toBeGreaterThan(0);
+        // Its words are a message too, so the page can show them in the reader's language.
+        expect(f.messages && english(f.messages.title)).toBe(f.title);
         expect(f.evidence.length + f.remediation.commands.length).toBeGreaterThan(0);
       }
     });

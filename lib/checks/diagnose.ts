@@ -12,6 +12,7 @@ import { STEPS, type StepDefinition } from './registry';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 import { rankFindings, summarize } from './summary';
 import { buildHops, hopOrder } from './topology';
+import { english, msg } from '@/lib/i18n/message';
 
 /** One step over a snapshot: skipped, not run, or its findings and charts. */
 export function runStep(
@@ -31,16 +32,19 @@ export function runStep(
     ...(waterfall ? { waterfall } : {}),
     ...(traceOffer ? { traceOffer } : {}),
   };
-  if (skipped) return { ...base, verdict: 'skipped', reason: skipped };
+  if (skipped)
+    return { ...base, verdict: 'skipped', reason: english(skipped), reasonMessage: skipped };
   const notRun = step.notRunReason(snapshot);
-  if (notRun) return { ...base, verdict: 'unknown', reason: notRun };
+  if (notRun)
+    return { ...base, verdict: 'unknown', reason: english(notRun), reasonMessage: notRun };
   let findings: Finding[];
   try {
     findings = step.run(snapshot, { now, thresholds });
   } catch (error) {
     // A check that breaks on unexpected data costs its own step, never the diagnosis.
     const message = error instanceof Error ? error.message : String(error);
-    return { ...base, verdict: 'unknown', reason: `the checks of this step failed: ${message}` };
+    const reason = msg`the checks of this step failed: ${message}`;
+    return { ...base, verdict: 'unknown', reason: english(reason), reasonMessage: reason };
   }
   // Commands name the kubeconfig context unless it is the current one (the checks do not care).
   const context = snapshot.contextIsCurrent === true ? undefined : snapshot.cluster;

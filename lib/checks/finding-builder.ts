@@ -5,15 +5,17 @@ import type { HopKind, StepId } from '@/lib/model/hops';
 import type { SourceIssue } from '@/lib/model/snapshot';
 import type { Severity } from '@/lib/model/verdict';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
+import { english, msg, words, type Message } from '@/lib/i18n/message';
 import { sh } from './command';
 
 export interface FindingInput {
   hop: HopKind;
   member?: string;
   severity: Severity;
-  title: string;
+  /** Built with `msg` so the page can show it in the reader's language. */
+  title: Message;
   evidence?: Evidence[];
-  text?: string;
+  text?: Message;
   commands?: Command[];
   step?: StepId;
   /** What the finding is about beyond its member (see `Finding.subjects`). */
@@ -44,11 +46,20 @@ export function finding(code: FindingCode, input: FindingInput): Finding {
     hop: input.hop,
     ...(input.member ? { member: input.member } : {}),
     severity: input.severity,
-    title: input.title,
+    title: english(input.title),
     evidence: input.evidence ?? [],
-    remediation: { text: input.text ?? entry.fix, commands: input.commands ?? [] },
+    remediation: {
+      text: input.text ? english(input.text) : entry.fix,
+      commands: input.commands ?? [],
+    },
     ...(subjectsOf(input).length > 0 ? { subjects: subjectsOf(input) } : {}),
+    messages: { title: input.title, ...(input.text ? { remedy: input.text } : {}) },
   };
+}
+
+/** Evidence in words: a note the page can show in the reader's language. */
+export function noteEvidence(m: Message): Evidence {
+  return { kind: 'note', text: english(m), message: m };
 }
 
 export function objectEvidence(ref: string, field: string, value: unknown): Evidence {
@@ -56,13 +67,13 @@ export function objectEvidence(ref: string, field: string, value: unknown): Evid
 }
 
 /** A source that could not be read: the hop (or member) becomes `unknown`, with the reason. */
-const ISSUE_WORDS: Record<SourceIssue['kind'], string> = {
-  forbidden: 'not permitted',
-  unauthorized: 'the credentials were refused',
-  timeout: 'no answer in time',
-  unreachable: 'unreachable',
-  'server-error': 'the server failed',
-  'bad-response': 'an answer that could not be read',
+const ISSUE_WORDS: Record<SourceIssue['kind'], Message> = {
+  forbidden: msg`not permitted`,
+  unauthorized: msg`the credentials were refused`,
+  timeout: msg`no answer in time`,
+  unreachable: msg`unreachable`,
+  'server-error': msg`the server failed`,
+  'bad-response': msg`an answer that could not be read`,
 };
 
 export function sourceUnknown(
@@ -73,16 +84,19 @@ export function sourceUnknown(
 ): Finding {
   // The source's own words say what to do ("dial tcp 10.0.0.12:10250: connection refused"); the
   // kind alone ("server-error") does not.
+  // `what` is the collector's own phrase ("list pods of shop"): data, kept as read.
   const reason =
     issue.kind === 'forbidden'
-      ? `no permission to ${issue.what}`
-      : `could not ${issue.what}: ${ISSUE_WORDS[issue.kind]}${issue.message ? ` (${issue.message})` : ''}`;
+      ? msg`no permission to ${issue.what}`
+      : issue.message
+        ? msg`could not ${issue.what}: ${ISSUE_WORDS[issue.kind]} (${issue.message})`
+        : msg`could not ${issue.what}: ${ISSUE_WORDS[issue.kind]}`;
   return finding('SOURCE_UNAVAILABLE', {
     step,
     hop,
     member,
     severity: 'unknown',
-    title: `${issue.source === 'kubernetes' ? 'Kubernetes API' : 'Prometheus'}: ${reason}`,
+    title: msg`${issue.source === 'kubernetes' ? words('Kubernetes API') : words('Prometheus')}: ${reason}`,
     evidence: [{ kind: 'source', issue }],
     commands: issue.kind === 'forbidden' ? [sh`kubectl auth can-i --list`] : [],
   });

@@ -3,14 +3,16 @@
 import type { Evidence, Finding } from '@/lib/model/finding';
 import { HOP_LABELS, type HopKind, type StepId } from '@/lib/model/hops';
 import type { MetricQueryResult, Snapshot } from '@/lib/model/snapshot';
-import { finding } from './finding-builder';
+import { finding, noteEvidence } from './finding-builder';
 import type { MetricId } from '@/lib/promql/queries';
 import { clockTime, queryEvidence, readMetric } from './read-metrics';
+import { msg, words, type Message } from '@/lib/i18n/message';
 
 export interface CoreSeries {
   id: MetricId;
   metric: string;
-  scrapeHint: string;
+  /** What to look at when the series are absent: a question, built with `msg` (a bare string stays English). */
+  scrapeHint: Message | string;
   /** The exact selectors tried (one per label layout), in order. */
   tried?: readonly string[];
   /** The bounded look at which label sets the metric does carry, and the values sought in them. */
@@ -39,29 +41,34 @@ export function nearestSeries(result: MetricQueryResult, wanted: readonly string
     );
 }
 
+/** What a look at the nearest series found, for its query evidence. */
+export function nearestSummary(sets: readonly string[]): Message {
+  return sets.length > 0 ? msg`nearest: ${sets.join(', ')}` : msg`no series`;
+}
+
 function absent(s: Snapshot, step: StepId, hop: HopKind, c: CoreSeries): Finding {
   const tried = c.tried ?? [];
   const look = c.nearest ? readMetric(s, c.nearest.id) : undefined;
   const sets = look?.state === 'ok' ? nearestSeries(look.result, c.nearest?.wanted ?? []) : [];
   const found =
     look?.state === 'ok'
-      ? `; series that exist: ${sets.map((x) => `${c.metric}${x}`).join(', ')}`
+      ? msg`; series that exist: ${sets.map((x) => `${c.metric}${x}`).join(', ')}`
       : look?.state === 'empty'
-        ? `; ${c.metric} has no series at all`
+        ? msg`; ${c.metric} has no series at all`
         : '';
-  const what = tried.length > 0 ? `tried ${tried.join(', ')}` : `no series for ${c.metric}`;
+  const what = tried.length > 0 ? msg`tried ${tried.join(', ')}` : msg`no series for ${c.metric}`;
   const evidence: Evidence[] = [
-    { kind: 'note', text: `query ${c.id} returned no series in the window` },
-    ...tried.map((t): Evidence => ({ kind: 'note', text: `tried ${t}` })),
+    noteEvidence(msg`query ${c.id} returned no series in the window`),
+    ...tried.map((t) => noteEvidence(msg`tried ${t}`)),
     ...(look && (look.state === 'ok' || look.state === 'empty')
-      ? [queryEvidence(look.result, sets.length > 0 ? `nearest: ${sets.join(', ')}` : 'no series')]
+      ? [queryEvidence(look.result, nearestSummary(sets))]
       : []),
   ];
   return finding('METRICS_SERIES_ABSENT', {
     step,
     hop,
     severity: 'unknown',
-    title: `${what}${found}: ${c.scrapeHint}`,
+    title: msg`${what}${found}: ${c.scrapeHint}`,
     evidence,
   });
 }
@@ -83,7 +90,7 @@ export function metricCoverage(
           step,
           hop,
           severity: 'unknown',
-          title: `metric part of the ${HOP_LABELS[hop]} unknown: ${r.issue.message}`,
+          title: msg`metric part of the ${words(HOP_LABELS[hop])} unknown: ${r.issue.message}`,
           evidence: [{ kind: 'source', issue: r.issue }],
         }),
       ];
@@ -106,8 +113,8 @@ function staleSeries(s: Snapshot, step: StepId, hop: HopKind, ids: readonly Metr
         step,
         hop,
         severity: 'unknown',
-        title: `no sample of ${r.result.title} since ${clockTime(r.lastAt)}: the metric part of ${hop} is unknown (is its exporter still scraped?)`,
-        evidence: [queryEvidence(r.result, `newest sample at ${clockTime(r.lastAt)}`)],
+        title: msg`no sample of ${r.result.title} since ${clockTime(r.lastAt)}: the metric part of ${hop} is unknown (is its exporter still scraped?)`,
+        evidence: [queryEvidence(r.result, msg`newest sample at ${clockTime(r.lastAt)}`)],
       }),
     ];
   }

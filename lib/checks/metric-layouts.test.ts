@@ -14,6 +14,7 @@ import {
 import { hopVerdict } from '@/lib/testing/diagnosis-cases';
 import { diagnose } from './diagnose';
 import { nearestSeries } from './metric-coverage';
+import { englishOnly } from '@/lib/testing/diagnosis-cases';
 
 const END = Math.floor(NOW.getTime() / 1000);
 const query = (id: string, summary: string) => ({
@@ -83,7 +84,7 @@ describe('ingress request series absent', () => {
   });
 
   it('names the selectors tried in each layout and the nearest series that exist', () => {
-    expect(d.findings.find(absent)).toStrictEqual({
+    expect(englishOnly(d.findings.find(absent)!)).toStrictEqual({
       code: 'METRICS_SERIES_ABSENT',
       step: 5,
       hop: 'ingress-controller',

@@ -18,6 +18,7 @@ import { badCommands, cmd } from '@/lib/testing/commands';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import { diagnose } from './diagnose';
 import { DEFAULT_THRESHOLDS, mergeThresholds } from './thresholds';
+import { englishOnly } from '@/lib/testing/diagnosis-cases';
 
 const hop = hopVerdict;
 const codes = (d: Diagnosis) => d.findings.map((f) => f.code).sort();
@@ -659,7 +660,7 @@ describe('remediation commands', () => {
       }),
       NOW,
     );
-    expect(d.findings).toStrictEqual([
+    expect(d.findings.map(englishOnly)).toStrictEqual([
       {
         code: 'KUBE_PROXY_RULES_STALE',
         step: 4,
@@ -767,7 +768,7 @@ describe('the first wave, while Prometheus is still answering', () => {
       meta: { ...s.meta, metricsPending: true },
     });
     const healthy = diagnose(pending(clusterIpSnapshot()), NOW);
-    expect(healthy.summary).toEqual({
+    expect(healthy.summary).toMatchObject({
       verdict: 'unknown',
       hop: null,
       sentence:

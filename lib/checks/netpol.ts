@@ -9,6 +9,7 @@ import type {
   NetworkPolicyPort,
   PodInfo,
 } from '@/lib/model/snapshot';
+import { english, msg, type Message } from '@/lib/i18n/message';
 
 export type TrafficSource =
   | {
@@ -111,11 +112,17 @@ export interface EgressVerdict {
   allowed: boolean | null;
   /** Names of the policies that select the client for egress. */
   selecting: string[];
-  /** Why the verdict is undecided. */
+  /** Why the verdict is undecided (English; `undecidedMessage` is the same for the reader's language). */
   undecided?: string;
+  undecidedMessage?: Message;
 }
 
 type Tri = boolean | null;
+
+/** Why a verdict is undecided, in English and as a message. */
+function undecided(why: Message): Pick<EgressVerdict, 'undecided' | 'undecidedMessage'> {
+  return { undecided: english(why), undecidedMessage: why };
+}
 
 function anyTri(values: Tri[]): Tri {
   if (values.includes(true)) return true;
@@ -193,8 +200,9 @@ export function evaluateEgress(
     return {
       allowed: null,
       selecting: names,
-      undecided:
-        'the client uses hostNetwork: whether NetworkPolicy applies is up to the network plugin',
+      ...undecided(
+        msg`the client uses hostNetwork: whether NetworkPolicy applies is up to the network plugin`,
+      ),
     };
   const allowed = anyTri(
     selecting.flatMap((np) =>
@@ -211,7 +219,9 @@ export function evaluateEgress(
     ? {
         allowed,
         selecting: names,
-        undecided: `the labels of namespace ${dest.pod.namespace} or the address of pod ${dest.pod.name} were not read`,
+        ...undecided(
+          msg`the labels of namespace ${dest.pod.namespace} or the address of pod ${dest.pod.name} were not read`,
+        ),
       }
     : { allowed, selecting: names };
 }

@@ -11,6 +11,7 @@ import {
   type SourceIssue,
 } from '@/lib/model/snapshot';
 import { formatValue } from '@/lib/model/units';
+import { english, isMessage, type Message } from '@/lib/i18n/message';
 import type { MetricId } from '@/lib/promql/queries';
 
 export type MetricRead =
@@ -84,7 +85,11 @@ export const stat = {
 /** Kept short for the checks' titles. */
 export const fmt = formatValue;
 
-export function queryEvidence(result: MetricQueryResult, summary: string): Evidence {
+/**
+ * A query with what its values said: a summary in words is a message (the page shows it in the
+ * reader's language); a bare value ("1200 s") may stay a string.
+ */
+export function queryEvidence(result: MetricQueryResult, summary: string | Message): Evidence {
   return {
     kind: 'query',
     id: result.id,
@@ -92,7 +97,7 @@ export function queryEvidence(result: MetricQueryResult, summary: string): Evide
     start: result.start,
     end: result.end,
     step: result.step,
-    summary,
+    ...(isMessage(summary) ? { summary: english(summary), summaryMessage: summary } : { summary }),
   };
 }
 

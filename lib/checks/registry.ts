@@ -30,6 +30,7 @@ import type { Thresholds } from './thresholds';
 import { checkPathTrace, traceTable } from './step-6-path-trace';
 import { latencyWaterfall } from './step-6-waterfall';
 import type { LatencyWaterfall, TraceTable } from '@/lib/model/diagnosis';
+import { msg, type Message } from '@/lib/i18n/message';
 
 export interface CheckContext {
   now: Date;
@@ -39,9 +40,9 @@ export interface CheckContext {
 export interface StepDefinition {
   id: StepId;
   /** Null when the step applies to the path; otherwise why it is skipped. */
-  skipReason(path: AccessPath): string | null;
+  skipReason(path: AccessPath): Message | null;
   /** Null when the step can look at this snapshot; otherwise why it could not. */
-  notRunReason(snapshot: Snapshot): string | null;
+  notRunReason(snapshot: Snapshot): Message | null;
   /** The PromQL the step needs for this path, from the Kubernetes part of the snapshot. Pure. */
   queries(input: PlanInput): MetricPlan;
   run(snapshot: Snapshot, ctx: CheckContext): Finding[];
@@ -57,8 +58,7 @@ export interface StepDefinition {
   offer?(snapshot: Snapshot): string | undefined;
 }
 
-const NO_PROMETHEUS =
-  'no Prometheus is configured for this cluster (HOPSCOPE_PROMETHEUS_URL): golden metrics were not gathered';
+const NO_PROMETHEUS = msg`no Prometheus is configured for this cluster (HOPSCOPE_PROMETHEUS_URL): golden metrics were not gathered`;
 
 export const STEPS: readonly StepDefinition[] = [
   {
@@ -74,7 +74,7 @@ export const STEPS: readonly StepDefinition[] = [
     skipReason: () => null,
     notRunReason: (s) =>
       s.meta.metricsPending
-        ? 'waiting for Prometheus…'
+        ? msg`waiting for Prometheus…`
         : !s.metrics
           ? NO_PROMETHEUS
           : goldenBlocked(s),
@@ -87,7 +87,7 @@ export const STEPS: readonly StepDefinition[] = [
     id: 3,
     skipReason: (p) =>
       p.kind === 'nodeport'
-        ? 'not on this path: a NodePort client reaches the node address without cluster DNS'
+        ? msg`not on this path: a NodePort client reaches the node address without cluster DNS`
         : null,
     notRunReason: () => null,
     queries: dnsQueries,
@@ -115,7 +115,7 @@ export const STEPS: readonly StepDefinition[] = [
     id: 5,
     skipReason: (p) =>
       p.kind !== 'ingress' && p.kind !== 'gateway'
-        ? 'not on this path: only the Ingress and Gateway paths go through an ingress controller or a Gateway'
+        ? msg`not on this path: only the Ingress and Gateway paths go through an ingress controller or a Gateway`
         : null,
     notRunReason: () => null,
     queries: (input) =>
@@ -132,8 +132,9 @@ export const STEPS: readonly StepDefinition[] = [
     notRunReason: (s) =>
       s.probes
         ? null
-        : (s.traceNotRun ??
-          'no active probes were run: the path trace is run on request (trace=1), from a vantage point the server has enabled'),
+        : s.traceNotRun
+          ? msg`${s.traceNotRun}`
+          : msg`no active probes were run: the path trace is run on request (trace=1), from a vantage point the server has enabled`,
     queries: () => EMPTY_PLAN,
     run: (s, c) => checkPathTrace(s, c.thresholds),
     trace: traceTable,
@@ -147,13 +148,15 @@ export const STEPS: readonly StepDefinition[] = [
  * Why the backend's own requests cannot be measured, if they cannot: no backend reached, its
  * Service unread, or a Service that selects no pod — another source's series would stand in.
  */
-function goldenBlocked(s: Snapshot): string | null {
-  if (s.backend === null) return 'no backend Service is reached on this path: nothing to measure';
+function goldenBlocked(s: Snapshot): Message | null {
+  if (s.backend === null)
+    return msg`no backend Service is reached on this path: nothing to measure`;
   const svc = s.backend?.service;
-  if (svc && 'issue' in svc) return `the backend Service is unknown (could not ${svc.issue.what})`;
+  if (svc && 'issue' in svc)
+    return msg`the backend Service is unknown (could not ${svc.issue.what})`;
   const pods = s.backend?.pods;
   if (pods && 'value' in pods && pods.value.length === 0)
-    return 'the Service selects no pod: there is no backend whose requests could be measured';
+    return msg`the Service selects no pod: there is no backend whose requests could be measured`;
   return null;
 }
 

@@ -20,8 +20,9 @@ import {
   podRef,
   readyEndpointIps,
 } from './read-snapshot';
-import { finding, objectEvidence, sourceUnknown, subject } from './finding-builder';
+import { finding, noteEvidence, objectEvidence, sourceUnknown, subject } from './finding-builder';
 import { sh } from './command';
+import { joinMessages, msg, words, type Message } from '@/lib/i18n/message';
 
 /** A node whose Lease is older than this has stopped heartbeating (kubelet's grace period is 40–50 s). */
 export const LEASE_STALE_MS = 60_000;
@@ -48,34 +49,47 @@ const CREATE_ERRORS = new Set([
 ]);
 
 /** What an exit code says, by the conventions of shells and signals (128 + signal number). */
-const EXIT_MEANINGS: Record<number, string> = {
-  1: 'an application error',
-  2: 'a misused command or bad arguments',
-  126: 'a command that is not executable',
-  127: 'a command that was not found',
-  137: 'SIGKILL: out of memory, or killed from outside',
-  139: 'a segmentation fault',
-  143: 'SIGTERM: asked to stop',
+const EXIT_MEANINGS: Record<number, Message> = {
+  1: msg`an application error`,
+  2: msg`a misused command or bad arguments`,
+  126: msg`a command that is not executable`,
+  127: msg`a command that was not found`,
+  137: msg`SIGKILL: out of memory, or killed from outside`,
+  139: msg`a segmentation fault`,
+  143: msg`SIGTERM: asked to stop`,
 };
 
 /** The decisive fact of a container's last exit: "OOMKilled (exit 137)", "exit code 1 (Error: an application error)". */
-export function describeExit(t: { reason?: string; exitCode?: number }): string {
-  if (t.reason === 'OOMKilled') return `OOMKilled (exit ${t.exitCode ?? 137})`;
-  if (t.exitCode === undefined) return t.reason ?? 'an unknown exit';
+export function describeExit(t: { reason?: string; exitCode?: number }): Message {
+  if (t.reason === 'OOMKilled') return msg`OOMKilled (exit ${t.exitCode ?? 137})`;
+  // The reason is the runtime's own word ("Error", "Completed"): data.
+  if (t.exitCode === undefined)
+    return t.reason !== undefined ? msg`${t.reason}` : msg`an unknown exit`;
   const meaning = EXIT_MEANINGS[t.exitCode];
-  const why = [t.reason, meaning].filter(Boolean).join(': ');
-  return `exit code ${t.exitCode}${why ? ` (${why})` : ''}`;
+  const why = t.reason && meaning ? msg`${t.reason}: ${meaning}` : t.reason || meaning;
+  return why ? msg`exit code ${t.exitCode} (${why})` : msg`exit code ${t.exitCode}`;
 }
 
 /** The remediation that follows a container's last exit, instead of the code's generic advice. */
-function exitRemedy(t: { reason?: string; exitCode?: number } | undefined): string | undefined {
+function exitRemedy(t: { reason?: string; exitCode?: number } | undefined): Message | undefined {
   if (!t) return undefined;
-  if (t.reason === 'OOMKilled') return CATALOGUE.POD_OOM_KILLED.fix;
+  // Another code's advice (the findings that use this are not POD_OOM_KILLED): its words, translated.
+  if (t.reason === 'OOMKilled') return words(CATALOGUE.POD_OOM_KILLED.fix);
   if (t.exitCode === 126 || t.exitCode === 127)
-    return "The container's command is missing or not executable: check the image tag and the pod's command and args.";
+    return msg`The container's command is missing or not executable: check the image tag and the pod's command and args.`;
   if (t.exitCode === 1 || t.exitCode === 2)
-    return 'The application exits on its own: read its last logs (`kubectl logs --previous`) for the error, often a missing setting or dependency.';
+    return msg`The application exits on its own: read its last logs (\`kubectl logs --previous\`) for the error, often a missing setting or dependency.`;
   return undefined;
+}
+
+/** ": <the object's own message>", or nothing: a suffix of titles. */
+function detail(message: string | undefined): Message | '' {
+  return message ? msg`: ${message}` : '';
+}
+
+/** " 5m ago", or nothing when the time is unknown. */
+function agoSuffix(ms: number | undefined): Message | '' {
+  return ms !== undefined ? msg` ${formatAge(ms)} ago` : '';
 }
 
 function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
@@ -85,13 +99,12 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
   const describe = [sh`kubectl describe node ${name}`];
   if (nodeReadyStatus(node) !== 'True') {
     const since = formatAge(ageMs(now, ready?.lastTransitionTime));
-    const message = ready?.message ? `: ${ready.message}` : '';
     out.push(
       finding('NODE_NOT_READY', {
         hop: 'node',
         member: name,
         severity: 'fail',
-        title: `node ${name} is NotReady (Ready=${ready?.status ?? 'missing'} for ${since})${message}`,
+        title: msg`node ${name} is NotReady (Ready=${ready?.status ?? msg`missing`} for ${since})${detail(ready?.message)}`,
         evidence: [objectEvidence(ref, 'status.conditions[Ready]', ready ?? null)],
         commands: describe,
       }),
@@ -102,7 +115,7 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
           hop: 'node',
           member: name,
           severity: 'fail',
-          title: `node ${name}: container runtime unhealthy — ${ready.message}`,
+          title: msg`node ${name}: container runtime unhealthy — ${ready.message}`,
           evidence: [objectEvidence(ref, 'status.conditions[Ready].message', ready.message)],
           commands: [
             ...describe,
@@ -121,7 +134,7 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
           hop: 'node',
           member: name,
           severity: 'warn',
-          title: `node ${name} reports ${type}${c.message ? `: ${c.message}` : ''}`,
+          title: msg`node ${name} reports ${type}${detail(c.message)}`,
           evidence: [objectEvidence(ref, `status.conditions[${type}]`, c)],
           commands: describe,
         }),
@@ -135,7 +148,7 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
         hop: 'node',
         member: name,
         severity: 'fail',
-        title: `node ${name} reports NetworkUnavailable${network.message ? `: ${network.message}` : ''}`,
+        title: msg`node ${name} reports NetworkUnavailable${detail(network.message)}`,
         evidence: [objectEvidence(ref, 'status.conditions[NetworkUnavailable]', network)],
         commands: describe,
       }),
@@ -147,7 +160,7 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
         hop: 'node',
         member: name,
         severity: 'warn',
-        title: `node ${name} is cordoned (unschedulable)`,
+        title: msg`node ${name} is cordoned (unschedulable)`,
         evidence: [objectEvidence(ref, 'spec.unschedulable', true)],
         commands: [sh`kubectl uncordon ${name}`],
       }),
@@ -166,8 +179,8 @@ function describeNode(name: string, node: NodeInfo, now: Date): Finding[] {
         severity: 'warn',
         title:
           node.leaseRenewTime === null
-            ? `node ${name} has no Lease: its kubelet is not heartbeating`
-            : `node ${name} last renewed its Lease ${formatAge(leaseAge)} ago`,
+            ? msg`node ${name} has no Lease: its kubelet is not heartbeating`
+            : msg`node ${name} last renewed its Lease ${formatAge(leaseAge)} ago`,
         evidence: [
           objectEvidence(
             `coordination.k8s.io/v1 Lease kube-node-lease/${name}`,
@@ -189,7 +202,7 @@ function checkNodes(s: Snapshot, now: Date): Finding[] {
         finding('MEMBERS_PARTLY_CHECKED', {
           hop: 'node',
           severity: 'info',
-          title: `checked ${s.nodesPartial.checked} of ${s.nodesPartial.of ?? '?'} nodes of the path; the others were not examined`,
+          title: msg`checked ${s.nodesPartial.checked} of ${s.nodesPartial.of ?? '?'} nodes of the path; the others were not examined`,
           commands: [sh`kubectl get nodes`],
         }),
       ]
@@ -202,7 +215,7 @@ function checkNodes(s: Snapshot, now: Date): Finding[] {
           finding('MEMBERS_PARTLY_CHECKED', {
             hop: 'node',
             severity: 'info',
-            title: `heartbeats (node Leases) read for ${named.length - unbeaten} of ${named.length} nodes of the path; the others were judged by their conditions only`,
+            title: msg`heartbeats (node Leases) read for ${named.length - unbeaten} of ${named.length} nodes of the path; the others were judged by their conditions only`,
             commands: [sh`kubectl get leases -n kube-node-lease`],
           }),
         ]
@@ -220,8 +233,8 @@ function partlyCheckedPods(s: Snapshot): Finding[] {
       severity: 'info',
       title:
         partial.of !== undefined
-          ? `checked ${partial.checked} of ${partial.of} pods selected by the Service`
-          : `checked the first ${partial.checked} pods selected by the Service; more exist`,
+          ? msg`checked ${partial.checked} of ${partial.of} pods selected by the Service`
+          : msg`checked the first ${partial.checked} pods selected by the Service; more exist`,
       commands: [sh`kubectl get pods -n ${backendNamespace(s)} -o wide`],
     }),
   ];
@@ -236,7 +249,7 @@ function checkNamedNodes(s: Snapshot, now: Date): Finding[] {
           hop: 'node',
           member: name,
           severity: 'fail',
-          title: `node ${name} does not exist`,
+          title: msg`node ${name} does not exist`,
           evidence: [objectEvidence(`v1 Node ${name}`, 'metadata.name', null)],
         }),
       ];
@@ -267,7 +280,7 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
       finding('POD_UNSCHEDULABLE', {
         ...base,
         severity: 'fail',
-        title: `pod ${pod.name} cannot be scheduled: ${scheduled.message ?? scheduled.reason ?? 'no reason given'}`,
+        title: msg`pod ${pod.name} cannot be scheduled: ${scheduled.message ?? scheduled.reason ?? msg`no reason given`}`,
         evidence: [objectEvidence(ref, 'status.conditions[PodScheduled]', scheduled)],
       }),
     );
@@ -278,7 +291,7 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
       finding('POD_STUCK_TERMINATING', {
         ...base,
         severity: 'warn',
-        title: `pod ${pod.name} has been Terminating for ${formatAge(deletingFor)}`,
+        title: msg`pod ${pod.name} has been Terminating for ${formatAge(deletingFor)}`,
         evidence: [objectEvidence(ref, 'metadata.deletionTimestamp', pod.deletionTimestamp)],
       }),
     );
@@ -294,10 +307,8 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
           severity: 'fail',
           // The decisive fact first (how it last exited), the symptom after it.
           title: last
-            ? `pod ${pod.name}: container ${c.name} keeps exiting — last ${describeExit(last)}` +
-              `${ago !== undefined ? ` ${formatAge(ago)} ago` : ''} ` +
-              `(CrashLoopBackOff, ${c.restartCount} restarts)`
-            : `pod ${pod.name}: container ${c.name} is in CrashLoopBackOff (${c.restartCount} restarts)`,
+            ? msg`pod ${pod.name}: container ${c.name} keeps exiting — last ${describeExit(last)}${agoSuffix(ago)} (CrashLoopBackOff, ${c.restartCount} restarts)`
+            : msg`pod ${pod.name}: container ${c.name} is in CrashLoopBackOff (${c.restartCount} restarts)`,
           evidence: [
             objectEvidence(ref, `${where}.state.waiting`, { reason: c.reason, message: c.message }),
             ...(last ? [objectEvidence(ref, `${where}.lastState.terminated`, last)] : []),
@@ -311,7 +322,7 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
         finding('POD_IMAGE_PULL_FAILING', {
           ...base,
           severity: 'fail',
-          title: `pod ${pod.name}: container ${c.name} cannot pull its image (${c.reason})`,
+          title: msg`pod ${pod.name}: container ${c.name} cannot pull its image (${c.reason})`,
           evidence: [
             objectEvidence(ref, `${where}.state.waiting`, { reason: c.reason, message: c.message }),
           ],
@@ -323,7 +334,7 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
         finding('POD_CONTAINER_CREATE_ERROR', {
           ...base,
           severity: 'fail',
-          title: `pod ${pod.name}: container ${c.name} cannot be created (${c.reason})${c.message ? `: ${c.message}` : ''}`,
+          title: msg`pod ${pod.name}: container ${c.name} cannot be created (${c.reason})${detail(c.message)}`,
           evidence: [
             objectEvidence(ref, `${where}.state.waiting`, { reason: c.reason, message: c.message }),
           ],
@@ -342,13 +353,13 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
       );
       const perHour = c.restartCount / lifetimeH;
       const exit = c.lastTermination
-        ? ` (last: ${c.lastTermination.reason ?? 'exit'} ${c.lastTermination.exitCode ?? '?'}, ${formatAge(lastAgo)} ago)`
+        ? msg` (last: ${c.lastTermination.reason ?? msg`exit`} ${c.lastTermination.exitCode ?? '?'}, ${formatAge(lastAgo)} ago)`
         : '';
       out.push(
         finding('POD_RESTARTING', {
           ...base,
           severity: 'warn',
-          title: `pod ${pod.name}: container ${c.name} restarted ${c.restartCount} times, ~${perHour.toFixed(perHour < 10 ? 1 : 0)}/h${exit}`,
+          title: msg`pod ${pod.name}: container ${c.name} restarted ${c.restartCount} times, ~${perHour.toFixed(perHour < 10 ? 1 : 0)}/h${exit}`,
           evidence: [
             objectEvidence(ref, `${where}.restartCount`, c.restartCount),
             objectEvidence(ref, `${where}.lastState.terminated`, c.lastTermination ?? null),
@@ -365,7 +376,7 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
         finding('POD_OOM_KILLED', {
           ...base,
           severity: 'warn',
-          title: `pod ${pod.name}: container ${c.name} was OOMKilled ${formatAge(lastAgo)} ago`,
+          title: msg`pod ${pod.name}: container ${c.name} was OOMKilled ${formatAge(lastAgo)} ago`,
           evidence: [objectEvidence(ref, `${where}.lastState.terminated`, c.lastTermination)],
         }),
       );
@@ -377,7 +388,7 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
       finding('POD_ON_NOT_READY_NODE', {
         ...base,
         severity: 'fail',
-        title: `pod ${pod.name} runs on node ${node.name}, which is NotReady`,
+        title: msg`pod ${pod.name} runs on node ${node.name}, which is NotReady`,
         evidence: [
           objectEvidence(ref, 'spec.nodeName', node.name),
           objectEvidence(
@@ -403,16 +414,17 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
         : exited?.lastTermination;
     const ago = ageMs(now, exited?.lastTermination?.finishedAt);
     const recent = exited?.state === 'terminated' || (ago !== undefined && ago < RECENT_RESTART_MS);
+    const exitedHow =
+      exited && last && recent
+        ? exited.state === 'terminated'
+          ? msg`: container ${exited.name} exited, ${describeExit(last)}`
+          : msg`: container ${exited.name} last exited, ${describeExit(last)}${agoSuffix(ago)}`
+        : '';
     out.push(
       finding('POD_NOT_READY', {
         ...base,
         severity: 'fail',
-        title:
-          `pod ${pod.name} is not ready (${pod.phase}${ready?.reason ? `, ${ready.reason}` : ''})` +
-          (exited && last && recent
-            ? `: container ${exited.name} ${exited.state === 'terminated' ? 'exited' : 'last exited'}, ${describeExit(last)}` +
-              `${exited.state !== 'terminated' && ago !== undefined ? ` ${formatAge(ago)} ago` : ''}`
-            : ''),
+        title: msg`pod ${pod.name} is not ready (${pod.phase}${ready?.reason ? msg`, ${ready.reason}` : ''})${exitedHow}`,
         evidence: [
           objectEvidence(ref, 'status.conditions[Ready]', ready ?? null),
           ...(exited && last && recent
@@ -434,7 +446,7 @@ function checkBackendPod(pod: PodInfo, s: Snapshot, now: Date): Finding[] {
       finding('POD_READINESS_FAILING', {
         ...base,
         severity: 'warn',
-        title: `pod ${pod.name}: probe failing ×${unhealthy.reduce((n, e) => n + e.count, 0)} — ${last.message}`,
+        title: msg`pod ${pod.name}: probe failing ×${unhealthy.reduce((n, e) => n + e.count, 0)} — ${last.message}`,
         evidence: unhealthy.map((e) => objectEvidence(`v1 Event for ${ref}`, 'message', e.message)),
         commands: [
           sh`kubectl get events -n ${pod.namespace} --field-selector involvedObject.name=${pod.name},reason=Unhealthy`,
@@ -485,14 +497,15 @@ function otherWarnings(
     finding('POD_WARNING_EVENTS', {
       ...base,
       severity: 'warn',
-      title:
-        `pod ${pod.name}: ${first.reason} ×${first.times} — ${first.last.message}` +
-        (parts.length > 1
-          ? ` (and ${parts
+      // The other reasons are the events' own words with their counts ("FailedMount ×2"): data.
+      title: msg`pod ${pod.name}: ${first.reason} ×${first.times} — ${first.last.message}${
+        parts.length > 1
+          ? msg` (and ${parts
               .slice(1)
               .map((p) => `${p.reason} ×${p.times}`)
               .join(', ')})`
-          : ''),
+          : ''
+      }`,
       evidence: recent.map((e) =>
         objectEvidence(`v1 Event ${e.reason} for ${podRef(pod)}`, 'message', e.message),
       ),
@@ -517,10 +530,7 @@ function evicted(
   return finding('POD_EVICTED', {
     ...base,
     severity: 'warn',
-    title:
-      `pod ${pod.name} was evicted${pod.nodeName ? ` from node ${pod.nodeName}` : ''}` +
-      `${pod.message ? `: ${pod.message}` : ''}` +
-      `${under.length > 0 ? ` — the node reports ${under.join(', ')}` : ''}`,
+    title: msg`pod ${pod.name} was evicted${pod.nodeName ? msg` from node ${pod.nodeName}` : ''}${detail(pod.message)}${under.length > 0 ? msg` — the node reports ${under.join(', ')}` : ''}`,
     evidence: [
       objectEvidence(ref, 'status.reason', pod.reason),
       objectEvidence(ref, 'status.message', pod.message ?? null),
@@ -581,14 +591,17 @@ function checkAddresses(s: Snapshot): Finding[] {
               hop: 'pods',
               member: backendHolder?.name ?? target,
               severity,
-              title: `pod IP ${ip} is held by ${allLive.length} live pods: ${live.map((h) => `${h.namespace}/${h.name}${h.nodeName ? ` on ${h.nodeName}` : ''}`).join(', ')}${allLive.length > live.length ? ` and ${allLive.length - live.length} more` : ''}`,
+              title: msg`pod IP ${ip} is held by ${allLive.length} live pods: ${joinMessages(
+                live.map((h) =>
+                  h.nodeName
+                    ? msg`${h.namespace}/${h.name} on ${h.nodeName}`
+                    : msg`${h.namespace}/${h.name}`,
+                ),
+              )}${allLive.length > live.length ? msg` and ${allLive.length - live.length} more` : ''}`,
               evidence: live.map((h) =>
                 objectEvidence(`v1 Pod ${h.namespace}/${h.name}`, 'status.podIP', ip),
               ),
-              text:
-                `Traffic for ${ip} is split between ${allLive.length} sandboxes; ` +
-                `${others.map((o) => o.name).join(', ')} should not hold it. ` +
-                'Delete the stale pod or clean its leaked sandbox on the node.',
+              text: msg`Traffic for ${ip} is split between ${allLive.length} sandboxes; ${others.map((o) => o.name).join(', ')} should not hold it. Delete the stale pod or clean its leaked sandbox on the node.`,
               commands: [
                 sh`kubectl get pods -A --field-selector status.podIP=${ip} -o wide`,
                 ...others.map((o) => sh`kubectl delete pod -n ${o.namespace} ${o.name}`),
@@ -609,7 +622,7 @@ function checkAddresses(s: Snapshot): Finding[] {
             finding('ENDPOINT_IP_ORPHANED', {
               hop: 'endpoints',
               severity,
-              title: `endpoint ${ip}${target ? ` (${target})` : ''} belongs to no current pod`,
+              title: msg`endpoint ${ip}${target ? msg` (${target})` : ''} belongs to no current pod`,
               evidence: [objectEvidence(sliceRef, 'endpoints[].addresses', ip)],
               commands: [
                 sh`kubectl get pods -A --field-selector status.podIP=${ip} -o wide`,
@@ -627,7 +640,7 @@ function checkAddresses(s: Snapshot): Finding[] {
             finding('ENDPOINT_IP_MISMATCH', {
               hop: 'endpoints',
               severity,
-              title: `endpoint ${ip} names pod ${target}, but ${live[0]!.namespace}/${live[0]!.name} holds that IP`,
+              title: msg`endpoint ${ip} names pod ${target}, but ${live[0]!.namespace}/${live[0]!.name} holds that IP`,
               evidence: [
                 objectEvidence(sliceRef, 'endpoints[].targetRef.name', target),
                 objectEvidence(`v1 Pod ${live[0]!.namespace}/${live[0]!.name}`, 'status.podIP', ip),
@@ -647,15 +660,16 @@ function checkAddresses(s: Snapshot): Finding[] {
       finding('ENDPOINT_IPS_PARTLY_CHECKED', {
         hop: 'endpoints',
         severity: 'info',
-        title: `examined ${all.size - unchecked.length} of ${all.size} endpoint addresses for duplicate or leaked holders`,
+        title: msg`examined ${all.size - unchecked.length} of ${all.size} endpoint addresses for duplicate or leaked holders`,
         evidence: [
+          // How the addresses were chosen: the collector's sentence (IP_LOOKUP_ORDER), which the
+          // dictionaries translate as a whole (an older snapshot's wording shows as it was).
           ...(backend.ipLookups
-            ? [{ kind: 'note' as const, text: `chosen: ${backend.ipLookups.order}` }]
+            ? [noteEvidence(msg`chosen: ${words(backend.ipLookups.order)}`)]
             : []),
-          {
-            kind: 'note',
-            text: `not looked up: ${unchecked.slice(0, 10).join(', ')}${unchecked.length > 10 ? ', …' : ''}`,
-          },
+          noteEvidence(
+            msg`not looked up: ${unchecked.slice(0, 10).join(', ')}${unchecked.length > 10 ? ', …' : ''}`,
+          ),
         ],
       }),
     );
@@ -682,7 +696,7 @@ function checkClient(s: Snapshot): Finding[] {
       finding('CLIENT_POD_NOT_FOUND', {
         hop: 'client',
         severity: 'fail',
-        title: `client pod ${namespace}/${name} does not exist`,
+        title: msg`client pod ${namespace}/${name} does not exist`,
         commands: [sh`kubectl get pods -n ${namespace}`],
       }),
     ];
@@ -691,7 +705,7 @@ function checkClient(s: Snapshot): Finding[] {
       finding('CLIENT_POD_NOT_RUNNING', {
         hop: 'client',
         severity: 'warn',
-        title: `client pod ${namespace}/${name} is ${pod.phase}${pod.ready ? '' : ', not ready'}`,
+        title: msg`client pod ${namespace}/${name} is ${pod.phase}${pod.ready ? '' : msg`, not ready`}`,
         evidence: [objectEvidence(podRef(pod), 'status.phase', pod.phase)],
         commands: podCommands(pod),
       }),

@@ -14,13 +14,14 @@ import { fmt, nodeOf, queryEvidence, readMetric, stat, values } from './read-met
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 import { sh } from './command';
+import { msg, type Message } from '@/lib/i18n/message';
 
 interface SeriesRule {
   id: MetricId;
   code: FindingCode;
   warn: number;
   fail?: number;
-  what: string;
+  what: Message;
 }
 
 /** Saturation of the path's nodes and of its backend pods, as far as the snapshot names them. */
@@ -119,19 +120,29 @@ function perSeries(
     const member = memberOf(series.labels);
     const severity = rule.fail !== undefined && peak >= rule.fail ? 'fail' : 'warn';
     const limit = severity === 'fail' ? rule.fail! : rule.warn;
+    const value = fmt(peak, r.result.unit);
+    const threshold = fmt(limit, r.result.unit);
+    const reading =
+      r.result.kind === 'instant'
+        ? msg`${rule.what} ${value} (threshold ${threshold})`
+        : msg`${rule.what} peaked at ${value} (threshold ${threshold})`;
+    const labels = JSON.stringify(series.labels);
     return [
       finding(rule.code, {
         hop,
         member,
         severity,
-        title:
-          `${member ? `${hop === 'node' ? 'node' : 'pod'} ${member}: ` : ''}${rule.what} ` +
-          `${r.result.kind === 'instant' ? '' : 'peaked at '}${fmt(peak, r.result.unit)} ` +
-          `(threshold ${fmt(limit, r.result.unit)})`,
+        title: !member
+          ? reading
+          : hop === 'node'
+            ? msg`node ${member}: ${reading}`
+            : msg`pod ${member}: ${reading}`,
         evidence: [
           queryEvidence(
             r.result,
-            `${r.result.kind === 'instant' ? 'value' : 'max'} ${fmt(peak, r.result.unit)} for ${JSON.stringify(series.labels)}`,
+            r.result.kind === 'instant'
+              ? msg`value ${value} for ${labels}`
+              : msg`max ${value} for ${labels}`,
           ),
         ],
       }),
@@ -153,7 +164,7 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
         {
           id: 'node.cpu',
           metric: 'node_cpu_seconds_total',
-          scrapeHint: 'is node-exporter scraped (with instance = node name or IP)?',
+          scrapeHint: msg`is node-exporter scraped (with instance = node name or IP)?`,
         },
       ],
     ),
@@ -166,13 +177,13 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
         {
           id: 'pod.memory',
           metric: 'container_memory_working_set_bytes',
-          scrapeHint: "is the kubelet's cAdvisor endpoint scraped?",
+          scrapeHint: msg`is the kubelet's cAdvisor endpoint scraped?`,
         },
       ],
     ),
     ...perSeries(
       s,
-      { id: 'node.cpu', code: 'NODE_CPU_SATURATED', warn: t.nodeCpu.warn, what: 'CPU busy' },
+      { id: 'node.cpu', code: 'NODE_CPU_SATURATED', warn: t.nodeCpu.warn, what: msg`CPU busy` },
       'node',
       node,
     ),
@@ -182,7 +193,7 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
         id: 'node.memory',
         code: 'NODE_MEMORY_SATURATED',
         warn: t.nodeMemory.warn,
-        what: 'memory used',
+        what: msg`memory used`,
       },
       'node',
       node,
@@ -193,7 +204,7 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
         id: 'node.psi_cpu',
         code: 'NODE_CPU_PRESSURE',
         warn: t.cpuPressure.warn,
-        what: 'CPU pressure',
+        what: msg`CPU pressure`,
       },
       'node',
       node,
@@ -205,7 +216,7 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
         code: 'NODE_CONNTRACK_NEAR_LIMIT',
         warn: t.conntrack.warn,
         fail: t.conntrack.fail,
-        what: 'conntrack table',
+        what: msg`conntrack table`,
       },
       'node',
       node,
@@ -216,7 +227,7 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
         id: 'node.net_errors',
         code: 'NODE_NETWORK_ERRORS',
         warn: t.networkErrors.warn,
-        what: 'receive errors + drops/s',
+        what: msg`receive errors + drops/s`,
       },
       'node',
       node,
@@ -227,7 +238,7 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
         id: 'node.listen_overflows',
         code: 'NODE_LISTEN_OVERFLOWS',
         warn: t.listenOverflows.warn,
-        what: 'TCP listen overflows/s',
+        what: msg`TCP listen overflows/s`,
       },
       'node',
       node,
@@ -238,7 +249,7 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
         id: 'pod.throttling',
         code: 'POD_CPU_THROTTLED',
         warn: t.throttling.warn,
-        what: 'CPU throttled',
+        what: msg`CPU throttled`,
       },
       'pods',
       pod,
@@ -249,7 +260,7 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
         id: 'pod.memory',
         code: 'POD_MEMORY_NEAR_LIMIT',
         warn: t.podMemory.warn,
-        what: 'memory working set / limit',
+        what: msg`memory working set / limit`,
       },
       'pods',
       pod,
@@ -260,7 +271,7 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
         id: 'pod.restarts',
         code: 'POD_RESTARTS_IN_WINDOW',
         warn: t.restarts.warn,
-        what: 'restarts in the window:',
+        what: msg`restarts in the window:`,
       },
       'pods',
       pod,
@@ -278,13 +289,15 @@ export function checkSaturation(s: Snapshot, t: Thresholds): Finding[] {
           hop: 'node',
           member: n,
           severity: 'warn',
-          title:
-            `node ${n}: cAdvisor still reports containers of ${pods.length} ` +
-            `pod${pods.length === 1 ? '' : 's'} the API no longer has ` +
-            `(${pods.slice(0, 3).join(', ')}) — leaked sandboxes keep their IPs`,
+          title: msg`node ${n}: cAdvisor still reports containers of ${pods.length === 1 ? msg`${pods.length} pod` : msg`${pods.length} pods`} the API no longer has (${pods.slice(0, 3).join(', ')}) — leaked sandboxes keep their IPs`,
           evidence:
             containers.state === 'ok'
-              ? [queryEvidence(containers.result, `pods without an API object: ${pods.join(', ')}`)]
+              ? [
+                  queryEvidence(
+                    containers.result,
+                    msg`pods without an API object: ${pods.join(', ')}`,
+                  ),
+                ]
               : [],
           // The node name comes from cAdvisor's `node` label, not from the API: quoted.
           commands: [

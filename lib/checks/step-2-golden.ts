@@ -1,7 +1,7 @@
 // Step 2 — golden metrics of the backend: request rate, error ratio and latency in the window
 // against the same window one day (and one hour) earlier. A drop of traffic to zero is a
 // failure of its own: a hung backend completes nothing and so reports no errors.
-import type { Evidence, Finding } from '@/lib/model/finding';
+import type { Finding } from '@/lib/model/finding';
 import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
 import { routeSeries } from './step-5-gateway-metrics';
 import {
@@ -22,11 +22,12 @@ import {
   pathBackendRef,
   pathIngressProfile,
 } from './read-snapshot';
-import { finding, objectEvidence, sourceUnknown, subject } from './finding-builder';
+import { finding, noteEvidence, objectEvidence, sourceUnknown, subject } from './finding-builder';
 import { fmt, queryEvidence, readMetric, stat, values, type MetricRead } from './read-metrics';
-import { metricCoverage, nearestSeries } from './metric-coverage';
+import { metricCoverage, nearestSeries, nearestSummary } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 import { sh } from './command';
+import { msg, type Message } from '@/lib/i18n/message';
 
 function series(r: MetricRead): number[] {
   return r.state === 'ok' ? r.result.series.flatMap(values) : [];
@@ -147,8 +148,8 @@ function baseline(s: Snapshot, id: 'golden.rate' | 'golden.errors' | 'golden.p99
 }
 
 /** How far back the baseline read lies. */
-function when(base: MetricRead): string {
-  return base.state === 'ok' && base.result.id.endsWith('.1h') ? 'an hour' : 'a day';
+function when(base: MetricRead): Message {
+  return base.state === 'ok' && base.result.id.endsWith('.1h') ? msg`an hour` : msg`a day`;
 }
 
 /** No candidate had series: the exact selectors tried, and the nearest series that exist. */
@@ -171,23 +172,19 @@ function goldenAbsent(s: Snapshot): Finding {
   const best = nearest
     .flatMap((n) => n.sets.slice(0, 1).map((set) => `${n.profile.requests}${set}`))
     .slice(0, 2);
-  const more = tried.length > 1 ? ` and ${tried.length - 1} more selectors (listed below)` : '';
+  const more = tried.length > 1 ? msg` and ${tried.length - 1} more selectors (listed below)` : '';
+  const exist =
+    best.length > 0
+      ? msg`series that exist: ${best.join(', ')}`
+      : msg`none of these metrics has series`;
   return finding('METRICS_SERIES_ABSENT', {
     step: 2,
     hop: 'pods',
     severity: 'unknown',
-    title:
-      `no request metrics for ${backendNamespace(s)}/${s.backendServiceName ?? '?'} in the window: ` +
-      `tried ${tried[0] ?? 'no selector (no backend pods)'}${more}; ` +
-      (best.length > 0
-        ? `series that exist: ${best.join(', ')}`
-        : 'none of these metrics has series') +
-      ` — is the app, mesh or ingress controller scraped, and with which labels?`,
+    title: msg`no request metrics for ${backendNamespace(s)}/${s.backendServiceName ?? '?'} in the window: tried ${tried[0] ?? msg`no selector (no backend pods)`}${more}; ${exist} — is the app, mesh or ingress controller scraped, and with which labels?`,
     evidence: [
-      ...tried.map((t): Evidence => ({ kind: 'note', text: `tried ${t}` })),
-      ...nearest.map((n) =>
-        queryEvidence(n.result, n.sets.length > 0 ? `nearest: ${n.sets.join(', ')}` : 'no series'),
-      ),
+      ...tried.map((t) => noteEvidence(msg`tried ${t}`)),
+      ...nearest.map((n) => queryEvidence(n.result, nearestSummary(n.sets))),
     ],
   });
 }
@@ -225,14 +222,14 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
       hop: 'pods',
       subjects: servingPods,
       severity: 'unknown',
-      title:
-        `${through ?? 'the source'} still gets ${fmt(offeredRecent, 'reqps')} for this backend ` +
-        `but the backend answered only ${answeredRate} of it (${fmt(before, 'reqps')} ${when(base)} earlier): ` +
-        `the rest ${through ?? 'it'} answered itself, so the backend’s own health cannot be read from these series`,
+      // `through` is the source's name (a controller's or a Gateway's title): data.
+      title: through
+        ? msg`${through} still gets ${fmt(offeredRecent, 'reqps')} for this backend but the backend answered only ${answeredRate} of it (${fmt(before, 'reqps')} ${when(base)} earlier): the rest ${through} answered itself, so the backend’s own health cannot be read from these series`
+        : msg`the source still gets ${fmt(offeredRecent, 'reqps')} for this backend but the backend answered only ${answeredRate} of it (${fmt(before, 'reqps')} ${when(base)} earlier): the rest it answered itself, so the backend’s own health cannot be read from these series`,
       evidence: [
-        queryEvidence(offered.result, `last 5 points mean ${fmt(offeredRecent, 'reqps')}`),
+        queryEvidence(offered.result, msg`last 5 points mean ${fmt(offeredRecent, 'reqps')}`),
         ...(rate.state === 'ok' || rate.state === 'empty'
-          ? [queryEvidence(rate.result, `answered by the backend: ${answeredRate}`)]
+          ? [queryEvidence(rate.result, msg`answered by the backend: ${answeredRate}`)]
           : []),
       ],
     });
@@ -244,15 +241,13 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
         hop: 'pods',
         subjects: servingPods,
         severity: 'fail',
-        title:
-          `completed requests dropped to ${recentRate} (window mean ${meanRate}) ` +
-          `from ${fmt(before, 'reqps')} ${when(base)} earlier — the backend answers (almost) nothing`,
+        title: msg`completed requests dropped to ${recentRate} (window mean ${meanRate}) from ${fmt(before, 'reqps')} ${when(base)} earlier — the backend answers (almost) nothing`,
         evidence: [
           rate.state === 'ok' || rate.state === 'empty'
-            ? queryEvidence(rate.result, `last 5 points mean ${fmt(recent, 'reqps')}`)
-            : { kind: 'note', text: 'no requests in the window' },
+            ? queryEvidence(rate.result, msg`last 5 points mean ${fmt(recent, 'reqps')}`)
+            : noteEvidence(msg`no requests in the window`),
           ...(base.state === 'ok'
-            ? [queryEvidence(base.result, `mean ${fmt(before, 'reqps')}`)]
+            ? [queryEvidence(base.result, msg`mean ${fmt(before, 'reqps')}`)]
             : []),
         ],
       }),
@@ -284,13 +279,14 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
     const severity = errNow > t.errorRatio.fail ? 'fail' : 'warn';
     const usual = fmt(Number.isFinite(errorsBefore) ? errorsBefore : 0, 'ratio');
     const limit = fmt(severity === 'fail' ? t.errorRatio.fail : t.errorRatio.warn, 'ratio');
+    const above = severity === 'fail' ? msg`fail above ${limit}` : msg`warn above ${limit}`;
     out.push(
       finding('GOLDEN_ERROR_RATIO_HIGH', {
         hop: 'pods',
         subjects: servingPods,
         severity,
-        title: `backend error ratio peaked at ${fmt(errNow, 'ratio')} (baseline ${usual}; ${severity} above ${limit})`,
-        evidence: [queryEvidence(errors.result, `max ${fmt(errNow, 'ratio')}`)],
+        title: msg`backend error ratio peaked at ${fmt(errNow, 'ratio')} (baseline ${usual}; ${above})`,
+        evidence: [queryEvidence(errors.result, msg`max ${fmt(errNow, 'ratio')}`)],
       }),
     );
   }
@@ -310,11 +306,11 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
         hop: 'pods',
         subjects: servingPods,
         severity: 'warn',
-        title: `backend p99 latency reached ${fmt(p99Now, 'seconds')}, ${(p99Now / p99Before).toFixed(0)}× its baseline of ${fmt(p99Before, 'seconds')}`,
+        title: msg`backend p99 latency reached ${fmt(p99Now, 'seconds')}, ${(p99Now / p99Before).toFixed(0)}× its baseline of ${fmt(p99Before, 'seconds')}`,
         evidence: [
           queryEvidence(
             p99.result,
-            `max ${fmt(p99Now, 'seconds')} vs baseline mean ${fmt(p99Before, 'seconds')}`,
+            msg`max ${fmt(p99Now, 'seconds')} vs baseline mean ${fmt(p99Before, 'seconds')}`,
           ),
         ],
       }),
@@ -323,10 +319,11 @@ function checkGoldenMetrics(s: Snapshot, t: Thresholds): Finding[] {
   return out;
 }
 
-const STALL_WORDS: Partial<Record<string, string>> = {
-  GOLDEN_TRAFFIC_DROPPED: 'stopped completing',
-  GOLDEN_ERROR_RATIO_HIGH: 'fail',
-  GOLDEN_LATENCY_ABOVE_BASELINE: 'slow down',
+/** What the requests do, by the golden finding that says so ("while requests fail"). */
+const STALL_WORDS: Partial<Record<string, Message>> = {
+  GOLDEN_TRAFFIC_DROPPED: msg`requests stopped completing`,
+  GOLDEN_ERROR_RATIO_HIGH: msg`requests fail`,
+  GOLDEN_LATENCY_ABOVE_BASELINE: msg`requests slow down`,
 };
 const STALLING: ReadonlySet<string> = new Set(Object.keys(STALL_WORDS));
 
@@ -360,10 +357,7 @@ function checkLogStall(s: Snapshot, golden: Finding[], t: Thresholds, now: Date)
         hop: 'pods',
         member: name,
         severity: 'fail',
-        title:
-          `pod ${name} is Ready but its container ${g.value.container} has written nothing ` +
-          `for ${formatAge(silent)} (usually every ${usual.toFixed(0)}s) while requests ` +
-          `${STALL_WORDS[stalling[0]!.code] ?? 'stall'}: its stdout may be blocked`,
+        title: msg`pod ${name} is Ready but its container ${g.value.container} has written nothing for ${formatAge(silent)} (usually every ${usual.toFixed(0)}s) while ${STALL_WORDS[stalling[0]!.code] ?? msg`requests stall`}: its stdout may be blocked`,
         evidence: [
           objectEvidence(
             `v1 Pod ${pod.namespace}/${name}`,

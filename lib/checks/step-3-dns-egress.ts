@@ -15,6 +15,7 @@ import {
 } from './client-egress';
 import { finding, sourceUnknown } from './finding-builder';
 import { evaluateEgress } from './netpol';
+import { english, joinMessages, msg, type Message, type MessageArg } from '@/lib/i18n/message';
 
 const PROTOCOLS = ['UDP', 'TCP'] as const;
 type Protocol = (typeof PROTOCOLS)[number];
@@ -22,7 +23,7 @@ type Protocol = (typeof PROTOCOLS)[number];
 interface ProtocolResult {
   targets: number;
   blocked: string[];
-  undecided: string[];
+  undecided: Message[];
   ports: number[];
 }
 
@@ -66,7 +67,8 @@ export function checkClientEgressToDns(s: Snapshot): Finding[] {
       });
       if (!r.ports.includes(port)) r.ports.push(port);
       if (verdict.allowed === false) r.blocked.push(pod.name);
-      else if (verdict.allowed === null) r.undecided.push(verdict.undecided ?? pod.name);
+      else if (verdict.allowed === null)
+        r.undecided.push(verdict.undecidedMessage ?? msg`${verdict.undecided ?? pod.name}`);
     }
     results[protocol] = r;
   }
@@ -74,7 +76,9 @@ export function checkClientEgressToDns(s: Snapshot): Finding[] {
   const tcp = results.TCP;
   const clientName = `${client.namespace}/${client.name}`;
   const share = (r: ProtocolResult) =>
-    r.blocked.length === r.targets ? 'all' : `${r.blocked.length} of ${r.targets}`;
+    r.blocked.length === r.targets
+      ? msg`all CoreDNS pods`
+      : msg`${r.blocked.length} of ${r.targets} CoreDNS pods`;
   const fix = [
     allowEgressCommand(client, 'allow-egress-to-cluster-dns', {
       namespace: dns.service.namespace,
@@ -89,19 +93,26 @@ export function checkClientEgressToDns(s: Snapshot): Finding[] {
   const out: Finding[] = [];
   if (udp && udp.blocked.length > 0) {
     const tcpToo = tcp !== undefined && tcp.blocked.length > 0;
+    const blocked = tcpToo
+      ? msg`both UDP and TCP 53 blocked`
+      : tcp
+        ? msg`UDP 53 blocked (TCP allowed, but resolvers ask over UDP)`
+        : msg`UDP 53 blocked`;
+    // Protocol names are data; only "or" is a word.
+    const protocols: MessageArg = tcpToo ? msg`UDP or TCP` : 'UDP';
     out.push(
       finding('NETPOL_EGRESS_BLOCKS_DNS', {
         hop: 'client',
         severity: 'fail',
-        title: `NetworkPolicy egress drops DNS from client ${clientName} to ${share(udp)} CoreDNS pods: ${tcpToo ? 'both UDP and TCP 53 blocked' : `UDP 53 blocked${tcp ? ' (TCP allowed, but resolvers ask over UDP)' : ''}`} — lookups time out (no rule of ${policyNames(selecting)} admits it)`,
+        title: msg`NetworkPolicy egress drops DNS from client ${clientName} to ${share(udp)}: ${blocked} — lookups time out (no rule of ${policyNames(selecting)} admits it)`,
         evidence,
-        text: `The client is isolated for egress by ${policyNames(selecting)}, and no egress rule admits the CoreDNS pods (${dns.service.namespace}, ${Object.entries(
+        text: msg`The client is isolated for egress by ${policyNames(selecting)}, and no egress rule admits the CoreDNS pods (${dns.service.namespace}, ${Object.entries(
           dns.service.selector,
         )
           .map(([k, v]) => `${k}=${v}`)
           .join(
             ',',
-          )}) on ${tcpToo ? 'UDP or TCP' : 'UDP'} 53.${clusterIpHint(selecting, dns.service.clusterIP)} Allow DNS on both protocols; the existing policies stay:`,
+          )}) on ${protocols} 53.${clusterIpHint(selecting, dns.service.clusterIP)} Allow DNS on both protocols; the existing policies stay:`,
         commands: fix,
       }),
     );
@@ -110,21 +121,26 @@ export function checkClientEgressToDns(s: Snapshot): Finding[] {
       finding('NETPOL_EGRESS_BLOCKS_DNS_TCP', {
         hop: 'client',
         severity: 'warn',
-        title: `NetworkPolicy egress admits DNS over UDP but drops TCP 53 from client ${clientName} to ${share(tcp)} CoreDNS pods: answers too large for UDP fail (no rule of ${policyNames(selecting)} admits TCP)`,
+        title: msg`NetworkPolicy egress admits DNS over UDP but drops TCP 53 from client ${clientName} to ${share(tcp)}: answers too large for UDP fail (no rule of ${policyNames(selecting)} admits TCP)`,
         evidence,
-        text: `Truncated answers (large records, many A/AAAA records, DNSSEC) are retried over TCP, which ${policyNames(selecting)} drops.${clusterIpHint(selecting, dns.service.clusterIP)} Allow TCP 53 as well; the existing policies stay:`,
+        text: msg`Truncated answers (large records, many A/AAAA records, DNSSEC) are retried over TCP, which ${policyNames(selecting)} drops.${clusterIpHint(selecting, dns.service.clusterIP)} Allow TCP 53 as well; the existing policies stay:`,
         commands: fix,
       }),
     );
   }
-  const undecided = [...(udp?.undecided ?? []), ...(tcp?.undecided ?? [])];
+  // The same reason for UDP and TCP is said once.
+  const undecided = [
+    ...new Map(
+      [...(udp?.undecided ?? []), ...(tcp?.undecided ?? [])].map((m) => [english(m), m]),
+    ).values(),
+  ];
   if (out.length === 0 && undecided.length > 0) {
     out.push(
       finding('NETPOL_EGRESS_UNDECIDED', {
         step: 3,
         hop: 'client',
         severity: 'unknown',
-        title: `egress from client ${clientName} to cluster DNS could not be judged: ${[...new Set(undecided)].join('; ')}`,
+        title: msg`egress from client ${clientName} to cluster DNS could not be judged: ${joinMessages(undecided, '; ')}`,
         evidence,
         commands: describePolicyCommands(selecting),
       }),

@@ -11,6 +11,7 @@ import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 import { sh } from './command';
+import { msg } from '@/lib/i18n/message';
 
 /**
  * CoreDNS, the pods the API returned for the cluster DNS Service (by their IPs, which is how
@@ -73,7 +74,7 @@ export function checkDnsMetrics(s: Snapshot, t: Thresholds): Finding[] {
       {
         id: 'dns.requests',
         metric: 'coredns_dns_requests_total',
-        scrapeHint: "is CoreDNS's metrics port (9153) scraped?",
+        scrapeHint: msg`is CoreDNS's metrics port (9153) scraped?`,
       },
     ],
   );
@@ -87,14 +88,16 @@ export function checkDnsMetrics(s: Snapshot, t: Thresholds): Finding[] {
   if (worst >= t.dnsErrorRatio.warn) {
     const source =
       servfail.value >= (Number.isFinite(refused.value) ? refused.value : 0) ? servfail : refused;
+    // The rcode is DNS's own name for the answer: data.
+    const rcode = source === servfail ? 'SERVFAIL' : 'REFUSED';
     out.push(
       finding('DNS_ERROR_RATIO_HIGH', {
         hop: 'dns-cluster',
         severity: worst >= t.dnsErrorRatio.fail ? 'fail' : 'warn',
-        title: `${source === servfail ? 'SERVFAIL' : 'REFUSED'} answers peaked at ${fmt(worst, 'ratio')} of CoreDNS responses`,
+        title: msg`${rcode} answers peaked at ${fmt(worst, 'ratio')} of CoreDNS responses`,
         evidence:
           source.read.state === 'ok'
-            ? [queryEvidence(source.read.result, `max ${fmt(worst, 'ratio')}`)]
+            ? [queryEvidence(source.read.result, msg`max ${fmt(worst, 'ratio')}`)]
             : [],
         commands: [sh`kubectl logs -n kube-system -l k8s-app=kube-dns --tail=50`],
       }),
@@ -106,8 +109,8 @@ export function checkDnsMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('DNS_NXDOMAIN_HIGH', {
         hop: 'dns-cluster',
         severity: 'warn',
-        title: `NXDOMAIN answers peaked at ${fmt(nx.value, 'ratio')} of CoreDNS responses`,
-        evidence: [queryEvidence(nx.read.result, `max ${fmt(nx.value, 'ratio')}`)],
+        title: msg`NXDOMAIN answers peaked at ${fmt(nx.value, 'ratio')} of CoreDNS responses`,
+        evidence: [queryEvidence(nx.read.result, msg`max ${fmt(nx.value, 'ratio')}`)],
       }),
     );
   }
@@ -117,8 +120,8 @@ export function checkDnsMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('DNS_LATENCY_HIGH', {
         hop: 'dns-cluster',
         severity: 'warn',
-        title: `CoreDNS p99 latency peaked at ${fmt(p99.value, 'seconds')}`,
-        evidence: [queryEvidence(p99.read.result, `max ${fmt(p99.value, 'seconds')}`)],
+        title: msg`CoreDNS p99 latency peaked at ${fmt(p99.value, 'seconds')}`,
+        evidence: [queryEvidence(p99.read.result, msg`max ${fmt(p99.value, 'seconds')}`)],
       }),
     );
   }
@@ -128,8 +131,8 @@ export function checkDnsMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('DNS_PANICS', {
         hop: 'dns-cluster',
         severity: 'warn',
-        title: `CoreDNS panicked ${Math.round(panics.value)} times in the window`,
-        evidence: [queryEvidence(panics.read.result, `${Math.round(panics.value)} panics`)],
+        title: msg`CoreDNS panicked ${Math.round(panics.value)} times in the window`,
+        evidence: [queryEvidence(panics.read.result, msg`${Math.round(panics.value)} panics`)],
       }),
     );
   }
@@ -139,8 +142,8 @@ export function checkDnsMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('DNS_FORWARD_UNHEALTHY', {
         hop: 'dns-cluster',
         severity: 'warn',
-        title: `CoreDNS upstream health checks failed ${Math.round(forward.value)} times in the window`,
-        evidence: [queryEvidence(forward.read.result, `${Math.round(forward.value)} failures`)],
+        title: msg`CoreDNS upstream health checks failed ${Math.round(forward.value)} times in the window`,
+        evidence: [queryEvidence(forward.read.result, msg`${Math.round(forward.value)} failures`)],
       }),
     );
   }

@@ -6,6 +6,7 @@ import { gatheredValue, type DnsInfo, type PodInfo, type Snapshot } from '@/lib/
 import { podRef } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 import { sh } from './command';
+import { msg } from '@/lib/i18n/message';
 
 const COREFILE_REF = 'v1 ConfigMap kube-system/coredns';
 
@@ -15,7 +16,7 @@ function checkCorefile(corefile: string | null): Finding[] {
       finding('DNS_COREFILE_MISSING', {
         hop: 'dns-cluster',
         severity: 'warn',
-        title: 'ConfigMap kube-system/coredns has no Corefile',
+        title: msg`ConfigMap kube-system/coredns has no Corefile`,
         commands: [sh`kubectl get configmap -n kube-system coredns -o yaml`],
       }),
     ];
@@ -27,8 +28,7 @@ function checkCorefile(corefile: string | null): Finding[] {
       finding('DNS_COREFILE_NO_KUBERNETES', {
         hop: 'dns-cluster',
         severity: 'fail',
-        title:
-          'the Corefile has no kubernetes plugin for cluster.local: Service names do not resolve',
+        title: msg`the Corefile has no kubernetes plugin for cluster.local: Service names do not resolve`,
         evidence: [objectEvidence(COREFILE_REF, 'data.Corefile', corefile)],
         commands: [sh`kubectl edit configmap -n kube-system coredns`],
       }),
@@ -42,7 +42,7 @@ function checkCorefile(corefile: string | null): Finding[] {
       finding('DNS_COREFILE_FORWARD_LOOP', {
         hop: 'dns-cluster',
         severity: 'fail',
-        title: `the Corefile forwards to a loopback address ("${loop}"): queries loop back into CoreDNS`,
+        title: msg`the Corefile forwards to a loopback address ("${loop}"): queries loop back into CoreDNS`,
         evidence: [objectEvidence(COREFILE_REF, 'data.Corefile', loop)],
         commands: [sh`kubectl edit configmap -n kube-system coredns`],
       }),
@@ -57,7 +57,7 @@ function checkResolver(dns: DnsInfo): Finding[] {
       finding('DNS_SERVICE_MISSING', {
         hop: 'dns-cluster',
         severity: 'fail',
-        title: 'there is no kube-system/kube-dns Service: no cluster name resolves',
+        title: msg`there is no kube-system/kube-dns Service: no cluster name resolves`,
         commands: [sh`kubectl get svc -n kube-system -l k8s-app=kube-dns`],
       }),
     ];
@@ -70,7 +70,7 @@ function checkResolver(dns: DnsInfo): Finding[] {
       finding('DNS_NO_READY_ENDPOINTS', {
         hop: 'dns-cluster',
         severity: 'fail',
-        title: `cluster DNS (kube-system/kube-dns) has no ready endpoints (0 of ${new Set(endpoints.flatMap((e) => e.addresses)).size}): every lookup times out`,
+        title: msg`cluster DNS (kube-system/kube-dns) has no ready endpoints (0 of ${new Set(endpoints.flatMap((e) => e.addresses)).size}): every lookup times out`,
         evidence: [
           objectEvidence(
             'discovery.k8s.io/v1 EndpointSlice kube-system/kube-dns-*',
@@ -94,7 +94,7 @@ function checkResolver(dns: DnsInfo): Finding[] {
           hop: 'dns-cluster',
           member: pod.name,
           severity: 'fail',
-          title: `CoreDNS pod ${pod.name} is not ready (${waiting ?? pod.phase}${restarts ? `, ${restarts} restarts` : ''})`,
+          title: msg`CoreDNS pod ${pod.name} is not ready (${waiting ?? pod.phase}${restarts ? msg`, ${restarts} restarts` : ''})`,
           evidence: [objectEvidence(podRef(pod), 'status.conditions[Ready]', pod.ready)],
           commands: [sh`kubectl logs -n kube-system ${pod.name} --previous --tail=50`],
         }),
@@ -113,7 +113,7 @@ function checkClientPolicy(client: PodInfo, dns: DnsInfo | undefined): Finding[]
       finding('DNS_CLIENT_HOSTNETWORK_DEFAULT', {
         hop: 'client',
         severity: 'fail',
-        title: `client ${client.name} uses hostNetwork with dnsPolicy ClusterFirst: it resolves with the node's resolver, not cluster DNS`,
+        title: msg`client ${client.name} uses hostNetwork with dnsPolicy ClusterFirst: it resolves with the node's resolver, not cluster DNS`,
         evidence: [
           objectEvidence(ref, 'spec.dnsPolicy', client.dnsPolicy),
           objectEvidence(ref, 'spec.hostNetwork', true),
@@ -128,7 +128,7 @@ function checkClientPolicy(client: PodInfo, dns: DnsInfo | undefined): Finding[]
       finding('DNS_CLIENT_NOT_CLUSTER_DNS', {
         hop: 'client',
         severity: 'fail',
-        title: `client ${client.name} does not use cluster DNS (dnsPolicy ${client.dnsPolicy}${client.dnsNameservers.length ? `, nameservers ${client.dnsNameservers.join(', ')}` : ''})`,
+        title: msg`client ${client.name} does not use cluster DNS (dnsPolicy ${client.dnsPolicy}${client.dnsNameservers.length ? msg`, nameservers ${client.dnsNameservers.join(', ')}` : ''})`,
         evidence: [
           objectEvidence(ref, 'spec.dnsPolicy', client.dnsPolicy),
           objectEvidence(ref, 'spec.dnsConfig.nameservers', client.dnsNameservers),
@@ -141,7 +141,7 @@ function checkClientPolicy(client: PodInfo, dns: DnsInfo | undefined): Finding[]
       finding('DNS_CLIENT_NDOTS_HIGH', {
         hop: 'client',
         severity: 'warn',
-        title: `client ${client.name} sets ndots:${client.dnsNdots}: outside names cost several extra lookups`,
+        title: msg`client ${client.name} sets ndots:${client.dnsNdots}: outside names cost several extra lookups`,
         evidence: [objectEvidence(ref, 'spec.dnsConfig.options[ndots]', client.dnsNdots)],
       }),
     );
@@ -162,7 +162,7 @@ function checkExternalName(s: Snapshot): Finding[] {
       finding('DNS_EXTERNAL_NOT_RESOLVED', {
         hop: 'dns-external',
         severity: 'unknown',
-        title: `${host} was not resolved here; the load balancer publishes ${published}`,
+        title: msg`${host} was not resolved here; the load balancer publishes ${published}`,
         evidence: [
           objectEvidence(
             `networking.k8s.io/v1 Ingress ${ingress.namespace}/${ingress.name}`,
@@ -178,7 +178,7 @@ function checkExternalName(s: Snapshot): Finding[] {
     finding('DNS_EXTERNAL_NO_ADDRESS', {
       hop: 'dns-external',
       severity: 'warn',
-      title: `Ingress ${ingress.namespace}/${ingress.name} publishes no load balancer address for ${s.path.kind === 'ingress' ? s.path.host : 'its host'}`,
+      title: msg`Ingress ${ingress.namespace}/${ingress.name} publishes no load balancer address for ${s.path.kind === 'ingress' ? s.path.host : msg`its host`}`,
       evidence: [
         objectEvidence(
           `networking.k8s.io/v1 Ingress ${ingress.namespace}/${ingress.name}`,
@@ -212,7 +212,7 @@ function checkGatewayExternalName(s: Snapshot): Finding[] {
       finding('DNS_EXTERNAL_NOT_RESOLVED', {
         hop: 'dns-external',
         severity: 'unknown',
-        title: `${host} was not resolved here; the Gateway publishes ${addresses.join(', ')}`,
+        title: msg`${host} was not resolved here; the Gateway publishes ${addresses.join(', ')}`,
         evidence,
         commands: [sh`dig +short ${host}`],
       }),
@@ -221,7 +221,7 @@ function checkGatewayExternalName(s: Snapshot): Finding[] {
     finding('DNS_EXTERNAL_NO_ADDRESS', {
       hop: 'dns-external',
       severity: 'warn',
-      title: `Gateway ${gateways.map((g) => `${g.namespace}/${g.name}`).join(', ')} publishes no address for ${host}`,
+      title: msg`Gateway ${gateways.map((g) => `${g.namespace}/${g.name}`).join(', ')} publishes no address for ${host}`,
       evidence,
       commands: [sh`kubectl get gateway -A -o wide`],
     }),

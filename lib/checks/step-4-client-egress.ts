@@ -18,6 +18,7 @@ import {
 import { finding, sourceUnknown } from './finding-builder';
 import { evaluateEgress } from './netpol';
 import { backendService, pathServicePorts } from './read-snapshot';
+import { english, joinMessages, msg, type Message } from '@/lib/i18n/message';
 
 export function checkClientEgressToBackend(s: Snapshot): Finding[] {
   const egress = clientEgress(s);
@@ -32,7 +33,7 @@ export function checkClientEgressToBackend(s: Snapshot): Finding[] {
   const out: Finding[] = [];
   for (const sp of pathServicePorts(s.path, svc)) {
     const blocked: { pod: PodInfo; port: number }[] = [];
-    const undecided: string[] = [];
+    const undecided: Message[] = [];
     for (const pod of pods) {
       const port = containerPortOf(pod, sp);
       if (port === undefined) continue; // a targetPort no pod declares is SVC_TARGET_PORT_MISSING
@@ -43,18 +44,21 @@ export function checkClientEgressToBackend(s: Snapshot): Finding[] {
         protocol: sp.protocol,
       });
       if (verdict.allowed === false) blocked.push({ pod, port });
-      else if (verdict.allowed === null) undecided.push(verdict.undecided ?? pod.name);
+      else if (verdict.allowed === null)
+        undecided.push(verdict.undecidedMessage ?? msg`${verdict.undecided ?? pod.name}`);
     }
     const ports = [...new Set(blocked.map((b) => b.port))];
     if (blocked.length > 0) {
-      const share = blocked.length === pods.length ? 'all' : `${blocked.length} of ${pods.length}`;
       out.push(
         finding('NETPOL_EGRESS_BLOCKS_BACKEND', {
           hop: 'client',
           severity: 'fail',
-          title: `NetworkPolicy egress drops client ${clientName} → ${share} backend pods of ${svc.namespace}/${svc.name} on ${sp.protocol} ${ports.join(', ')} (no rule of ${policyNames(selecting)} admits it)`,
+          title:
+            blocked.length === pods.length
+              ? msg`NetworkPolicy egress drops client ${clientName} → all backend pods of ${svc.namespace}/${svc.name} on ${sp.protocol} ${ports.join(', ')} (no rule of ${policyNames(selecting)} admits it)`
+              : msg`NetworkPolicy egress drops client ${clientName} → ${blocked.length} of ${pods.length} backend pods of ${svc.namespace}/${svc.name} on ${sp.protocol} ${ports.join(', ')} (no rule of ${policyNames(selecting)} admits it)`,
           evidence: egressEvidence(client, selecting),
-          text: `The client is isolated for egress by ${policyNames(selecting)}, and no egress rule admits pods of ${svc.namespace} labelled like the Service selector on ${sp.protocol} ${ports.join(', ')} (the backend pod port after DNAT, not the Service port ${sp.port}).${clusterIpHint(selecting, svc.clusterIP)} Add a policy that allows it; the existing ones stay:`,
+          text: msg`The client is isolated for egress by ${policyNames(selecting)}, and no egress rule admits pods of ${svc.namespace} labelled like the Service selector on ${sp.protocol} ${ports.join(', ')} (the backend pod port after DNAT, not the Service port ${sp.port}).${clusterIpHint(selecting, svc.clusterIP)} Add a policy that allows it; the existing ones stay:`,
           commands: [
             allowEgressCommand(client, `allow-egress-to-${svc.name}`, {
               namespace: svc.namespace,
@@ -70,7 +74,7 @@ export function checkClientEgressToBackend(s: Snapshot): Finding[] {
         finding('NETPOL_EGRESS_UNDECIDED', {
           hop: 'client',
           severity: 'unknown',
-          title: `egress from client ${clientName} to the backend pods could not be judged: ${[...new Set(undecided)].join('; ')}`,
+          title: msg`egress from client ${clientName} to the backend pods could not be judged: ${joinMessages(distinct(undecided), '; ')}`,
           evidence: egressEvidence(client, selecting),
           commands: describePolicyCommands(selecting),
         }),
@@ -78,4 +82,11 @@ export function checkClientEgressToBackend(s: Snapshot): Finding[] {
     }
   }
   return out;
+}
+
+/** The messages once each, in order (two pods undecided for the same reason say it once). */
+function distinct(messages: Message[]): Message[] {
+  const seen = new Map<string, Message>();
+  for (const m of messages) if (!seen.has(english(m))) seen.set(english(m), m);
+  return [...seen.values()];
 }

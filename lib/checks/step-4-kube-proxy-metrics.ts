@@ -12,6 +12,7 @@ import { fmt, nodeOf, queryEvidence, readMetric, stat, values } from './read-met
 import { metricCoverage } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 import { sh } from './command';
+import { msg, type Message } from '@/lib/i18n/message';
 
 /** kube-proxy on the nodes whose rules the path goes through (those its pods were found on). */
 export function kubeProxyQueries({ snapshot: s, window }: PlanInput): MetricPlan {
@@ -75,7 +76,7 @@ export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
           hop: 'kube-proxy',
           member: node,
           severity: seconds >= t.kubeProxyRuleAge.fail ? 'fail' : 'warn',
-          title: `kube-proxy on ${node ?? series.labels.instance} last synced its rules ${fmt(seconds / 60, 'count')} min ago: new endpoints are not programmed there`,
+          title: msg`kube-proxy on ${node ?? series.labels.instance ?? '?'} last synced its rules ${fmt(seconds / 60, 'count')} min ago: new endpoints are not programmed there`,
           evidence: [
             queryEvidence(age.result, `${Math.round(seconds)} s for ${series.labels.instance}`),
           ],
@@ -89,15 +90,26 @@ export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
       );
     }
   }
-  for (const [id, code, limit, what] of [
-    ['kp.sync_p99', 'KUBE_PROXY_SYNC_SLOW', t.kubeProxySync.warn, 'rule sync p99'],
+  const slow: [
+    'kp.sync_p99' | 'kp.programming_p99',
+    'KUBE_PROXY_SYNC_SLOW' | 'KUBE_PROXY_PROGRAMMING_SLOW',
+    number,
+    (node: string, p99: string) => Message,
+  ][] = [
+    [
+      'kp.sync_p99',
+      'KUBE_PROXY_SYNC_SLOW',
+      t.kubeProxySync.warn,
+      (node, p99) => msg`kube-proxy on ${node}: rule sync p99 ${p99}`,
+    ],
     [
       'kp.programming_p99',
       'KUBE_PROXY_PROGRAMMING_SLOW',
       t.kubeProxyProgramming.warn,
-      'network programming latency p99',
+      (node, p99) => msg`kube-proxy on ${node}: network programming latency p99 ${p99}`,
     ],
-  ] as const) {
+  ];
+  for (const [id, code, limit, title] of slow) {
     const r = readMetric(s, id);
     if (r.state !== 'ok') continue;
     for (const series of r.result.series) {
@@ -108,20 +120,33 @@ export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
             hop: 'kube-proxy',
             member: nodeOf(s, series.labels),
             severity: 'warn',
-            title: `kube-proxy on ${nodeOf(s, series.labels) ?? series.labels.instance}: ${what} ${fmt(p99, 'seconds')}`,
+            title: title(
+              nodeOf(s, series.labels) ?? series.labels.instance ?? '?',
+              fmt(p99, 'seconds'),
+            ),
             evidence: [queryEvidence(r.result, `max ${fmt(p99, 'seconds')}`)],
           }),
         );
     }
   }
-  for (const [id, code, what] of [
-    ['kp.restore_failures', 'KUBE_PROXY_RESTORE_FAILURES', 'iptables-restore failures'],
+  const counted: [
+    'kp.restore_failures' | 'kp.no_local_endpoints',
+    'KUBE_PROXY_RESTORE_FAILURES' | 'KUBE_PROXY_NO_LOCAL_ENDPOINTS',
+    (node: string, n: number) => Message,
+  ][] = [
+    [
+      'kp.restore_failures',
+      'KUBE_PROXY_RESTORE_FAILURES',
+      (node, n) => msg`kube-proxy on ${node}: ${n} iptables-restore failures in the window`,
+    ],
     [
       'kp.no_local_endpoints',
       'KUBE_PROXY_NO_LOCAL_ENDPOINTS',
-      'packets for Local-policy Services without a local endpoint',
+      (node, n) =>
+        msg`kube-proxy on ${node}: ${n} packets for Local-policy Services without a local endpoint in the window`,
     ],
-  ] as const) {
+  ];
+  for (const [id, code, title] of counted) {
     const r = readMetric(s, id);
     if (r.state !== 'ok') continue;
     for (const series of r.result.series) {
@@ -132,7 +157,7 @@ export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
             hop: 'kube-proxy',
             member: nodeOf(s, series.labels),
             severity: code === 'KUBE_PROXY_RESTORE_FAILURES' ? 'fail' : 'warn',
-            title: `kube-proxy on ${nodeOf(s, series.labels) ?? series.labels.instance}: ${Math.round(n)} ${what} in the window`,
+            title: title(nodeOf(s, series.labels) ?? series.labels.instance ?? '?', Math.round(n)),
             evidence: [queryEvidence(r.result, `${Math.round(n)}`)],
           }),
         );

@@ -6,6 +6,7 @@ import type { Snapshot } from '@/lib/model/snapshot';
 import { podRef } from './read-snapshot';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 import { sh } from './command';
+import { msg } from '@/lib/i18n/message';
 
 export function checkKubeProxy(s: Snapshot): Finding[] {
   if ('issue' in s.kubeProxy) return [sourceUnknown(4, 'kube-proxy', s.kubeProxy.issue)];
@@ -17,8 +18,7 @@ export function checkKubeProxy(s: Snapshot): Finding[] {
       finding('KUBE_PROXY_REPLACED', {
         hop: 'kube-proxy',
         severity: 'info',
-        title:
-          'no kube-proxy in this cluster: Service routing is done by a replacement (e.g. Cilium), which Hopscope does not inspect',
+        title: msg`no kube-proxy in this cluster: Service routing is done by a replacement (e.g. Cilium), which Hopscope does not inspect`,
         commands: [sh`kubectl get pods -n kube-system -o wide`],
       }),
     ];
@@ -28,7 +28,7 @@ export function checkKubeProxy(s: Snapshot): Finding[] {
         finding('KUBE_PROXY_PARTLY_CHECKED', {
           hop: 'kube-proxy',
           severity: 'info',
-          title: `kube-proxy checked on ${kp.partial.checked} of ${kp.partial.of ?? '?'} nodes of the path: those traffic enters or leaves by, then those of pods in trouble`,
+          title: msg`kube-proxy checked on ${kp.partial.checked} of ${kp.partial.of ?? '?'} nodes of the path: those traffic enters or leaves by, then those of pods in trouble`,
           commands: [sh`kubectl get pods -n kube-system -l k8s-app=kube-proxy -o wide`],
         }),
       ]
@@ -41,7 +41,7 @@ export function checkKubeProxy(s: Snapshot): Finding[] {
           hop: 'kube-proxy',
           member: node,
           severity: 'fail',
-          title: `no kube-proxy pod runs on node ${node}: Service rules there are missing or stale`,
+          title: msg`no kube-proxy pod runs on node ${node}: Service rules there are missing or stale`,
           evidence: [
             objectEvidence(
               'v1 Pod kube-system/* (k8s-app=kube-proxy)',
@@ -64,7 +64,7 @@ export function checkKubeProxy(s: Snapshot): Finding[] {
           hop: 'kube-proxy',
           member: node,
           severity: 'fail',
-          title: `kube-proxy ${broken.name} on node ${node} is not ready (${broken.containers.find((c) => c.reason)?.reason ?? broken.phase})`,
+          title: msg`kube-proxy ${broken.name} on node ${node} is not ready (${broken.containers.find((c) => c.reason)?.reason ?? broken.phase})`,
           evidence: [objectEvidence(podRef(broken), 'status.conditions[Ready]', false)],
           commands: [sh`kubectl logs -n kube-system ${broken.name} --tail=50`],
         }),

@@ -25,6 +25,7 @@ import { finding, objectEvidence, sourceUnknown, subject } from './finding-build
 import { containerPortOf, namespaceLabelsOf } from './client-egress';
 import { evaluateIngress, type TrafficSource } from './netpol';
 import { sh } from './command';
+import { joinMessages, msg, type Message } from '@/lib/i18n/message';
 
 function svcRef(svc: ServiceInfo): string {
   return `v1 Service ${svc.namespace}/${svc.name}`;
@@ -45,7 +46,7 @@ function checkTypeAndPort(s: Snapshot, svc: ServiceInfo): Finding[] {
       finding('SVC_TYPE_MISMATCH', {
         hop: 'service',
         severity: 'fail',
-        title: `Service ${svc.namespace}/${svc.name} is of type ${svc.type}: it opens no ${s.path.kind === 'nodeport' ? 'node port' : 'cluster VIP'}`,
+        title: msg`Service ${svc.namespace}/${svc.name} is of type ${svc.type}: it opens no ${s.path.kind === 'nodeport' ? msg`node port` : msg`cluster VIP`}`,
         evidence: [objectEvidence(ref, 'spec.type', svc.type)],
         commands: [sh`kubectl get svc -n ${svc.namespace} ${svc.name} -o yaml`],
       }),
@@ -60,7 +61,7 @@ function checkTypeAndPort(s: Snapshot, svc: ServiceInfo): Finding[] {
       finding('SVC_PORT_NOT_FOUND', {
         hop: 'service',
         severity: 'fail',
-        title: `Service ${svc.namespace}/${svc.name} has no port ${s.path.port} (it has ${svc.ports.map((p) => (p.name ? `${p.name}:${p.port}` : p.port)).join(', ') || 'none'})`,
+        title: msg`Service ${svc.namespace}/${svc.name} has no port ${s.path.port} (it has ${svc.ports.length > 0 ? svc.ports.map((p) => (p.name ? `${p.name}:${p.port}` : p.port)).join(', ') : msg`none`})`,
         evidence: [objectEvidence(ref, 'spec.ports', svc.ports)],
       }),
     );
@@ -75,7 +76,7 @@ function checkSelector(s: Snapshot, svc: ServiceInfo, pods: PodInfo[]): Finding[
       finding('SVC_NO_SELECTOR', {
         hop: 'service',
         severity: 'info',
-        title: `Service ${svc.namespace}/${svc.name} has no selector: its endpoints are managed by hand`,
+        title: msg`Service ${svc.namespace}/${svc.name} has no selector: its endpoints are managed by hand`,
         evidence: [objectEvidence(ref, 'spec.selector', null)],
       }),
     ];
@@ -84,16 +85,16 @@ function checkSelector(s: Snapshot, svc: ServiceInfo, pods: PodInfo[]): Finding[
   const near = gatheredValue(s.backend?.nearMisses) ?? [];
   const hint =
     near.length > 0
-      ? ` — ${near
-          .slice(0, 3)
-          .map((n) => `${n.name} has ${n.labelKey}=${n.has ?? '(none)'}`)
-          .join('; ')}`
+      ? msg` — ${joinMessages(
+          near.slice(0, 3).map((n) => msg`${n.name} has ${n.labelKey}=${n.has ?? msg`(none)`}`),
+          '; ',
+        )}`
       : '';
   return [
     finding('SVC_SELECTOR_NO_MATCH', {
       hop: 'service',
       severity: 'fail',
-      title: `Service ${svc.namespace}/${svc.name} selector ${selectorString(svc.selector)} matches no pod${hint}`,
+      title: msg`Service ${svc.namespace}/${svc.name} selector ${selectorString(svc.selector)} matches no pod${hint}`,
       evidence: [
         objectEvidence(ref, 'spec.selector', svc.selector),
         ...near.map((n) =>
@@ -106,7 +107,7 @@ function checkSelector(s: Snapshot, svc: ServiceInfo, pods: PodInfo[]): Finding[
       ],
       text:
         near.length > 0
-          ? `Pods almost match: label ${near[0]!.labelKey} is "${near[0]!.has ?? '(absent)'}" where the Service wants "${near[0]!.want}". Fix whichever side is wrong.`
+          ? msg`Pods almost match: label ${near[0]!.labelKey} is "${near[0]!.has ?? msg`(absent)`}" where the Service wants "${near[0]!.want}". Fix whichever side is wrong.`
           : undefined,
       commands: [
         sh`kubectl get pods -n ${svc.namespace} --show-labels`,
@@ -138,9 +139,9 @@ function staleReadyEndpoints(
       hop: 'endpoints',
       severity: stale.length === ready.length ? 'fail' : 'warn',
       title:
-        `${stale.length} of ${ready.length} ready endpoints of ${svc.namespace}/${svc.name} ` +
-        `are on ${nodes.length === 1 ? 'node' : 'nodes'} ${nodes.join(', ')}, which ` +
-        `${nodes.length === 1 ? 'is' : 'are'} not Ready: traffic still goes there`,
+        nodes.length === 1
+          ? msg`${stale.length} of ${ready.length} ready endpoints of ${svc.namespace}/${svc.name} are on node ${nodes[0]!}, which is not Ready: traffic still goes there`
+          : msg`${stale.length} of ${ready.length} ready endpoints of ${svc.namespace}/${svc.name} are on nodes ${nodes.join(', ')}, which are not Ready: traffic still goes there`,
       evidence: [
         ...stale.map(([address, e]) =>
           objectEvidence(
@@ -212,7 +213,7 @@ function checkTargetPorts(svc: ServiceInfo, ports: ServicePortInfo[], pods: PodI
           finding('SVC_TARGET_PORT_MISSING', {
             ...base,
             hop: 'service',
-            title: `Service port ${portLabel}: no selected pod declares a container port named "${sp.targetPort}" (${running.length} of ${running.length} lack it)`,
+            title: msg`Service port ${portLabel}: no selected pod declares a container port named "${sp.targetPort}" (${running.length} of ${running.length} lack it)`,
           }),
         );
       } else {
@@ -222,7 +223,7 @@ function checkTargetPorts(svc: ServiceInfo, ports: ServicePortInfo[], pods: PodI
               ...base,
               hop: 'pods',
               member: pod.name,
-              title: `pod ${pod.name} declares no container port named "${sp.targetPort}" (Service port ${portLabel})`,
+              title: msg`pod ${pod.name} declares no container port named "${sp.targetPort}" (Service port ${portLabel})`,
             }),
           );
       }
@@ -231,7 +232,7 @@ function checkTargetPorts(svc: ServiceInfo, ports: ServicePortInfo[], pods: PodI
         finding('SVC_TARGET_PORT_NOT_DECLARED', {
           hop: 'service',
           severity: 'warn',
-          title: `Service port ${portLabel}: no selected pod declares container port ${sp.targetPort}`,
+          title: msg`Service port ${portLabel}: no selected pod declares container port ${sp.targetPort}`,
           evidence: [
             objectEvidence(ref, `spec.ports[${sp.name ?? sp.port}].targetPort`, sp.targetPort),
           ],
@@ -245,7 +246,7 @@ function checkTargetPorts(svc: ServiceInfo, ports: ServicePortInfo[], pods: PodI
           // A named port resolves by name and protocol, so a clash leaves it unresolved; a
           // numeric one is sent on the Service's protocol whatever the pod declares.
           severity: typeof sp.targetPort === 'string' ? 'fail' : 'warn',
-          title: `Service port ${portLabel} targets a ${protocolClash.protocol} container port in pod ${protocolClash.pod.name}`,
+          title: msg`Service port ${portLabel} targets a ${protocolClash.protocol} container port in pod ${protocolClash.pod.name}`,
           evidence: [
             objectEvidence(ref, `spec.ports[${sp.name ?? sp.port}].protocol`, sp.protocol),
           ],
@@ -269,7 +270,7 @@ function checkEndpoints(
       finding('SVC_NO_ENDPOINTSLICES', {
         hop: 'endpoints',
         severity: 'fail',
-        title: `Service ${svc.namespace}/${svc.name} selects ${pods.length} pods but has no EndpointSlices`,
+        title: msg`Service ${svc.namespace}/${svc.name} selects ${pods.length} pods but has no EndpointSlices`,
         commands: [
           sliceCommand(svc),
           sh`kubectl get pods -n kube-system -l component=kube-controller-manager`,
@@ -315,18 +316,19 @@ function checkEndpoints(
   );
   if (allSlices.length > 0 && ready === 0) {
     const nodes = [...new Set([...byAddress.values()].map((e) => e.node).filter(Boolean))];
+    const terminatingNote = terminating ? msg`, ${terminating} terminating` : '';
+    const nodesNote = nodes.length ? msg` — on ${nodes.join(', ')}` : '';
     const portNote =
-      portless > 0
-        ? ` — ${portless} endpoint${portless === 1 ? '' : 's'} published without the path's port`
-        : '';
+      portless === 0
+        ? ''
+        : portless === 1
+          ? msg` — ${portless} endpoint published without the path's port`
+          : msg` — ${portless} endpoints published without the path's port`;
     out.push(
       finding('SVC_NO_READY_ENDPOINTS', {
         hop: 'endpoints',
         severity: 'fail',
-        title:
-          `Service ${svc.namespace}/${svc.name} has no ready endpoints ` +
-          `(0 of ${total}${terminating ? `, ${terminating} terminating` : ''})` +
-          `${nodes.length ? ` — on ${nodes.join(', ')}` : ''}${portNote}`,
+        title: msg`Service ${svc.namespace}/${svc.name} has no ready endpoints (0 of ${total}${terminatingNote})${nodesNote}${portNote}`,
         evidence,
         commands: [
           sliceCommand(svc),
@@ -348,7 +350,7 @@ function checkEndpoints(
       finding('SVC_SOME_ENDPOINTS_NOT_READY', {
         hop: 'endpoints',
         severity: 'warn',
-        title: `Service ${svc.namespace}/${svc.name}: ${ready} of ${total} endpoints ready`,
+        title: msg`Service ${svc.namespace}/${svc.name}: ${ready} of ${total} endpoints ready`,
         evidence,
         commands: [sliceCommand(svc)],
         subjects: notReadySubjects,
@@ -360,7 +362,7 @@ function checkEndpoints(
       finding('SVC_PUBLISH_NOT_READY', {
         hop: 'endpoints',
         severity: 'warn',
-        title: `Service ${svc.namespace}/${svc.name} publishes not-ready addresses: ${pods.filter((p) => !p.ready).length} not-ready pods still get traffic`,
+        title: msg`Service ${svc.namespace}/${svc.name} publishes not-ready addresses: ${pods.filter((p) => !p.ready).length} not-ready pods still get traffic`,
         evidence: [objectEvidence(svcRef(svc), 'spec.publishNotReadyAddresses', true)],
       }),
     );
@@ -383,10 +385,7 @@ function checkEndpoints(
         hop: 'node',
         member: s.path.node,
         severity: 'fail',
-        title:
-          `externalTrafficPolicy Local: node ${s.path.node} has no ready endpoint of ` +
-          `${svc.namespace}/${svc.name}, so traffic to ${s.path.node}${port ? `:${port}` : ''} ` +
-          `is dropped (ready endpoints on ${[...readyNodes].join(', ') || 'no node'})`,
+        title: msg`externalTrafficPolicy Local: node ${s.path.node} has no ready endpoint of ${svc.namespace}/${svc.name}, so traffic to ${s.path.node}${port ? `:${port}` : ''} is dropped (ready endpoints on ${readyNodes.size > 0 ? [...readyNodes].join(', ') : msg`no node`})`,
         evidence: [objectEvidence(svcRef(svc), 'spec.externalTrafficPolicy', 'Local'), ...evidence],
         commands: [
           sliceCommand(svc),
@@ -406,7 +405,7 @@ function checkEndpoints(
         hop: 'kube-proxy',
         member: hosts.client,
         severity: 'fail',
-        title: `internalTrafficPolicy Local: the client's node ${hosts.client} has no ready endpoint of ${svc.namespace}/${svc.name}`,
+        title: msg`internalTrafficPolicy Local: the client's node ${hosts.client} has no ready endpoint of ${svc.namespace}/${svc.name}`,
         evidence: [objectEvidence(svcRef(svc), 'spec.internalTrafficPolicy', 'Local')],
         commands: [sliceCommand(svc)],
       }),
@@ -415,14 +414,14 @@ function checkEndpoints(
   return out;
 }
 
-function trafficSources(s: Snapshot): { label: string; source: TrafficSource }[] {
+function trafficSources(s: Snapshot): { label: Message; source: TrafficSource }[] {
   const nsLabels = (ns: string) => namespaceLabelsOf(s, ns);
   if (s.path.kind === 'clusterip') {
     const client = gatheredValue(s.client);
     return client
       ? [
           {
-            label: `client ${client.namespace}/${client.name}`,
+            label: msg`client ${client.namespace}/${client.name}`,
             source: {
               kind: 'pod',
               namespace: client.namespace,
@@ -435,9 +434,9 @@ function trafficSources(s: Snapshot): { label: string; source: TrafficSource }[]
       : [];
   }
   if (s.path.kind === 'nodeport')
-    return [{ label: 'external clients', source: { kind: 'external' } }];
+    return [{ label: msg`external clients`, source: { kind: 'external' } }];
   return (gatheredValue(s.ingress?.controllerPods) ?? []).slice(0, 1).map((p) => ({
-    label: `ingress controller ${p.namespace}/${p.name}`,
+    label: msg`ingress controller ${p.namespace}/${p.name}`,
     source: {
       kind: 'pod',
       namespace: p.namespace,
@@ -490,7 +489,10 @@ function checkNetworkPolicies(
           finding('NETPOL_BLOCKS_CLIENT', {
             hop: 'pods',
             severity: 'fail',
-            title: `NetworkPolicy ${policies.join(', ')} drops ${label} → ${blocked.length === pods.length ? 'all' : `${blocked.length} of ${pods.length}`} backend pods on port ${sp.targetPort}`,
+            title:
+              blocked.length === pods.length
+                ? msg`NetworkPolicy ${policies.join(', ')} drops ${label} → all backend pods on port ${sp.targetPort}`
+                : msg`NetworkPolicy ${policies.join(', ')} drops ${label} → ${blocked.length} of ${pods.length} backend pods on port ${sp.targetPort}`,
             evidence: policies.map((name) =>
               objectEvidence(
                 `networking.k8s.io/v1 NetworkPolicy ${svc.namespace}/${name}`,
@@ -521,7 +523,7 @@ export function checkService(s: Snapshot): Finding[] {
       finding('SVC_NOT_FOUND', {
         hop: 'service',
         severity: 'fail',
-        title: `Service ${s.path.namespace}/${s.backendServiceName} does not exist`,
+        title: msg`Service ${s.path.namespace}/${s.backendServiceName ?? '?'} does not exist`,
         commands: [sh`kubectl get svc -n ${s.path.namespace}`],
       }),
     ];

@@ -23,6 +23,7 @@ import { finding } from './finding-builder';
 import { metricCoverage } from './metric-coverage';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import type { Thresholds } from './thresholds';
+import { msg, type Message } from '@/lib/i18n/message';
 
 export interface RouteSeries {
   profile: GatewayControllerProfile;
@@ -139,16 +140,19 @@ const all = (s: Snapshot, id: MetricId) => {
   return { r, v: r.state === 'ok' ? r.result.series.flatMap(values) : [] };
 };
 
-/** Why the Gateway's traffic was not read, or null when it was asked for. */
-function notRead(s: Snapshot, r: RouteSeries | null): string | null {
+/**
+ * Why the Gateway's traffic was not read, or null when it was asked for. A profile's own
+ * `noRouteSeries` is its text (an operator's override may replace it), passed on as it is.
+ */
+function notRead(s: Snapshot, r: RouteSeries | null): Message | string | null {
   const found = controllers(s);
   if (found.length === 0) return null; // no class read: step 5's object checks say why
-  if (r) return s.metrics ? null : 'no Prometheus is configured for this cluster';
+  if (r) return s.metrics ? null : msg`no Prometheus is configured for this cluster`;
   const profiles = found.map((c) => gatewayProfileFor(c));
   const without = profiles.find((p) => p?.noRouteSeries);
   if (without) return without.noRouteSeries!;
   if (profiles.some((p) => p?.metrics)) return null; // no rule matched: the object check says so
-  return `Hopscope has no metrics profile for ${found.join(', ')}`;
+  return msg`Hopscope has no metrics profile for ${found.join(', ')}`;
 }
 
 export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
@@ -160,7 +164,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('GATEWAY_METRICS_UNKNOWN', {
         hop: 'gateway',
         severity: 'unknown',
-        title: `the requests, errors and latency of the Gateway were not read: ${reason}`,
+        title: msg`the requests, errors and latency of the Gateway were not read: ${reason}`,
       }),
     ];
   if (!r || !s.metrics) return [];
@@ -188,7 +192,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('GATEWAY_5XX_HIGH', {
         hop: 'gateway',
         severity: p5 > t.errorRatio.fail ? 'fail' : 'warn',
-        title: `5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of the Gateway's upstream requests (${r.what})`,
+        title: msg`5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of the Gateway's upstream requests (${r.what})`,
         evidence: [queryEvidence(e5.r.result, `max ${fmt(p5, 'ratio')}`)],
       }),
     );
@@ -200,7 +204,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('GATEWAY_UPSTREAM_SLOW', {
         hop: 'pods',
         severity: 'warn',
-        title: `upstream p99 for ${host} at the Gateway reached ${fmt(now, 'seconds')}, ${(now / before).toFixed(0)}× yesterday's ${fmt(before, 'seconds')}: the backend is slow, not the Gateway`,
+        title: msg`upstream p99 for ${host} at the Gateway reached ${fmt(now, 'seconds')}, ${(now / before).toFixed(0)}× yesterday's ${fmt(before, 'seconds')}: the backend is slow, not the Gateway`,
         evidence: [
           queryEvidence(
             upstream.r.result,
@@ -216,7 +220,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('GATEWAY_UPSTREAM_CONNECT_FAILING', {
         hop: 'pods',
         severity: 'warn',
-        title: `the Gateway failed to connect to the backend up to ${failing.toFixed(2)} times a second (${r.what})`,
+        title: msg`the Gateway failed to connect to the backend up to ${failing.toFixed(2)} times a second (${r.what})`,
         evidence: [queryEvidence(connect.r.result, `max ${failing.toFixed(2)}/s`)],
       }),
     );

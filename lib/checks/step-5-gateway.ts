@@ -18,11 +18,12 @@ import {
 } from '@/lib/model/gateway';
 import type { Finding } from '@/lib/model/finding';
 import { gatheredValue, type Snapshot } from '@/lib/model/snapshot';
-import { finding, objectEvidence, sourceUnknown } from './finding-builder';
+import { finding, noteEvidence, objectEvidence, sourceUnknown } from './finding-builder';
 import { sh } from './command';
 import { gatewayRouteOf } from '@/lib/model/path-text';
 import { podRef } from './read-snapshot';
 import { dataPlaneSelector } from '@/lib/profiles/gateway-controllers';
+import { joinMessages, msg, type Message } from '@/lib/i18n/message';
 
 const routeRef = (r: { kind?: HttpRouteInfo['kind']; namespace: string; name: string }) =>
   `gateway.networking.k8s.io/v1 ${routeKind(r)} ${r.namespace}/${r.name}`;
@@ -49,7 +50,7 @@ function stale(
     finding('GATEWAY_STATUS_STALE', {
       hop,
       severity: 'warn',
-      title: `the status of ${what} was written for generation ${Math.min(...behind.map((c) => c.observedGeneration!))}, the object is at generation ${generation}: its controller has not processed the latest edit`,
+      title: msg`the status of ${what} was written for generation ${Math.min(...behind.map((c) => c.observedGeneration!))}, the object is at generation ${generation}: its controller has not processed the latest edit`,
       evidence: [
         objectEvidence(ref, 'metadata.generation', generation),
         objectEvidence(
@@ -86,7 +87,7 @@ function checkParent(
       finding('GATEWAY_NOT_FOUND', {
         hop: 'gateway',
         severity: 'fail',
-        title: `${routeKind(route)} ${route.namespace}/${route.name} names Gateway ${ref.namespace}/${ref.name}, which does not exist`,
+        title: msg`${routeKind(route)} ${route.namespace}/${route.name} names Gateway ${ref.namespace}/${ref.name}, which does not exist`,
         evidence: [objectEvidence(routeRef(route), 'spec.parentRefs', route.parentRefs)],
         commands: [sh`kubectl get gateways -A`],
       }),
@@ -104,8 +105,10 @@ function checkParent(
           hop: 'gateway',
           severity: 'fail',
           title: !cls
-            ? `Gateway ${g.namespace}/${g.name} names GatewayClass "${g.className}", which does not exist: no controller programs it`
-            : `GatewayClass ${cls.name} (controller ${cls.controllerName}) is not accepted: ${accepted ? said(accepted) : 'no Accepted condition: no controller has claimed it'}`,
+            ? msg`Gateway ${g.namespace}/${g.name} names GatewayClass "${g.className}", which does not exist: no controller programs it`
+            : accepted
+              ? msg`GatewayClass ${cls.name} (controller ${cls.controllerName}) is not accepted: ${said(accepted)}`
+              : msg`GatewayClass ${cls.name} (controller ${cls.controllerName}) is not accepted: no Accepted condition: no controller has claimed it`,
           evidence: [
             objectEvidence(gRef, 'spec.gatewayClassName', g.className),
             ...(cls
@@ -128,7 +131,7 @@ function checkParent(
       finding('GATEWAY_NOT_ACCEPTED', {
         hop: 'gateway',
         severity: 'fail',
-        title: `Gateway ${g.namespace}/${g.name} is not accepted by its controller: ${said(accepted)}`,
+        title: msg`Gateway ${g.namespace}/${g.name} is not accepted by its controller: ${said(accepted)}`,
         evidence: [objectEvidence(gRef, 'status.conditions[Accepted]', accepted)],
         commands: [sh`kubectl describe gateway -n ${g.namespace} ${g.name}`],
       }),
@@ -140,8 +143,8 @@ function checkParent(
         hop: 'gateway',
         severity: 'fail',
         title: programmed
-          ? `Gateway ${g.namespace}/${g.name} is not programmed: ${said(programmed)}`
-          : `Gateway ${g.namespace}/${g.name} has no Programmed condition: no controller has programmed it`,
+          ? msg`Gateway ${g.namespace}/${g.name} is not programmed: ${said(programmed)}`
+          : msg`Gateway ${g.namespace}/${g.name} has no Programmed condition: no controller has programmed it`,
         evidence: [objectEvidence(gRef, 'status.conditions', g.conditions)],
         commands: [sh`kubectl describe gateway -n ${g.namespace} ${g.name}`],
       }),
@@ -160,7 +163,7 @@ function checkParent(
       finding('GATEWAY_LISTENER_HOSTNAME_MISMATCH', {
         hop: 'gateway',
         severity: 'fail',
-        title: `no listener of Gateway ${g.namespace}/${g.name}${ref.sectionName ? ` named ${ref.sectionName}` : ''} admits ${host} (${candidates.map((l) => `${l.name}: ${l.hostname ?? 'any host'}`).join(', ')})`,
+        title: msg`no listener of Gateway ${g.namespace}/${g.name}${ref.sectionName ? msg` named ${ref.sectionName}` : ''} admits ${host} (${joinMessages(candidates.map((l) => msg`${l.name}: ${l.hostname ?? msg`any host`}`))})`,
         evidence: [objectEvidence(gRef, 'spec.listeners', candidates)],
         commands: [sh`kubectl get gateway -n ${g.namespace} ${g.name} -o yaml`],
       }),
@@ -178,7 +181,7 @@ function checkParent(
         finding('GATEWAY_LISTENER_UNHEALTHY', {
           hop: 'gateway',
           severity: 'fail',
-          title: `listener ${l.name} (${l.protocol} ${l.port}${l.hostname ? ` ${l.hostname}` : ''}) of Gateway ${g.namespace}/${g.name}: ${bad.map(said).join('; ')}`,
+          title: msg`listener ${l.name} (${l.protocol} ${l.port}${l.hostname ? ` ${l.hostname}` : ''}) of Gateway ${g.namespace}/${g.name}: ${bad.map(said).join('; ')}`,
           evidence: [objectEvidence(gRef, `status.listeners[${l.name}].conditions`, st.conditions)],
           commands: [sh`kubectl describe gateway -n ${g.namespace} ${g.name}`],
         }),
@@ -206,8 +209,8 @@ function checkDataPlane(parent: GatewayParent, g: GatewayInfo): Finding[] {
       finding('GATEWAY_NO_DATA_PLANE', {
         hop: 'gateway',
         severity: 'fail',
-        title: `no data-plane pod of Gateway ${g.namespace}/${g.name} found (${selector}): nothing serves its listeners`,
-        evidence: [{ kind: 'note', text: `no Service or pod labelled ${selector}` }],
+        title: msg`no data-plane pod of Gateway ${g.namespace}/${g.name} found (${selector}): nothing serves its listeners`,
+        evidence: [noteEvidence(msg`no Service or pod labelled ${selector}`)],
         commands: [sh`kubectl get deploy,svc,pods -A -l ${selector}`],
       }),
     ];
@@ -218,7 +221,7 @@ function checkDataPlane(parent: GatewayParent, g: GatewayInfo): Finding[] {
         hop: 'gateway',
         member: p.name,
         severity: 'fail',
-        title: `data-plane pod ${p.name} of Gateway ${g.namespace}/${g.name} is not ready (${p.containers.find((c) => c.reason)?.reason ?? p.phase})`,
+        title: msg`data-plane pod ${p.name} of Gateway ${g.namespace}/${g.name} is not ready (${p.containers.find((c) => c.reason)?.reason ?? p.phase})`,
         evidence: [objectEvidence(podRef(p), 'status.conditions[Ready]', false)],
         commands: [sh`kubectl logs -n ${p.namespace} ${p.name} --tail=50`],
       }),
@@ -262,8 +265,8 @@ function checkRouteStatus(
         severity: 'fail',
         title:
           route.parentRefs.length === 0
-            ? `${routeKind(route)} ${route.namespace}/${route.name} names no Gateway (spec.parentRefs is empty): no Gateway serves it`
-            : `${routeKind(route)} ${route.namespace}/${route.name} is attached to nothing: no controller has written status.parents for ${route.parentRefs.map((p) => `${p.namespace}/${p.name}`).join(', ')}`,
+            ? msg`${routeKind(route)} ${route.namespace}/${route.name} names no Gateway (spec.parentRefs is empty): no Gateway serves it`
+            : msg`${routeKind(route)} ${route.namespace}/${route.name} is attached to nothing: no controller has written status.parents for ${route.parentRefs.map((p) => `${p.namespace}/${p.name}`).join(', ')}`,
         evidence: [
           objectEvidence(ref, 'spec.parentRefs', route.parentRefs),
           objectEvidence(ref, 'status.parents', route.parents),
@@ -283,7 +286,7 @@ function checkRouteStatus(
         finding('GATEWAY_ROUTE_NOT_ACCEPTED', {
           hop: 'httproute',
           severity: 'fail',
-          title: `Gateway ${where} does not accept ${routeKind(route)} ${route.namespace}/${route.name}: ${said(accepted)}`,
+          title: msg`Gateway ${where} does not accept ${routeKind(route)} ${route.namespace}/${route.name}: ${said(accepted)}`,
           evidence: [objectEvidence(ref, 'status.parents[].conditions[Accepted]', accepted)],
           commands: [
             sh`kubectl describe ${routeKind(route).toLowerCase()} -n ${route.namespace} ${route.name}`,
@@ -297,8 +300,8 @@ function checkRouteStatus(
           hop: !ruleResolved && resolved.reason === 'BackendNotFound' ? 'service' : 'httproute',
           severity: ruleResolved ? 'warn' : 'fail',
           title: ruleResolved
-            ? `${routeKind(route)} ${route.namespace}/${route.name} has a reference its controller cannot resolve in another rule than the one for this path: ${said(resolved)}`
-            : `${routeKind(route)} ${route.namespace}/${route.name} has references its controller cannot resolve: ${said(resolved)}`,
+            ? msg`${routeKind(route)} ${route.namespace}/${route.name} has a reference its controller cannot resolve in another rule than the one for this path: ${said(resolved)}`
+            : msg`${routeKind(route)} ${route.namespace}/${route.name} has references its controller cannot resolve: ${said(resolved)}`,
           evidence: [objectEvidence(ref, 'status.parents[].conditions[ResolvedRefs]', resolved)],
           commands: [
             sh`kubectl describe ${routeKind(route).toLowerCase()} -n ${route.namespace} ${route.name}`,
@@ -311,7 +314,7 @@ function checkRouteStatus(
         finding('GATEWAY_ROUTE_PARTIALLY_INVALID', {
           hop: 'httproute',
           severity: 'warn',
-          title: `some rules of ${routeKind(route)} ${route.namespace}/${route.name} were dropped by ${where}: ${said(partial)}`,
+          title: msg`some rules of ${routeKind(route)} ${route.namespace}/${route.name} were dropped by ${where}: ${said(partial)}`,
           evidence: [objectEvidence(ref, 'status.parents[].conditions[PartiallyInvalid]', partial)],
         }),
       );
@@ -353,7 +356,7 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
       finding('GATEWAY_NO_RULE_MATCH', {
         hop: 'httproute',
         severity: 'fail',
-        title: `no rule of ${routeKind(route)} ${route.namespace}/${route.name} matches ${host}${path}${route.hostnames.length ? ` (hostnames: ${route.hostnames.join(', ')})` : ''}: the Gateway answers 404`,
+        title: msg`no rule of ${routeKind(route)} ${route.namespace}/${route.name} matches ${host}${path}${route.hostnames.length ? msg` (hostnames: ${route.hostnames.join(', ')})` : ''}: the Gateway answers 404`,
         evidence: [
           objectEvidence(ref, 'spec.hostnames', route.hostnames),
           objectEvidence(
@@ -369,23 +372,25 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
     ];
   const out: Finding[] = [];
   const refs = match.rule.backendRefs;
-  const rulePlace = `rule ${match.ruleIndex + 1} (${match.match.path.type} ${match.match.path.value})`;
+  const rulePlace = msg`rule ${match.ruleIndex + 1} (${match.match.path.type} ${match.match.path.value})`;
   if (match.conditional)
     out.push(
       finding('GATEWAY_RULE_CONDITIONAL', {
         hop: 'httproute',
         severity: 'unknown',
-        title: `only ${rulePlace} of ${routeKind(route)} ${route.namespace}/${route.name} admits ${host}${path}, and it also needs ${[
-          match.match.headers.length
-            ? `headers ${match.match.headers.map((h) => h.name).join(', ')}`
-            : '',
-          match.match.queryParams?.length
-            ? `query parameters ${match.match.queryParams.join(', ')}`
-            : '',
-          match.match.method && match.match.method !== 'GET' ? `method ${match.match.method}` : '',
-        ]
-          .filter(Boolean)
-          .join(' and ')}: whether a request is served depends on what it sends`,
+        title: msg`only ${rulePlace} of ${routeKind(route)} ${route.namespace}/${route.name} admits ${host}${path}, and it also needs ${andList(
+          [
+            ...(match.match.headers.length
+              ? [msg`headers ${match.match.headers.map((h) => h.name).join(', ')}`]
+              : []),
+            ...(match.match.queryParams?.length
+              ? [msg`query parameters ${match.match.queryParams.join(', ')}`]
+              : []),
+            ...(match.match.method && match.match.method !== 'GET'
+              ? [msg`method ${match.match.method}`]
+              : []),
+          ],
+        )}: whether a request is served depends on what it sends`,
         evidence: [
           objectEvidence(ref, `spec.rules[${match.ruleIndex}].matches`, match.rule.matches),
         ],
@@ -396,7 +401,7 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
       finding('GATEWAY_BACKEND_WEIGHTS_ZERO', {
         hop: 'httproute',
         severity: 'fail',
-        title: `${rulePlace} of ${routeKind(route)} ${route.namespace}/${route.name} gives every backend weight 0: it sends ${host}${path} nowhere and the Gateway answers 500`,
+        title: msg`${rulePlace} of ${routeKind(route)} ${route.namespace}/${route.name} gives every backend weight 0: it sends ${host}${path} nowhere and the Gateway answers 500`,
         evidence: [objectEvidence(ref, `spec.rules[${match.ruleIndex}].backendRefs`, refs)],
       }),
     );
@@ -407,7 +412,7 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
         finding('GATEWAY_BACKEND_NOT_SERVICE', {
           hop: 'service',
           severity: 'unknown',
-          title: `${rulePlace} sends to ${b.group ? `${b.group}/` : ''}${b.kind} ${b.namespace}/${b.name}: not a Service, not followed`,
+          title: msg`${rulePlace} sends to ${b.group ? `${b.group}/` : ''}${b.kind} ${b.namespace}/${b.name}: not a Service, not followed`,
           evidence: [objectEvidence(ref, `spec.rules[${match.ruleIndex}].backendRefs`, b)],
         }),
       );
@@ -418,7 +423,7 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
         finding('GATEWAY_REFERENCEGRANT_MISSING', {
           hop: 'httproute',
           severity: 'fail',
-          title: `${rulePlace} sends to Service ${b.namespace}/${b.name}, in another namespace, and no ReferenceGrant in ${b.namespace} allows ${routeKind(route)}s of ${route.namespace} to reach it: the reference is refused`,
+          title: msg`${rulePlace} sends to Service ${b.namespace}/${b.name}, in another namespace, and no ReferenceGrant in ${b.namespace} allows ${routeKind(route)}s of ${route.namespace} to reach it: the reference is refused`,
           evidence: [
             objectEvidence(ref, `spec.rules[${match.ruleIndex}].backendRefs`, b),
             objectEvidence(
@@ -444,7 +449,7 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
       finding('GATEWAY_BACKEND_SERVICE_MISSING', {
         hop: 'service',
         severity: 'fail',
-        title: `${rulePlace} of ${routeKind(route)} ${route.namespace}/${route.name} sends ${host}${path} to Service ${followed.namespace}/${followed.name}, which does not exist: the Gateway answers 500`,
+        title: msg`${rulePlace} of ${routeKind(route)} ${route.namespace}/${route.name} sends ${host}${path} to Service ${followed.namespace}/${followed.name}, which does not exist: the Gateway answers 500`,
         evidence: [
           objectEvidence(ref, `spec.rules[${match.ruleIndex}].backendRefs[].name`, followed.name),
         ],
@@ -457,7 +462,7 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
       finding('GATEWAY_BACKEND_PORT_MISSING', {
         hop: 'service',
         severity: 'fail',
-        title: `${rulePlace} targets port ${followed.port} of Service ${svc.namespace}/${svc.name}, which has only ${svc.ports.map((p) => (p.name ? `${p.name}:${p.port}` : `${p.port}`)).join(', ') || 'no ports'}`,
+        title: msg`${rulePlace} targets port ${followed.port} of Service ${svc.namespace}/${svc.name}, which has only ${svc.ports.length > 0 ? svc.ports.map((p) => (p.name ? `${p.name}:${p.port}` : `${p.port}`)).join(', ') : msg`no ports`}`,
         evidence: [
           objectEvidence(ref, `spec.rules[${match.ruleIndex}].backendRefs[].port`, followed.port),
           objectEvidence(`v1 Service ${svc.namespace}/${svc.name}`, 'spec.ports', svc.ports),
@@ -466,6 +471,12 @@ function checkRule(s: Snapshot, route: HttpRouteInfo, host: string, path: string
       }),
     );
   return out;
+}
+
+/** "a and b and c": what a conditional rule also needs, each part a phrase. */
+function andList(parts: Message[]): Message | '' {
+  if (parts.length === 0) return '';
+  return parts.slice(1).reduce((all, part) => msg`${all} and ${part}`, parts[0]!);
 }
 
 function gatheredGrants(s: Snapshot, namespace: string): unknown {
@@ -484,7 +495,7 @@ export function checkGateway(s: Snapshot): Finding[] {
       finding('GATEWAY_ROUTE_NOT_FOUND', {
         hop: 'httproute',
         severity: 'fail',
-        title: `${named.kind} ${s.path.namespace}/${named.name} does not exist`,
+        title: msg`${named.kind} ${s.path.namespace}/${named.name} does not exist`,
         commands: [sh`kubectl get ${named.kind.toLowerCase()}s -n ${s.path.namespace}`],
       }),
     ];

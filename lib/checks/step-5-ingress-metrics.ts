@@ -24,12 +24,13 @@ import {
 } from '@/lib/promql/queries';
 import { windowRange } from '@/lib/promql/window';
 import type { ChartSpec } from './charts';
-import { finding, objectEvidence, subject } from './finding-builder';
+import { finding, noteEvidence, objectEvidence, subject } from './finding-builder';
 import { backendPods, pathBackendRef, pathIngressProfile } from './read-snapshot';
 import { fmt, queryEvidence, readMetric, stat, values } from './read-metrics';
 import { metricCoverage, type CoreSeries } from './metric-coverage';
 import type { Thresholds } from './thresholds';
 import { sh } from './command';
+import { joinMessages, msg, type Message } from '@/lib/i18n/message';
 
 type PerIngress = { kind: 'per-ingress' } & IngressControllerMetrics;
 
@@ -190,15 +191,18 @@ function coreSeries(
   };
 }
 
-/** Why the controller's traffic for this path is not read, or null when it is asked for. */
-function notRead(s: Snapshot, profile: IngressControllerProfile): string | null {
-  if (profile.noRouteSeries) return profile.noRouteSeries;
-  if (!profile.metrics) return `Hopscope has no metrics profile for ${profile.title}`;
+/**
+ * Why the controller's traffic for this path is not read, or null when it is asked for. A
+ * profile's own `noRouteSeries` is its text (an operator's override may replace it), passed on.
+ */
+function notRead(s: Snapshot, profile: IngressControllerProfile): Message | null {
+  if (profile.noRouteSeries) return msg`${profile.noRouteSeries}`;
+  if (!profile.metrics) return msg`Hopscope has no metrics profile for ${profile.title}`;
   const ref = pathBackendRef(s);
   if (profile.metrics.kind === 'per-backend' && ref && !backendSeries(s, profile.metrics))
     return gatheredValue(s.backend?.service)
-      ? `${profile.title} names the backend after the Service's port, and Service ${ref.namespace}/${ref.service} has no port ${ref.ingressPort}`
-      : `${profile.title} names the backend after the Service's port, and the Service was not read`;
+      ? msg`${profile.title} names the backend after the Service's port, and Service ${ref.namespace}/${ref.service} has no port ${ref.ingressPort}`
+      : msg`${profile.title} names the backend after the Service's port, and the Service was not read`;
   return null;
 }
 
@@ -213,9 +217,9 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('INGRESS_METRICS_UNKNOWN', {
         hop: 'ingress-controller',
         severity: 'unknown',
-        title: `the requests, errors and latency at the ingress controller were not read: ${reason}`,
+        title: msg`the requests, errors and latency at the ingress controller were not read: ${reason}`,
         evidence: [
-          { kind: 'note', text: reason },
+          noteEvidence(reason),
           objectEvidence(
             `networking.k8s.io/v1 IngressClass ${gatheredValue(s.ingress?.ingressClass)?.name ?? ''}`,
             'spec.controller',
@@ -250,7 +254,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('INGRESS_5XX_HIGH', {
         hop: 'ingress-controller',
         severity: p5 > t.errorRatio.fail ? 'fail' : 'warn',
-        title: `5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of requests at the controller`,
+        title: msg`5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of requests at the controller`,
         evidence: [queryEvidence(e5.r.result, `max ${fmt(p5, 'ratio')}`)],
         subjects: through,
       }),
@@ -263,7 +267,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('INGRESS_4XX_HIGH', {
         hop: 'ingress-controller',
         severity: 'warn',
-        title: `4xx answers for ${host} peaked at ${fmt(p4, 'ratio')} of requests`,
+        title: msg`4xx answers for ${host} peaked at ${fmt(p4, 'ratio')} of requests`,
         evidence: [queryEvidence(e4.r.result, `max ${fmt(p4, 'ratio')}`)],
         subjects: controllerPods.map(subject.pod),
       }),
@@ -277,7 +281,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('INGRESS_UPSTREAM_SLOW', {
         hop: 'pods',
         severity: 'warn',
-        title: `upstream p99 for ${host} reached ${fmt(upNow, 'seconds')}, ${(upNow / before).toFixed(0)}× yesterday's ${fmt(before, 'seconds')}: the backend is slow, not the controller`,
+        title: msg`upstream p99 for ${host} reached ${fmt(upNow, 'seconds')}, ${(upNow / before).toFixed(0)}× yesterday's ${fmt(before, 'seconds')}: the backend is slow, not the controller`,
         evidence: [
           queryEvidence(
             upstream.r.result,
@@ -298,7 +302,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('INGRESS_CONTROLLER_OVERHEAD', {
         hop: 'ingress-controller',
         severity: 'warn',
-        title: `the controller adds ${fmt(overhead, 'seconds')} at p99 over the upstream time`,
+        title: msg`the controller adds ${fmt(overhead, 'seconds')} at p99 over the upstream time`,
         evidence: [
           queryEvidence(
             request.r.result,
@@ -315,7 +319,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
       finding('INGRESS_UPSTREAM_CONNECT_SLOW', {
         hop: 'pods',
         severity: 'warn',
-        title: `the controller needs up to ${fmt(connectMax, 'seconds')} (p99) to connect to the backend pods`,
+        title: msg`the controller needs up to ${fmt(connectMax, 'seconds')} (p99) to connect to the backend pods`,
         evidence: [queryEvidence(connect.r.result, `max ${fmt(connectMax, 'seconds')}`)],
       }),
     );
@@ -330,7 +334,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
         finding('INGRESS_ORPHANED', {
           hop: 'ingress-controller',
           severity: 'fail',
-          title: `the controller reports Ingress ${s.path.namespace}/${s.path.ingress} as orphaned (${kinds.join(', ')}): it answers 503`,
+          title: msg`the controller reports Ingress ${s.path.namespace}/${s.path.ingress} as orphaned (${kinds.join(', ')}): it answers 503`,
           evidence: [queryEvidence(orphan.result, kinds.join(', '))],
         }),
       );
@@ -343,6 +347,12 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
     const targetLabel = layoutLabel(layout, names.targetHealth.targetLabel);
     const targets = down.result.series.map((x) => x.labels[targetLabel] ?? '?');
     const ready = backendPods(s).filter((p) => p.ready).length;
+    const readyNote =
+      ready === 0
+        ? ''
+        : ready === 1
+          ? msg` while the API shows ${ready} ready pod: its health checks fail where the kubelet's pass`
+          : msg` while the API shows ${ready} ready pods: its health checks fail where the kubelet's pass`;
     out.push(
       finding('INGRESS_UPSTREAM_TARGETS_DOWN', {
         // Pods the API calls ready that the controller will not send to: what to fix is the
@@ -350,16 +360,25 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
         hop: ready > 0 ? 'ingress-controller' : 'pods',
         // Every target the controller balances over is down: it has nowhere to send the request.
         severity: ready === 0 || targets.length >= ready ? 'fail' : 'warn',
-        title: `${profile.title} marks ${targets.length} backend target${targets.length === 1 ? '' : 's'} of ${host} down (${targets.join(', ')})${ready > 0 ? ` while the API shows ${ready} ready pod${ready === 1 ? '' : 's'}: its health checks fail where the kubelet's pass` : ''}`,
+        title:
+          targets.length === 1
+            ? msg`${profile.title} marks ${targets.length} backend target of ${host} down (${targets.join(', ')})${readyNote}`
+            : msg`${profile.title} marks ${targets.length} backend targets of ${host} down (${targets.join(', ')})${readyNote}`,
         evidence: [queryEvidence(down.result, targets.join(', '))],
       }),
     );
   }
   const reload = readMetric(s, 'ing.reload_ok');
   if (reload.state === 'ok') {
-    const failed = reload.result.series
-      .filter((x) => stat.last(values(x)) === 0)
-      .map((x) => x.labels.controller_pod ?? 'a controller pod');
+    const failedSeries = reload.result.series.filter((x) => stat.last(values(x)) === 0);
+    const failed = failedSeries.map((x) => x.labels.controller_pod ?? 'a controller pod');
+    const failedWords = joinMessages(
+      failedSeries.map((x) =>
+        x.labels.controller_pod !== undefined
+          ? msg`${x.labels.controller_pod}`
+          : msg`a controller pod`,
+      ),
+    );
     // A failed reload keeps the old configuration serving: it breaks this path only when this
     // host's own requests say so (5xx or mostly 4xx at the controller).
     const hurts = out.some(
@@ -372,9 +391,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
           hop: 'ingress-controller',
           severity: hurts ? 'fail' : 'warn',
           subjects: failed.map(subject.pod),
-          title:
-            `the last configuration reload failed on ${failed.join(', ')}: recent Ingress changes are not live` +
-            (hurts ? `, and ${host}'s own requests fail at the controller` : ''),
+          title: msg`the last configuration reload failed on ${failedWords}: recent Ingress changes are not live${hurts ? msg`, and ${host}'s own requests fail at the controller` : ''}`,
           evidence: [queryEvidence(reload.result, `0 on ${failed.join(', ')}`)],
           // Commands name only pods the API returned (the metric label merely points at them).
           commands: controllerPodsNamed(s, failed).map(
@@ -393,8 +410,8 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
           severity: days <= 0 ? 'fail' : 'warn',
           title:
             days <= 0
-              ? `the certificate for ${host} has expired`
-              : `the certificate for ${host} expires in ${days.toFixed(1)} days`,
+              ? msg`the certificate for ${host} has expired`
+              : msg`the certificate for ${host} expires in ${days.toFixed(1)} days`,
           evidence: [queryEvidence(cert.result, `${days.toFixed(1)} days`)],
         }),
       );

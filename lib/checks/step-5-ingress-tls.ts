@@ -5,6 +5,7 @@ import { hostMatches } from '@/lib/model/ingress-match';
 import { sh } from './command';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 import { ingRef } from './read-snapshot';
+import { msg } from '@/lib/i18n/message';
 
 export function checkTls(s: Snapshot, ing: IngressInfo, host: string): Finding[] {
   if (ing.tls.length === 0) return [];
@@ -15,7 +16,7 @@ export function checkTls(s: Snapshot, ing: IngressInfo, host: string): Finding[]
       finding('INGRESS_TLS_HOST_NOT_COVERED', {
         hop: 'ingress-controller',
         severity: 'warn',
-        title: `Ingress ${ing.namespace}/${ing.name} has TLS, but not for ${host}`,
+        title: msg`Ingress ${ing.namespace}/${ing.name} has TLS, but not for ${host}`,
         evidence: [objectEvidence(ref, 'spec.tls', ing.tls)],
       }),
     ];
@@ -55,7 +56,7 @@ function checkTlsSecret(
         finding('INGRESS_TLS_WARNING_EVENT', {
           hop: 'ingress-controller',
           severity: 'warn',
-          title: `Warning ${e.reason} on Ingress ${ing.namespace}/${ing.name}: ${e.message}`,
+          title: msg`Warning ${e.reason} on Ingress ${ing.namespace}/${ing.name}: ${e.message}`,
           evidence: [objectEvidence(`v1 Event ${e.involvedObject}`, 'message', e.message)],
           commands: [
             sh`kubectl get events -n ${ing.namespace} --field-selector involvedObject.kind=Ingress,involvedObject.name=${ing.name},type=Warning`,
@@ -70,7 +71,7 @@ function checkTlsSecret(
       finding('INGRESS_TLS_CERTIFICATE_NOT_READY', {
         hop: 'ingress-controller',
         severity: UNUSABLE.has(reason) ? 'fail' : 'warn',
-        title: `cert-manager Certificate ${ing.namespace}/${cert.name} for ${host} (Secret ${secretName}) is not Ready: ${reason}${cert.ready.message ? ` — ${cert.ready.message}` : ''}`,
+        title: msg`cert-manager Certificate ${ing.namespace}/${cert.name} for ${host} (Secret ${secretName}) is not Ready: ${reason}${cert.ready.message ? ` — ${cert.ready.message}` : ''}`,
         evidence: [
           objectEvidence(
             `cert-manager.io/v1 Certificate ${ing.namespace}/${cert.name}`,
@@ -90,7 +91,7 @@ function checkTlsSecret(
         finding('INGRESS_TLS_SECRET_MISSING', {
           hop: 'ingress-controller',
           severity: 'fail',
-          title: `TLS Secret ${ing.namespace}/${secretName} for ${host} does not exist: the controller serves its default certificate`,
+          title: msg`TLS Secret ${ing.namespace}/${secretName} for ${host} does not exist: the controller serves its default certificate`,
           evidence: [objectEvidence(ref, 'spec.tls[].secretName', secretName)],
           commands: [sh`kubectl get secret -n ${ing.namespace} ${secretName}`],
         }),
@@ -103,7 +104,7 @@ function checkTlsSecret(
     finding('INGRESS_TLS_NOT_CHECKED', {
       hop: 'ingress-controller',
       severity: 'unknown',
-      title: `TLS Secret ${ing.namespace}/${secretName} for ${host} not checked: needs get on secrets (set HOPSCOPE_READ_TLS_SECRETS=1)`,
+      title: msg`TLS Secret ${ing.namespace}/${secretName} for ${host} not checked: needs get on secrets (set HOPSCOPE_READ_TLS_SECRETS=1)`,
       evidence: [objectEvidence(ref, 'spec.tls[].secretName', secretName)],
       commands: [sh`kubectl get secret -n ${ing.namespace} ${secretName}`],
     }),

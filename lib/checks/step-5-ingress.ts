@@ -8,6 +8,7 @@ import { ingRef, podRef } from './read-snapshot';
 import { checkTls } from './step-5-ingress-tls';
 import { finding, objectEvidence, sourceUnknown } from './finding-builder';
 import { sh } from './command';
+import { msg } from '@/lib/i18n/message';
 
 function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
   const side = s.ingress!;
@@ -21,8 +22,8 @@ function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
         hop: 'ingress-controller',
         severity: 'fail',
         title: named
-          ? `Ingress ${ing.namespace}/${ing.name} names IngressClass "${named}", which does not exist: no controller serves it`
-          : `Ingress ${ing.namespace}/${ing.name} names no class and the cluster has no default IngressClass`,
+          ? msg`Ingress ${ing.namespace}/${ing.name} names IngressClass "${named}", which does not exist: no controller serves it`
+          : msg`Ingress ${ing.namespace}/${ing.name} names no class and the cluster has no default IngressClass`,
         evidence: [objectEvidence(ingRef(ing), 'spec.ingressClassName', named ?? null)],
         commands: [
           sh`kubectl get ingressclass`,
@@ -38,7 +39,7 @@ function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
       finding('INGRESS_CONTROLLER_UNKNOWN', {
         hop: 'ingress-controller',
         severity: 'unknown',
-        title: `IngressClass ${cls.name} is served by ${cls.controller}, which Hopscope has no profile for`,
+        title: msg`IngressClass ${cls.name} is served by ${cls.controller}, which Hopscope has no profile for`,
         evidence: [
           objectEvidence(
             `networking.k8s.io/v1 IngressClass ${cls.name}`,
@@ -57,7 +58,7 @@ function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
       finding('INGRESS_NO_CONTROLLER_PODS', {
         hop: 'ingress-controller',
         severity: 'fail',
-        title: `no ${profile.title} controller pod found (${profile.podSelector})`,
+        title: msg`no ${profile.title} controller pod found (${profile.podSelector})`,
         commands: [sh`kubectl get pods -A -l ${profile.podSelector} -o wide`],
       }),
     ];
@@ -69,7 +70,7 @@ function checkClassAndController(s: Snapshot, ing: IngressInfo): Finding[] {
         hop: 'ingress-controller',
         member: p.name,
         severity: 'fail',
-        title: `${profile.title} pod ${p.name} is not ready (${p.containers.find((c) => c.reason)?.reason ?? p.phase})`,
+        title: msg`${profile.title} pod ${p.name} is not ready (${p.containers.find((c) => c.reason)?.reason ?? p.phase})`,
         evidence: [objectEvidence(podRef(p), 'status.conditions[Ready]', false)],
         commands: [sh`kubectl logs -n ${p.namespace} ${p.name} --tail=50`],
       }),
@@ -84,7 +85,7 @@ function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): F
       finding('INGRESS_NO_RULE_MATCH', {
         hop: 'ingress-controller',
         severity: 'fail',
-        title: `no rule of Ingress ${ing.namespace}/${ing.name} matches ${host}${path} and there is no default backend`,
+        title: msg`no rule of Ingress ${ing.namespace}/${ing.name} matches ${host}${path} and there is no default backend`,
         evidence: [objectEvidence(ref, 'spec.rules', ing.rules)],
         commands: [sh`kubectl describe ingress -n ${ing.namespace} ${ing.name}`],
       }),
@@ -96,7 +97,7 @@ function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): F
       finding('INGRESS_BACKEND_NOT_SERVICE', {
         hop: 'service',
         severity: 'unknown',
-        title: `the rule for ${host}${path} points at a ${match.backend.resource?.kind ?? 'resource'} backend, not a Service`,
+        title: msg`the rule for ${host}${path} points at a ${match.backend.resource?.kind ?? msg`resource`} backend, not a Service`,
         evidence: [objectEvidence(ref, 'spec.rules[].http.paths[].backend', match.backend)],
       }),
     ];
@@ -106,14 +107,14 @@ function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): F
     return backend ? [sourceUnknown(5, 'service', backend.issue)] : [];
   const rulePlace =
     match.via === 'rule'
-      ? `the rule ${match.ruleHost ?? '*'} ${match.rule?.pathType} ${match.rule?.path ?? '/'}`
-      : 'the default backend';
+      ? msg`the rule ${match.ruleHost ?? '*'} ${match.rule?.pathType ?? ''} ${match.rule?.path ?? '/'}`
+      : msg`the default backend`;
   if (!backend.value) {
     return [
       finding('INGRESS_BACKEND_SERVICE_MISSING', {
         hop: 'service',
         severity: 'fail',
-        title: `${rulePlace} sends ${host}${path} to Service ${ing.namespace}/${svcRef.name}, which does not exist: the controller answers 503`,
+        title: msg`${rulePlace} sends ${host}${path} to Service ${ing.namespace}/${svcRef.name}, which does not exist: the controller answers 503`,
         evidence: [
           objectEvidence(ref, 'spec.rules[].http.paths[].backend.service.name', svcRef.name),
         ],
@@ -122,7 +123,7 @@ function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): F
     ];
   }
   const svc = backend.value;
-  const want = svcRef.port.number ?? svcRef.port.name;
+  const want = svcRef.port.number ?? svcRef.port.name ?? '?';
   const hasPort = svc.ports.some((p) =>
     svcRef.port.number !== undefined ? p.port === svcRef.port.number : p.name === svcRef.port.name,
   );
@@ -131,10 +132,7 @@ function checkRule(s: Snapshot, ing: IngressInfo, host: string, path: string): F
       finding('INGRESS_BACKEND_PORT_MISSING', {
         hop: 'service',
         severity: 'fail',
-        title:
-          `${rulePlace} targets port ${want} of Service ${svc.namespace}/${svc.name}, which has ` +
-          `only ${svc.ports.map((p) => (p.name ? `${p.name}:${p.port}` : `${p.port}`)).join(', ') || 'no ports'}: ` +
-          `the controller answers 503`,
+        title: msg`${rulePlace} targets port ${want} of Service ${svc.namespace}/${svc.name}, which has only ${svc.ports.length > 0 ? svc.ports.map((p) => (p.name ? `${p.name}:${p.port}` : `${p.port}`)).join(', ') : msg`no ports`}: the controller answers 503`,
         evidence: [
           objectEvidence(ref, 'spec.rules[].http.paths[].backend.service.port', svcRef.port),
           objectEvidence(`v1 Service ${svc.namespace}/${svc.name}`, 'spec.ports', svc.ports),
@@ -159,7 +157,7 @@ export function checkIngress(s: Snapshot): Finding[] {
       finding('INGRESS_NOT_FOUND', {
         hop: 'ingress-controller',
         severity: 'fail',
-        title: `Ingress ${s.path.namespace}/${s.path.ingress} does not exist`,
+        title: msg`Ingress ${s.path.namespace}/${s.path.ingress} does not exist`,
         commands: [sh`kubectl get ingress -n ${s.path.namespace}`],
       }),
     ];

@@ -9,13 +9,16 @@ import type { HopKind } from '@/lib/model/hops';
 import {
   describeSummary,
   summarizeProbe,
+  type ProbeOutcome,
   type ProbeResult,
   type ProbeRun,
+  type ProbeSummary,
   type ProbeTier,
 } from '@/lib/model/probe';
 import type { Snapshot } from '@/lib/model/snapshot';
-import { finding, sourceUnknown, subject } from './finding-builder';
+import { finding, noteEvidence, sourceUnknown, subject } from './finding-builder';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
+import { joinMessages, msg, type Message } from '@/lib/i18n/message';
 
 const TIER_HOP: Record<ProbeTier, HopKind> = {
   dns: 'dns-cluster',
@@ -32,20 +35,48 @@ const probed = (r: ProbeResult) => r.attempts.length > 0;
 const allAnswered = (rs: ProbeResult[]) =>
   rs.length > 0 && rs.every((r) => probed(r) && r.attempts.every((a) => a.ok));
 
+/** The tries of one outcome, as `describeSummary` words them ("5 of 20 reset"). */
+const OUTCOME_MESSAGES: Record<ProbeOutcome, (n: number, of: number) => Message> = {
+  answered: (n, of) => msg`${n} of ${of} answered`,
+  nxdomain: (n, of) => msg`${n} of ${of} NXDOMAIN`,
+  servfail: (n, of) => msg`${n} of ${of} SERVFAIL`,
+  timeout: (n, of) => msg`${n} of ${of} timed out`,
+  refused: (n, of) => msg`${n} of ${of} refused`,
+  reset: (n, of) => msg`${n} of ${of} reset`,
+  unreachable: (n, of) => msg`${n} of ${of} unreachable`,
+  'server-error': (n, of) => msg`${n} of ${of} answered 5xx`,
+  'no-first-byte': (n, of) => msg`${n} of ${of} connected but got no first byte`,
+  'tls-error': (n, of) => msg`${n} of ${of} failed TLS`,
+  connected: (n, of) => msg`${n} of ${of} connected`,
+  error: (n, of) => msg`${n} of ${of} failed`,
+};
+
+/** `describeSummary` as a message: "5 of 20 reset, 15 of 20 answered". */
+function summaryMessage(s: ProbeSummary): Message {
+  return joinMessages(s.outcomes.map(([o, n]) => OUTCOME_MESSAGES[o](n, s.of)));
+}
+
 function evidence(r: ProbeResult, vantage: string) {
   const s = summarizeProbe(r);
-  return {
-    kind: 'note' as const,
-    text: `${r.target.label}, from ${vantage}: ${describeSummary(s)}${s.p50Ms !== null ? ` (answered in ${s.p50Ms} ms at the median)` : ''}`,
-  };
+  return noteEvidence(
+    msg`${r.target.label}, from ${vantage}: ${summaryMessage(s)}${s.p50Ms !== null ? msg` (answered in ${s.p50Ms} ms at the median)` : ''}`,
+  );
 }
 
 /** "5 of 20" for the failed tries; `fail` when none answered, `warn` when some did. */
-function failing(r: ProbeResult): { severity: 'fail' | 'warn'; text: string } | null {
+function failing(r: ProbeResult): { severity: 'fail' | 'warn'; text: Message } | null {
   const s = summarizeProbe(r);
   if (s.of === 0 || s.ok === s.of) return null;
-  return { severity: s.ok === 0 ? 'fail' : 'warn', text: describeSummary(s) };
+  return { severity: s.ok === 0 ? 'fail' : 'warn', text: summaryMessage(s) };
 }
+
+/** The way in a slow path's time is measured through. */
+const THROUGH: Record<'ingress' | 'gateway' | 'node-port' | 'service', Message> = {
+  ingress: msg`through the ingress`,
+  gateway: msg`through the gateway`,
+  'node-port': msg`through the node-port`,
+  service: msg`through the VIP`,
+};
 
 /** The member of a hop a target is about: `shop/web-1` for `pod/shop/web-1`. */
 const memberOf = (r: ProbeResult) => r.target.subject?.replace(/^(pod|node)\//, '');
@@ -65,7 +96,7 @@ export function checkPathTrace(
       finding('TRACE_NOT_PROBED', {
         hop: 'pods',
         severity: 'unknown',
-        title: `no probe was made from ${run.vantage}${run.results.length === 0 ? ': the path has no address to probe' : ''}`,
+        title: msg`no probe was made from ${run.vantage}${run.results.length === 0 ? msg`: the path has no address to probe` : ''}`,
       }),
     ];
 
@@ -76,7 +107,7 @@ export function checkPathTrace(
           hop: TIER_HOP[r.target.tier],
           member: r.target.tier === 'endpoint' ? memberOf(r) : undefined,
           severity: 'unknown',
-          title: `${r.target.label} not probed: ${r.notProbed}`,
+          title: msg`${r.target.label} not probed: ${r.notProbed}`,
           evidence: probed(r) ? [evidence(r, run.vantage)] : [],
         }),
       );
@@ -89,7 +120,7 @@ export function checkPathTrace(
       finding('TRACE_DNS_FAILING', {
         hop: 'dns-cluster',
         severity: f.severity,
-        title: `DNS for ${r.target.name}: ${f.text}${vipAnswers ? ' — while the Service VIP answers: the break is DNS' : ''}`,
+        title: msg`DNS for ${r.target.name ?? r.target.address}: ${f.text}${vipAnswers ? msg` — while the Service VIP answers: the break is DNS` : ''}`,
         evidence: [evidence(r, run.vantage)],
       }),
     );
@@ -105,7 +136,7 @@ export function checkPathTrace(
       finding('TRACE_VIP_FAILING_PODS_ANSWER', {
         hop: 'kube-proxy',
         severity: f.severity,
-        title: `${r.target.label}: ${f.text} — while every endpoint pod answers directly (${endpoints.length} of ${endpoints.length})`,
+        title: msg`${r.target.label}: ${f.text} — while every endpoint pod answers directly (${endpoints.length} of ${endpoints.length})`,
         evidence: [evidence(r, run.vantage), ...endpoints.map((e) => evidence(e, run.vantage))],
       }),
     );
@@ -124,7 +155,7 @@ export function checkPathTrace(
           member,
           subjects,
           severity: f.severity,
-          title: `${r.target.label}: ${f.text} — it accepts connections but does not answer: the app hangs, not the network`,
+          title: msg`${r.target.label}: ${f.text} — it accepts connections but does not answer: the app hangs, not the network`,
           evidence: [evidence(r, run.vantage)],
         }),
       );
@@ -135,7 +166,7 @@ export function checkPathTrace(
           member,
           subjects,
           severity: f.severity,
-          title: `${r.target.label}: ${f.text}`,
+          title: msg`${r.target.label}: ${f.text}`,
           evidence: [evidence(r, run.vantage)],
         }),
       );
@@ -154,7 +185,7 @@ export function checkPathTrace(
           hop: TIER_HOP[t],
           member: t === 'node-port' ? memberOf(r) : undefined,
           severity: f.severity,
-          title: `${r.target.label}: ${f.text}`,
+          title: msg`${r.target.label}: ${f.text}`,
           evidence: [evidence(r, run.vantage)],
         }),
       );
@@ -179,7 +210,7 @@ function whereTheTimeGoes(run: ProbeRun, slowMs: number): Finding[] {
       finding('TRACE_SLOW', {
         hop: 'dns-cluster',
         severity: 'warn',
-        title: `DNS answers take ${Math.round(dnsMs)} ms at the median`,
+        title: msg`DNS answers take ${Math.round(dnsMs)} ms at the median`,
         evidence: tier(run, 'dns').map((r) => evidence(r, run.vantage)),
       }),
     );
@@ -204,7 +235,7 @@ function whereTheTimeGoes(run: ProbeRun, slowMs: number): Finding[] {
       finding('TRACE_SLOW', {
         hop: 'pods',
         severity: 'warn',
-        title: `the time goes to the backend pods: they answer in ${Math.round(podMs)} ms directly${entryMs !== null ? ` of ${Math.round(entryMs)} ms through the ${entry!.t === 'service' ? 'VIP' : entry!.t}` : ''}${firstByte !== null ? `, ${Math.round(firstByte)} ms of it waiting for the first byte` : ''}`,
+        title: msg`the time goes to the backend pods: they answer in ${Math.round(podMs)} ms directly${entryMs !== null ? msg` of ${Math.round(entryMs)} ms ${THROUGH[entry!.t]}` : ''}${firstByte !== null ? msg`, ${Math.round(firstByte)} ms of it waiting for the first byte` : ''}`,
         evidence: ev,
       }),
     );
@@ -213,7 +244,7 @@ function whereTheTimeGoes(run: ProbeRun, slowMs: number): Finding[] {
       finding('TRACE_SLOW', {
         hop: TIER_HOP[entry!.t],
         severity: 'warn',
-        title: `the time is added on the way in: ${Math.round(entryMs!)} ms through the ${entry!.t === 'service' ? 'VIP' : entry!.t}, ${podMs !== null ? `${Math.round(podMs)} ms from the pods directly` : 'the pods not measured'}`,
+        title: msg`the time is added on the way in: ${Math.round(entryMs!)} ms ${THROUGH[entry!.t]}, ${podMs !== null ? msg`${Math.round(podMs)} ms from the pods directly` : msg`the pods not measured`}`,
         evidence: ev,
       }),
     );

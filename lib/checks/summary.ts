@@ -8,6 +8,7 @@ import type { Finding } from '@/lib/model/finding';
 import type { HopKind } from '@/lib/model/hops';
 import type { Severity } from '@/lib/model/verdict';
 import type { FindingCode } from '@/lib/model/catalogue';
+import { joinMessages, msg, words, type Message } from '@/lib/i18n/message';
 
 const SEVERITY_RANK: Record<Severity, number> = { fail: 0, warn: 1, unknown: 2, info: 3 };
 
@@ -95,7 +96,7 @@ function alsoFailing(
   ranked: Finding[],
   named: (Finding | undefined)[],
   answerHop: HopKind,
-): string[] {
+): { text: string; message: Message }[] {
   const said = named.filter((f): f is Finding => f !== undefined);
   // What the answer or its cause already tells (the same node, the same pod) is not repeated.
   const others = ranked.filter(
@@ -116,18 +117,29 @@ function alsoFailing(
     if (chosen.some((g) => g.code === f.code || linked(g, f))) continue;
     chosen.push(f);
   }
-  const lines = chosen.slice(0, ALSO_FAILING_SHOWN).map((f) => f.title.replace(/\.+$/, ''));
+  const lines = chosen
+    .slice(0, ALSO_FAILING_SHOWN)
+    .map((f) => ({ text: f.title.replace(/\.+$/, ''), message: titleOf(f) }));
   const more = chosen.length - lines.length;
-  return more > 0 ? [...lines, `${more} more`] : lines;
+  return more > 0 ? [...lines, { text: `${more} more`, message: msg`${more} more` }] : lines;
 }
 
 const ALSO_FAILING_SHOWN = 2;
 
+/** A finding's title as a message (findings built outside the builder carry English only). */
+const titleOf = (f: Finding): Message => f.messages?.title ?? words(f.title);
+
 /** "a, b and c". */
-function listed(words: string[]): string {
-  return words.length < 2
-    ? (words[0] ?? '')
-    : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+function listed(parts: string[]): string {
+  return parts.length < 2
+    ? (parts[0] ?? '')
+    : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+function listedMessage(parts: Message[]): Message {
+  return parts.length < 2
+    ? (parts[0] ?? words(''))
+    : msg`${joinMessages(parts.slice(0, -1))} and ${parts.at(-1)!}`;
 }
 
 /**
@@ -135,23 +147,41 @@ function listed(words: string[]): string {
  * unknown ("Prometheus (HOPSCOPE_PROMETHEUS_URL) is unreachable: connection refused, so the metric
  * part of cluster DNS and nodes is unknown"), then each other hop with its own reason.
  */
-function uncheckedReasons(unknown: HopResult[], ranked: Finding[]): string {
-  const outage = new Map<string, string[]>();
-  const others: string[] = [];
+function uncheckedReasons(
+  unknown: HopResult[],
+  ranked: Finding[],
+): { text: string; message: Message } {
+  const outage = new Map<string, HopResult[]>();
+  const others: HopResult[] = [];
   for (const h of unknown) {
     const f = ranked.find((x) => x.hop === h.kind && x.severity === 'unknown');
     const source =
       f?.code === 'METRICS_UNAVAILABLE' ? f.evidence.find((e) => e.kind === 'source') : undefined;
     if (source?.kind === 'source') {
-      outage.set(source.issue.message, [...(outage.get(source.issue.message) ?? []), h.label]);
-    } else others.push(`${h.label} (${h.reason ?? 'no data'})`);
+      outage.set(source.issue.message, [...(outage.get(source.issue.message) ?? []), h]);
+    } else others.push(h);
   }
-  return [
-    ...[...outage].map(
-      ([message, labels]) => `${message}, so the metric part of ${listed(labels)} is unknown`,
+  const reasonOf = (h: HopResult) =>
+    h.messages?.reason ?? (h.reason ? words(h.reason) : msg`no data`);
+  return {
+    text: [
+      ...[...outage].map(
+        ([message, hs]) =>
+          `${message}, so the metric part of ${listed(hs.map((h) => h.label))} is unknown`,
+      ),
+      ...others.map((h) => `${h.label} (${h.reason ?? 'no data'})`),
+    ].join('; '),
+    message: joinMessages(
+      [
+        ...[...outage].map(
+          ([message, hs]) =>
+            msg`${message}, so the metric part of ${listedMessage(hs.map((h) => words(h.label)))} is unknown`,
+        ),
+        ...others.map((h) => msg`${words(h.label)} (${reasonOf(h)})`),
+      ],
+      '; ',
     ),
-    ...others,
-  ].join('; ');
+  };
 }
 
 export function summarize(
@@ -169,19 +199,26 @@ export function summarize(
         hop: null,
         sentence:
           'Nothing has failed in the Kubernetes evidence so far; Prometheus evidence is still loading.',
+        message: msg`Nothing has failed in the Kubernetes evidence so far; Prometheus evidence is still loading.`,
       };
     const unknown = hops.filter((h) => h.verdict === 'unknown');
     if (unknown.length > 0) {
+      const reasons = uncheckedReasons(unknown, ranked);
       return {
         verdict: 'unknown',
         hop: unknown[0]!.kind,
-        sentence: `Nothing failed, but ${unknown.length} hop${unknown.length === 1 ? '' : 's'} could not be checked: ${uncheckedReasons(unknown, ranked)}.`,
+        sentence: `Nothing failed, but ${unknown.length} hop${unknown.length === 1 ? '' : 's'} could not be checked: ${reasons.text}.`,
+        message:
+          unknown.length === 1
+            ? msg`Nothing failed, but 1 hop could not be checked: ${reasons.message}.`
+            : msg`Nothing failed, but ${unknown.length} hops could not be checked: ${reasons.message}.`,
       };
     }
     return {
       verdict: 'ok',
       hop: null,
       sentence: 'Every hop of the path was checked and looks healthy.',
+      message: msg`Every hop of the path was checked and looks healthy.`,
     };
   }
   const hop = hops[index]!;
@@ -190,12 +227,30 @@ export function summarize(
     ranked.find((f) => f.hop === hop.kind);
   const cause = primary ? causeOf(primary, ranked) : undefined;
   const what = primary?.title ?? hop.reason ?? 'see its members';
+  const whatMessage = primary
+    ? titleOf(primary)
+    : (hop.messages?.reason ?? (hop.reason ? words(hop.reason) : msg`see its members`));
   const others = alsoFailing(ranked, [primary, cause], hop.kind);
   // Titles may end with a period of their own; each sentence ends with exactly one.
   const period = (text: string) => `${text.replace(/\.+$/, '')}.`;
   const answer = `${hop.verdict === 'fail' ? 'Fails' : 'Degraded'} at ${hop.label}: ${what}`;
   const sentence =
     period(`${answer}${cause ? ` — because ${cause.title}` : ''}`) +
-    (others.length > 0 ? ` Also failing: ${period(others.join('; '))}` : '');
-  return { verdict: hop.verdict, hop: hop.kind, sentence };
+    (others.length > 0 ? ` Also failing: ${period(others.map((o) => o.text).join('; '))}` : '');
+  // The same sentence as a message; a title's own final period is the template's business there.
+  const answerMessage =
+    hop.verdict === 'fail'
+      ? msg`Fails at ${words(hop.label)}: ${whatMessage}`
+      : msg`Degraded at ${words(hop.label)}: ${whatMessage}`;
+  const mainMessage = cause
+    ? msg`${answerMessage} — because ${titleOf(cause)}.`
+    : msg`${answerMessage}.`;
+  const message =
+    others.length > 0
+      ? msg`${mainMessage} Also failing: ${joinMessages(
+          others.map((o) => o.message),
+          '; ',
+        )}.`
+      : mainMessage;
+  return { verdict: hop.verdict, hop: hop.kind, sentence, message };
 }

@@ -18,14 +18,15 @@ import {
   readyEndpointIps,
   readyEndpointNodes,
 } from './read-snapshot';
+import { english, msg, words, type Message } from '@/lib/i18n/message';
 
 interface HopPlan {
   kind: HopKind;
-  detail: string;
+  detail: Message;
   members: { id: string; carriesTraffic: boolean }[];
   /** Null when the hop was looked at; otherwise why it could not be (→ unknown when nothing is found). */
-  unexamined: string | null;
-  skipped?: string;
+  unexamined: Message | null;
+  skipped?: Message;
   /** The hop's name when it is not its kind's (a gateway path's route may be a GRPCRoute). */
   label?: string;
 }
@@ -60,8 +61,8 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
   const noBackend =
     s.backend === null
       ? s.path.kind === 'gateway'
-        ? 'not reached: no rule of the HTTPRoute leads to a Service'
-        : 'not reached: no Ingress rule leads to a Service'
+        ? msg`not reached: no rule of the HTTPRoute leads to a Service`
+        : msg`not reached: no Ingress rule leads to a Service`
       : null;
   const hosts = nodeHostsOf(s);
   switch (kind) {
@@ -70,13 +71,15 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
       return {
         kind,
         detail: c
-          ? `pod ${c.namespace}/${c.name}${c.nodeName ? ` on ${c.nodeName}` : ''}`
-          : 'client pod',
+          ? c.nodeName
+            ? msg`pod ${c.namespace}/${c.name} on ${c.nodeName}`
+            : msg`pod ${c.namespace}/${c.name}`
+          : msg`client pod`,
         members: [],
         unexamined: !(s.client && isGathered(s.client))
-          ? 'the client pod could not be read'
+          ? msg`the client pod could not be read`
           : c && !s.clientNetworkPolicies
-            ? "the client's NetworkPolicies were not read"
+            ? msg`the client's NetworkPolicies were not read`
             : null,
       };
     }
@@ -89,38 +92,44 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
       );
       return {
         kind,
-        detail: dns?.service ? `kube-dns ${dns.service.clusterIP ?? ''}`.trim() : 'cluster DNS',
+        detail: dns?.service
+          ? msg`${`kube-dns ${dns.service.clusterIP ?? ''}`.trim()}`
+          : msg`cluster DNS`,
         members: (dns?.pods ?? []).map((p) => ({
           id: p.name,
           carriesTraffic: Boolean(p.podIP && ready.has(p.podIP)),
         })),
-        unexamined: dns ? null : 'cluster DNS could not be read',
+        unexamined: dns ? null : msg`cluster DNS could not be read`,
       };
     }
     case 'dns-external':
       return {
         kind,
         detail:
-          s.path.kind === 'ingress' || s.path.kind === 'gateway' ? s.path.host : 'external DNS',
+          s.path.kind === 'ingress' || s.path.kind === 'gateway'
+            ? msg`${s.path.host}`
+            : msg`external DNS`,
         members: [],
-        unexamined: 'the external name was not resolved: that needs the active path trace',
+        unexamined: msg`the external name was not resolved: that needs the active path trace`,
       };
     case 'load-balancer': {
       const lbSvc = s.path.kind === 'ingress' ? gatheredValue(s.ingress?.controllerService) : svc;
       if (lbSvc === undefined)
         return {
           kind,
-          detail: 'load balancer',
+          detail: msg`load balancer`,
           members: [],
-          unexamined: 'the Service in front could not be read',
+          unexamined: msg`the Service in front could not be read`,
         };
       if (!lbSvc || lbSvc.type !== 'LoadBalancer')
         return {
           kind,
-          detail: 'no load balancer',
+          detail: msg`no load balancer`,
           members: [],
           unexamined: null,
-          skipped: `not on this path: ${lbSvc ? `Service ${lbSvc.namespace}/${lbSvc.name} is of type ${lbSvc.type}` : 'no Service in front'}`,
+          skipped: lbSvc
+            ? msg`not on this path: Service ${lbSvc.namespace}/${lbSvc.name} is of type ${lbSvc.type}`
+            : msg`not on this path: no Service in front`,
         };
       const addr = lbSvc.loadBalancerIngress
         .map((i) => i.ip ?? i.hostname)
@@ -128,11 +137,11 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
         .join(', ');
       return {
         kind,
-        detail: addr || 'no address',
+        detail: addr ? msg`${addr}` : msg`no address`,
         members: [],
         unexamined: addr
           ? null
-          : `Service ${lbSvc.namespace}/${lbSvc.name} has no load balancer address yet`,
+          : msg`Service ${lbSvc.namespace}/${lbSvc.name} has no load balancer address yet`,
       };
     }
     case 'ingress-controller': {
@@ -141,9 +150,9 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
         s.ingress && isGathered(s.ingress.ingress) && isGathered(s.ingress.controllerPods);
       return {
         kind,
-        detail: `${pods.length} controller pod${pods.length === 1 ? '' : 's'}`,
+        detail: pods.length === 1 ? msg`1 controller pod` : msg`${pods.length} controller pods`,
         members: pods.map((p) => ({ id: p.name, carriesTraffic: p.ready })),
-        unexamined: seen ? null : 'the Ingress or its controller could not be read',
+        unexamined: seen ? null : msg`the Ingress or its controller could not be read`,
       };
     }
     case 'gateway': {
@@ -155,10 +164,13 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
       const unread = parents.find((p) => !isGathered(p.gateway) || !isGathered(p.gatewayClass));
       return {
         kind,
-        detail:
-          gateways
-            .map((g) => `${g.namespace}/${g.name}${g.addresses.length ? ` ${g.addresses[0]}` : ''}`)
-            .join(', ') || 'Gateway',
+        detail: gateways.length
+          ? msg`${gateways
+              .map(
+                (g) => `${g.namespace}/${g.name}${g.addresses.length ? ` ${g.addresses[0]}` : ''}`,
+              )
+              .join(', ')}`
+          : msg`Gateway`,
         // Its data-plane pods carry the traffic: a member each, as an ingress controller's pods.
         members: [
           ...new Map(
@@ -169,11 +181,11 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
         ],
         unexamined:
           !s.gateway || !isGathered(s.gateway.route)
-            ? 'the route could not be read'
+            ? msg`the route could not be read`
             : unread
-              ? `Gateway ${unread.ref.namespace}/${unread.ref.name} or its class could not be read`
+              ? msg`Gateway ${unread.ref.namespace}/${unread.ref.name} or its class could not be read`
               : parents.length === 0
-                ? 'the route names no Gateway'
+                ? msg`the route names no Gateway`
                 : null,
       };
     }
@@ -185,21 +197,21 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
       return {
         kind,
         label: named,
-        detail: route ? `${named} ${route.namespace}/${route.name}` : named,
+        detail: route ? msg`${named} ${route.namespace}/${route.name}` : msg`${named}`,
         members: [],
-        unexamined: route ? null : 'the route could not be read',
+        unexamined: route ? null : msg`the route could not be read`,
       };
     }
     case 'service':
       return {
         kind,
         detail: svc
-          ? `Service ${svc.namespace}/${svc.name}${svc.clusterIP ? ` ${svc.clusterIP}` : ''}`
-          : `Service ${backendNamespace(s)}/${s.backendServiceName ?? '?'}`,
+          ? msg`Service ${svc.namespace}/${svc.name}${svc.clusterIP ? ` ${svc.clusterIP}` : ''}`
+          : msg`Service ${backendNamespace(s)}/${s.backendServiceName ?? '?'}`,
         members: [],
         unexamined:
           noBackend ??
-          (s.backend && isGathered(s.backend.service) ? null : 'the Service could not be read'),
+          (s.backend && isGathered(s.backend.service) ? null : msg`the Service could not be read`),
       };
     case 'kube-proxy': {
       const kp = gatheredValue(s.kubeProxy);
@@ -207,14 +219,14 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
         kind,
         detail:
           kp?.mode !== null && kp?.mode !== undefined
-            ? `mode ${kp.mode || 'iptables'}`
-            : 'kube-proxy',
+            ? msg`mode ${kp.mode || 'iptables'}`
+            : msg`kube-proxy`,
         members: Object.keys(kp?.podsByNode ?? {}).map((n) => ({ id: n, carriesTraffic: true })),
         unexamined: kp
           ? Object.keys(kp.podsByNode).length > 0 || !kp.daemonSetFound
             ? null
-            : 'no node of the path to look at'
-          : 'kube-proxy could not be read',
+            : msg`no node of the path to look at`
+          : msg`kube-proxy could not be read`,
       };
     }
     case 'endpoints': {
@@ -223,14 +235,14 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
         .size;
       const portMissing =
         svc && pathServicePorts(s.path, svc, ingressBackendPort(s)).length === 0
-          ? "not reached: the path's port is not a port of the Service"
+          ? msg`not reached: the path's port is not a port of the Service`
           : null;
       return {
         kind,
-        detail: `${readyEndpointIps(s).size}/${n} ready`,
+        detail: msg`${readyEndpointIps(s).size}/${n} ready`,
         members: [],
         unexamined:
-          noBackend ?? portMissing ?? (slices ? null : 'EndpointSlices could not be read'),
+          noBackend ?? portMissing ?? (slices ? null : msg`EndpointSlices could not be read`),
       };
     }
     case 'pods': {
@@ -239,13 +251,13 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
       const unexamined =
         noBackend ??
         (s.backend && !isGathered(s.backend.pods)
-          ? 'the backend pods could not be read'
+          ? msg`the backend pods could not be read`
           : pods.length === 0
-            ? 'no backend pods to look at'
+            ? msg`no backend pods to look at`
             : null);
       return {
         kind,
-        detail: `${pods.length} pod${pods.length === 1 ? '' : 's'}`,
+        detail: pods.length === 1 ? msg`1 pod` : msg`${pods.length} pods`,
         members: pods.map((p) => ({
           id: p.name,
           carriesTraffic: Boolean(p.podIP && ready.has(p.podIP)),
@@ -272,14 +284,14 @@ function plan(kind: HopKind, s: Snapshot): HopPlan {
         }));
       return {
         kind,
-        detail: `${members.length} node${members.length === 1 ? '' : 's'}`,
+        detail: members.length === 1 ? msg`1 node` : msg`${members.length} nodes`,
         members,
         unexamined:
           noBackend ??
           (s.unnamedNodes
-            ? `not every node of the path is known: could not ${s.unnamedNodes.what}`
+            ? msg`not every node of the path is known: could not ${s.unnamedNodes.what}`
             : members.length === 0
-              ? 'no node of the path to look at'
+              ? msg`no node of the path to look at`
               : null),
       };
     }
@@ -302,9 +314,10 @@ function judge(p: HopPlan, findings: Finding[], metricsPending: boolean): HopRes
     return {
       kind: p.kind,
       label,
-      detail: p.detail,
+      detail: english(p.detail),
       verdict: 'skipped',
-      reason: p.skipped,
+      reason: english(p.skipped),
+      messages: { detail: p.detail, reason: p.skipped },
       members: [],
       counts: {},
     };
@@ -324,18 +337,18 @@ function judge(p: HopPlan, findings: Finding[], metricsPending: boolean): HopRes
     'ok',
   );
   let memberPart: Verdict = 'ok';
-  let reason: string | undefined;
+  let reason: Message | undefined;
   const failing = members.filter((m) => m.verdict === 'fail');
   if (members.length > 0) {
     if (failing.length === members.length) {
       memberPart = 'fail';
-      reason = `all ${members.length} failing`;
+      reason = msg`all ${members.length} failing`;
     } else if (failing.some((m) => m.carriesTraffic)) {
       memberPart = 'fail';
-      reason = `${failing.filter((m) => m.carriesTraffic).length} failing member(s) still receive traffic`;
+      reason = msg`${failing.filter((m) => m.carriesTraffic).length} failing member(s) still receive traffic`;
     } else if (failing.length > 0) {
       memberPart = 'warn';
-      reason = `${failing.length} of ${members.length} failing but out of rotation; the rest carry the traffic`;
+      reason = msg`${failing.length} of ${members.length} failing but out of rotation; the rest carry the traffic`;
     } else
       memberPart = worst(
         members.map((m) => m.verdict),
@@ -349,29 +362,30 @@ function judge(p: HopPlan, findings: Finding[], metricsPending: boolean): HopRes
   }
   if (verdict === 'ok' && metricsPending && METRIC_HOPS.has(p.kind)) {
     verdict = 'unknown';
-    reason = 'Prometheus evidence loading…';
+    reason = msg`Prometheus evidence loading…`;
   }
   if (verdict === 'unknown' && !reason) {
     const unknown = own.find((f) => f.severity === 'unknown');
     // Prometheus failing is said once, in the summary; the hop says only what it cost.
     reason =
       unknown?.code === 'METRICS_UNAVAILABLE'
-        ? 'metrics unknown: Prometheus failed'
-        : unknown?.title;
+        ? msg`metrics unknown: Prometheus failed`
+        : unknown && (unknown.messages?.title ?? words(unknown.title));
   }
   const info = own.find((f) => f.severity === 'info' && !f.member);
   if (verdict === 'ok' && info && p.kind === 'kube-proxy' && info.code === 'KUBE_PROXY_REPLACED') {
     verdict = 'unknown';
-    reason = info.title;
+    reason = info.messages?.title ?? words(info.title);
   }
   const counts: Partial<Record<Verdict, number>> = {};
   for (const m of members) counts[m.verdict] = (counts[m.verdict] ?? 0) + 1;
   return {
     kind: p.kind,
     label,
-    detail: p.detail,
+    detail: english(p.detail),
     verdict,
-    ...(reason ? { reason } : {}),
+    ...(reason ? { reason: english(reason) } : {}),
+    messages: { detail: p.detail, ...(reason ? { reason } : {}) },
     members,
     counts,
   };

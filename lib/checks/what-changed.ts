@@ -11,6 +11,7 @@ import {
   type Snapshot,
 } from '@/lib/model/snapshot';
 import { metricWindow } from '@/lib/promql/window';
+import { english, msg, type Message } from '@/lib/i18n/message';
 
 /** The timeline's length, newest first: a namespace's hundreds of events stay off the page. */
 export const MAX_CHANGES = 20;
@@ -21,13 +22,18 @@ function inWindow(time: string | undefined, start: number, end: number): time is
   return t >= start && t <= end;
 }
 
-function writeText(w: ObjectWrite): string {
-  const verb = w.operation === 'Apply' ? 'applied' : 'written';
+function writeText(w: ObjectWrite): Message {
   const fields =
     w.fields.length > 0
       ? ` (${w.fields.slice(0, 3).join(', ')}${w.fields.length > 3 ? ', …' : ''})`
       : '';
-  return `${verb} by ${w.manager}${fields}`;
+  return w.operation === 'Apply'
+    ? msg`applied by ${w.manager}${fields}`
+    : msg`written by ${w.manager}${fields}`;
+}
+
+function change(c: Omit<Change, 'text' | 'message'>, message: Message): Change {
+  return { ...c, text: english(message), message };
 }
 
 /**
@@ -53,10 +59,10 @@ export function changesUnread(s: Snapshot): string[] {
 export function whatChanged(s: Snapshot, now: Date): Change[] {
   const { start, end } = metricWindow(s.path, now);
   const out: Change[] = [];
-  const writes = (hop: HopKind, object: string, list: ObjectWrite[] | undefined, prefix = '') => {
+  const writes = (hop: HopKind, object: string, list: ObjectWrite[] | undefined) => {
     for (const w of list ?? [])
       if (inWindow(w.time, start, end))
-        out.push({ time: w.time, kind: 'write', hop, object, text: `${prefix}${writeText(w)}` });
+        out.push(change({ time: w.time, kind: 'write', hop, object }, writeText(w)));
   };
   const backend = s.backend;
   const svc = gatheredValue(backend?.service);
@@ -75,13 +81,18 @@ export function whatChanged(s: Snapshot, now: Date): Change[] {
   for (const rs of gatheredValue(backend?.replicaSets) ?? [])
     for (const w of rs.writes)
       if (inWindow(w.time, start, end))
-        out.push({
-          time: w.time,
-          kind: 'rollout',
-          hop: 'pods',
-          object: `ReplicaSet ${ns}/${rs.name}`,
-          text: `${rs.revision ? `revision ${rs.revision}, ` : ''}${rs.replicas} replica${rs.replicas === 1 ? '' : 's'}: ${writeText(w)}`,
-        });
+        out.push(
+          change(
+            { time: w.time, kind: 'rollout', hop: 'pods', object: `ReplicaSet ${ns}/${rs.name}` },
+            rs.revision
+              ? rs.replicas === 1
+                ? msg`revision ${rs.revision}, 1 replica: ${writeText(w)}`
+                : msg`revision ${rs.revision}, ${rs.replicas} replicas: ${writeText(w)}`
+              : rs.replicas === 1
+                ? msg`1 replica: ${writeText(w)}`
+                : msg`${rs.replicas} replicas: ${writeText(w)}`,
+          ),
+        );
   const ing = gatheredValue(s.ingress?.ingress);
   if (ing) writes('ingress-controller', `Ingress ${ing.namespace}/${ing.name}`, ing.writes);
   const dns = gatheredValue(s.dns);
@@ -94,22 +105,25 @@ export function whatChanged(s: Snapshot, now: Date): Change[] {
     const node = gatheredValue(g);
     for (const c of node?.conditions ?? [])
       if (inWindow(c.lastTransitionTime, start, end))
-        out.push({
-          time: c.lastTransitionTime,
-          kind: 'node',
-          hop: 'node',
-          object: `Node ${name}`,
-          text: `${c.type} became ${c.status}${c.reason ? ` (${c.reason}${c.message ? `: ${c.message.slice(0, 120)}` : ''})` : ''}`,
-        });
+        out.push(
+          change(
+            { time: c.lastTransitionTime, kind: 'node', hop: 'node', object: `Node ${name}` },
+            msg`${c.type} became ${c.status}${c.reason ? ` (${c.reason}${c.message ? `: ${c.message.slice(0, 120)}` : ''})` : ''}`,
+          ),
+        );
   }
   for (const ev of gatheredValue(backend?.events) ?? [])
     if (ev.type === 'Warning' && inWindow(ev.lastTimestamp, start, end))
-      out.push({
-        time: ev.lastTimestamp,
-        kind: 'event',
-        hop: 'pods',
-        object: ev.involvedObject.replace(/^Pod\//, 'Pod '),
-        text: `Warning ${ev.reason}${ev.count > 1 ? ` ×${ev.count}` : ''}: ${ev.message.slice(0, 160)}`,
-      });
+      out.push(
+        change(
+          {
+            time: ev.lastTimestamp,
+            kind: 'event',
+            hop: 'pods',
+            object: ev.involvedObject.replace(/^Pod\//, 'Pod '),
+          },
+          msg`Warning ${ev.reason}${ev.count > 1 ? ` ×${ev.count}` : ''}: ${ev.message.slice(0, 160)}`,
+        ),
+      );
   return out.sort((a, b) => Date.parse(b.time) - Date.parse(a.time)).slice(0, MAX_CHANGES);
 }

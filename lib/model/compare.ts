@@ -1,5 +1,6 @@
 // Run again: what changed between a frozen diagnosis and a new one of the same path, hop by hop
 // and finding by finding. Pure over the two diagnoses.
+import type { Message } from '@/lib/i18n/message';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { Finding } from '@/lib/model/finding';
 import type { HopKind, StepId } from '@/lib/model/hops';
@@ -19,6 +20,8 @@ export interface HopChange {
 export interface FindingChange {
   key: string;
   title: string;
+  /** The title as a message, for the reader's language (absent for findings without one). */
+  titleMessage?: Message;
   step: StepId;
   hop: HopKind;
   before: Finding['severity'] | null;
@@ -26,9 +29,17 @@ export interface FindingChange {
   change: 'fixed' | 'new' | 'still failing';
 }
 
+/** One side of the comparison: `message` is the sentence for the reader's language, when known. */
+export interface DiffSide {
+  takenAt: string;
+  verdict: Verdict;
+  sentence: string;
+  message?: Message;
+}
+
 export interface DiagnosisDiff {
-  before: { takenAt: string; verdict: Verdict; sentence: string };
-  after: { takenAt: string; verdict: Verdict; sentence: string };
+  before: DiffSide;
+  after: DiffSide;
   hops: HopChange[];
   findings: FindingChange[];
   counts: Record<FindingChange['change'], number>;
@@ -82,6 +93,7 @@ export function compareDiagnoses(before: Diagnosis, after: Diagnosis): Diagnosis
     findings.push({
       key,
       title: f.title,
+      ...(f.messages?.title ? { titleMessage: f.messages.title } : {}),
       step: f.step,
       hop: f.hop,
       before: old?.severity ?? null,
@@ -94,6 +106,7 @@ export function compareDiagnoses(before: Diagnosis, after: Diagnosis): Diagnosis
       findings.push({
         key,
         title: f.title,
+        ...(f.messages?.title ? { titleMessage: f.messages.title } : {}),
         step: f.step,
         hop: f.hop,
         before: f.severity,
@@ -105,10 +118,11 @@ export function compareDiagnoses(before: Diagnosis, after: Diagnosis): Diagnosis
 
   const counts = { fixed: 0, new: 0, 'still failing': 0 };
   for (const f of findings) counts[f.change] += 1;
-  const side = (d: Diagnosis) => ({
+  const side = (d: Diagnosis): DiffSide => ({
     takenAt: d.takenAt,
     verdict: d.summary.verdict,
     sentence: d.summary.sentence,
+    ...(d.summary.message ? { message: d.summary.message } : {}),
   });
   return { before: side(before), after: side(after), hops, findings, counts };
 }

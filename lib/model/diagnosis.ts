@@ -1,5 +1,6 @@
 // The Diagnosis: hops in path order with a verdict each, the six steps, ranked findings and
 // the one-sentence answer. Plain data, served as JSON and rendered by the UI.
+import type { Message } from '@/lib/i18n/message';
 import type { Finding } from './finding';
 import type { HopKind, StepId } from './hops';
 import type { AccessPath } from './path';
@@ -22,6 +23,8 @@ export interface HopResult {
   verdict: Verdict;
   /** Why, when the verdict is `unknown` or `skipped`, or how members were judged. */
   reason?: string;
+  /** `detail` and `reason` as messages, for the reader's language (absent in older diagnoses). */
+  messages?: { detail?: Message; reason?: Message };
   members: MemberResult[];
   counts: Partial<Record<Verdict, number>>;
 }
@@ -93,6 +96,7 @@ export interface StepResult {
   verdict: Verdict;
   /** Why the step is `skipped` or did not run (`unknown`). */
   reason?: string;
+  reasonMessage?: Message;
   findings: Finding[];
   charts: ChartData[];
   /** Where the step's series come from, when that is a choice (golden metrics' profile). */
@@ -115,12 +119,15 @@ export interface Change {
   object: string;
   /** "written by kubectl-edit (spec.selector)". */
   text: string;
+  message?: Message;
 }
 
 export interface DiagnosisSummary {
   verdict: Verdict;
   hop: HopKind | null;
   sentence: string;
+  /** The sentence as a message, for the reader's language (absent in older diagnoses). */
+  message?: Message;
 }
 
 export interface Diagnosis {

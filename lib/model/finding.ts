@@ -1,5 +1,6 @@
 // A finding: one thing a check saw, with the evidence and what to do about it.
 import type { FindingCode } from '@/lib/model/catalogue';
+import type { Message } from '@/lib/i18n/message';
 import type { HopKind, StepId } from './hops';
 import type { SourceIssue } from './snapshot';
 import type { Severity } from './verdict';
@@ -16,8 +17,9 @@ export type Evidence =
       end: number;
       step: number;
       summary: string;
+      summaryMessage?: Message;
     }
-  | { kind: 'note'; text: string };
+  | { kind: 'note'; text: string; message?: Message };
 
 /** A command line to copy; `destructive` when running it changes the cluster (the UI says so). */
 export interface Command {
@@ -45,4 +47,9 @@ export interface Finding {
    */
   subjects?: string[];
   remediation: Remediation;
+  /**
+   * The title and remedy as messages, so the page shows them in the reader's language; `title`
+   * and `remediation.text` keep the English (older frozen diagnoses carry only those).
+   */
+  messages?: { title: Message; remedy?: Message };
 }

@@ -3,6 +3,7 @@
 // fault. The diagnosis' own parts are checked as far as the UI relies on them; the snapshot by
 // its schema tag (the checks read it defensively).
 import { z } from 'zod';
+import type { Message } from '@/lib/i18n/message';
 import { HOP_KINDS, STEP_IDS } from './hops';
 import { accessPathSchema } from './path';
 import { FROZEN_ID, FROZEN_SCHEMA } from './frozen';
@@ -14,6 +15,24 @@ const hopKind = z.enum(HOP_KINDS);
 const stepId = z.union(STEP_IDS.map((id) => z.literal(id)));
 const isoTime = z.iso.datetime({ offset: true });
 
+/** A message (lib/i18n/message): template and values, nested a few levels at most. */
+function isBoundedMessage(value: unknown, depth = 0): value is Message {
+  if (depth > 6 || typeof value !== 'object' || value === null) return false;
+  const { key, args } = value as { key?: unknown; args?: unknown };
+  return (
+    typeof key === 'string' &&
+    key.length <= 4000 &&
+    Array.isArray(args) &&
+    args.length <= 32 &&
+    args.every((a) =>
+      typeof a === 'string'
+        ? a.length <= 4000
+        : typeof a === 'number' || isBoundedMessage(a, depth + 1),
+    )
+  );
+}
+const message = z.custom<Message>((v) => isBoundedMessage(v), 'a message: { key, args }');
+
 const finding = z.looseObject({
   code: z.string(),
   step: stepId,
@@ -21,8 +40,15 @@ const finding = z.looseObject({
   member: z.string().optional(),
   severity: z.enum(['fail', 'warn', 'unknown', 'info']),
   title: z.string(),
-  evidence: z.array(z.looseObject({ kind: z.enum(['object', 'source', 'query', 'note']) })),
+  evidence: z.array(
+    z.looseObject({
+      kind: z.enum(['object', 'source', 'query', 'note']),
+      message: message.optional(),
+      summaryMessage: message.optional(),
+    }),
+  ),
   subjects: z.array(z.string()).optional(),
+  messages: z.object({ title: message, remedy: message.optional() }).optional(),
   remediation: z.looseObject({
     text: z.string(),
     commands: z.array(z.object({ text: z.string(), destructive: z.boolean() })),
@@ -52,6 +78,7 @@ export const diagnosisSchema = z.looseObject({
       detail: z.string(),
       verdict,
       reason: z.string().optional(),
+      messages: z.object({ detail: message.optional(), reason: message.optional() }).optional(),
       members: z.array(z.object({ id: z.string(), verdict, carriesTraffic: z.boolean() })),
       counts: z.record(z.string(), z.number()),
     }),
@@ -62,12 +89,18 @@ export const diagnosisSchema = z.looseObject({
       name: z.string(),
       verdict,
       reason: z.string().optional(),
+      reasonMessage: message.optional(),
       findings: z.array(finding),
       charts: z.array(chart),
     }),
   ),
   findings: z.array(finding),
-  summary: z.object({ verdict, hop: hopKind.nullable(), sentence: z.string() }),
+  summary: z.object({
+    verdict,
+    hop: hopKind.nullable(),
+    sentence: z.string(),
+    message: message.optional(),
+  }),
   meta: z.looseObject({ sourceWarnings: z.array(z.string()), metricsPending: z.boolean() }),
 });
 

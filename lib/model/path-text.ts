@@ -1,13 +1,25 @@
 // A path in words. Apart from the path's schema, so that a page which only names a path does not
 // ship the schema library to the browser.
+import { english, type MessageArg } from '@/lib/i18n/message';
 import type { AccessPath } from './path';
 
-export function describePath(path: AccessPath): string {
+/** A translator's call shape (`t` of lib/i18n/translate.ts); English when none is given. */
+type Say = (text: string, ...args: MessageArg[]) => string;
+const inEnglish: Say = (text, ...args) => english({ key: text, args });
+
+/** The path in words, in the reader's language when given their `t` (names stay as they are). */
+export function describePath(path: AccessPath, t: Say = inEnglish): string {
   switch (path.kind) {
-    case 'clusterip':
-      return `ClusterIP ${path.namespace}/${path.service}${path.port ? `:${path.port}` : ''}${path.client ? ` from ${path.client.namespace}/${path.client.pod}` : ''}`;
-    case 'nodeport':
-      return `NodePort ${path.namespace}/${path.service}${path.port ? `:${path.port}` : ''}${path.node ? ` via ${path.node}` : ''}`;
+    case 'clusterip': {
+      const to = `ClusterIP ${path.namespace}/${path.service}${path.port ? `:${path.port}` : ''}`;
+      return path.client
+        ? t('{0} from {1}', to, `${path.client.namespace}/${path.client.pod}`)
+        : to;
+    }
+    case 'nodeport': {
+      const to = `NodePort ${path.namespace}/${path.service}${path.port ? `:${path.port}` : ''}`;
+      return path.node ? t('{0} via {1}', to, path.node) : to;
+    }
     case 'ingress':
       return `Ingress ${path.namespace}/${path.ingress} ${path.host}${path.path}`;
     case 'gateway': {

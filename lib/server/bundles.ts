@@ -7,6 +7,7 @@ import 'server-only';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type { Message } from '@/lib/i18n/message';
 import type { FrozenDiagnosis } from '@/lib/model/frozen';
 import { frozenDiagnosisSchema } from '@/lib/model/frozen-schema';
 import type { Snapshot } from '@/lib/model/snapshot';
@@ -123,6 +124,8 @@ export interface FolderBundle {
   takenAt: string;
   verdict: Verdict;
   sentence: string;
+  /** The sentence as a message, for the reader's language. */
+  sentenceMessage?: Message;
 }
 
 const folder = processWide('bundle-folder', () => ({
@@ -165,6 +168,9 @@ export function folderBundles(): Promise<{ bundles: FolderBundle[]; problems: st
           takenAt: bundle.takenAt,
           verdict: seen.diagnosis.summary.verdict,
           sentence: seen.diagnosis.summary.sentence,
+          ...(seen.diagnosis.summary.message
+            ? { sentenceMessage: seen.diagnosis.summary.message }
+            : {}),
         });
       } catch (error) {
         problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);

@@ -60,6 +60,20 @@ describe('a frozen record', () => {
     expect(checked.success ? [] : checked.error.issues).toEqual([]);
   });
 
+  it('keeps the messages that let a reader see it in another language, and refuses broken ones', () => {
+    const parsed = frozenDiagnosisSchema.parse(JSON.parse(text));
+    expect(parsed.diagnosis.summary.message).toEqual(diagnosis.summary.message);
+    expect(diagnosis.summary.message?.key).toBeTruthy();
+    const broken = JSON.parse(text);
+    broken.diagnosis.summary.message = { key: 'x', args: [{ key: 3 }] };
+    expect(frozenDiagnosisSchema.safeParse(broken).success).toBe(false);
+    const deep = JSON.parse(text);
+    let m: unknown = { key: 'end', args: [] };
+    for (let i = 0; i < 20; i++) m = { key: '({0})', args: [m] };
+    deep.diagnosis.summary.message = m;
+    expect(frozenDiagnosisSchema.safeParse(deep).success).toBe(false);
+  });
+
   it('the same checks on its snapshot give the same answer (it can be judged again)', () => {
     expect(diagnose(record.snapshot, NOW).summary).toEqual(record.diagnosis.summary);
   });

@@ -1,15 +1,18 @@
 // A permalink that opens nothing (404): why that can be, without saying which ids exist.
 import Link from 'next/link';
+import { requestTranslator } from '@/lib/server/locale';
 
-export default function FrozenNotFound() {
+export default async function FrozenNotFound() {
+  const t = await requestTranslator();
   return (
     <main>
-      <h1>Hopscope</h1>
+      <h1>{'Hopscope'}</h1>
       <p role="alert">
-        No frozen diagnosis has this id: it expired, its creator deleted it, or the link is
-        incomplete.
+        {t(
+          'No frozen diagnosis has this id: it expired, its creator deleted it, or the link is incomplete.',
+        )}
       </p>
-      <Link href="/">Pick a path</Link>
+      <Link href="/">{t('Pick a path')}</Link>
     </main>
   );
 }

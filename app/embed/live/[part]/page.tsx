@@ -10,6 +10,8 @@ import { callerFrom } from '@/lib/server/auth/caller';
 import { RequestError } from '@/lib/server/errors';
 import { runDiagnosis } from '@/lib/server/run-diagnosis';
 import type { Diagnosis } from '@/lib/model/diagnosis';
+import { translator } from '@/lib/i18n/translate';
+import { requestLocale } from '@/lib/server/locale';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,10 +25,14 @@ export default async function LiveEmbed({
   const part = parseEmbedPart((await params).part);
   if (!part) notFound();
   const parsed = queryToPath(await searchParams);
+  const locale = await requestLocale();
+  const t = translator(locale);
   if (!parsed.ok)
     return (
       <main className="embed">
-        <p role="alert">This embed link does not describe a path: {parsed.errors.join('; ')}</p>
+        <p role="alert">
+          {t('This embed link does not describe a path: {0}', parsed.errors.join(t('; ')))}
+        </p>
       </main>
     );
   let outcome: { diagnosis: Diagnosis } | { problem: string };
@@ -36,13 +42,13 @@ export default async function LiveEmbed({
     // Plain words only: an embed is read where nobody can see the server's log.
     if (!(error instanceof RequestError)) console.error('hopscope: live embed', error);
     outcome = {
-      problem: error instanceof RequestError ? error.message : 'the diagnosis could not be run',
+      problem: error instanceof RequestError ? error.message : t('the diagnosis could not be run'),
     };
   }
   if ('problem' in outcome)
     return (
       <main className="embed">
-        <p role="alert">Hopscope: {outcome.problem}</p>
+        <p role="alert">{t('Hopscope: {0}', outcome.problem)}</p>
       </main>
     );
   return (
@@ -50,7 +56,8 @@ export default async function LiveEmbed({
       d={outcome.diagnosis}
       part={part}
       fullHref={diagnoseHref(pathToQuery(parsed.path))}
-      stamp={`live, taken ${outcome.diagnosis.takenAt.slice(11, 16)} UTC`}
+      stamp={t('live, taken {0} UTC', outcome.diagnosis.takenAt.slice(11, 16))}
+      locale={locale}
     />
   );
 }

@@ -5,6 +5,8 @@ import { notFound } from 'next/navigation';
 import { EmbedPartView, parseEmbedPart } from '@/components/embed-part';
 import { RequestError } from '@/lib/server/errors';
 import { readFrozen } from '@/lib/server/frozen-diagnoses';
+import { translator } from '@/lib/i18n/translate';
+import { requestLocale } from '@/lib/server/locale';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,12 +25,15 @@ export default async function FrozenEmbed({
     if (error instanceof RequestError && error.kind === 'not-found') notFound();
     throw error;
   }
+  const locale = await requestLocale();
+  const t = translator(locale);
   return (
     <EmbedPartView
       d={frozen.diagnosis}
       part={part}
       fullHref={`/d/${frozen.id}`}
-      stamp={`frozen ${frozen.takenAt.slice(0, 10)} ${frozen.takenAt.slice(11, 16)} UTC`}
+      stamp={t('frozen {0} {1} UTC', frozen.takenAt.slice(0, 10), frozen.takenAt.slice(11, 16))}
+      locale={locale}
     />
   );
 }

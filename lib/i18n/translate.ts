@@ -1,0 +1,71 @@
+// The translator of one locale: UI words (`t('Diagnose')`, `t('{0} of {1} ready', a, b)`),
+// messages built by the checks (`t.message(m)`), and the finding catalogue (`t.entry(code)`).
+// English is the source: a key without a translation shows in English, and the i18n test fails.
+import type { Finding } from '@/lib/model/finding';
+import { CATALOGUE, isFindingCode, type CodeEntry, type FindingCode } from '@/lib/model/catalogue';
+import { fill, isMessage, type Message, type MessageArg } from './message';
+import type { Locale } from './locale';
+import { ZH, ZH_CATALOGUE } from './zh';
+
+export interface Translator {
+  (text: string, ...args: MessageArg[]): string;
+  locale: Locale;
+  message: (m: Message) => string;
+  entry: (code: FindingCode) => Pick<CodeEntry, 'meaning' | 'why' | 'fix'>;
+}
+
+const DICTIONARIES: Record<Locale, Readonly<Record<string, string>>> = { en: {}, zh: ZH };
+
+function build(locale: Locale): Translator {
+  const dictionary = DICTIONARIES[locale];
+  // A message may come from outside (a shared bundle): anything that is not one, or is nested
+  // deeper than the checks ever build, shows as nothing rather than breaking the page.
+  const render = (m: Message, depth: number): string =>
+    !isMessage(m) || depth > 8
+      ? ''
+      : fill(
+          locale === 'en' ? m.key : Object.hasOwn(dictionary, m.key) ? dictionary[m.key]! : m.key,
+          m.args,
+          (inner) => render(inner, depth + 1),
+        );
+  const message = (m: Message): string => render(m, 0);
+  const t = ((text: string, ...args: MessageArg[]) => message({ key: text, args })) as Translator;
+  t.locale = locale;
+  t.message = message;
+  t.entry = (code) => (locale === 'zh' ? (ZH_CATALOGUE[code] ?? CATALOGUE[code]) : CATALOGUE[code]);
+  return t;
+}
+
+const TRANSLATORS: Record<Locale, Translator> = { en: build('en'), zh: build('zh') };
+
+export function translator(locale: Locale): Translator {
+  return TRANSLATORS[locale] ?? TRANSLATORS.en;
+}
+
+/** A finding's title in the reader's language (older frozen findings carry English only). */
+export function findingTitle(f: Finding, t: Translator): string {
+  return f.messages?.title ? t.message(f.messages.title) : f.title;
+}
+
+/** What to do: the check's own words, else the catalogue's fix for the code. */
+export function findingRemedy(f: Finding, t: Translator): string {
+  if (f.messages?.remedy) return t.message(f.messages.remedy);
+  if (isFindingCode(f.code) && f.remediation.text === CATALOGUE[f.code].fix)
+    return t.entry(f.code).fix;
+  return f.remediation.text;
+}
+
+/** The keys of a message (and of the messages inside it) that the locale does not translate. */
+export function untranslatedKeys(m: Message, locale: Locale): string[] {
+  if (locale === 'en') return [];
+  const own =
+    m.key === '' ||
+    /^[{}\d\s,;:·/()×→.-]*$/.test(m.key) ||
+    Object.hasOwn(DICTIONARIES[locale], m.key)
+      ? []
+      : [m.key];
+  return [
+    ...own,
+    ...m.args.flatMap((a) => (typeof a === 'object' ? untranslatedKeys(a, locale) : [])),
+  ];
+}
