@@ -4,7 +4,7 @@
 // without its tooltip, which loads when the SRE points at the chart. No hooks (the server renders
 // it too): the reader's language is the `locale` prop.
 import type { Locale } from '@/lib/i18n/locale';
-import { translator } from '@/lib/i18n/translate';
+import { said, translator } from '@/lib/i18n/translate';
 import type { ChartData } from '@/lib/model/diagnosis';
 import { formatValue } from '@/lib/model/units';
 
@@ -117,7 +117,7 @@ export function ChartSvg({
       width="100%"
       height="100%"
       role="img"
-      aria-label={t('{0}: {1} series', chart.title, lines.length)}
+      aria-label={t('{0}: {1} series', said(t, chart.title, chart.titleMessage), lines.length)}
     >
       {chart.windowStart > chart.start ? (
         <g>

@@ -1,7 +1,7 @@
 // Where the time goes along the path, one bar per hop, scaled to the longest: from the probes, or
 // from the metrics when no probe ran (then each bar is its own p99 and they do not add up).
 import type { Locale } from '@/lib/i18n/locale';
-import { translator } from '@/lib/i18n/translate';
+import { said, translator } from '@/lib/i18n/translate';
 import type { LatencyWaterfall } from '@/lib/model/diagnosis';
 
 export function LatencyWaterfallView({
@@ -20,13 +20,13 @@ export function LatencyWaterfallView({
           waterfall.source === 'probes'
             ? 'Where the time goes, from the probes: {0}'
             : 'Where the time goes, from metrics: {0}',
-          waterfall.basis,
+          said(t, waterfall.basis, waterfall.basisMessage),
         )}
       </figcaption>
       <ol>
         {waterfall.rows.map((r) => (
           <li key={`${r.hop}-${r.label}`} data-hop={r.hop}>
-            <span className="waterfall-label">{r.label}</span>
+            <span className="waterfall-label">{said(t, r.label, r.labelMessage)}</span>
             <span className="waterfall-bar" aria-hidden="true">
               <span style={{ width: `${Math.max(1, (r.ms / longest) * 100)}%` }} />
             </span>

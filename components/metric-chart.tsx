@@ -5,7 +5,8 @@
 // page's largest library, for the tooltip) is fetched when the SRE points at the chart,
 // so the page's first load does not carry it.
 import { lazy, Suspense, useState } from 'react';
-import type { ChartData } from '@/lib/model/diagnosis';
+import { said, type Translator } from '@/lib/i18n/translate';
+import { BASELINE_NAME, type ChartData } from '@/lib/model/diagnosis';
 import { CHART_COLORS, CHART_WIDTH, ChartSvg, chartLines, thresholdShown } from './chart-svg';
 import { CopyButton } from './copy-button';
 import { useLocale, useT } from './locale';
@@ -23,6 +24,7 @@ export function MetricChart({
 }) {
   const locale = useLocale();
   const t = useT();
+  const title = said(t, chart.title, chart.titleMessage);
   const [interactive, setInteractive] = useState(false);
   const still = <ChartSvg chart={chart} height={PLOT_HEIGHT} locale={locale} />;
   const graph = new URLSearchParams({
@@ -33,10 +35,10 @@ export function MetricChart({
   });
   const link = prometheusUrl ? `${prometheusUrl}/graph?${graph}` : undefined;
   return (
-    <figure className="chart" aria-label={t('chart: {0}', chart.title)}>
+    <figure className="chart" aria-label={t('chart: {0}', title)}>
       <figcaption>
         <span>
-          <span className="chart-title">{chart.title}</span>
+          <span className="chart-title">{title}</span>
           {chart.source ? <> · {chart.source}</> : null}
         </span>
         {link ? (
@@ -62,10 +64,19 @@ export function MetricChart({
       <details>
         <summary>{'PromQL'}</summary>
         <code className="mono">{chart.promql}</code>{' '}
-        <CopyButton text={chart.promql} label={t('Copy PromQL: {0}', chart.title)} />
+        <CopyButton text={chart.promql} label={t('Copy PromQL: {0}', title)} />
       </details>
     </figure>
   );
+}
+
+/** A series' name in the legend: a pod or instance as it is, the words around it translated. */
+function seriesLabel(name: string, t: Translator): string {
+  if (name === 'now') return t('now');
+  if (name === BASELINE_NAME) return t('same window, 1 day earlier');
+  if (name.endsWith(`, ${BASELINE_NAME}`))
+    return t('{0}, same window, 1 day earlier', name.slice(0, -BASELINE_NAME.length - 2));
+  return name;
 }
 
 /** Which line is which: each series' colour, the dashed baseline, the dotted threshold. */
@@ -73,7 +84,10 @@ function ChartLegend({ chart }: { chart: ChartData }) {
   const t = useT();
   const lines = chartLines(chart);
   return (
-    <ul className="chart-legend" aria-label={t('legend: {0}', chart.title)}>
+    <ul
+      className="chart-legend"
+      aria-label={t('legend: {0}', said(t, chart.title, chart.titleMessage))}
+    >
       {lines.map((l, i) => (
         <li key={`${l.name}-${l.dashed}`}>
           <svg width="22" height="8" aria-hidden="true">
@@ -87,7 +101,7 @@ function ChartLegend({ chart }: { chart: ChartData }) {
               strokeDasharray={l.dashed ? '4 3' : undefined}
             />
           </svg>
-          {l.name}
+          {seriesLabel(l.name, t)}
         </li>
       ))}
       {chart.threshold ? (
@@ -104,8 +118,11 @@ function ChartLegend({ chart }: { chart: ChartData }) {
             />
           </svg>
           {thresholdShown(chart)
-            ? chart.threshold.label
-            : t('{0} (far above these values: not drawn)', chart.threshold.label)}
+            ? said(t, chart.threshold.label, chart.threshold.labelMessage)
+            : t(
+                '{0} (far above these values: not drawn)',
+                said(t, chart.threshold.label, chart.threshold.labelMessage),
+              )}
         </li>
       ) : null}
     </ul>

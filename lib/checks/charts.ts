@@ -1,9 +1,10 @@
 // The metric series a step shows as charts (each step declares its own, by query id): current
 // values and, where there is one, the same window a day earlier (an `offset 1d` query already
 // carries the current timestamps). Pure.
-import type { ChartData, ChartSeries } from '@/lib/model/diagnosis';
+import { BASELINE_NAME, type ChartData, type ChartSeries } from '@/lib/model/diagnosis';
 import type { MetricQueryResult, Snapshot } from '@/lib/model/snapshot';
 import type { MetricId } from '@/lib/promql/queries';
+import { english, type Message } from '@/lib/i18n/message';
 import { readMetric } from './read-metrics';
 import type { Thresholds } from './thresholds';
 
@@ -12,13 +13,10 @@ export interface ChartSpec {
   id: MetricId;
   baseline?: MetricId;
   /** The limit the step's check holds this series to, when it has a fixed one. */
-  threshold?: (t: Thresholds) => { value: number; label: string };
+  threshold?: (t: Thresholds) => { value: number; label: Message };
   /** Where the series come from (the exporter, the controller), in words. */
   source?: string | ((s: Snapshot) => string | undefined);
 }
-
-/** How a chart names the same window a day earlier, drawn dashed. */
-export const BASELINE_NAME = 'same window, 1 day earlier';
 
 function seriesName(labels: Record<string, string>, fallback: string): string {
   return labels.pod ?? labels.instance ?? labels.controller_pod ?? fallback;
@@ -43,9 +41,11 @@ export function drawCharts(
     if ((r.state !== 'ok' && r.state !== 'stale') || r.result.kind !== 'range') continue;
     const b = baselineId ? readMetric(s, baselineId, { withContext: true }) : undefined;
     const named = typeof source === 'function' ? source(s) : source;
+    const limit = threshold?.(thresholds);
     out.push({
       id,
       title: r.result.title,
+      ...(r.result.titleMessage ? { titleMessage: r.result.titleMessage } : {}),
       unit: r.result.unit,
       promql: r.result.promql,
       start: r.result.start,
@@ -61,7 +61,15 @@ export function drawCharts(
             })),
           }
         : {}),
-      ...(threshold ? { threshold: threshold(thresholds) } : {}),
+      ...(limit
+        ? {
+            threshold: {
+              value: limit.value,
+              label: english(limit.label),
+              labelMessage: limit.label,
+            },
+          }
+        : {}),
       ...(named ? { source: named } : {}),
     });
   }

@@ -58,14 +58,17 @@ export const SATURATION_CHARTS: readonly ChartSpec[] = [
   {
     id: 'node.cpu',
     source: 'node-exporter',
-    threshold: (t) => ({ value: t.nodeCpu.warn, label: `warn above ${percent(t.nodeCpu.warn)}` }),
+    threshold: (t) => ({
+      value: t.nodeCpu.warn,
+      label: msg`warn above ${percent(t.nodeCpu.warn)}`,
+    }),
   },
   {
     id: 'node.conntrack',
     source: 'node-exporter',
     threshold: (t) => ({
       value: t.conntrack.warn,
-      label: `warn above ${percent(t.conntrack.warn)}`,
+      label: msg`warn above ${percent(t.conntrack.warn)}`,
     }),
   },
   {
@@ -73,7 +76,7 @@ export const SATURATION_CHARTS: readonly ChartSpec[] = [
     source: 'cAdvisor (kubelet)',
     threshold: (t) => ({
       value: t.throttling.warn,
-      label: `warn above ${percent(t.throttling.warn)}`,
+      label: msg`warn above ${percent(t.throttling.warn)}`,
     }),
   },
   {
@@ -81,7 +84,7 @@ export const SATURATION_CHARTS: readonly ChartSpec[] = [
     source: 'cAdvisor (kubelet)',
     threshold: (t) => ({
       value: t.podMemory.warn,
-      label: `warn above ${percent(t.podMemory.warn)}`,
+      label: msg`warn above ${percent(t.podMemory.warn)}`,
     }),
   },
 ];

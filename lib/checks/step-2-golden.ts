@@ -131,7 +131,7 @@ export const GOLDEN_CHARTS: readonly ChartSpec[] = [
     source: goldenSource,
     threshold: (t) => ({
       value: t.errorRatio.fail,
-      label: `fail above ${+(t.errorRatio.fail * 100).toFixed(2)} %`,
+      label: msg`fail above ${+(t.errorRatio.fail * 100).toFixed(2)} %`,
     }),
   },
   { id: 'golden.p99', baseline: 'golden.p99.1d', source: goldenSource },

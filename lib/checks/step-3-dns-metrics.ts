@@ -45,7 +45,7 @@ export const DNS_CHARTS: readonly ChartSpec[] = [
     source: 'CoreDNS',
     threshold: (t) => ({
       value: t.dnsErrorRatio.fail,
-      label: `fail above ${+(t.dnsErrorRatio.fail * 100).toFixed(2)} %`,
+      label: msg`fail above ${+(t.dnsErrorRatio.fail * 100).toFixed(2)} %`,
     }),
   },
   {
@@ -53,7 +53,7 @@ export const DNS_CHARTS: readonly ChartSpec[] = [
     source: 'CoreDNS',
     threshold: (t) => ({
       value: t.dnsLatency.warn,
-      label: `warn above ${t.dnsLatency.warn * 1000} ms`,
+      label: msg`warn above ${t.dnsLatency.warn * 1000} ms`,
     }),
   },
 ];

@@ -38,7 +38,7 @@ export const KUBE_PROXY_CHARTS: readonly ChartSpec[] = [
     source: 'kube-proxy',
     threshold: (t) => ({
       value: t.kubeProxySync.warn,
-      label: `warn above ${t.kubeProxySync.warn} s`,
+      label: msg`warn above ${t.kubeProxySync.warn} s`,
     }),
   },
 ];

@@ -129,7 +129,7 @@ export const GATEWAY_CHARTS: readonly ChartSpec[] = [
     source: gatewaySource,
     threshold: (t) => ({
       value: t.errorRatio.fail,
-      label: `fail above ${+(t.errorRatio.fail * 100).toFixed(2)} %`,
+      label: msg`fail above ${+(t.errorRatio.fail * 100).toFixed(2)} %`,
     }),
   },
   { id: 'gw.upstream_p99', baseline: 'gw.upstream_p99.1d', source: gatewaySource },

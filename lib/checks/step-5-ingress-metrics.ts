@@ -149,7 +149,7 @@ export const INGRESS_CHARTS: readonly ChartSpec[] = [
     source: controllerSource,
     threshold: (t) => ({
       value: t.errorRatio.fail,
-      label: `fail above ${+(t.errorRatio.fail * 100).toFixed(2)} %`,
+      label: msg`fail above ${+(t.errorRatio.fail * 100).toFixed(2)} %`,
     }),
   },
   { id: 'ing.response_p99', baseline: 'ing.response_p99.1d', source: controllerSource },

@@ -337,7 +337,7 @@ describe('the latency waterfall', () => {
     ]);
     const w = diagnose(s, NOW).steps.find((x) => x.id === 6)!.waterfall!;
     expect(w.source).toBe('probes');
-    expect(w.rows).toEqual([
+    expect(w.rows.map(({ hop, label, ms }) => ({ hop, label, ms }))).toEqual([
       { hop: 'kube-proxy', label: 'added through the Service VIP (kube-proxy)', ms: 2 },
       { hop: 'pods', label: 'connect to a pod', ms: 0.3 },
       { hop: 'pods', label: 'the pod answers (first byte)', ms: 9.3 },

@@ -266,7 +266,10 @@ export function traceTable(s: Snapshot): TraceTable | undefined {
   return {
     vantage: g.value.vantage,
     ...(leftOut > 0
-      ? { sampled: `${probedEndpoints} of ${probedEndpoints + leftOut} endpoints probed` }
+      ? {
+          sampled: `${probedEndpoints} of ${probedEndpoints + leftOut} endpoints probed`,
+          sampledMessage: msg`${probedEndpoints} of ${probedEndpoints + leftOut} endpoints probed`,
+        }
       : {}),
     ...(g.value.passedOver?.length ? { passedOver: g.value.passedOver } : {}),
     rows: g.value.results.map((r) => {
@@ -278,6 +281,7 @@ export function traceTable(s: Snapshot): TraceTable | undefined {
         ok: sum.ok,
         of: sum.of,
         outcomes: sum.of > 0 ? describeSummary(sum) : 'no try',
+        outcomesMessage: sum.of > 0 ? summaryMessage(sum) : msg`no try`,
         connectMs: median(
           answered.flatMap((a) => (a.ms.connectMs !== undefined ? [a.ms.connectMs] : [])),
         ),

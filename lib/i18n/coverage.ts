@@ -21,7 +21,19 @@ export function untranslatedInDiagnosis(d: Diagnosis, locale: Locale): string[] 
     check(h.messages?.detail, `hop ${h.kind}`);
     if (h.reason) check(h.messages?.reason, `reason of hop ${h.kind}`);
   }
-  for (const s of d.steps) if (s.reason) check(s.reasonMessage, `reason of step ${s.id}`);
+  for (const s of d.steps) {
+    if (s.reason) check(s.reasonMessage, `reason of step ${s.id}`);
+    for (const c of s.charts) {
+      check(c.titleMessage, `chart ${c.id}`);
+      if (c.threshold) check(c.threshold.labelMessage, `threshold of chart ${c.id}`);
+    }
+  }
   for (const c of d.changes ?? []) check(c.message, `change of ${c.object}`);
+  for (const s of d.steps) {
+    for (const row of s.trace?.rows ?? []) check(row.outcomesMessage, `trace row ${row.label}`);
+    if (s.waterfall) check(s.waterfall.basisMessage, 'waterfall');
+    for (const row of s.waterfall?.rows ?? [])
+      check(row.labelMessage, `waterfall row ${row.label}`);
+  }
   return [...out];
 }

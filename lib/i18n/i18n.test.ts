@@ -1,7 +1,19 @@
 // English and Chinese: every word the reader sees has its Chinese, with the same placeholders;
 // nothing reader-facing is written past the translator; the catalogue is whole in both.
 import { describe, expect, it } from 'vitest';
+import { diagnose } from '@/lib/checks/diagnose';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
+import {
+  NOW,
+  WEB_PODS,
+  clusterIpSnapshot,
+  gatewaySnapshot,
+  ingressSnapshot,
+  nodePortSnapshot,
+  notReady,
+  withMetrics,
+} from '@/lib/testing/snapshot-fixtures';
+import { untranslatedInDiagnosis } from './coverage';
 import { localeFromAcceptLanguage, pickLocale } from './locale';
 import { msg, words } from './message';
 import { translator, untranslatedKeys } from './translate';
@@ -57,6 +69,26 @@ describe('every word the reader sees is translated', () => {
     });
     expect(incomplete).toEqual([]);
   });
+});
+
+describe('a diagnosis read in Chinese', () => {
+  const broken = WEB_PODS.map((p, i) => (i === 0 ? notReady(p) : p));
+  const cases = {
+    'ClusterIP, with metrics': withMetrics(clusterIpSnapshot()),
+    'ClusterIP, a pod not ready, Prometheus not configured': clusterIpSnapshot(broken),
+    NodePort: withMetrics(nodePortSnapshot()),
+    Ingress: withMetrics(ingressSnapshot(broken)),
+    Gateway: withMetrics(gatewaySnapshot()),
+  };
+  for (const [name, snapshot] of Object.entries(cases))
+    it(`${name}: every word it says has its Chinese`, () => {
+      const d = diagnose(snapshot, NOW);
+      expect(d.findings.length + d.hops.length).toBeGreaterThan(0);
+      // Fixture metric results are named by id, not by their query's title (a real Prometheus
+      // answer is: the scenarios check those charts).
+      const charts = /^(chart|threshold of chart) \S+: no message$/;
+      expect(untranslatedInDiagnosis(d, 'zh').filter((k) => !charts.test(k))).toEqual([]);
+    });
 });
 
 describe('messages', () => {

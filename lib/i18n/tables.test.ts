@@ -2,6 +2,7 @@
 // are not seen by the source scan (it reads t('literal') only): each value must have its Chinese.
 import { describe, expect, it } from 'vitest';
 import { AXIS_UNIT } from '@/components/chart-svg';
+import { TIER_WORDS } from '@/components/trace-table';
 import { VERDICT_LOOK } from '@/components/verdict';
 import { HOP_LABELS, STEP_NAMES } from '@/lib/model/hops';
 import { ZH } from '@/lib/i18n/zh';
@@ -11,8 +12,9 @@ const TABLES: Record<string, string[]> = {
   STEP_NAMES: Object.values(STEP_NAMES),
   'VERDICT_LOOK words': Object.values(VERDICT_LOOK).map((look) => look.word),
   AXIS_UNIT: Object.values(AXIS_UNIT),
+  TIER_WORDS: Object.values(TIER_WORDS),
   // A hop's label is a route's kind where the route names the hop (lib/checks/topology.ts).
-  'route kinds': ['HTTPRoute'],
+  'route kinds': ['HTTPRoute', 'GRPCRoute'],
 };
 
 describe('tables of words shown translated', () => {

@@ -42,6 +42,11 @@ export function translator(locale: Locale): Translator {
   return TRANSLATORS[locale] ?? TRANSLATORS.en;
 }
 
+/** Words the diagnosis holds in English and, when it is recent enough, as a message. */
+export function said(t: Translator, english: string, message: Message | undefined): string {
+  return message ? t.message(message) : english;
+}
+
 /** A finding's title in the reader's language (older frozen findings carry English only). */
 export function findingTitle(f: Finding, t: Translator): string {
   return f.messages?.title ? t.message(f.messages.title) : f.title;

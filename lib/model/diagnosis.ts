@@ -34,10 +34,14 @@ export interface ChartSeries {
   points: { t: number; v: number }[];
 }
 
+/** How a chart names the same window a day earlier, drawn dashed. */
+export const BASELINE_NAME = 'same window, 1 day earlier';
+
 /** A metric series to draw: the query, its range (Unix seconds), and the same window a day earlier. */
 export interface ChartData {
   id: string;
   title: string;
+  titleMessage?: Message;
   unit: Unit;
   promql: string;
   start: number;
@@ -48,7 +52,7 @@ export interface ChartData {
   series: ChartSeries[];
   baseline?: ChartSeries[];
   /** The check's limit on this series, drawn as a line: "fail above 10 %". */
-  threshold?: { value: number; label: string };
+  threshold?: { value: number; label: string; labelMessage?: Message };
   /** Where the series come from, in words: "node-exporter", "Traefik metrics". */
   source?: string;
 }
@@ -58,6 +62,7 @@ export interface TraceTable {
   vantage: string;
   /** "10 of 25 endpoints probed" when the run sampled them. */
   sampled?: string;
+  sampledMessage?: Message;
   /** Vantage points tried first that could not run, with why. */
   passedOver?: string[];
   rows: {
@@ -67,6 +72,7 @@ export interface TraceTable {
     of: number;
     /** "15 of 20 answered, 5 of 20 reset" */
     outcomes: string;
+    outcomesMessage?: Message;
     /** Medians over the tries that answered, ms: where the time goes, phase by phase. */
     connectMs: number | null;
     firstByteMs: number | null;
@@ -79,6 +85,7 @@ export interface TraceTable {
 export interface WaterfallRow {
   hop: HopKind;
   label: string;
+  labelMessage?: Message;
   ms: number;
 }
 
@@ -87,6 +94,7 @@ export interface LatencyWaterfall {
   source: 'probes' | 'metrics';
   /** What the figures are: "medians of the 120 tries that answered, from …". */
   basis: string;
+  basisMessage?: Message;
   rows: WaterfallRow[];
 }
 

@@ -4,6 +4,7 @@ import type { AccessPath } from './path';
 import type { Unit } from './units';
 import type { ProbeRun } from './probe';
 import type { GatewaySide } from './gateway';
+import type { Message } from '@/lib/i18n/message';
 
 export const SNAPSHOT_SCHEMA = 1;
 
@@ -348,6 +349,8 @@ export interface MetricSeries {
 export interface MetricQueryResult {
   id: string;
   title: string;
+  /** The title as a message, for the reader's language (absent in older snapshots). */
+  titleMessage?: Message;
   unit: Unit;
   promql: string;
   kind: 'range' | 'instant';

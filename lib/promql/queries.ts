@@ -12,10 +12,12 @@ import {
 } from '@/lib/profiles/ingress-controllers';
 import type { EnvoyClusterMetrics, GatewayMetrics } from '@/lib/profiles/gateway-controllers';
 import { anyOf, groupBy, quote, selector, type Matcher } from './escape';
+import { msg, type Message } from '@/lib/i18n/message';
 
 export interface QuerySpec<Id extends string = MetricId> {
   id: Id;
-  title: string;
+  /** What the series are, in words the page shows (and translates): "request rate (1d earlier)". */
+  title: Message;
   unit: Unit;
   promql: string;
   kind: 'range' | 'instant';
@@ -39,8 +41,8 @@ function offset(o?: BaselineOffset): string {
   return o ? ` offset ${o}` : '';
 }
 
-function earlier(o?: BaselineOffset): string {
-  return o ? ` (${o} earlier)` : '';
+function earlier(o?: BaselineOffset): Message | '' {
+  return o ? msg` (${o} earlier)` : '';
 }
 
 /** Nodes appear as `instance` = node name or node IP, with or without a port. */
@@ -137,7 +139,7 @@ export const golden = {
   ): QuerySpec<`golden.presence.${string}`> {
     return {
       id: `golden.presence.${p.id}.${layout.id}`,
-      title: `${p.title} series (${layout.id} labels)`,
+      title: msg`${p.title} series (${layout.id} labels)`,
       unit: 'count',
       kind: 'instant',
       promql: `count(last_over_time(${selector(p.requests, m)}[${window}]))`,
@@ -151,7 +153,7 @@ export const golden = {
     );
     return {
       id: `golden.nearest.${p.id}`,
-      title: `${p.title}: series that exist (top ${NEAREST_LIMIT} label sets)`,
+      title: msg`${p.title}: series that exist (top ${NEAREST_LIMIT} label sets)`,
       unit: 'count',
       kind: 'instant',
       promql: `topk(${NEAREST_LIMIT}, count ${groupBy(goldenLayoutLabels(p))} (last_over_time(${all}[${window}])))`,
@@ -166,7 +168,7 @@ export const golden = {
     const all = `sum(rate(${selector(p.requests, m)}${window}))`;
     return {
       id: shifted('golden.rate', o),
-      title: `request rate${earlier(o)}`,
+      title: msg`request rate${earlier(o)}`,
       unit: 'reqps',
       kind: 'range',
       promql: p.ownAnswers ? `clamp_min(${all} - ${ownAnswered(p.ownAnswers, m, window)}, 0)` : all,
@@ -179,7 +181,7 @@ export const golden = {
   offered(p: GoldenProfile, m: Matcher[]): QuerySpec<'golden.offered'> {
     return {
       id: 'golden.offered',
-      title: `requests offered through ${p.through ?? p.title}, whoever answered`,
+      title: msg`requests offered through ${p.through ?? p.title}, whoever answered`,
       unit: 'reqps',
       kind: 'range',
       promql: `sum(rate(${selector(p.requests, m)}[${RATE}]))`,
@@ -214,7 +216,7 @@ export const golden = {
     const all = selector(p.requests, m);
     return {
       id: shifted('golden.errors', o),
-      title: `error ratio (${p.statusLabel}=~${p.errorPattern})${earlier(o)}`,
+      title: msg`error ratio (${p.statusLabel}=~${p.errorPattern})${earlier(o)}`,
       unit: 'ratio',
       kind: 'range',
       promql: `${numerator} / sum(rate(${all}${window}))`,
@@ -231,7 +233,7 @@ export const golden = {
     const buckets = selector(`${p.histogram}_bucket`, m);
     return {
       id: shifted(`golden.${q}`, o),
-      title: `latency ${q}${earlier(o)}`,
+      title: msg`latency ${q}${earlier(o)}`,
       unit: 'seconds',
       kind: 'range',
       promql: `histogram_quantile(${quantile}, sum by (le) (rate(${buckets}[${RATE}]${offset(o)})))${scale}`,
@@ -244,7 +246,7 @@ export const saturation = {
     const idle = selector('node_cpu_seconds_total', [nodeMatcher(nodes), ['mode', '=', 'idle']]);
     return {
       id: 'node.cpu',
-      title: 'node CPU busy',
+      title: msg`node CPU busy`,
       unit: 'ratio',
       kind: 'range',
       promql: `1 - avg by (instance) (rate(${idle}[${RATE}]))`,
@@ -254,7 +256,7 @@ export const saturation = {
     const m = [nodeMatcher(nodes)];
     return {
       id: 'node.memory',
-      title: 'node memory used',
+      title: msg`node memory used`,
       unit: 'ratio',
       kind: 'range',
       promql: `1 - ${selector('node_memory_MemAvailable_bytes', m)} / ${selector('node_memory_MemTotal_bytes', m)}`,
@@ -264,7 +266,7 @@ export const saturation = {
     const m = [nodeMatcher(nodes)];
     return {
       id: 'node.conntrack',
-      title: 'conntrack table used',
+      title: msg`conntrack table used`,
       unit: 'ratio',
       kind: 'range',
       promql: `${selector('node_nf_conntrack_entries', m)} / ${selector('node_nf_conntrack_entries_limit', m)}`,
@@ -276,7 +278,7 @@ export const saturation = {
     const drops = selector('node_network_receive_drop_total', m);
     return {
       id: 'node.net_errors',
-      title: 'network receive errors + drops',
+      title: msg`network receive errors + drops`,
       unit: 'count',
       kind: 'range',
       promql: `sum by (instance) (rate(${errors}[${RATE}]) + rate(${drops}[${RATE}]))`,
@@ -286,7 +288,7 @@ export const saturation = {
     const overflows = selector('node_netstat_TcpExt_ListenOverflows', [nodeMatcher(nodes)]);
     return {
       id: 'node.listen_overflows',
-      title: 'TCP listen overflows',
+      title: msg`TCP listen overflows`,
       unit: 'count',
       kind: 'range',
       promql: `sum by (instance) (rate(${overflows}[${RATE}]))`,
@@ -296,7 +298,7 @@ export const saturation = {
     const waiting = selector('node_pressure_cpu_waiting_seconds_total', [nodeMatcher(nodes)]);
     return {
       id: 'node.psi_cpu',
-      title: 'CPU pressure (PSI, share of time waiting)',
+      title: msg`CPU pressure (PSI, share of time waiting)`,
       unit: 'ratio',
       kind: 'range',
       promql: `sum by (instance) (rate(${waiting}[${RATE}]))`,
@@ -311,7 +313,7 @@ export const saturation = {
     const periods = selector('container_cpu_cfs_periods_total', m);
     return {
       id: 'pod.throttling',
-      title: 'CPU throttled periods',
+      title: msg`CPU throttled periods`,
       unit: 'ratio',
       kind: 'range',
       promql: `sum by (pod) (rate(${throttled}[${RATE}])) / sum by (pod) (rate(${periods}[${RATE}]))`,
@@ -327,7 +329,7 @@ export const saturation = {
     const limit = selector('container_spec_memory_limit_bytes', m);
     return {
       id: 'pod.memory',
-      title: 'memory working set / limit',
+      title: msg`memory working set / limit`,
       unit: 'ratio',
       kind: 'range',
       promql: `sum by (pod) (${used}) / sum by (pod) (${limit} > 0)`,
@@ -340,7 +342,7 @@ export const saturation = {
     ]);
     return {
       id: 'pod.restarts',
-      title: 'container restarts in the window',
+      title: msg`container restarts in the window`,
       unit: 'count',
       kind: 'instant',
       promql: `sum by (pod) (increase(${restarts}[${window}]))`,
@@ -354,7 +356,7 @@ export const saturation = {
     ]);
     return {
       id: 'node.containers',
-      title: 'pods cAdvisor reports on the nodes',
+      title: msg`pods cAdvisor reports on the nodes`,
       unit: 'count',
       kind: 'instant',
       promql: `count by (namespace, pod, node) (${containers})`,
@@ -369,7 +371,7 @@ export const coredns = {
   requests(scope: Matcher[]): QuerySpec<'dns.requests'> {
     return {
       id: 'dns.requests',
-      title: 'CoreDNS requests',
+      title: msg`CoreDNS requests`,
       unit: 'reqps',
       kind: 'range',
       promql: `sum(rate(${selector('coredns_dns_requests_total', scope)}[${RATE}]))`,
@@ -380,7 +382,7 @@ export const coredns = {
     const all = selector('coredns_dns_responses_total', scope);
     return {
       id: `dns.${rcode.toLowerCase() as Lowercase<R>}`,
-      title: `${rcode} share of responses`,
+      title: msg`${rcode} share of responses`,
       unit: 'ratio',
       kind: 'range',
       promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${all}[${RATE}]))`,
@@ -390,7 +392,7 @@ export const coredns = {
     const buckets = selector('coredns_dns_request_duration_seconds_bucket', scope);
     return {
       id: 'dns.p99',
-      title: 'CoreDNS latency p99',
+      title: msg`CoreDNS latency p99`,
       unit: 'seconds',
       kind: 'range',
       promql: `histogram_quantile(0.99, sum by (le) (rate(${buckets}[${RATE}])))`,
@@ -399,7 +401,7 @@ export const coredns = {
   panics(window: string, scope: Matcher[]): QuerySpec<'dns.panics'> {
     return {
       id: 'dns.panics',
-      title: 'CoreDNS panics in the window',
+      title: msg`CoreDNS panics in the window`,
       unit: 'count',
       kind: 'instant',
       promql: `sum(increase(${selector('coredns_panics_total', scope)}[${window}]))`,
@@ -409,7 +411,7 @@ export const coredns = {
     const failures = selector('coredns_forward_healthcheck_failures_total', scope);
     return {
       id: 'dns.forward_failures',
-      title: 'forward health-check failures in the window',
+      title: msg`forward health-check failures in the window`,
       unit: 'count',
       kind: 'instant',
       promql: `sum(increase(${failures}[${window}]))`,
@@ -420,7 +422,7 @@ export const coredns = {
     const misses = `sum(rate(${selector('coredns_cache_misses_total', scope)}[${RATE}]))`;
     return {
       id: 'dns.cache_hits',
-      title: 'cache hit ratio',
+      title: msg`cache hit ratio`,
       unit: 'ratio',
       kind: 'range',
       promql: `${hits} / (${hits} + ${misses})`,
@@ -435,7 +437,7 @@ export const kubeProxy = {
     ]);
     return {
       id: 'kp.rule_age',
-      title: 'time since the last rule sync',
+      title: msg`time since the last rule sync`,
       unit: 'seconds',
       kind: 'instant',
       promql: `time() - ${last}`,
@@ -447,7 +449,7 @@ export const kubeProxy = {
     ]);
     return {
       id: 'kp.sync_p99',
-      title: 'rule sync duration p99',
+      title: msg`rule sync duration p99`,
       unit: 'seconds',
       kind: 'range',
       promql: `histogram_quantile(0.99, sum by (instance, le) (rate(${buckets}[${RATE}])))`,
@@ -459,7 +461,7 @@ export const kubeProxy = {
     ]);
     return {
       id: 'kp.restore_failures',
-      title: 'iptables-restore failures in the window',
+      title: msg`iptables-restore failures in the window`,
       unit: 'count',
       kind: 'instant',
       promql: `sum by (instance) (increase(${failures}[${window}]))`,
@@ -471,7 +473,7 @@ export const kubeProxy = {
     ]);
     return {
       id: 'kp.programming_p99',
-      title: 'network programming latency p99 (endpoint change → rules)',
+      title: msg`network programming latency p99 (endpoint change → rules)`,
       unit: 'seconds',
       kind: 'range',
       promql: `histogram_quantile(0.99, sum by (instance, le) (rate(${buckets}[${RATE}])))`,
@@ -483,7 +485,7 @@ export const kubeProxy = {
     ]);
     return {
       id: 'kp.no_local_endpoints',
-      title: 'traffic to Local-policy services without a local endpoint',
+      title: msg`traffic to Local-policy services without a local endpoint`,
       unit: 'count',
       kind: 'instant',
       promql: `sum by (instance) (increase(${drops}[${window}]))`,
@@ -499,7 +501,7 @@ function requestPresence(
 ): QuerySpec<`ing.presence.${string}`> {
   return {
     id: `ing.presence.${layoutId}`,
-    title: `controller request series (${layoutId} labels)`,
+    title: msg`controller request series (${layoutId} labels)`,
     unit: 'count',
     kind: 'instant',
     promql: `count(last_over_time(${requests}[${window}]))`,
@@ -517,7 +519,7 @@ function statusShare<P extends '5..' | '4..'>(
   const part = selector(requests, [...m, [statusLabel, '=~', quote(pattern)]]);
   return {
     id: (pattern === '5..' ? 'ing.5xx' : 'ing.4xx') as P extends '5..' ? 'ing.5xx' : 'ing.4xx',
-    title: `${pattern[0]}xx share of requests`,
+    title: msg`${pattern.slice(0, 1)}xx share of requests`,
     unit: 'ratio',
     kind: 'range',
     promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${all}[${RATE}]))`,
@@ -563,7 +565,7 @@ export const ingressController = {
     ];
     return {
       id: 'ing.nearest',
-      title: `controller request series that exist (top ${NEAREST_LIMIT} label sets)`,
+      title: msg`controller request series that exist (top ${NEAREST_LIMIT} label sets)`,
       unit: 'count',
       kind: 'instant',
       promql: `topk(${NEAREST_LIMIT}, count ${groupBy(labels)} (last_over_time(${selector(names.requests, scope)}[${window}])))`,
@@ -583,10 +585,11 @@ export const ingressController = {
     o?: BaselineOffset,
   ): QuerySpec<WithBaselines<`ing.${W}_p99`>> {
     const histogram = which === 'request' ? names.requestDuration : names.upstreamResponseDuration;
-    const what = which === 'request' ? 'request (controller + upstream)' : 'upstream response';
+    const what =
+      which === 'request' ? msg`request (controller + upstream)` : msg`upstream response`;
     return {
       id: shifted(`ing.${which}_p99`, o),
-      title: `${what} latency p99${earlier(o)}`,
+      title: msg`${what} latency p99${earlier(o)}`,
       unit: 'seconds',
       kind: 'range',
       promql: `histogram_quantile(0.99, sum by (le) (rate(${selector(`${histogram}_bucket`, m)}[${RATE}]${offset(o)})))`,
@@ -596,7 +599,7 @@ export const ingressController = {
     const buckets = selector(`${names.upstreamConnectDuration}_bucket`, m);
     return {
       id: 'ing.connect_p99',
-      title: 'upstream connect time p99',
+      title: msg`upstream connect time p99`,
       unit: 'seconds',
       kind: 'range',
       promql: `histogram_quantile(0.99, sum by (le) (rate(${buckets}[${RATE}])))`,
@@ -616,7 +619,7 @@ export const ingressController = {
     ]);
     return {
       id: 'ing.orphan',
-      title: 'orphan ingress (no endpoints or no Service)',
+      title: msg`orphan ingress (no endpoints or no Service)`,
       unit: 'count',
       kind: 'instant',
       promql: `max by (type) (${orphan})`,
@@ -626,7 +629,7 @@ export const ingressController = {
   reloadOk(names: IngressControllerMetrics, scope: Matcher[]): QuerySpec<'ing.reload_ok'> {
     return {
       id: 'ing.reload_ok',
-      title: 'last config reload successful',
+      title: msg`last config reload successful`,
       unit: 'count',
       kind: 'instant',
       promql: `min by (controller_pod) (${selector(names.reloadSuccessful, scope)})`,
@@ -640,7 +643,7 @@ export const ingressController = {
     const expiry = selector(names.certificateExpiry, [['host', '=', host], ...scope]);
     return {
       id: 'ing.cert_expiry',
-      title: 'certificate expiry',
+      title: msg`certificate expiry`,
       unit: 'seconds',
       kind: 'instant',
       promql: `min(${expiry}) - time()`,
@@ -680,7 +683,7 @@ export const ingressBackend = {
     const labels = names.layouts.map((l) => layoutLabel(l, names.backendLabel));
     return {
       id: 'ing.nearest',
-      title: `controller request series that exist (top ${NEAREST_LIMIT} label sets)`,
+      title: msg`controller request series that exist (top ${NEAREST_LIMIT} label sets)`,
       unit: 'count',
       kind: 'instant',
       promql: `topk(${NEAREST_LIMIT}, count ${groupBy(labels)} (last_over_time(${selector(names.requests, [])}[${window}])))`,
@@ -709,7 +712,7 @@ export const ingressBackend = {
     ]);
     return {
       id: shifted('ing.response_p99', o),
-      title: `upstream response latency p99${earlier(o)}`,
+      title: msg`upstream response latency p99${earlier(o)}`,
       unit: 'seconds',
       kind: 'range',
       promql:
@@ -734,7 +737,7 @@ export const ingressBackend = {
     ]);
     return {
       id: 'ing.targets_down',
-      title: 'backend targets the controller reports down',
+      title: msg`backend targets the controller reports down`,
       unit: 'count',
       kind: 'instant',
       promql: `count by (${layoutLabel(layout, h.targetLabel)}) (${down} ${h.down})`,
@@ -771,7 +774,7 @@ export const gatewayRoute = {
         : selector(names.requests, m);
     return {
       id: 'gw.5xx',
-      title: '5xx share of upstream responses',
+      title: msg`5xx share of upstream responses`,
       unit: 'ratio',
       kind: 'range',
       promql: `(sum(rate(${part}[${RATE}])) or vector(0)) / sum(rate(${all}[${RATE}]))`,
@@ -786,7 +789,7 @@ export const gatewayRoute = {
     const buckets = selector(`${histogram}_bucket`, m);
     return {
       id: shifted('gw.upstream_p99', o),
-      title: `upstream request time p99${earlier(o)}`,
+      title: msg`upstream request time p99${earlier(o)}`,
       unit: 'seconds',
       kind: 'range',
       // Both histograms are in milliseconds.
@@ -796,7 +799,7 @@ export const gatewayRoute = {
   connectFailures(names: EnvoyClusterMetrics, m: readonly Matcher[]): QuerySpec<'gw.connect_fail'> {
     return {
       id: 'gw.connect_fail',
-      title: 'failed connections to the upstream per second',
+      title: msg`failed connections to the upstream per second`,
       unit: 'count',
       kind: 'range',
       promql: `sum(rate(${selector(names.connectFailures, m)}[${RATE}]))`,

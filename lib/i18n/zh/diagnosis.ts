@@ -19,7 +19,8 @@ export const ZH_DIAGNOSIS: Record<string, string> = {
   '{0} — because {1}.': '{0}——原因是{1}。',
   '{0}.': '{0}。',
   '{0} Also failing: {1}.': '{0} 同时失败的还有：{1}。',
-  // The hops (lib/checks/topology.ts)
+  // The hops (lib/checks/topology.ts); a Gateway path's route hop is named by its kind
+  GRPCRoute: 'GRPCRoute',
   'not reached: no rule of the HTTPRoute leads to a Service':
     '未到达：HTTPRoute 没有指向 Service 的规则',
   'not reached: no Ingress rule leads to a Service': '未到达：没有指向 Service 的 Ingress 规则',

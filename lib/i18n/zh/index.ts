@@ -5,6 +5,7 @@ import { ZH_CATALOGUE_ENTRIES } from './catalogue';
 import { ZH_DIAGNOSIS } from './diagnosis';
 import { ZH_FINDINGS_1_3 } from './findings-1-3';
 import { ZH_FINDINGS_4_6 } from './findings-4-6';
+import { ZH_METRICS } from './metrics';
 import { ZH_UI } from './ui';
 
 /** The parts, one per area of the source: a key belongs to one of them only. */
@@ -13,6 +14,7 @@ export const ZH_PARTS: Readonly<Record<string, Readonly<Record<string, string>>>
   'findings-1-3': ZH_FINDINGS_1_3,
   'findings-4-6': ZH_FINDINGS_4_6,
   diagnosis: ZH_DIAGNOSIS,
+  metrics: ZH_METRICS,
 };
 
 export const ZH: Readonly<Record<string, string>> = Object.assign({}, ...Object.values(ZH_PARTS));

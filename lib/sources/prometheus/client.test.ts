@@ -3,6 +3,7 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { PrometheusClient } from './client';
+import { words } from '@/lib/i18n/message';
 
 /** A loopback port nothing listens on (bound, then released). */
 async function closedPort(): Promise<number> {
@@ -16,7 +17,7 @@ async function closedPort(): Promise<number> {
 const window = { start: 1_796_000_000, end: 1_796_001_800, step: 60 };
 const spec = {
   id: 'node.cpu',
-  title: 'node CPU busy',
+  title: words('node CPU busy'),
   unit: 'ratio',
   kind: 'instant',
   promql: 'vector(1)',

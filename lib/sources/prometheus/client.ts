@@ -6,6 +6,7 @@ import type { QuerySpec } from '@/lib/promql/queries';
 import { withMatcher } from '@/lib/promql/scope';
 import type { PrometheusConfig } from './config';
 import { DeadlinePassedError, Semaphore, type RequestBudget } from '@/lib/sources/concurrency';
+import { english } from '@/lib/i18n/message';
 
 /** Queries in flight to Prometheus across the whole server: a burst of diagnoses must queue here
  * rather than time Prometheus out for everyone. */
@@ -171,7 +172,8 @@ export class PrometheusClient {
     return {
       value: {
         id: spec.id,
-        title: spec.title,
+        title: english(spec.title),
+        titleMessage: spec.title,
         unit: spec.unit,
         promql,
         kind: spec.kind,

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PrometheusClient } from './client';
 import { prometheusFor } from './config';
+import { words } from '@/lib/i18n/message';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -42,7 +43,7 @@ describe('the cluster label of a shared back end', () => {
     const r = await prom.run(
       {
         id: 'x',
-        title: 'x',
+        title: words('x'),
         unit: 'count',
         kind: 'instant',
         promql: 'sum(a{job="x"}) / sum(b{})',

@@ -4,10 +4,11 @@ import type { QuerySpec } from '@/lib/promql/queries';
 import type { PrometheusClient } from './client';
 import type { MetricPlan } from '@/lib/promql/plan';
 import { collectMetrics, runAll } from './collect-metrics';
+import { words } from '@/lib/i18n/message';
 
 const specs: QuerySpec<string>[] = Array.from({ length: 20 }, (_, i) => ({
   id: `q${i}`,
-  title: `q${i}`,
+  title: words(`q${i}`),
   unit: 'count',
   kind: 'range',
   promql: 'up',
@@ -61,7 +62,7 @@ describe('runAll', () => {
 describe('collectMetrics with label layouts', () => {
   const spec = (id: string, kind: 'range' | 'instant' = 'range'): QuerySpec => ({
     id: id as QuerySpec['id'],
-    title: id,
+    title: words(id),
     unit: 'count',
     kind,
     promql: id,
