@@ -28,6 +28,8 @@ command -v prometheus >/dev/null && command -v promtool >/dev/null || missing+=(
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v openssl >/dev/null || missing+=(openssl)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+# A Chinese font, so the browser tests (and their screenshots) draw the Chinese page, not boxes.
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 # PostgreSQL: the shared store's tests run against a real server (e2e/harness/postgres.sh).
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 # The test bed's data plane: kube-proxy programs its rules through `nft`; `conntrack` lets the
