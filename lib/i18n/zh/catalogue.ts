@@ -234,7 +234,7 @@ export const ZH_CATALOGUE_ENTRIES: Record<
   },
   DNS_COREFILE_FORWARD_LOOP: {
     meaning: 'Corefile 把查询转发给了自己（一个环回地址）。',
-    why: '外部名称的查询会形成循环，直到 CoreDNS 崩溃（loop 插件会使其停止）。',
+    why: '外部名称的查询形成循环；loop 插件检测到后会停止 CoreDNS，CoreDNS 随即反复重启。',
     fix: '转发到上游解析器，而不是 127.0.0.0/8。',
   },
   DNS_CLIENT_HOSTNETWORK_DEFAULT: {
@@ -262,7 +262,7 @@ export const ZH_CATALOGUE_ENTRIES: Record<
   DNS_CLIENT_NDOTS_HIGH: {
     meaning: '客户端 Pod 将 ndots 设置为大于 5 的值。',
     why: '每个外部名称都会先依次拼接各个搜索域进行尝试：每次解析都会浪费多次查询。',
-    fix: '使用默认的 ndots，或使用以点结尾的完全限定域名。',
+    fix: '调低 ndots（即使默认值 5 也会先尝试各搜索域），或对外部名称使用以点结尾的完全限定域名。',
   },
   DNS_EXTERNAL_NOT_RESOLVED: {
     meaning: '没有解析该主机的外部域名，因此无法确认它是否指向负载均衡器。',
@@ -432,7 +432,7 @@ export const ZH_CATALOGUE_ENTRIES: Record<
   KUBE_PROXY_SYNC_SLOW: {
     meaning: 'kube-proxy 规则同步耗时很长（p99）。',
     why: '端点变化要很晚才能生效到数据平面。',
-    fix: 'iptables 规则集过大：考虑使用 nftables 或 IPVS 模式，并减少每个节点上的 Service 数量。',
+    fix: 'iptables 规则集过大：考虑使用 nftables 或 IPVS 模式；每个节点都持有所有 Service 的规则，减少 Service 和端点数量可缩短每次同步。',
   },
   KUBE_PROXY_PROGRAMMING_SLOW: {
     meaning:
@@ -658,7 +658,7 @@ export const ZH_CATALOGUE_ENTRIES: Record<
   GATEWAY_DATA_PLANE_POD_UNHEALTHY: {
     meaning: 'Gateway 数据平面中的某个代理 Pod 未就绪。',
     why: '它已不再接收流量；如果所有代理 Pod 都如此，Gateway 将不应答任何请求。',
-    fix: '对该 Pod 执行 kubectl describe 并查看其日志：是否崩溃、就绪检查失败，或未从控制器获得配置。',
+    fix: '对该 Pod 执行 `kubectl describe` 和 `kubectl logs`：是否崩溃、就绪检查失败，或未从控制器获得配置。',
   },
   GATEWAY_CLASS_NOT_ACCEPTED: {
     meaning: 'Gateway 的 GatewayClass 不存在，或其控制器没有接受它（Accepted 不为 True）。',

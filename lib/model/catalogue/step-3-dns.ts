@@ -36,7 +36,7 @@ export const STEP_3_CODES = {
   DNS_COREFILE_FORWARD_LOOP: {
     step: 3,
     meaning: 'The Corefile forwards to itself (a loopback address).',
-    why: 'Queries for outside names loop until CoreDNS crashes (the loop plugin stops it).',
+    why: 'Queries for outside names go round in a loop; the loop plugin detects it and stops CoreDNS, which then restarts over and over.',
     fix: 'Forward to the upstream resolvers, not to 127.0.0.0/8.',
   },
   DNS_CLIENT_HOSTNETWORK_DEFAULT: {
@@ -70,7 +70,7 @@ export const STEP_3_CODES = {
     step: 3,
     meaning: 'The client pod sets ndots above 5.',
     why: 'Every outside name is first tried against each search domain: several wasted queries per lookup.',
-    fix: 'Use the default ndots, or fully qualify names with a trailing dot.',
+    fix: 'Lower ndots (even the default 5 tries the search domains first), or fully qualify outside names with a trailing dot.',
   },
   DNS_EXTERNAL_NOT_RESOLVED: {
     step: 3,

@@ -165,7 +165,7 @@ export const STEP_4_CODES = {
     step: 4,
     meaning: 'kube-proxy rule syncs take long (p99).',
     why: 'Endpoint changes reach the data plane late.',
-    fix: 'Large iptables rule sets: consider nftables or IPVS mode, and fewer Services per node.',
+    fix: 'Large iptables rule sets: consider nftables or IPVS mode; every node holds rules for every Service, so fewer Services and endpoints shorten each sync.',
   },
   KUBE_PROXY_PROGRAMMING_SLOW: {
     source: 'prometheus',

@@ -105,7 +105,7 @@ export const STEP_5_GATEWAY_CODES = {
     step: 5,
     meaning: "A proxy pod of the Gateway's data plane is not ready.",
     why: 'It is out of rotation; when every one is, the Gateway answers nothing.',
-    fix: 'kubectl describe and logs of the pod: crash, failed readiness, no configuration from the controller.',
+    fix: '`kubectl describe` and `kubectl logs` the pod: a crash, failed readiness, or no configuration from the controller.',
   },
   GATEWAY_CLASS_NOT_ACCEPTED: {
     step: 5,
@@ -166,6 +166,6 @@ export const STEP_5_GATEWAY_CODES = {
     source: 'prometheus',
     meaning: 'The Gateway fails to connect to backend pods of the route.',
     why: 'Requests that hit those pods fail or are retried.',
-    fix: 'Check the pods listen on the targetPort, and NetworkPolicies admit the Gateway.',
+    fix: 'Check that the pods listen on the targetPort and that NetworkPolicies admit the Gateway.',
   },
 } as const satisfies Record<string, CodeEntry>;

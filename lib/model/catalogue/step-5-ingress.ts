@@ -140,7 +140,7 @@ export const STEP_5_CODES = {
     meaning:
       'The controller takes long to open connections to the backend pods (connect time p99).',
     why: 'Pods accept connections slowly (full listen queues) or the network to them drops SYNs.',
-    fix: 'Check listen overflows and conntrack on the backend nodes, and the pods accept loop.',
+    fix: "Check listen overflows and conntrack on the backend nodes, and the pods' accept loop.",
   },
   INGRESS_ORPHANED: {
     source: 'prometheus',
