@@ -20,6 +20,7 @@ import {
   THRESHOLD_COLOR,
   chartLines,
   clock,
+  seriesLabel,
   thresholdShown,
   valueTicks,
   valueTop,
@@ -88,6 +89,7 @@ export default function ChartPlot({ chart }: { chart: ChartData }) {
             <Line
               key={l.name}
               dataKey={l.name}
+              name={seriesLabel(l.name, t)}
               dot={false}
               isAnimationActive={false}
               strokeWidth={1.5}

@@ -4,8 +4,8 @@
 // without its tooltip, which loads when the SRE points at the chart. No hooks (the server renders
 // it too): the reader's language is the `locale` prop.
 import type { Locale } from '@/lib/i18n/locale';
-import { said, translator } from '@/lib/i18n/translate';
-import type { ChartData } from '@/lib/model/diagnosis';
+import { said, translator, type Translator } from '@/lib/i18n/translate';
+import { BASELINE_NAME, type ChartData } from '@/lib/model/diagnosis';
 import { formatValue } from '@/lib/model/units';
 
 export const CHART_COLORS = ['#7aa2f7', '#4cc38a', '#f2c14e', '#ff6b6b', '#bb9af7', '#2ac3de'];
@@ -192,4 +192,13 @@ export function ChartSvg({
       ))}
     </svg>
   );
+}
+
+/** A series' name as the legend and the tooltip say it: a pod or instance as it is, the words around it translated. */
+export function seriesLabel(name: string, t: Translator): string {
+  if (name === 'now') return t('now');
+  if (name === BASELINE_NAME) return t('same window, 1 day earlier');
+  if (name.endsWith(`, ${BASELINE_NAME}`))
+    return t('{0}, same window, 1 day earlier', name.slice(0, -BASELINE_NAME.length - 2));
+  return name;
 }

@@ -1,7 +1,7 @@
 // What changed since a frozen diagnosis: hop by hop, then finding by finding (new, still
 // failing, fixed), with the two answers side by side.
 import type { Locale } from '@/lib/i18n/locale';
-import { translator, type Translator } from '@/lib/i18n/translate';
+import { translator, type Translator, said } from '@/lib/i18n/translate';
 import type { Change, DiagnosisDiff, DiffSide } from '@/lib/model/compare';
 import { rich } from './rich';
 import { VerdictBadge } from './verdict';
@@ -26,7 +26,7 @@ const CHANGE_NAME: Record<Change, (t: Translator) => string> = {
 
 export function DiagnosisDiffView({ diff, locale }: { diff: DiagnosisDiff; locale: Locale }) {
   const t = translator(locale);
-  const sentence = (side: DiffSide) => (side.message ? t.message(side.message) : side.sentence);
+  const sentence = (side: DiffSide) => said(t, side.sentence, side.message);
   return (
     <section className="diff" role="region" aria-label={t('What changed since it was frozen')}>
       <h2>{t('What changed since it was frozen')}</h2>

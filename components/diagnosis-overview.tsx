@@ -1,7 +1,7 @@
 // The top of a diagnosis: when it was taken, the one-sentence answer and the path topology.
 // Rendered on the server while panels stream, and in the browser after a re-run.
 import type { Locale } from '@/lib/i18n/locale';
-import { translator, type Translator } from '@/lib/i18n/translate';
+import { translator, type Translator, said } from '@/lib/i18n/translate';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { Finding } from '@/lib/model/finding';
 import { HOP_HOME_STEP, type HopKind } from '@/lib/model/hops';
@@ -83,13 +83,13 @@ export function DiagnosisOverview({
         aria-label={t('Summary')}
       >
         <VerdictBadge verdict={d.summary.verdict} locale={locale} />{' '}
-        <span>{d.summary.message ? t.message(d.summary.message) : d.summary.sentence}</span>
+        <span>{said(t, d.summary.sentence, d.summary.message)}</span>
       </section>
       <Topology hops={d.hops} anchors={anchors} locale={locale} />
       {d.meta.metricsPending ? null : (
         <WhatChanged
           changes={d.changes}
-          unread={d.changesUnread}
+          unread={d.changesUnreadMessages?.map((m) => t.message(m)) ?? d.changesUnread}
           anchors={anchors}
           idPrefix={idPrefix}
           locale={locale}

@@ -172,7 +172,7 @@ export function DiagnosisView({
           <ShareButton diagnosisRef={query.data ? query.data.ref : diagnosisRef} path={path} />
         </Suspense>
         <ThemeToggle />
-        <LanguageSwitch />
+        <LanguageSwitch heldRef={query.data ? query.data.ref : diagnosisRef} />
         <span role="status" aria-label={t('Notice')} className="muted">
           {note}
         </span>

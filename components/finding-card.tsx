@@ -1,6 +1,12 @@
 // One finding: title, evidence (objects and fields), remediation with copyable commands.
 import type { Locale } from '@/lib/i18n/locale';
-import { findingRemedy, findingTitle, translator, type Translator } from '@/lib/i18n/translate';
+import {
+  findingRemedy,
+  findingTitle,
+  translator,
+  type Translator,
+  said,
+} from '@/lib/i18n/translate';
 import type { Evidence, Finding } from '@/lib/model/finding';
 import { CopyButton } from './copy-button';
 import { VerdictBadge } from './verdict';
@@ -38,13 +44,13 @@ function EvidenceLine({ e, t }: { e: Evidence; t: Translator }) {
               clockOf(e.start),
               clockOf(e.end),
               e.step,
-              e.summaryMessage ? t.message(e.summaryMessage) : e.summary,
+              said(t, e.summary, e.summaryMessage),
             )}
           </span>
         </li>
       );
     case 'note':
-      return <li>{e.message ? t.message(e.message) : e.text}</li>;
+      return <li>{said(t, e.text, e.message)}</li>;
   }
 }
 

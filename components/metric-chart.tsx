@@ -5,9 +5,16 @@
 // page's largest library, for the tooltip) is fetched when the SRE points at the chart,
 // so the page's first load does not carry it.
 import { lazy, Suspense, useState } from 'react';
-import { said, type Translator } from '@/lib/i18n/translate';
-import { BASELINE_NAME, type ChartData } from '@/lib/model/diagnosis';
-import { CHART_COLORS, CHART_WIDTH, ChartSvg, chartLines, thresholdShown } from './chart-svg';
+import { said } from '@/lib/i18n/translate';
+import type { ChartData } from '@/lib/model/diagnosis';
+import {
+  CHART_COLORS,
+  CHART_WIDTH,
+  ChartSvg,
+  chartLines,
+  seriesLabel,
+  thresholdShown,
+} from './chart-svg';
 import { CopyButton } from './copy-button';
 import { useLocale, useT } from './locale';
 
@@ -68,15 +75,6 @@ export function MetricChart({
       </details>
     </figure>
   );
-}
-
-/** A series' name in the legend: a pod or instance as it is, the words around it translated. */
-function seriesLabel(name: string, t: Translator): string {
-  if (name === 'now') return t('now');
-  if (name === BASELINE_NAME) return t('same window, 1 day earlier');
-  if (name.endsWith(`, ${BASELINE_NAME}`))
-    return t('{0}, same window, 1 day earlier', name.slice(0, -BASELINE_NAME.length - 2));
-  return name;
 }
 
 /** Which line is which: each series' colour, the dashed baseline, the dotted threshold. */

@@ -1,7 +1,7 @@
 // "What changed" in the incident window, beside the verdicts: writes of the path's objects,
 // rollouts, node conditions and Warning events, newest first, each linked to its hop's evidence.
 import type { Locale } from '@/lib/i18n/locale';
-import { translator, type Translator } from '@/lib/i18n/translate';
+import { translator, type Translator, said } from '@/lib/i18n/translate';
 import type { Change } from '@/lib/model/diagnosis';
 import { HOP_LABELS, type HopKind } from '@/lib/model/hops';
 
@@ -55,7 +55,7 @@ export function WhatChanged({
               ) : (
                 <strong>{c.object}</strong>
               )}{' '}
-              {c.message ? t.message(c.message) : c.text}
+              {said(t, c.text, c.message)}
             </li>
           ))}
         </ol>

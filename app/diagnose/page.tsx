@@ -25,10 +25,10 @@ import {
 } from '@/lib/server/run-diagnosis';
 import { RequestError } from '@/lib/server/errors';
 import { callerFrom } from '@/lib/server/auth/caller';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { prometheusLink } from '@/lib/server/prometheus-link';
-import { remember } from '@/lib/server/recent-diagnoses';
+import { recall, remember } from '@/lib/server/recent-diagnoses';
 import type { Caller } from '@/lib/server/auth/caller';
 import { DiagnosisOverview } from '@/components/diagnosis-overview';
 import { DiagnosisPanels } from '@/components/diagnosis-panels';
@@ -37,7 +37,7 @@ import { DiagnosisBody } from '@/components/diagnosis-body';
 import { DiagnosisView } from '@/components/diagnosis-view';
 import { QueryProvider } from '@/components/query-provider';
 import { StepPanel } from '@/components/step-panel';
-import type { Locale } from '@/lib/i18n/locale';
+import { SEEN_COOKIE, type Locale } from '@/lib/i18n/locale';
 import { translator } from '@/lib/i18n/translate';
 import { requestLocale, requestTranslator } from '@/lib/server/locale';
 
@@ -217,6 +217,15 @@ export default async function DiagnosePage({
       </main>
     );
   const caller = callerFrom(await headers(), 'GET');
+  // The language switch asks for the diagnosis on screen again, in the new words: not a new run.
+  const seenRef = (await cookies()).get(SEEN_COOKIE)?.value;
+  const seen = seenRef ? recall(caller, seenRef) : null;
+  if (seenRef && seen && JSON.stringify(seen.diagnosis.path) === JSON.stringify(parsed.path))
+    return (
+      <main>
+        <Whole path={parsed.path} d={seen.diagnosis} diagnosisRef={seenRef} locale={locale} />
+      </main>
+    );
   // A link to a Service or Ingress that does not exist answers 404, before anything streams.
   if (await targetIsAbsent(parsed.path, caller)) notFound();
   const started: Promise<Started> = Promise.resolve()

@@ -61,8 +61,20 @@ test.describe('English and Chinese (node-pleg-notready)', () => {
     );
     await page.goto(PLEG, { waitUntil: 'networkidle' });
     await expect(page.getByText(/Fails at/).first()).toBeVisible();
+    // The diagnosis on screen is drawn again in Chinese, not run again: the same moment taken.
+    const taken = async () =>
+      /(\d\d:\d\d:\d\d)/.exec(await page.locator('.stamp').innerText())?.[1];
+    const before = await taken();
+    expect(before).toBeTruthy();
+    await page.waitForTimeout(1100); // a new run would be taken at a later second
     await page.getByRole('button', { name: '中文' }).click();
     await expect(page.getByText(/故障点在/).first()).toBeVisible();
+    expect(await taken()).toBe(before);
+    // A reload after that runs the diagnosis afresh, as always.
+    await page.waitForTimeout(1100);
+    await page.reload({ waitUntil: 'networkidle' });
+    await expect(page.getByText(/故障点在/).first()).toBeVisible();
+    expect(await taken()).not.toBe(before);
     await context.close();
   });
 

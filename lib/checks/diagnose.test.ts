@@ -3,6 +3,7 @@
 // that nothing is reported.
 import { STEP_5_GATEWAY_CODES } from '@/lib/model/catalogue/step-5-gateway';
 import { english } from '@/lib/i18n/message';
+import { translator } from '@/lib/i18n/translate';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import type { Diagnosis } from '@/lib/model/diagnosis';
@@ -1728,9 +1729,14 @@ describe('the answer sentence', () => {
     const s = clusterIpSnapshot();
     s.nodes['worker-2'] = { value: kubeletGone('worker-2') };
     s.path = { ...s.path, kind: 'clusterip', port: 8080 } as Snapshot['path'];
-    const { sentence } = diagnose(s, NOW).summary;
+    const { sentence, message } = diagnose(s, NOW).summary;
     expect(sentence).not.toMatch(/\.\./);
     expect(sentence).toMatch(/Kubelet stopped posting node status\.$/);
+    // What the page shows is the message, in either language: one full stop there too.
+    expect(translator('en').message(message!)).toBe(sentence);
+    const zh = translator('zh').message(message!);
+    expect(zh).not.toMatch(/[.。][.。]/);
+    expect(zh).toMatch(/Kubelet stopped posting node status。$/);
   });
 
   it('does not blame a node failure for a wrong Service port: it is "also failing"', () => {

@@ -12,7 +12,7 @@ import { STEPS, type StepDefinition } from './registry';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
 import { rankFindings, summarize } from './summary';
 import { buildHops, hopOrder } from './topology';
-import { english, msg } from '@/lib/i18n/message';
+import { english, msg, type Message } from '@/lib/i18n/message';
 
 /** One step over a snapshot: skipped, not run, or its findings and charts. */
 export function runStep(
@@ -90,7 +90,7 @@ export function diagnose(
     findings: ranked,
     summary: summarize(hops, ranked, snapshot.meta.metricsPending === true),
     changes: whatChanged(snapshot, now),
-    changesUnread: changesUnread(snapshot),
+    ...unreadChanges(changesUnread(snapshot)),
     meta: {
       apiRequests: snapshot.meta.apiRequests,
       ...(snapshot.meta.apiBytes !== undefined ? { apiBytes: snapshot.meta.apiBytes } : {}),
@@ -109,4 +109,11 @@ function sourceWarnings(s: Snapshot): string[] {
     'value' in g ? g.value.warnings : [],
   );
   return [...new Set(all)];
+}
+
+/** The sources "what changed" could not read, in English and as messages for the reader. */
+function unreadChanges(
+  unread: Message[],
+): Pick<Diagnosis, 'changesUnread' | 'changesUnreadMessages'> {
+  return { changesUnread: unread.map(english), changesUnreadMessages: unread };
 }

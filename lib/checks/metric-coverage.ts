@@ -12,7 +12,7 @@ export interface CoreSeries {
   id: MetricId;
   metric: string;
   /** What to look at when the series are absent: a question, built with `msg` (a bare string stays English). */
-  scrapeHint: Message | string;
+  scrapeHint: Message;
   /** The exact selectors tried (one per label layout), in order. */
   tried?: readonly string[];
   /** The bounded look at which label sets the metric does carry, and the values sought in them. */
@@ -113,7 +113,7 @@ function staleSeries(s: Snapshot, step: StepId, hop: HopKind, ids: readonly Metr
         step,
         hop,
         severity: 'unknown',
-        title: msg`no sample of ${r.result.title} since ${clockTime(r.lastAt)}: the metric part of ${hop} is unknown (is its exporter still scraped?)`,
+        title: msg`no sample of ${r.result.titleMessage ?? r.result.title} since ${clockTime(r.lastAt)}: the metric part of ${hop} is unknown (is its exporter still scraped?)`,
         evidence: [queryEvidence(r.result, msg`newest sample at ${clockTime(r.lastAt)}`)],
       }),
     ];

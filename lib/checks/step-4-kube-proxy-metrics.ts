@@ -59,8 +59,7 @@ export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
       {
         id: 'kp.rule_age',
         metric: 'kubeproxy_sync_proxy_rules_last_timestamp_seconds',
-        scrapeHint:
-          "is kube-proxy's metrics port (10249) scraped, with instance = node name or IP?",
+        scrapeHint: msg`is kube-proxy's metrics port (10249) scraped, with instance = node name or IP?`,
       },
     ],
   );

@@ -178,7 +178,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
       {
         id: 'gw.5xx',
         metric: r.names.requests,
-        scrapeHint: `are the ${r.profile.title} proxies scraped, and does the route rule's cluster carry this name?`,
+        scrapeHint: msg`are the ${r.profile.title} proxies scraped, and does the route rule's cluster carry this name?`,
         tried: [gatewayRoute.requestsSelector(r.names, r.m)],
       },
     ],

@@ -173,7 +173,7 @@ function coreSeries(
     return {
       id: 'ing.5xx',
       metric: names.requests,
-      scrapeHint: `is the ingress controller scraped, and does it serve ${host} (a failed reload keeps a new Ingress from going live)?`,
+      scrapeHint: msg`is the ingress controller scraped, and does it serve ${host} (a failed reload keeps a new Ingress from going live)?`,
       tried: ingressLayouts(s, names, controllerScope(s, names) ?? []).map(({ m }) =>
         ingressController.requestsSelector(names, m),
       ),
@@ -185,7 +185,7 @@ function coreSeries(
   return {
     id: 'ing.5xx',
     metric: names.requests,
-    scrapeHint: `is ${profile.title} scraped, with its per-service labels on, and does it route ${host} to this backend?`,
+    scrapeHint: msg`is ${profile.title} scraped, with its per-service labels on, and does it route ${host} to this backend?`,
     tried: names.layouts.map((l) => ingressBackend.requestsSelector(names, l, b.backend)),
     nearest: { id: 'ing.nearest', wanted: b.backend },
   };

@@ -6,9 +6,9 @@
 import type { DiagnosisSummary, HopResult } from '@/lib/model/diagnosis';
 import type { Finding } from '@/lib/model/finding';
 import type { HopKind } from '@/lib/model/hops';
-import type { Severity } from '@/lib/model/verdict';
+import type { Severity, Verdict } from '@/lib/model/verdict';
 import type { FindingCode } from '@/lib/model/catalogue';
-import { joinMessages, msg, words, type Message } from '@/lib/i18n/message';
+import { bare, english, joinMessages, msg, words, type Message } from '@/lib/i18n/message';
 
 const SEVERITY_RANK: Record<Severity, number> = { fail: 0, warn: 1, unknown: 2, info: 3 };
 
@@ -96,7 +96,7 @@ function alsoFailing(
   ranked: Finding[],
   named: (Finding | undefined)[],
   answerHop: HopKind,
-): { text: string; message: Message }[] {
+): Message[] {
   const said = named.filter((f): f is Finding => f !== undefined);
   // What the answer or its cause already tells (the same node, the same pod) is not repeated.
   const others = ranked.filter(
@@ -117,11 +117,9 @@ function alsoFailing(
     if (chosen.some((g) => g.code === f.code || linked(g, f))) continue;
     chosen.push(f);
   }
-  const lines = chosen
-    .slice(0, ALSO_FAILING_SHOWN)
-    .map((f) => ({ text: f.title.replace(/\.+$/, ''), message: titleOf(f) }));
+  const lines = chosen.slice(0, ALSO_FAILING_SHOWN).map((f) => bare(titleOf(f)));
   const more = chosen.length - lines.length;
-  return more > 0 ? [...lines, { text: `${more} more`, message: msg`${more} more` }] : lines;
+  return more > 0 ? [...lines, msg`${more} more`] : lines;
 }
 
 const ALSO_FAILING_SHOWN = 2;
@@ -130,12 +128,6 @@ const ALSO_FAILING_SHOWN = 2;
 const titleOf = (f: Finding): Message => f.messages?.title ?? words(f.title);
 
 /** "a, b and c". */
-function listed(parts: string[]): string {
-  return parts.length < 2
-    ? (parts[0] ?? '')
-    : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-}
-
 function listedMessage(parts: Message[]): Message {
   return parts.length < 2
     ? (parts[0] ?? words(''))
@@ -147,10 +139,7 @@ function listedMessage(parts: Message[]): Message {
  * unknown ("Prometheus (HOPSCOPE_PROMETHEUS_URL) is unreachable: connection refused, so the metric
  * part of cluster DNS and nodes is unknown"), then each other hop with its own reason.
  */
-function uncheckedReasons(
-  unknown: HopResult[],
-  ranked: Finding[],
-): { text: string; message: Message } {
+function uncheckedReasons(unknown: HopResult[], ranked: Finding[]): Message {
   const outage = new Map<string, HopResult[]>();
   const others: HopResult[] = [];
   for (const h of unknown) {
@@ -163,25 +152,16 @@ function uncheckedReasons(
   }
   const reasonOf = (h: HopResult) =>
     h.messages?.reason ?? (h.reason ? words(h.reason) : msg`no data`);
-  return {
-    text: [
+  return joinMessages(
+    [
       ...[...outage].map(
         ([message, hs]) =>
-          `${message}, so the metric part of ${listed(hs.map((h) => h.label))} is unknown`,
+          msg`${message}, so the metric part of ${listedMessage(hs.map((h) => words(h.label)))} is unknown`,
       ),
-      ...others.map((h) => `${h.label} (${h.reason ?? 'no data'})`),
-    ].join('; '),
-    message: joinMessages(
-      [
-        ...[...outage].map(
-          ([message, hs]) =>
-            msg`${message}, so the metric part of ${listedMessage(hs.map((h) => words(h.label)))} is unknown`,
-        ),
-        ...others.map((h) => msg`${words(h.label)} (${reasonOf(h)})`),
-      ],
-      '; ',
-    ),
-  };
+      ...others.map((h) => msg`${words(h.label)} (${reasonOf(h)})`),
+    ],
+    '; ',
+  );
 }
 
 export function summarize(
@@ -194,63 +174,47 @@ export function summarize(
   const index = failIndex !== -1 ? failIndex : warnIndex;
   if (index === -1) {
     if (metricsPending)
-      return {
-        verdict: 'unknown',
-        hop: null,
-        sentence:
-          'Nothing has failed in the Kubernetes evidence so far; Prometheus evidence is still loading.',
-        message: msg`Nothing has failed in the Kubernetes evidence so far; Prometheus evidence is still loading.`,
-      };
+      return said(
+        'unknown',
+        null,
+        msg`Nothing has failed in the Kubernetes evidence so far; Prometheus evidence is still loading.`,
+      );
     const unknown = hops.filter((h) => h.verdict === 'unknown');
     if (unknown.length > 0) {
       const reasons = uncheckedReasons(unknown, ranked);
-      return {
-        verdict: 'unknown',
-        hop: unknown[0]!.kind,
-        sentence: `Nothing failed, but ${unknown.length} hop${unknown.length === 1 ? '' : 's'} could not be checked: ${reasons.text}.`,
-        message:
-          unknown.length === 1
-            ? msg`Nothing failed, but 1 hop could not be checked: ${reasons.message}.`
-            : msg`Nothing failed, but ${unknown.length} hops could not be checked: ${reasons.message}.`,
-      };
+      return said(
+        'unknown',
+        unknown[0]!.kind,
+        unknown.length === 1
+          ? msg`Nothing failed, but 1 hop could not be checked: ${reasons}.`
+          : msg`Nothing failed, but ${unknown.length} hops could not be checked: ${reasons}.`,
+      );
     }
-    return {
-      verdict: 'ok',
-      hop: null,
-      sentence: 'Every hop of the path was checked and looks healthy.',
-      message: msg`Every hop of the path was checked and looks healthy.`,
-    };
+    return said('ok', null, msg`Every hop of the path was checked and looks healthy.`);
   }
   const hop = hops[index]!;
   const primary =
     ranked.find((f) => f.hop === hop.kind && f.severity === hop.verdict) ??
     ranked.find((f) => f.hop === hop.kind);
   const cause = primary ? causeOf(primary, ranked) : undefined;
-  const what = primary?.title ?? hop.reason ?? 'see its members';
-  const whatMessage = primary
+  const what = primary
     ? titleOf(primary)
     : (hop.messages?.reason ?? (hop.reason ? words(hop.reason) : msg`see its members`));
   const others = alsoFailing(ranked, [primary, cause], hop.kind);
-  // Titles may end with a period of their own; each sentence ends with exactly one.
-  const period = (text: string) => `${text.replace(/\.+$/, '')}.`;
-  const answer = `${hop.verdict === 'fail' ? 'Fails' : 'Degraded'} at ${hop.label}: ${what}`;
-  const sentence =
-    period(`${answer}${cause ? ` — because ${cause.title}` : ''}`) +
-    (others.length > 0 ? ` Also failing: ${period(others.map((o) => o.text).join('; '))}` : '');
-  // The same sentence as a message; a title's own final period is the template's business there.
-  const answerMessage =
+  const answer =
     hop.verdict === 'fail'
-      ? msg`Fails at ${words(hop.label)}: ${whatMessage}`
-      : msg`Degraded at ${words(hop.label)}: ${whatMessage}`;
-  const mainMessage = cause
-    ? msg`${answerMessage} — because ${titleOf(cause)}.`
-    : msg`${answerMessage}.`;
-  const message =
-    others.length > 0
-      ? msg`${mainMessage} Also failing: ${joinMessages(
-          others.map((o) => o.message),
-          '; ',
-        )}.`
-      : mainMessage;
-  return { verdict: hop.verdict, hop: hop.kind, sentence, message };
+      ? msg`Fails at ${words(hop.label)}: ${what}`
+      : msg`Degraded at ${words(hop.label)}: ${what}`;
+  // Titles may end with a period of their own; each sentence ends with exactly one.
+  const main = cause ? msg`${answer} — because ${bare(titleOf(cause))}.` : msg`${bare(answer)}.`;
+  return said(
+    hop.verdict,
+    hop.kind,
+    others.length > 0 ? msg`${main} Also failing: ${joinMessages(others, '; ')}.` : main,
+  );
+}
+
+/** The summary: its sentence is the message's English, so the two cannot say different things. */
+function said(verdict: Verdict, hop: HopKind | null, message: Message): DiagnosisSummary {
+  return { verdict, hop, sentence: english(message), message };
 }

@@ -11,7 +11,7 @@ import {
   type Snapshot,
 } from '@/lib/model/snapshot';
 import { metricWindow } from '@/lib/promql/window';
-import { english, msg, type Message } from '@/lib/i18n/message';
+import { english, msg, words, type Message } from '@/lib/i18n/message';
 
 /** The timeline's length, newest first: a namespace's hundreds of events stay off the page. */
 export const MAX_CHANGES = 20;
@@ -40,18 +40,21 @@ function change(c: Omit<Change, 'text' | 'message'>, message: Message): Change {
  * What the timeline could not look at: a source that was not read has no changes to list, and
  * "nothing changed" must not be said of it.
  */
-export function changesUnread(s: Snapshot): string[] {
+export function changesUnread(s: Snapshot): Message[] {
   const b = s.backend;
-  const sources: [string, Gathered<unknown> | undefined][] = [
-    ['the Service', b?.service],
-    ['its EndpointSlices', b?.endpointSlices],
-    ['its NetworkPolicies', b?.networkPolicies],
-    ['its ReplicaSets', b?.replicaSets],
-    ['Warning events', b?.events],
-    ['the Ingress', s.ingress?.ingress],
-    ['CoreDNS', s.dns],
-    ['kube-proxy', s.kubeProxy],
-    ...Object.entries(s.nodes).map(([name, g]): [string, Gathered<unknown>] => [`node ${name}`, g]),
+  const sources: [Message, Gathered<unknown> | undefined][] = [
+    [words('the Service'), b?.service],
+    [words('its EndpointSlices'), b?.endpointSlices],
+    [words('its NetworkPolicies'), b?.networkPolicies],
+    [words('its ReplicaSets'), b?.replicaSets],
+    [words('Warning events'), b?.events],
+    [words('the Ingress'), s.ingress?.ingress],
+    [words('CoreDNS'), s.dns],
+    [words('kube-proxy'), s.kubeProxy],
+    ...Object.entries(s.nodes).map(([name, g]): [Message, Gathered<unknown>] => [
+      msg`node ${name}`,
+      g,
+    ]),
   ];
   return sources.filter(([, g]) => g !== undefined && 'issue' in g).map(([what]) => what);
 }

@@ -6,6 +6,12 @@ export type Locale = (typeof LOCALES)[number];
 
 export const LOCALE_COOKIE = 'hopscope.lang';
 
+/**
+ * Set by the switch for the one render that follows it: the reference of the diagnosis on
+ * screen, so the diagnosis page draws that one again in the new language instead of a new run.
+ */
+export const SEEN_COOKIE = 'hopscope.seen';
+
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', zh: '中文' };
 
 /** The `<html lang>` of each locale. */

@@ -9,12 +9,24 @@ export type MessageArg = string | number | Message;
 export interface Message {
   key: string;
   args: MessageArg[];
+  /** Said without the period(s) it ends with: a title placed inside a sentence. */
+  bare?: true;
 }
 
 export function msg(strings: TemplateStringsArray, ...args: MessageArg[]): Message {
   let key = strings[0] ?? '';
   for (let i = 0; i < args.length; i++) key += `{${i}}${strings[i + 1] ?? ''}`;
   return { key, args };
+}
+
+/** The message without its final period, in any language (a title inside a sentence). */
+export function bare(m: Message): Message {
+  return { key: '{0}', args: [m], bare: true };
+}
+
+/** What `bare` takes off the end: English and Chinese full stops. */
+export function withoutFinalPeriod(text: string): string {
+  return text.replace(/[.。]+$/, '');
 }
 
 /** A message of fixed words (a phrase picked at run time from a closed set). */
@@ -53,5 +65,6 @@ export function fill(
 
 /** The message in English: its own template filled. */
 export function english(m: Message): string {
-  return fill(m.key, m.args, english);
+  const text = fill(m.key, m.args, english);
+  return m.bare ? withoutFinalPeriod(text) : text;
 }

@@ -3,7 +3,7 @@
 // English is the source: a key without a translation shows in English, and the i18n test fails.
 import type { Finding } from '@/lib/model/finding';
 import { CATALOGUE, isFindingCode, type CodeEntry, type FindingCode } from '@/lib/model/catalogue';
-import { fill, isMessage, type Message, type MessageArg } from './message';
+import { fill, isMessage, withoutFinalPeriod, type Message, type MessageArg } from './message';
 import type { Locale } from './locale';
 import { ZH, ZH_CATALOGUE } from './zh';
 
@@ -20,14 +20,13 @@ function build(locale: Locale): Translator {
   const dictionary = DICTIONARIES[locale];
   // A message may come from outside (a shared bundle): anything that is not one, or is nested
   // deeper than the checks ever build, shows as nothing rather than breaking the page.
-  const render = (m: Message, depth: number): string =>
-    !isMessage(m) || depth > 8
-      ? ''
-      : fill(
-          locale === 'en' ? m.key : Object.hasOwn(dictionary, m.key) ? dictionary[m.key]! : m.key,
-          m.args,
-          (inner) => render(inner, depth + 1),
-        );
+  const render = (m: Message, depth: number): string => {
+    if (!isMessage(m) || depth > 8) return '';
+    const template =
+      locale === 'en' ? m.key : Object.hasOwn(dictionary, m.key) ? dictionary[m.key]! : m.key;
+    const text = fill(template, m.args, (inner) => render(inner, depth + 1));
+    return m.bare ? withoutFinalPeriod(text) : text;
+  };
   const message = (m: Message): string => render(m, 0);
   const t = ((text: string, ...args: MessageArg[]) => message({ key: text, args })) as Translator;
   t.locale = locale;
@@ -43,18 +42,18 @@ export function translator(locale: Locale): Translator {
 }
 
 /** Words the diagnosis holds in English and, when it is recent enough, as a message. */
-export function said(t: Translator, english: string, message: Message | undefined): string {
-  return message ? t.message(message) : english;
+export function said(t: Translator, text: string, message: Message | undefined): string {
+  return isMessage(message) ? t.message(message) : text;
 }
 
 /** A finding's title in the reader's language (older frozen findings carry English only). */
 export function findingTitle(f: Finding, t: Translator): string {
-  return f.messages?.title ? t.message(f.messages.title) : f.title;
+  return said(t, f.title, f.messages?.title);
 }
 
 /** What to do: the check's own words, else the catalogue's fix for the code. */
 export function findingRemedy(f: Finding, t: Translator): string {
-  if (f.messages?.remedy) return t.message(f.messages.remedy);
+  if (isMessage(f.messages?.remedy)) return t.message(f.messages.remedy);
   if (isFindingCode(f.code) && f.remediation.text === CATALOGUE[f.code].fix)
     return t.entry(f.code).fix;
   return f.remediation.text;

@@ -150,6 +150,7 @@ export interface Diagnosis {
   changes?: Change[];
   /** Sources the timeline could not read: nothing is said of their changes. */
   changesUnread?: string[];
+  changesUnreadMessages?: Message[];
   meta: {
     apiRequests: number;
     /** Bytes read from the API server, when the gather counted them. */

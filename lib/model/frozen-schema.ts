@@ -15,21 +15,29 @@ const hopKind = z.enum(HOP_KINDS);
 const stepId = z.union(STEP_IDS.map((id) => z.literal(id)));
 const isoTime = z.iso.datetime({ offset: true });
 
-/** A message (lib/i18n/message): template and values, nested a few levels at most. */
-function isBoundedMessage(value: unknown, depth = 0): value is Message {
-  if (depth > 6 || typeof value !== 'object' || value === null) return false;
-  const { key, args } = value as { key?: unknown; args?: unknown };
-  return (
-    typeof key === 'string' &&
-    key.length <= 4000 &&
-    Array.isArray(args) &&
-    args.length <= 32 &&
-    args.every((a) =>
-      typeof a === 'string'
-        ? a.length <= 4000
-        : typeof a === 'number' || isBoundedMessage(a, depth + 1),
-    )
-  );
+/**
+ * A message (lib/i18n/message): template and values, a few levels deep, and small in all — each
+ * value counts once however often the template names it, so what it renders stays small too.
+ */
+function isBoundedMessage(value: unknown): value is Message {
+  let budget = 8000;
+  const ok = (v: unknown, depth: number): boolean => {
+    if (depth > 6 || typeof v !== 'object' || v === null) return false;
+    const { key, args } = v as { key?: unknown; args?: unknown };
+    if (typeof key !== 'string' || !Array.isArray(args) || args.length > 32) return false;
+    const used = [...key.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1]));
+    if (used.some((n) => n >= args.length) || new Set(used).size !== used.length) return false;
+    budget -= key.length + 1;
+    return (
+      budget >= 0 &&
+      args.every((a) =>
+        typeof a === 'string'
+          ? (budget -= a.length) >= 0
+          : typeof a === 'number' || ok(a, depth + 1),
+      )
+    );
+  };
+  return ok(value, 0);
 }
 const message = z.custom<Message>((v) => isBoundedMessage(v), 'a message: { key, args }');
 
@@ -58,6 +66,10 @@ const finding = z.looseObject({
 const chart = z.looseObject({
   id: z.string(),
   title: z.string(),
+  titleMessage: message.optional(),
+  threshold: z
+    .looseObject({ value: z.number(), label: z.string(), labelMessage: message.optional() })
+    .optional(),
   unit: z.string(),
   promql: z.string(),
   start: z.number(),
@@ -92,9 +104,22 @@ export const diagnosisSchema = z.looseObject({
       reasonMessage: message.optional(),
       findings: z.array(finding),
       charts: z.array(chart),
+      trace: z
+        .looseObject({
+          sampledMessage: message.optional(),
+          rows: z.array(z.looseObject({ outcomesMessage: message.optional() })),
+        })
+        .optional(),
+      waterfall: z
+        .looseObject({
+          basisMessage: message.optional(),
+          rows: z.array(z.looseObject({ labelMessage: message.optional() })),
+        })
+        .optional(),
     }),
   ),
   findings: z.array(finding),
+  changes: z.array(z.looseObject({ message: message.optional() })).optional(),
   summary: z.object({
     verdict,
     hop: hopKind.nullable(),

@@ -72,6 +72,16 @@ describe('a frozen record', () => {
     for (let i = 0; i < 20; i++) m = { key: '({0})', args: [m] };
     deep.diagnosis.summary.message = m;
     expect(frozenDiagnosisSchema.safeParse(deep).success).toBe(false);
+    // A template that names one value many times would render far more than it holds.
+    const wide = JSON.parse(text);
+    wide.diagnosis.summary.message = { key: '{0}{0}{0}', args: ['x'] };
+    expect(frozenDiagnosisSchema.safeParse(wide).success).toBe(false);
+    const absent = JSON.parse(text);
+    absent.diagnosis.summary.message = { key: '{1}', args: ['x'] };
+    expect(frozenDiagnosisSchema.safeParse(absent).success).toBe(false);
+    const chart = JSON.parse(text);
+    chart.diagnosis.changes = [{ message: { key: 7 } }];
+    expect(frozenDiagnosisSchema.safeParse(chart).success).toBe(false);
   });
 
   it('the same checks on its snapshot give the same answer (it can be judged again)', () => {

@@ -81,6 +81,7 @@ export const ZH_DIAGNOSIS: Record<string, string> = {
   'Warning events': 'Warning 事件',
   'the Ingress': 'Ingress',
   CoreDNS: 'CoreDNS',
+  'node {0}': '节点 {0}',
   // Steps that did not run (lib/checks/registry.ts, diagnose.ts)
   'the checks of this step failed: {0}': '此步骤的检查出错：{0}',
   // A source that could not be read (lib/checks/finding-builder.ts)

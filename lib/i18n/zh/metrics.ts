@@ -76,6 +76,15 @@ export const ZH_METRICS: Record<string, string> = {
   "the backend's own request time (its p99)": '后端自身的请求时间（其 p99）',
   'the highest p99 in the window, from Prometheus: each row is its own percentile, so they do not add up':
     '时间窗口内的最高 p99，来自 Prometheus：每行是各自的百分位数，不能相加',
+  // Where a series that is absent should come from (the end of METRICS_SERIES_ABSENT's title)
+  "is kube-proxy's metrics port (10249) scraped, with instance = node name or IP?":
+    'kube-proxy 的指标端口（10249）是否被抓取，且 instance 为节点名或 IP？',
+  "are the {0} proxies scraped, and does the route rule's cluster carry this name?":
+    '{0} 代理是否被抓取，路由规则对应的 cluster 是否使用此名称？',
+  'is the ingress controller scraped, and does it serve {0} (a failed reload keeps a new Ingress from going live)?':
+    'Ingress 控制器是否被抓取，它是否在服务 {0}（重载失败会使新的 Ingress 无法生效）？',
+  'is {0} scraped, with its per-service labels on, and does it route {1} to this backend?':
+    '{0} 是否被抓取并开启了按 Service 的标签，它是否把 {1} 路由到此后端？',
   'same window, 1 day earlier': '1 天前的同一时间窗口',
   '{0}, same window, 1 day earlier': '{0}，1 天前的同一时间窗口',
 };
