@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { THEME_BOOT } from '@/components/theme-toggle';
 import { LocaleProvider } from '@/components/locale';
 import { LOCALE_TAGS } from '@/lib/i18n/locale';
-import { requestLocale } from '@/lib/server/locale';
+import { browserTranslations, requestLocale } from '@/lib/server/locale';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -23,7 +23,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_BOOT }} />
       </head>
       <body>
-        <LocaleProvider locale={locale}>{children}</LocaleProvider>
+        <LocaleProvider locale={locale} translations={browserTranslations(locale)}>
+          {children}
+        </LocaleProvider>
       </body>
     </html>
   );

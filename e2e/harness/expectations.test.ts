@@ -12,7 +12,8 @@ const diagnosis = {
       counts: {},
     },
   ],
-  findings: [{ code: 'SVC_SELECTOR_NO_MATCH', title: 'selector matches nothing' }],
+  findings: [{ code: 'SVC_SELECTOR_NO_MATCH', title: 'selector matches nothing', evidence: [] }],
+  steps: [],
   summary: { hop: 'service', verdict: 'fail', sentence: 'Fails at Service' },
 } as unknown as Diagnosis;
 

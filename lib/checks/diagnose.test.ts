@@ -4,6 +4,7 @@
 import { STEP_5_GATEWAY_CODES } from '@/lib/model/catalogue/step-5-gateway';
 import { english } from '@/lib/i18n/message';
 import { translator } from '@/lib/i18n/translate';
+import '@/lib/i18n/all';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import type { Diagnosis } from '@/lib/model/diagnosis';

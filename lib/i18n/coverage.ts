@@ -4,6 +4,7 @@ import type { Diagnosis } from '@/lib/model/diagnosis';
 import type { Message } from './message';
 import type { Locale } from './locale';
 import { untranslatedKeys } from './translate';
+import './all';
 
 export function untranslatedInDiagnosis(d: Diagnosis, locale: Locale): string[] {
   const out = new Set<string>();

@@ -17,6 +17,7 @@ import { untranslatedInDiagnosis } from './coverage';
 import { localeFromAcceptLanguage, pickLocale } from './locale';
 import { msg, words } from './message';
 import { translator, untranslatedKeys } from './translate';
+import './all';
 import { ZH, ZH_CATALOGUE, ZH_PARTS } from './zh';
 import { bareJsxWords, englishInsideMessages, keysInSource, sourceFiles } from './source-keys';
 

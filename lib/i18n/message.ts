@@ -13,6 +13,9 @@ export interface Message {
   bare?: true;
 }
 
+/** How deep messages nest at most: the answer sentence holds a title holding phrases (about 7). */
+export const MAX_MESSAGE_DEPTH = 12;
+
 export function msg(strings: TemplateStringsArray, ...args: MessageArg[]): Message {
   let key = strings[0] ?? '';
   for (let i = 0; i < args.length; i++) key += `{${i}}${strings[i + 1] ?? ''}`;

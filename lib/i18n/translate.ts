@@ -3,9 +3,15 @@
 // English is the source: a key without a translation shows in English, and the i18n test fails.
 import type { Finding } from '@/lib/model/finding';
 import { CATALOGUE, isFindingCode, type CodeEntry, type FindingCode } from '@/lib/model/catalogue';
-import { fill, isMessage, withoutFinalPeriod, type Message, type MessageArg } from './message';
+import {
+  MAX_MESSAGE_DEPTH,
+  fill,
+  isMessage,
+  withoutFinalPeriod,
+  type Message,
+  type MessageArg,
+} from './message';
 import type { Locale } from './locale';
-import { ZH, ZH_CATALOGUE } from './zh';
 
 export interface Translator {
   (text: string, ...args: MessageArg[]): string;
@@ -14,14 +20,32 @@ export interface Translator {
   entry: (code: FindingCode) => Pick<CodeEntry, 'meaning' | 'why' | 'fix'>;
 }
 
-const DICTIONARIES: Record<Locale, Readonly<Record<string, string>>> = { en: {}, zh: ZH };
+/** A language's words: the dictionary keyed by English templates, and the catalogue by code. */
+export interface Translations {
+  words: Readonly<Record<string, string>>;
+  catalogue: Readonly<Record<FindingCode, Pick<CodeEntry, 'meaning' | 'why' | 'fix'>>>;
+}
+
+/**
+ * The translations this process holds. The server loads all of them (lib/i18n/all.ts); a
+ * browser gets only its reader's, from the layout, so an English page carries no Chinese.
+ */
+const PROVIDED: Partial<Record<Locale, Translations>> = {};
+const TRANSLATORS: Partial<Record<Locale, Translator>> = {};
+
+export function provideTranslations(locale: Locale, translations: Translations): void {
+  if (PROVIDED[locale] === translations) return;
+  PROVIDED[locale] = translations;
+  delete TRANSLATORS[locale];
+}
 
 function build(locale: Locale): Translator {
-  const dictionary = DICTIONARIES[locale];
+  const dictionary = PROVIDED[locale]?.words ?? {};
+  const catalogue = PROVIDED[locale]?.catalogue;
   // A message may come from outside (a shared bundle): anything that is not one, or is nested
   // deeper than the checks ever build, shows as nothing rather than breaking the page.
   const render = (m: Message, depth: number): string => {
-    if (!isMessage(m) || depth > 8) return '';
+    if (!isMessage(m) || depth > MAX_MESSAGE_DEPTH) return '';
     const template =
       locale === 'en' ? m.key : Object.hasOwn(dictionary, m.key) ? dictionary[m.key]! : m.key;
     const text = fill(template, m.args, (inner) => render(inner, depth + 1));
@@ -31,14 +55,12 @@ function build(locale: Locale): Translator {
   const t = ((text: string, ...args: MessageArg[]) => message({ key: text, args })) as Translator;
   t.locale = locale;
   t.message = message;
-  t.entry = (code) => (locale === 'zh' ? (ZH_CATALOGUE[code] ?? CATALOGUE[code]) : CATALOGUE[code]);
+  t.entry = (code) => catalogue?.[code] ?? CATALOGUE[code];
   return t;
 }
 
-const TRANSLATORS: Record<Locale, Translator> = { en: build('en'), zh: build('zh') };
-
 export function translator(locale: Locale): Translator {
-  return TRANSLATORS[locale] ?? TRANSLATORS.en;
+  return (TRANSLATORS[locale] ??= build(locale));
 }
 
 /** Words the diagnosis holds in English and, when it is recent enough, as a message. */
@@ -65,7 +87,7 @@ export function untranslatedKeys(m: Message, locale: Locale): string[] {
   const own =
     m.key === '' ||
     /^[{}\d\s,;:·/()×→.-]*$/.test(m.key) ||
-    Object.hasOwn(DICTIONARIES[locale], m.key)
+    Object.hasOwn(PROVIDED[locale]?.words ?? {}, m.key)
       ? []
       : [m.key];
   return [

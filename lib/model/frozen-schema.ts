@@ -3,7 +3,7 @@
 // fault. The diagnosis' own parts are checked as far as the UI relies on them; the snapshot by
 // its schema tag (the checks read it defensively).
 import { z } from 'zod';
-import type { Message } from '@/lib/i18n/message';
+import { MAX_MESSAGE_DEPTH, type Message } from '@/lib/i18n/message';
 import { HOP_KINDS, STEP_IDS } from './hops';
 import { accessPathSchema } from './path';
 import { FROZEN_ID, FROZEN_SCHEMA } from './frozen';
@@ -22,7 +22,7 @@ const isoTime = z.iso.datetime({ offset: true });
 function isBoundedMessage(value: unknown): value is Message {
   let budget = 8000;
   const ok = (v: unknown, depth: number): boolean => {
-    if (depth > 6 || typeof v !== 'object' || v === null) return false;
+    if (depth > MAX_MESSAGE_DEPTH || typeof v !== 'object' || v === null) return false;
     const { key, args } = v as { key?: unknown; args?: unknown };
     if (typeof key !== 'string' || !Array.isArray(args) || args.length > 32) return false;
     const used = [...key.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1]));
