@@ -11,7 +11,7 @@ import {
   type SourceIssue,
 } from '@/lib/model/snapshot';
 import { formatValue } from '@/lib/model/units';
-import { english, isMessage, type Message } from '@/lib/i18n/message';
+import { english, type Message } from '@/lib/i18n/message';
 import type { MetricId } from '@/lib/promql/queries';
 
 export type MetricRead =
@@ -85,11 +85,8 @@ export const stat = {
 /** Kept short for the checks' titles. */
 export const fmt = formatValue;
 
-/**
- * A query with what its values said: a summary in words is a message (the page shows it in the
- * reader's language); a bare value ("1200 s") may stay a string.
- */
-export function queryEvidence(result: MetricQueryResult, summary: string | Message): Evidence {
+/** A query with what its values said, as a message (the page shows it in the reader's language). */
+export function queryEvidence(result: MetricQueryResult, summary: Message): Evidence {
   return {
     kind: 'query',
     id: result.id,
@@ -97,7 +94,8 @@ export function queryEvidence(result: MetricQueryResult, summary: string | Messa
     start: result.start,
     end: result.end,
     step: result.step,
-    ...(isMessage(summary) ? { summary: english(summary), summaryMessage: summary } : { summary }),
+    summary: english(summary),
+    summaryMessage: summary,
   };
 }
 

@@ -77,7 +77,10 @@ export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
           severity: seconds >= t.kubeProxyRuleAge.fail ? 'fail' : 'warn',
           title: msg`kube-proxy on ${node ?? series.labels.instance ?? '?'} last synced its rules ${fmt(seconds / 60, 'count')} min ago: new endpoints are not programmed there`,
           evidence: [
-            queryEvidence(age.result, `${Math.round(seconds)} s for ${series.labels.instance}`),
+            queryEvidence(
+              age.result,
+              msg`${Math.round(seconds)} s for ${series.labels.instance ?? '?'}`,
+            ),
           ],
           // kubectl logs takes no field selector: find the node's kube-proxy pod first.
           commands: node
@@ -123,7 +126,7 @@ export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
               nodeOf(s, series.labels) ?? series.labels.instance ?? '?',
               fmt(p99, 'seconds'),
             ),
-            evidence: [queryEvidence(r.result, `max ${fmt(p99, 'seconds')}`)],
+            evidence: [queryEvidence(r.result, msg`max ${fmt(p99, 'seconds')}`)],
           }),
         );
     }
@@ -157,7 +160,7 @@ export function checkKubeProxyMetrics(s: Snapshot, t: Thresholds): Finding[] {
             member: nodeOf(s, series.labels),
             severity: code === 'KUBE_PROXY_RESTORE_FAILURES' ? 'fail' : 'warn',
             title: title(nodeOf(s, series.labels) ?? series.labels.instance ?? '?', Math.round(n)),
-            evidence: [queryEvidence(r.result, `${Math.round(n)}`)],
+            evidence: [queryEvidence(r.result, msg`${Math.round(n)}`)],
           }),
         );
     }

@@ -193,7 +193,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
         hop: 'gateway',
         severity: p5 > t.errorRatio.fail ? 'fail' : 'warn',
         title: msg`5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of the Gateway's upstream requests (${r.what})`,
-        evidence: [queryEvidence(e5.r.result, `max ${fmt(p5, 'ratio')}`)],
+        evidence: [queryEvidence(e5.r.result, msg`max ${fmt(p5, 'ratio')}`)],
       }),
     );
   const upstream = all(s, 'gw.upstream_p99');
@@ -208,7 +208,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
         evidence: [
           queryEvidence(
             upstream.r.result,
-            `max ${fmt(now, 'seconds')} vs ${fmt(before, 'seconds')}`,
+            msg`max ${fmt(now, 'seconds')} vs ${fmt(before, 'seconds')}`,
           ),
         ],
       }),
@@ -221,7 +221,7 @@ export function checkGatewayMetrics(s: Snapshot, t: Thresholds): Finding[] {
         hop: 'pods',
         severity: 'warn',
         title: msg`the Gateway failed to connect to the backend up to ${failing.toFixed(2)} times a second (${r.what})`,
-        evidence: [queryEvidence(connect.r.result, `max ${failing.toFixed(2)}/s`)],
+        evidence: [queryEvidence(connect.r.result, msg`max ${failing.toFixed(2)}/s`)],
       }),
     );
   return out;

@@ -255,7 +255,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
         hop: 'ingress-controller',
         severity: p5 > t.errorRatio.fail ? 'fail' : 'warn',
         title: msg`5xx answers for ${host} peaked at ${fmt(p5, 'ratio')} of requests at the controller`,
-        evidence: [queryEvidence(e5.r.result, `max ${fmt(p5, 'ratio')}`)],
+        evidence: [queryEvidence(e5.r.result, msg`max ${fmt(p5, 'ratio')}`)],
         subjects: through,
       }),
     );
@@ -268,7 +268,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
         hop: 'ingress-controller',
         severity: 'warn',
         title: msg`4xx answers for ${host} peaked at ${fmt(p4, 'ratio')} of requests`,
-        evidence: [queryEvidence(e4.r.result, `max ${fmt(p4, 'ratio')}`)],
+        evidence: [queryEvidence(e4.r.result, msg`max ${fmt(p4, 'ratio')}`)],
         subjects: controllerPods.map(subject.pod),
       }),
     );
@@ -285,7 +285,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
         evidence: [
           queryEvidence(
             upstream.r.result,
-            `max ${fmt(upNow, 'seconds')} vs ${fmt(before, 'seconds')}`,
+            msg`max ${fmt(upNow, 'seconds')} vs ${fmt(before, 'seconds')}`,
           ),
         ],
       }),
@@ -306,7 +306,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
         evidence: [
           queryEvidence(
             request.r.result,
-            `request p99 max ${fmt(stat.max(request.v), 'seconds')}, upstream ${fmt(upNow, 'seconds')}`,
+            msg`request p99 max ${fmt(stat.max(request.v), 'seconds')}, upstream ${fmt(upNow, 'seconds')}`,
           ),
         ],
       }),
@@ -320,7 +320,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
         hop: 'pods',
         severity: 'warn',
         title: msg`the controller needs up to ${fmt(connectMax, 'seconds')} (p99) to connect to the backend pods`,
-        evidence: [queryEvidence(connect.r.result, `max ${fmt(connectMax, 'seconds')}`)],
+        evidence: [queryEvidence(connect.r.result, msg`max ${fmt(connectMax, 'seconds')}`)],
       }),
     );
   }
@@ -335,7 +335,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
           hop: 'ingress-controller',
           severity: 'fail',
           title: msg`the controller reports Ingress ${s.path.namespace}/${s.path.ingress} as orphaned (${kinds.join(', ')}): it answers 503`,
-          evidence: [queryEvidence(orphan.result, kinds.join(', '))],
+          evidence: [queryEvidence(orphan.result, msg`${kinds.join(', ')}`)],
         }),
       );
   }
@@ -364,7 +364,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
           targets.length === 1
             ? msg`${profile.title} marks ${targets.length} backend target of ${host} down (${targets.join(', ')})${readyNote}`
             : msg`${profile.title} marks ${targets.length} backend targets of ${host} down (${targets.join(', ')})${readyNote}`,
-        evidence: [queryEvidence(down.result, targets.join(', '))],
+        evidence: [queryEvidence(down.result, msg`${targets.join(', ')}`)],
       }),
     );
   }
@@ -392,7 +392,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
           severity: hurts ? 'fail' : 'warn',
           subjects: failed.map(subject.pod),
           title: msg`the last configuration reload failed on ${failedWords}: recent Ingress changes are not live${hurts ? msg`, and ${host}'s own requests fail at the controller` : ''}`,
-          evidence: [queryEvidence(reload.result, `0 on ${failed.join(', ')}`)],
+          evidence: [queryEvidence(reload.result, msg`0 on ${failed.join(', ')}`)],
           // Commands name only pods the API returned (the metric label merely points at them).
           commands: controllerPodsNamed(s, failed).map(
             (p) => sh`kubectl logs -n ${p.namespace} ${p.name} --tail=100 | grep -i -A3 error`,
@@ -412,7 +412,7 @@ export function checkIngressMetrics(s: Snapshot, t: Thresholds): Finding[] {
             days <= 0
               ? msg`the certificate for ${host} has expired`
               : msg`the certificate for ${host} expires in ${days.toFixed(1)} days`,
-          evidence: [queryEvidence(cert.result, `${days.toFixed(1)} days`)],
+          evidence: [queryEvidence(cert.result, msg`${days.toFixed(1)} days`)],
         }),
       );
   }

@@ -16,7 +16,10 @@ export function untranslatedInDiagnosis(d: Diagnosis, locale: Locale): string[] 
   for (const f of d.findings) {
     check(f.messages?.title, `finding ${f.code}`);
     if (f.messages?.remedy) check(f.messages.remedy, `remedy of ${f.code}`);
-    for (const e of f.evidence) if (e.kind === 'note' && e.message) check(e.message, 'note');
+    for (const e of f.evidence) {
+      if (e.kind === 'note' && e.message) check(e.message, 'note');
+      if (e.kind === 'query') check(e.summaryMessage, `query ${e.id}`);
+    }
   }
   for (const h of d.hops) {
     check(h.messages?.detail, `hop ${h.kind}`);

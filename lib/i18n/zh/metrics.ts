@@ -85,6 +85,13 @@ export const ZH_METRICS: Record<string, string> = {
     'Ingress 控制器是否被抓取，它是否在服务 {0}（重载失败会使新的 Ingress 无法生效）？',
   'is {0} scraped, with its per-service labels on, and does it route {1} to this backend?':
     '{0} 是否被抓取并开启了按 Service 的标签，它是否把 {1} 路由到此后端？',
+  // What a query's values said (the evidence under a finding)
+  '{0} s for {1}': '{1}：{0} s',
+  'max {0} vs {1}': '最大 {0}，之前 {1}',
+  'max {0}/s': '最大 {0}/s',
+  'request p99 max {0}, upstream {1}': '请求 p99 最大 {0}，上游 {1}',
+  '0 on {0}': '{0} 上为 0',
+  '{0} days': '{0} 天',
   'same window, 1 day earlier': '1 天前的同一时间窗口',
   '{0}, same window, 1 day earlier': '{0}，1 天前的同一时间窗口',
 };
