@@ -5,12 +5,12 @@ import { STEP_5_GATEWAY_CODES } from '@/lib/model/catalogue/step-5-gateway';
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis } from '@/lib/model/diagnosis';
 import {
-  NOW,
   clusterIpSnapshot,
-  ingressSide,
   ingressSnapshot,
   nodePortSnapshot,
+  NOW,
   result,
+  servedBy,
   withMetrics,
 } from '@/lib/testing/snapshot-fixtures';
 import { hopVerdict, type DiagnosisCase, type HopKey } from '@/lib/testing/diagnosis-cases';
@@ -58,11 +58,6 @@ describe('healthy metrics', () => {
 type Case = DiagnosisCase;
 
 /** The ingress path served by another controller, its class naming that controller. */
-const servedBy = (controller: string) =>
-  ingressSnapshot(undefined, {
-    ...ingressSide(),
-    ingressClass: { value: { name: 'edge', controller, isDefault: true } },
-  });
 
 const cases: Case[] = [
   {

@@ -3,22 +3,16 @@
 // controller's own answers apart from the backend's.
 import { describe, expect, it } from 'vitest';
 import {
-  NOW,
   clusterIpSnapshot,
   gatewaySnapshot,
-  ingressSide,
-  ingressSnapshot,
+  NOW,
+  servedBy,
   withMetrics,
 } from '@/lib/testing/snapshot-fixtures';
 import { goldenQueries, goldenSource } from './step-2-golden';
 
 const end = Math.floor(NOW.getTime() / 1000);
 const window = { start: end - 1800, end, step: 60 };
-const servedBy = (controller: string) =>
-  ingressSnapshot(undefined, {
-    ...ingressSide(),
-    ingressClass: { value: { name: 'edge', controller, isDefault: true } },
-  });
 const candidates = (s: ReturnType<typeof servedBy>) =>
   goldenQueries({ snapshot: s, window }).goldenProfiles;
 

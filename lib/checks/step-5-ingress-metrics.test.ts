@@ -1,16 +1,11 @@
 // The ingress step asks Prometheus for the series of the controller the path's IngressClass
 // names, by that controller's name of the backend, in each label layout its installs produce.
 import { describe, expect, it } from 'vitest';
-import { NOW, ingressSide, ingressSnapshot } from '@/lib/testing/snapshot-fixtures';
+import { NOW, servedBy } from '@/lib/testing/snapshot-fixtures';
 import { ingressQueries } from './step-5-ingress-metrics';
 
 const end = Math.floor(NOW.getTime() / 1000);
 const window = { start: end - 1800, end, step: 60 };
-const servedBy = (controller: string) =>
-  ingressSnapshot(undefined, {
-    ...ingressSide(),
-    ingressClass: { value: { name: 'edge', controller, isDefault: true } },
-  });
 
 function layouts(controller: string) {
   const plan = ingressQueries({ snapshot: servedBy(controller), window });

@@ -335,6 +335,14 @@ export function ingressSnapshot(
   return { ...s, ingress: side, kubeProxy: kubeProxyOn(['worker-1']) };
 }
 
+/** An Ingress path whose IngressClass names this controller (its profile decides the series read). */
+export function servedBy(controller: string): Snapshot {
+  return ingressSnapshot(undefined, {
+    ...ingressSide(),
+    ingressClass: { value: { name: 'edge', controller, isDefault: true } },
+  });
+}
+
 // ---------------------------------------------------------------- Gateway API
 const TRUE = (type: string, generation = 1) => ({
   type,
