@@ -5,6 +5,7 @@ import { ThemeToggle } from '@/components/theme-toggle';
 import { CATALOGUE, type FindingCode } from '@/lib/model/catalogue';
 import { STEP_NAMES } from '@/lib/model/hops';
 import { requestTranslator } from '@/lib/server/locale';
+import { catalogueEntry } from '@/lib/i18n/all';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await requestTranslator();
@@ -33,7 +34,7 @@ export default async function CataloguePage() {
       </p>
       {codes.map((code) => {
         const step = CATALOGUE[code].step;
-        const e = t.entry(code);
+        const e = catalogueEntry(t.locale, code);
         return (
           <section key={code} id={code} className="step" aria-labelledby={`code-${code}`}>
             <h2 id={`code-${code}`}>

@@ -53,7 +53,8 @@ export function finding(code: FindingCode, input: FindingInput): Finding {
       commands: input.commands ?? [],
     },
     ...(subjectsOf(input).length > 0 ? { subjects: subjectsOf(input) } : {}),
-    messages: { title: input.title, ...(input.text ? { remedy: input.text } : {}) },
+    // Without words of its own, the remedy is the code's fix, said in the reader's language too.
+    messages: { title: input.title, remedy: input.text ?? words(entry.fix) },
   };
 }
 

@@ -1,8 +1,8 @@
 // The translator of one locale: UI words (`t('Diagnose')`, `t('{0} of {1} ready', a, b)`),
-// messages built by the checks (`t.message(m)`), and the finding catalogue (`t.entry(code)`).
+// and the messages built by the checks (`t.message(m)`). The catalogue's own translations are
+// the server's (lib/i18n/all.ts): the page carries only what a finding says.
 // English is the source: a key without a translation shows in English, and the i18n test fails.
 import type { Finding } from '@/lib/model/finding';
-import { CATALOGUE, isFindingCode, type CodeEntry, type FindingCode } from '@/lib/model/catalogue';
 import {
   MAX_MESSAGE_DEPTH,
   fill,
@@ -17,13 +17,11 @@ export interface Translator {
   (text: string, ...args: MessageArg[]): string;
   locale: Locale;
   message: (m: Message) => string;
-  entry: (code: FindingCode) => Pick<CodeEntry, 'meaning' | 'why' | 'fix'>;
 }
 
-/** A language's words: the dictionary keyed by English templates, and the catalogue by code. */
+/** A language's words: its dictionary, keyed by the English templates. */
 export interface Translations {
   words: Readonly<Record<string, string>>;
-  catalogue: Readonly<Record<FindingCode, Pick<CodeEntry, 'meaning' | 'why' | 'fix'>>>;
 }
 
 /**
@@ -41,7 +39,6 @@ export function provideTranslations(locale: Locale, translations: Translations):
 
 function build(locale: Locale): Translator {
   const dictionary = PROVIDED[locale]?.words ?? {};
-  const catalogue = PROVIDED[locale]?.catalogue;
   // A message may come from outside (a shared bundle): anything that is not one, or is nested
   // deeper than the checks ever build, shows as nothing rather than breaking the page.
   const render = (m: Message, depth: number): string => {
@@ -55,7 +52,6 @@ function build(locale: Locale): Translator {
   const t = ((text: string, ...args: MessageArg[]) => message({ key: text, args })) as Translator;
   t.locale = locale;
   t.message = message;
-  t.entry = (code) => catalogue?.[code] ?? CATALOGUE[code];
   return t;
 }
 
@@ -73,12 +69,9 @@ export function findingTitle(f: Finding, t: Translator): string {
   return said(t, f.title, f.messages?.title);
 }
 
-/** What to do: the check's own words, else the catalogue's fix for the code. */
+/** What to do, in the reader's language (older frozen findings carry English only). */
 export function findingRemedy(f: Finding, t: Translator): string {
-  if (isMessage(f.messages?.remedy)) return t.message(f.messages.remedy);
-  if (isFindingCode(f.code) && f.remediation.text === CATALOGUE[f.code].fix)
-    return t.entry(f.code).fix;
-  return f.remediation.text;
+  return said(t, f.remediation.text, f.messages?.remedy);
 }
 
 /** The keys of a message (and of the messages inside it) that the locale does not translate. */
