@@ -250,7 +250,7 @@ export const ZH_FINDINGS_4_6: Record<string, string> = {
     '{0}：{1}——它接受连接但不应答：是应用卡住了，而不是网络问题',
   'DNS answers take {0} ms at the median': 'DNS 应答耗时中位数为 {0} ms',
   'the time goes to the backend pods: they answer in {0} ms directly{1}{2}':
-    '耗时在后端 Pod：直接访问时它们 {0} ms 内应答{1}{2}',
+    '耗时在后端 Pod：直接访问时它们的应答耗时为 {0} ms{1}{2}',
   ' of {0} ms {1}': '（{1} 共 {0} ms）',
   ', {0} ms of it waiting for the first byte': '，其中 {0} ms 用于等待首字节',
   'the time is added on the way in: {0} ms {1}, {2}': '耗时增加在入口途中：{1} {0} ms，{2}',
