@@ -8,17 +8,16 @@ import type { Finding } from '@/lib/model/finding';
 import type { HopKind } from '@/lib/model/hops';
 import {
   describeSummary,
+  summaryMessage,
   summarizeProbe,
-  type ProbeOutcome,
   type ProbeResult,
   type ProbeRun,
-  type ProbeSummary,
   type ProbeTier,
 } from '@/lib/model/probe';
 import type { Snapshot } from '@/lib/model/snapshot';
 import { finding, noteEvidence, sourceUnknown, subject } from './finding-builder';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds';
-import { joinMessages, msg, type Message } from '@/lib/i18n/message';
+import { msg, type Message } from '@/lib/i18n/message';
 
 const TIER_HOP: Record<ProbeTier, HopKind> = {
   dns: 'dns-cluster',
@@ -34,27 +33,6 @@ const tier = (run: ProbeRun, t: ProbeTier) => run.results.filter((r) => r.target
 const probed = (r: ProbeResult) => r.attempts.length > 0;
 const allAnswered = (rs: ProbeResult[]) =>
   rs.length > 0 && rs.every((r) => probed(r) && r.attempts.every((a) => a.ok));
-
-/** The tries of one outcome, as `describeSummary` words them ("5 of 20 reset"). */
-const OUTCOME_MESSAGES: Record<ProbeOutcome, (n: number, of: number) => Message> = {
-  answered: (n, of) => msg`${n} of ${of} answered`,
-  nxdomain: (n, of) => msg`${n} of ${of} NXDOMAIN`,
-  servfail: (n, of) => msg`${n} of ${of} SERVFAIL`,
-  timeout: (n, of) => msg`${n} of ${of} timed out`,
-  refused: (n, of) => msg`${n} of ${of} refused`,
-  reset: (n, of) => msg`${n} of ${of} reset`,
-  unreachable: (n, of) => msg`${n} of ${of} unreachable`,
-  'server-error': (n, of) => msg`${n} of ${of} answered 5xx`,
-  'no-first-byte': (n, of) => msg`${n} of ${of} connected but got no first byte`,
-  'tls-error': (n, of) => msg`${n} of ${of} failed TLS`,
-  connected: (n, of) => msg`${n} of ${of} connected`,
-  error: (n, of) => msg`${n} of ${of} failed`,
-};
-
-/** `describeSummary` as a message: "5 of 20 reset, 15 of 20 answered". */
-function summaryMessage(s: ProbeSummary): Message {
-  return joinMessages(s.outcomes.map(([o, n]) => OUTCOME_MESSAGES[o](n, s.of)));
-}
 
 function evidence(r: ProbeResult, vantage: string) {
   const s = summarizeProbe(r);

@@ -1,6 +1,7 @@
 // The path trace's evidence: probes along the path, each tier tried N times, each try classified
 // with its phase timings, so an intermittent failure shows as a ratio ("5 of 20 reset"). Plain
 // data in the snapshot; judged by the step-6 checks.
+import { english, joinMessages, msg, type Message } from '@/lib/i18n/message';
 
 /** The ephemeral debug container's name: one per pod, reused by every later trace. */
 export const DEBUG_CONTAINER = 'hopscope-trace';
@@ -94,22 +95,28 @@ export function summarizeProbe(result: ProbeResult): ProbeSummary {
   };
 }
 
-/** "5 of 20 reset, 15 answered" */
-export function describeSummary(s: ProbeSummary): string {
-  return s.outcomes.map(([o, n]) => `${n} of ${s.of} ${OUTCOME_WORDS[o]}`).join(', ');
+/** The tries of one outcome, in words: "5 of 20 reset". */
+const OUTCOME_MESSAGES: Record<ProbeOutcome, (n: number, of: number) => Message> = {
+  answered: (n, of) => msg`${n} of ${of} answered`,
+  nxdomain: (n, of) => msg`${n} of ${of} NXDOMAIN`,
+  servfail: (n, of) => msg`${n} of ${of} SERVFAIL`,
+  timeout: (n, of) => msg`${n} of ${of} timed out`,
+  refused: (n, of) => msg`${n} of ${of} refused`,
+  reset: (n, of) => msg`${n} of ${of} reset`,
+  unreachable: (n, of) => msg`${n} of ${of} unreachable`,
+  'server-error': (n, of) => msg`${n} of ${of} answered 5xx`,
+  'no-first-byte': (n, of) => msg`${n} of ${of} connected but got no first byte`,
+  'tls-error': (n, of) => msg`${n} of ${of} failed TLS`,
+  connected: (n, of) => msg`${n} of ${of} connected`,
+  error: (n, of) => msg`${n} of ${of} failed`,
+};
+
+/** How the tries went, as a message: "15 of 20 answered, 5 of 20 reset". */
+export function summaryMessage(s: ProbeSummary): Message {
+  return joinMessages(s.outcomes.map(([o, n]) => OUTCOME_MESSAGES[o](n, s.of)));
 }
 
-const OUTCOME_WORDS: Record<ProbeOutcome, string> = {
-  answered: 'answered',
-  nxdomain: 'NXDOMAIN',
-  servfail: 'SERVFAIL',
-  timeout: 'timed out',
-  refused: 'refused',
-  reset: 'reset',
-  unreachable: 'unreachable',
-  'server-error': 'answered 5xx',
-  'no-first-byte': 'connected but got no first byte',
-  'tls-error': 'failed TLS',
-  connected: 'connected',
-  error: 'failed',
-};
+/** The same in English. */
+export function describeSummary(s: ProbeSummary): string {
+  return english(summaryMessage(s));
+}
