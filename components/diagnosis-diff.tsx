@@ -6,15 +6,6 @@ import type { Change, DiagnosisDiff, DiffSide } from '@/lib/model/compare';
 import { rich } from './rich';
 import { VerdictBadge } from './verdict';
 
-/** The change as shown in the table, with its sign. */
-const CHANGE_WORD: Record<Change, (t: Translator) => string> = {
-  fixed: (t) => t('✓ fixed'),
-  new: (t) => t('✗ new'),
-  'still failing': (t) => t('! still failing'),
-  'not checked now': (t) => t('? not checked now'),
-  unchanged: (t) => t('unchanged'),
-};
-
 /** The change in plain words, for a row's accessible name. */
 const CHANGE_NAME: Record<Change, (t: Translator) => string> = {
   fixed: (t) => t('fixed'),
@@ -23,6 +14,20 @@ const CHANGE_NAME: Record<Change, (t: Translator) => string> = {
   'not checked now': (t) => t('not checked now'),
   unchanged: (t) => t('unchanged'),
 };
+
+/** The sign the table shows before the change's words ("✓ fixed"); none for unchanged. */
+const CHANGE_SIGN: Record<Change, string> = {
+  fixed: '✓',
+  new: '✗',
+  'still failing': '!',
+  'not checked now': '?',
+  unchanged: '',
+};
+
+function changeWord(change: Change, t: Translator): string {
+  const name = CHANGE_NAME[change](t);
+  return CHANGE_SIGN[change] ? `${CHANGE_SIGN[change]} ${name}` : name;
+}
 
 export function DiagnosisDiffView({ diff, locale }: { diff: DiagnosisDiff; locale: Locale }) {
   const t = translator(locale);
@@ -73,7 +78,7 @@ export function DiagnosisDiffView({ diff, locale }: { diff: DiagnosisDiff; local
               <th scope="row">{t(h.label)}</th>
               <td>{h.before ? <VerdictBadge verdict={h.before} locale={locale} /> : '—'}</td>
               <td>{h.after ? <VerdictBadge verdict={h.after} locale={locale} /> : '—'}</td>
-              <td>{CHANGE_WORD[h.change](t)}</td>
+              <td>{changeWord(h.change, t)}</td>
             </tr>
           ))}
         </tbody>
@@ -84,7 +89,7 @@ export function DiagnosisDiffView({ diff, locale }: { diff: DiagnosisDiff; local
             <li key={f.key} data-change={f.change}>
               {t(
                 '{0}: {1} (step {2})',
-                CHANGE_WORD[f.change](t),
+                changeWord(f.change, t),
                 f.titleMessage ? t.message(f.titleMessage) : f.title,
                 f.step,
               )}

@@ -268,10 +268,6 @@ export const ZH_UI: Record<string, string> = {
   'Run again failed: {0}. Running needs a Hopscope session on this browser.':
     '重新运行失败：{0}。运行需要此浏览器上有 Hopscope 会话。',
   'The diagnosis now': '当前的诊断',
-  '✓ fixed': '✓ 已修复',
-  '✗ new': '✗ 新增',
-  '! still failing': '! 仍然失败',
-  '? not checked now': '? 本次未检查',
   unchanged: '未变化',
   fixed: '已修复',
   new: '新增',
