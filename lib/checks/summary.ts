@@ -174,7 +174,7 @@ export function summarize(
   const index = failIndex !== -1 ? failIndex : warnIndex;
   if (index === -1) {
     if (metricsPending)
-      return said(
+      return summaryFrom(
         'unknown',
         null,
         msg`Nothing has failed in the Kubernetes evidence so far; Prometheus evidence is still loading.`,
@@ -182,7 +182,7 @@ export function summarize(
     const unknown = hops.filter((h) => h.verdict === 'unknown');
     if (unknown.length > 0) {
       const reasons = uncheckedReasons(unknown, ranked);
-      return said(
+      return summaryFrom(
         'unknown',
         unknown[0]!.kind,
         unknown.length === 1
@@ -190,7 +190,7 @@ export function summarize(
           : msg`Nothing failed, but ${unknown.length} hops could not be checked: ${reasons}.`,
       );
     }
-    return said('ok', null, msg`Every hop of the path was checked and looks healthy.`);
+    return summaryFrom('ok', null, msg`Every hop of the path was checked and looks healthy.`);
   }
   const hop = hops[index]!;
   const primary =
@@ -207,7 +207,7 @@ export function summarize(
       : msg`Degraded at ${words(hop.label)}: ${what}`;
   // Titles may end with a period of their own; each sentence ends with exactly one.
   const main = cause ? msg`${answer} — because ${bare(titleOf(cause))}.` : msg`${bare(answer)}.`;
-  return said(
+  return summaryFrom(
     hop.verdict,
     hop.kind,
     others.length > 0 ? msg`${main} Also failing: ${joinMessages(others, '; ')}.` : main,
@@ -215,6 +215,6 @@ export function summarize(
 }
 
 /** The summary: its sentence is the message's English, so the two cannot say different things. */
-function said(verdict: Verdict, hop: HopKind | null, message: Message): DiagnosisSummary {
+function summaryFrom(verdict: Verdict, hop: HopKind | null, message: Message): DiagnosisSummary {
   return { verdict, hop, sentence: english(message), message };
 }
