@@ -20,7 +20,9 @@
 //                          [--loaded]  (measure the one size a --keep run left loaded, no loading)
 // Everything it makes carries the scenario label: the next scenario load (or the end of this
 // run, without --keep) removes it.
+import { KubeConfig } from '@kubernetes/client-node';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
 import path from 'node:path';
 import { authHeaders, startAppServer, type AppServer } from '@/e2e/harness/app-server';
 import { ensureCluster } from '@/e2e/harness/ensure-cluster';
@@ -449,6 +451,8 @@ interface SizeFigures {
   rssMiB: number;
   peakRssMiB: number;
   apiserverRssMiB: number;
+  /** The API server's ms for the control reads (idle rate subtracted). */
+  controlMs: number;
   typeAheadColdMs: number;
   typeAheadP50Ms: number;
   typeAheadP95Ms: number;
@@ -481,6 +485,43 @@ async function apiserverRssMiB(): Promise<number> {
   return Math.round(bytes / 1024 / 1024);
 }
 
+/**
+ * The same reads at every size, made straight to the API server: CONTROL_ROUNDS GETs of one
+ * Service and as many LISTs of its pods (the first bench Service, a few backends). What the API
+ * server spends on them says how fast it answers one request at this size, apart from anything a
+ * diagnosis asks; a diagnosis whose time grows exactly as the control's does no more work.
+ */
+const CONTROL_ROUNDS = 20;
+async function controlReads(): Promise<number> {
+  const kc = new KubeConfig();
+  kc.loadFromFile(testEnv.kubeconfig);
+  const tls: { ca?: Buffer; cert?: Buffer; key?: Buffer; headers?: Record<string, string> } = {};
+  await kc.applyToHTTPSOptions(tls);
+  const agent = new Agent({ ca: tls.ca, cert: tls.cert, key: tls.key, keepAlive: true });
+  const server = kc.getCurrentCluster()!.server;
+  const service = `web-${BACKENDS[0]}`;
+  const read = (url: string) =>
+    new Promise<void>((resolve, reject) =>
+      request(`${server}${url}`, { agent, headers: tls.headers }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(url))));
+      })
+        .on('error', reject)
+        .end(),
+    );
+  try {
+    const before = await readCounters();
+    for (let i = 0; i < CONTROL_ROUNDS; i++) {
+      await read(`/api/v1/namespaces/bench/services/${service}`);
+      await read(`/api/v1/namespaces/bench/pods?labelSelector=app%3D${service}`);
+    }
+    const after = await readCounters();
+    return (after.seconds - before.seconds) * 1000;
+  } finally {
+    agent.destroy();
+  }
+}
+
 async function typeAhead(server: AppServer): Promise<number> {
   const started = performance.now();
   const res = await fetch(`${server.url}/api/targets?q=web`, { headers: authHeaders() });
@@ -497,6 +538,12 @@ async function measureSize(nodes: number, pods: number, rows: Row[]): Promise<Si
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) warm.push(await typeAhead(server));
     const idle = await withKwokPaused(() => background(15_000));
+    const control = await withKwokPaused(async () => {
+      const started = Date.now();
+      const ms = await controlReads();
+      return ms - idle.seconds * (Date.now() - started);
+    });
+    console.log(`  ${size}: control reads ${control.toFixed(1)} ms of API server time`);
     for (const b of BACKENDS)
       for (const [name, body] of Object.entries(paths(b))) {
         await diagnose(server, body); // warm: connections, the JIT
@@ -566,6 +613,7 @@ async function measureSize(nodes: number, pods: number, rows: Row[]): Promise<Si
       rssMiB: memoryMiB(server.pid, 'VmRSS'),
       peakRssMiB: memoryMiB(server.pid, 'VmHWM'),
       apiserverRssMiB: await apiserverRssMiB(),
+      controlMs: control,
       typeAheadColdMs: cold,
       typeAheadP50Ms: percentile(warm, 50),
       typeAheadP95Ms: percentile(warm, 95),
@@ -595,13 +643,13 @@ function table(rows: Row[], sizes: SizeFigures[]): string {
     );
   lines.push(
     '',
-    '| cluster (nodes / pods) | Services | app RSS / peak MiB | API server RSS MiB | type-ahead cold / p50 / p95 ms | page: shell / first panel / complete ms (median) | page JS KiB gz (charts) |',
-    '| --- | --: | --: | --: | --: | --: | --: |',
+    `| cluster (nodes / pods) | Services | app RSS / peak MiB | API server RSS MiB | API server ms for the control reads (${CONTROL_ROUNDS} GET + ${CONTROL_ROUNDS} LIST) | type-ahead cold / p50 / p95 ms | page: shell / first panel / complete ms (median) | page JS KiB gz (charts) |`,
+    '| --- | --: | --: | --: | --: | --: | --: | --: |',
   );
   for (const s of sizes) {
     const med = (v: number[]) => f(percentile(v, 50));
     lines.push(
-      `| ${s.size} | ${s.services} | ${s.rssMiB} / ${s.peakRssMiB} | ${s.apiserverRssMiB} | ` +
+      `| ${s.size} | ${s.services} | ${s.rssMiB} / ${s.peakRssMiB} | ${s.apiserverRssMiB} | ${f(s.controlMs, 1)} | ` +
         `${f(s.typeAheadColdMs)} / ${f(s.typeAheadP50Ms)} / ${f(s.typeAheadP95Ms)} | ` +
         `${med(s.page.shellMs)} / ${med(s.page.firstPanelMs)} / ${med(s.page.completeMs)} | ` +
         `${f(s.page.jsGzipBytes / 1024)} (${f(s.page.chartGzipBytes / 1024)}) |`,

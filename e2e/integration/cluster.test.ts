@@ -10,7 +10,7 @@ import { searchTargets, TargetListError } from '@/lib/sources/kube/targets';
 import { ensureCluster } from '../harness/ensure-cluster';
 import { CLUSTERIP_FROM_TOOLBOX } from '../harness/paths';
 import { kubectl, kubectlJson } from '../harness/kubectl';
-import { loadCluster } from '../harness/load-cluster';
+import { loadCluster, SCENARIO_LABEL } from '../harness/load-cluster';
 import { loadMetrics } from '../harness/load-metrics';
 import { readScenario } from '../harness/scenario';
 import { repoRoot, testEnv } from '../harness/test-env';
@@ -129,7 +129,56 @@ describe('the real cluster through @kubernetes/client-node', () => {
     expect(snapshot.meta.apiRequests).toBeLessThan(40);
     expect(diagnose(snapshot, now).summary.verdict).toBe('ok');
   });
+
+  it("after its first LIST, a diagnosis reads from the API server's watch cache, no older than that LIST", async () => {
+    // The API server counts a read that waited for its watch cache to be fresh enough; a GET
+    // without a version goes to etcd and is not counted.
+    const cacheReads = async () =>
+      sumMetric(
+        await kubectl(['get', '--raw', '/metrics']),
+        'apiserver_watch_cache_read_wait_seconds_count{group="coordination.k8s.io",resource="leases"}',
+      );
+    const lease = (await kubectl(['get', 'leases', '-n', 'kube-node-lease', '-o', 'name']))
+      .split('\n')[0]!
+      .replace(/^.*\//, '');
+    const readLease = (api: ReturnType<typeof makeKubeApis>) =>
+      api.coordination.readNamespacedLease(
+        { namespace: 'kube-node-lease', name: lease },
+        api.options,
+      );
+    // Written just before the diagnosis starts (off every path): it must see it.
+    const mark = String(Date.now());
+    const configMap = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'fresh-mark', namespace: 'shop', labels: { [SCENARIO_LABEL]: 'healthy' } },
+      data: { mark },
+    };
+    await kubectl(['apply', '-f', '-'], JSON.stringify(configMap));
+    const api = makeKubeApis(adminConfig());
+    const before = await cacheReads();
+    for (let i = 0; i < 5; i++) await readLease(api);
+    const beforeList = await cacheReads();
+    await api.core.listNamespacedPod({ namespace: 'shop' }, api.options);
+    for (let i = 0; i < 5; i++) await readLease(api);
+    const after = await cacheReads();
+    expect(beforeList - before).toBeLessThan(5);
+    expect(after - beforeList).toBeGreaterThanOrEqual(5);
+    const read = await api.core.readNamespacedConfigMap(
+      { namespace: 'shop', name: 'fresh-mark' },
+      api.options,
+    );
+    expect(read.data?.mark).toBe(mark);
+    expect(api.requestCount()).toBe(12);
+  });
 });
+
+function sumMetric(text: string, series: string): number {
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith(`${series} `))
+    .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+}
 
 describe('TLS Secrets of the Ingress', () => {
   const ingressPath = {

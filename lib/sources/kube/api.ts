@@ -121,11 +121,57 @@ function sharedPool(origin: string, user: string, tls: RequestOptions): Agent {
   }
 }
 
+/**
+ * The `resourceVersion` of a LIST's answer (the cluster's revision when it was read), from the
+ * first bytes of its body: the API server writes the list's metadata before its items.
+ */
+export function listRevision(body: Buffer): string | undefined {
+  const head = body.subarray(0, 512).toString('utf8');
+  if (!/^\{"kind":"[A-Za-z]*List"/.test(head)) return undefined;
+  return /"metadata":\{[^{}]*?"resourceVersion":"(\d+)"/.exec(head)?.[1];
+}
+
+const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
+
+/**
+ * The same read asked of the API server's watch cache, no older than `revision`: a GET of one
+ * object gets `resourceVersion`, a LIST of every match `resourceVersionMatch=NotOlderThan` too.
+ * Left as they are: anything but a read of a resource, a subresource (logs), a LIST by pages
+ * (`limit`: the cache would answer with every item), a watch, and a read that already names a
+ * version. Without a version a GET goes to etcd and a LIST first asks etcd for its current
+ * revision; both cost more as etcd grows, and the cache already holds what they return.
+ */
+export function fromWatchCache(url: string, method: string, revision: string): string {
+  if (method !== 'GET') return url;
+  const u = new URL(url);
+  const parts = u.pathname.split('/').filter(Boolean);
+  const prefix = parts[0] === 'api' ? 2 : parts[0] === 'apis' ? 3 : 0;
+  if (!prefix || parts.length <= prefix) return url;
+  let rest = parts.slice(prefix);
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    // A Namespace's own subresources sit where a namespaced resource would.
+    if (rest.length === 3 && NAMESPACE_SUBRESOURCES.has(rest[2]!)) return url;
+    rest = rest.slice(2);
+  }
+  if (rest.length > 2) return url;
+  const q = u.searchParams;
+  if (
+    ['resourceVersion', 'resourceVersionMatch', 'watch', 'limit', 'continue'].some((k) => q.has(k))
+  )
+    return url;
+  q.set('resourceVersion', revision);
+  if (rest.length === 1) q.set('resourceVersionMatch', 'NotOlderThan');
+  return u.toString();
+}
+
 export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeApis {
   const timeoutMs = call.timeoutMs ?? DEFAULT_KUBE_TIMEOUT_MS;
   const { budget } = call;
   let count = 0;
   let bytes = 0;
+  // The cluster's revision at this diagnosis' first LIST: later reads ask the watch cache for
+  // data no older than it, so they are as fresh as that read without each going to etcd.
+  let revision: string | undefined;
   const extraHeaders: Record<string, string | string[]> = {
     ...impersonationHeaders(call.identity),
     ...(call.requestId ? { 'x-request-id': call.requestId } : {}),
@@ -171,25 +217,38 @@ export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeAp
           ? AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline])
           : AbortSignal.timeout(timeoutMs);
         const body = ctx.getBody();
+        const method = ctx.getHttpMethod() as Dispatcher.HttpMethod;
+        const asked = ctx.getUrl();
+        const cached = revision ? fromWatchCache(asked, method, revision) : asked;
         // The race makes the signal final even while a connection is still being set up (a TLS
         // handshake the server never answers does not see undici's abort).
-        const [status, headers, data] = await raceSignal(signal, async () => {
-          const dispatcher = await dispatcherFor(ctx);
-          const answer = await undiciRequest(ctx.getUrl(), {
-            method: ctx.getHttpMethod() as Dispatcher.HttpMethod,
-            headers: { ...ctx.getHeaders(), ...extraHeaders },
-            body: typeof body === 'string' ? body : undefined,
-            signal,
-            dispatcher,
+        const read = (url: string) =>
+          raceSignal(signal, async () => {
+            const dispatcher = await dispatcherFor(ctx);
+            const answer = await undiciRequest(url, {
+              method,
+              headers: { ...ctx.getHeaders(), ...extraHeaders },
+              body: typeof body === 'string' ? body : undefined,
+              signal,
+              dispatcher,
+            });
+            return [
+              answer.statusCode,
+              answer.headers,
+              Buffer.from(await answer.body.arrayBuffer()),
+            ] as const;
+          }).catch((error: unknown) => {
+            throw deadline?.aborted ? new DeadlinePassedError(budget!.deadlineMs) : error;
           });
-          return [
-            answer.statusCode,
-            answer.headers,
-            Buffer.from(await answer.body.arrayBuffer()),
-          ] as const;
-        }).catch((error: unknown) => {
-          throw deadline?.aborted ? new DeadlinePassedError(budget!.deadlineMs) : error;
-        });
+        let [status, headers, data] = await read(cached);
+        // A watch cache that cannot reach the revision within its wait answers 504 ("Too large
+        // resource version"): the read is made again without a version, as it was asked.
+        if (status === 504 && cached !== asked) {
+          count += 1;
+          bytes += data.length;
+          [status, headers, data] = await read(asked);
+        }
+        if (!revision && status === 200 && method === 'GET') revision = listRevision(data);
         bytes += data.length;
         const flat: Record<string, string> = {};
         for (const [name, value] of Object.entries(headers))
