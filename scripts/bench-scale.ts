@@ -6,7 +6,9 @@
 // app and reports:
 //   - API requests and bytes per diagnosis, from the diagnosis's `meta` and from the API server's
 //     own /metrics (apiserver_request_total, apiserver_response_sizes), which must agree;
-//   - the API server's own time for them (apiserver_request_duration_seconds);
+//   - the API server's own time for them (apiserver_request_duration_seconds), and per size its
+//     time for a control, the same GETs and LISTs made straight to it at every size, which says
+//     how much of any growth is the server answering each request more slowly;
 //   - Prometheus queries (meta, and Prometheus's prometheus_http_requests_total) and the samples
 //     they loaded (Prometheus's own per-query `stats`, summed into meta);
 //   - p50 / p95 over the runs, the server's memory, the type-ahead's latency, and the page's
