@@ -37,13 +37,26 @@ interface ListOf<T> {
   items: T[];
 }
 
-async function untilNoPods(selector: string, timeoutMs = 600_000): Promise<void> {
+/**
+ * Waits until nothing of `kinds` carries the selector. Polled rather than `kubectl delete --wait`:
+ * kubectl's wait watches each object in turn, and after the scale benchmark (30,000 pods, a
+ * thousand Services and their slices) it stalled for many minutes with nothing left to delete.
+ */
+async function untilGone(
+  kinds: string,
+  selector: string,
+  scope: 'namespaced' | 'cluster',
+  timeoutMs = 600_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const where = scope === 'namespaced' ? ['-A'] : [];
   for (;;) {
-    const left = (await kubectl(['get', 'pods', '-A', selector, '-o', 'name'])).trim();
+    const left = (await kubectl(['get', kinds, ...where, selector, '-o', 'name'])).trim();
     if (left === '') return;
     if (Date.now() > deadline)
-      throw new Error(`${left.split('\n').length} pods still there after ${timeoutMs / 1000} s`);
+      throw new Error(
+        `${left.split('\n').length} objects (${kinds}) still there after ${timeoutMs / 1000} s`,
+      );
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -90,13 +103,13 @@ export async function resetCluster(): Promise<void> {
     '--ignore-not-found',
     '--wait=false',
   ]);
-  // Polled rather than `--wait`: kubectl's wait watches every pod and stalled for many minutes
-  // after thousands of pods (the scale benchmark's).
-  await untilNoPods(selector);
+  await untilGone('pods', selector, 'namespaced');
   const namespaced = [NAMESPACED_KINDS, ...gatewayApi.namespaced].join(',');
   const clusterScoped = [CLUSTER_KINDS, ...gatewayApi.cluster].join(',');
-  await kubectl(['delete', namespaced, '-A', selector, '--ignore-not-found', '--wait=true']);
-  await kubectl(['delete', clusterScoped, selector, '--ignore-not-found', '--wait=true']);
+  await kubectl(['delete', namespaced, '-A', selector, '--ignore-not-found', '--wait=false']);
+  await untilGone(namespaced, selector, 'namespaced');
+  await kubectl(['delete', clusterScoped, selector, '--ignore-not-found', '--wait=false']);
+  await untilGone(clusterScoped, selector, 'cluster');
   await removeStaleEndpointSlices();
 }
 
