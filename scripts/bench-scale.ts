@@ -403,15 +403,23 @@ async function background(ms: number): Promise<Background> {
  * The other clients' rate once it holds still: after a reset or a load the controller manager
  * works through thousands of deletions and updates for a while, and a rate taken then would be
  * subtracted from quieter runs (the server would count fewer requests than the diagnoses made).
- * Two 10-second windows in a row within 10 % of each other (or 1 request/s), for at most 3 min.
+ * Two 10-second windows in a row within 10 % of each other, in requests and in the API server's
+ * time for them (or within 1 request/s and 2 ms/s), for at most 3 min.
  */
 async function settledBackground(): Promise<Background> {
   let last = await withKwokPaused(() => background(10_000));
   for (const deadline = Date.now() + 180_000; Date.now() < deadline;) {
     const next = await withKwokPaused(() => background(10_000));
-    if (Math.abs(next.requests - last.requests) <= Math.max(1, 0.1 * last.requests)) return next;
+    const close = (a: number, b: number, floor: number) =>
+      Math.abs(a - b) <= Math.max(floor, 0.1 * Math.max(a, b));
+    // Requests and the server's time for them: after thousands of deletions the requests may
+    // hold still while each costs the server several times more for a while.
+    if (close(next.requests, last.requests, 1) && close(next.seconds, last.seconds, 0.002))
+      return next;
     console.log(
-      `  waiting for the other clients to settle: ${last.requests.toFixed(1)} then ${next.requests.toFixed(1)} requests/s`,
+      `  waiting for the other clients to settle: ${last.requests.toFixed(1)} then ` +
+        `${next.requests.toFixed(1)} requests/s, ${(last.seconds * 1000).toFixed(1)} then ` +
+        `${(next.seconds * 1000).toFixed(1)} ms/s of the API server's time`,
     );
     last = next;
   }
