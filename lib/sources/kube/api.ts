@@ -122,16 +122,44 @@ function sharedPool(origin: string, user: string, tls: RequestOptions): Agent {
 }
 
 /**
- * The `resourceVersion` of a LIST's answer (the cluster's revision when it was read), from the
- * first bytes of its body: the API server writes the list's metadata before its items.
+ * The cluster's revision a LIST answered at, from the first bytes of its body: the list's own
+ * `metadata`, which the API server writes right after `kind` and `apiVersion` for built-in kinds
+ * (a custom resource's list puts its items first and is not read).
  */
 export function listRevision(body: Buffer): string | undefined {
   const head = body.subarray(0, 512).toString('utf8');
-  if (!/^\{"kind":"[A-Za-z]*List"/.test(head)) return undefined;
-  return /"metadata":\{[^{}]*?"resourceVersion":"(\d+)"/.exec(head)?.[1];
+  const metadata = /^\{"kind":"\w*List","apiVersion":"[^"]*","metadata":\{([^{}]*)\}/.exec(
+    head,
+  )?.[1];
+  return metadata ? /"resourceVersion":"(\d+)"/.exec(metadata)?.[1] : undefined;
 }
 
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
+
+/** What a GET of this URL reads: one object, a LIST, or something else (a subresource, discovery). */
+function readOf(u: URL): 'object' | 'list' | null {
+  const parts = u.pathname.split('/').filter(Boolean);
+  const prefix = parts[0] === 'api' ? 2 : parts[0] === 'apis' ? 3 : 0;
+  if (!prefix || parts.length <= prefix) return null;
+  let rest = parts.slice(prefix);
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    // A Namespace's own subresources sit where a namespaced resource would.
+    if (rest.length === 3 && NAMESPACE_SUBRESOURCES.has(rest[2]!)) return null;
+    rest = rest.slice(2);
+  }
+  return rest.length === 1 ? 'list' : rest.length === 2 ? 'object' : null;
+}
+
+/**
+ * Whether this answer can give the diagnosis its revision: a consistent LIST (no version asked,
+ * not a later page, whose version is the first page's).
+ */
+export function isConsistentList(url: string, method: string): boolean {
+  if (method !== 'GET') return false;
+  const u = new URL(url);
+  const q = u.searchParams;
+  return readOf(u) === 'list' && !['resourceVersion', 'continue', 'watch'].some((k) => q.has(k));
+}
 
 /**
  * The same read asked of the API server's watch cache, no older than `revision`: a GET of one
@@ -144,25 +172,42 @@ const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 export function fromWatchCache(url: string, method: string, revision: string): string {
   if (method !== 'GET') return url;
   const u = new URL(url);
-  const parts = u.pathname.split('/').filter(Boolean);
-  const prefix = parts[0] === 'api' ? 2 : parts[0] === 'apis' ? 3 : 0;
-  if (!prefix || parts.length <= prefix) return url;
-  let rest = parts.slice(prefix);
-  if (rest[0] === 'namespaces' && rest.length >= 3) {
-    // A Namespace's own subresources sit where a namespaced resource would.
-    if (rest.length === 3 && NAMESPACE_SUBRESOURCES.has(rest[2]!)) return url;
-    rest = rest.slice(2);
-  }
-  if (rest.length > 2) return url;
+  const read = readOf(u);
   const q = u.searchParams;
   if (
+    !read ||
     ['resourceVersion', 'resourceVersionMatch', 'watch', 'limit', 'continue'].some((k) => q.has(k))
   )
     return url;
   q.set('resourceVersion', revision);
-  if (rest.length === 1) q.set('resourceVersionMatch', 'NotOlderThan');
+  if (read === 'list') q.set('resourceVersionMatch', 'NotOlderThan');
   return u.toString();
 }
+
+/**
+ * Before 1.31 a watch cache waiting for a revision does not ask etcd to move it on, so a resource
+ * nobody writes (Services, Namespaces) stays behind the cluster's revision: every versioned read
+ * of it would wait its 3 s and answer 504. Such servers are read as asked.
+ */
+export const CACHE_READS_FROM_MINOR = 31;
+/** How long a server whose cache did not catch up (a 504) is read as asked, whatever its version. */
+export const CACHE_LAG_MEMORY_MS = 10 * 60_000;
+
+export function cacheReadsServed(versionBody: Buffer): boolean {
+  try {
+    const { gitVersion } = JSON.parse(versionBody.toString('utf8')) as { gitVersion?: string };
+    const [, major, minor] = /^v(\d+)\.(\d+)/.exec(gitVersion ?? '') ?? [];
+    return Number(major) > 1 || (Number(major) === 1 && Number(minor) >= CACHE_READS_FROM_MINOR);
+  } catch {
+    return false;
+  }
+}
+
+/** Per API server (origin): whether its version serves cache reads, and since when it lags. */
+const CACHE_READS = processWide(
+  'kube-cache-reads',
+  () => new Map<string, { served: Promise<boolean>; lagsUntil: number }>(),
+);
 
 export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeApis {
   const timeoutMs = call.timeoutMs ?? DEFAULT_KUBE_TIMEOUT_MS;
@@ -172,6 +217,34 @@ export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeAp
   // The cluster's revision at this diagnosis' first LIST: later reads ask the watch cache for
   // data no older than it, so they are as fresh as that read without each going to etcd.
   let revision: string | undefined;
+  let cacheLagged = false;
+  /** Whether the server may be asked for a revision: its version once per process, then lag. */
+  const cacheReadsAllowed = async (
+    origin: string,
+    read: (url: string) => Promise<readonly [number, unknown, Buffer]>,
+  ): Promise<boolean> => {
+    let server = CACHE_READS.get(origin);
+    if (!server) {
+      const known = {
+        served: read(`${origin}/version`).then(
+          ([status, , data]) => {
+            count += 1;
+            bytes += data.length;
+            if (status !== 200) CACHE_READS.delete(origin);
+            return status === 200 && cacheReadsServed(data);
+          },
+          () => {
+            CACHE_READS.delete(origin); // asked again next time: a failure says nothing of it
+            return false;
+          },
+        ),
+        lagsUntil: 0,
+      };
+      CACHE_READS.set(origin, known);
+      server = known;
+    }
+    return Date.now() >= server.lagsUntil && (await server.served);
+  };
   const extraHeaders: Record<string, string | string[]> = {
     ...impersonationHeaders(call.identity),
     ...(call.requestId ? { 'x-request-id': call.requestId } : {}),
@@ -219,7 +292,7 @@ export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeAp
         const body = ctx.getBody();
         const method = ctx.getHttpMethod() as Dispatcher.HttpMethod;
         const asked = ctx.getUrl();
-        const cached = revision ? fromWatchCache(asked, method, revision) : asked;
+        const origin = new URL(asked).origin;
         // The race makes the signal final even while a connection is still being set up (a TLS
         // handshake the server never answers does not see undici's abort).
         const read = (url: string) =>
@@ -240,15 +313,23 @@ export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeAp
           }).catch((error: unknown) => {
             throw deadline?.aborted ? new DeadlinePassedError(budget!.deadlineMs) : error;
           });
+        let cached = revision ? fromWatchCache(asked, method, revision) : asked;
+        if (cached !== asked && !(await cacheReadsAllowed(origin, read))) cached = asked;
         let [status, headers, data] = await read(cached);
         // A watch cache that cannot reach the revision within its wait answers 504 ("Too large
-        // resource version"): the read is made again without a version, as it was asked.
+        // resource version"): the read is made again as it was asked, and neither this diagnosis
+        // nor the next ones for a while ask that server's cache again.
         if (status === 504 && cached !== asked) {
           count += 1;
           bytes += data.length;
+          revision = undefined;
+          cacheLagged = true;
+          const server = CACHE_READS.get(origin);
+          if (server) server.lagsUntil = Date.now() + CACHE_LAG_MEMORY_MS;
           [status, headers, data] = await read(asked);
         }
-        if (!revision && status === 200 && method === 'GET') revision = listRevision(data);
+        if (!revision && !cacheLagged && status === 200 && isConsistentList(asked, method))
+          revision = listRevision(data);
         bytes += data.length;
         const flat: Record<string, string> = {};
         for (const [name, value] of Object.entries(headers))
