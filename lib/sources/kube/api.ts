@@ -189,9 +189,9 @@ export function fromWatchCache(url: string, method: string, revision: string): s
  * nobody writes (Services, Namespaces) stays behind the cluster's revision: every versioned read
  * of it would wait its 3 s and answer 504. Such servers are read as asked.
  */
-export const CACHE_READS_FROM_MINOR = 31;
+const CACHE_READS_FROM_MINOR = 31;
 /** How long a server whose cache did not catch up (a 504) is read as asked, whatever its version. */
-export const CACHE_LAG_MEMORY_MS = 10 * 60_000;
+const CACHE_LAG_MEMORY_MS = 10 * 60_000;
 
 export function cacheReadsServed(versionBody: Buffer): boolean {
   try {
@@ -215,9 +215,9 @@ export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeAp
   let count = 0;
   let bytes = 0;
   // The cluster's revision at this diagnosis' first LIST: later reads ask the watch cache for
-  // data no older than it, so they are as fresh as that read without each going to etcd.
-  let revision: string | undefined;
-  let cacheLagged = false;
+  // data no older than it, so they are as fresh as that read without each going to etcd. `null`
+  // once the cache did not catch up: this diagnosis reads as asked from then on.
+  let revision: string | undefined | null;
   /** Whether the server may be asked for a revision: its version once per process, then lag. */
   const cacheReadsAllowed = async (
     origin: string,
@@ -322,13 +322,12 @@ export function makeKubeApis(kc: KubeConfig, call: KubeCallOptions = {}): KubeAp
         if (status === 504 && cached !== asked) {
           count += 1;
           bytes += data.length;
-          revision = undefined;
-          cacheLagged = true;
+          revision = null;
           const server = CACHE_READS.get(origin);
           if (server) server.lagsUntil = Date.now() + CACHE_LAG_MEMORY_MS;
           [status, headers, data] = await read(asked);
         }
-        if (!revision && !cacheLagged && status === 200 && isConsistentList(asked, method))
+        if (revision === undefined && status === 200 && isConsistentList(asked, method))
           revision = listRevision(data);
         bytes += data.length;
         const flat: Record<string, string> = {};
